@@ -1,0 +1,22 @@
+"""Deterministic identifiers: the same key fields always give the same id."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """Hash the parts (joined unambiguously) into a short prefixed id."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]
+    return f"{prefix}_{digest}"
+
+
+def claim_id(doc_sha: str, sentence_start: int, claim_type: str, subject_id: str,
+             object_id: str | None, extractor_version: str) -> str:
+    return stable_id("clm", doc_sha, sentence_start, claim_type, subject_id, object_id or "",
+                     extractor_version)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
