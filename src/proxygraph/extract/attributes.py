@@ -1,0 +1,122 @@
+"""Attributes of a candidate claim: items (with origin), intermediaries, routes, places,
+time and quantity, each looked for within the trigger's clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase
+from proxygraph.extract.mentions import Mention
+from proxygraph.extract.quantity import find_quantities
+from proxygraph.extract.rules import Candidate
+from proxygraph.extract.timex import TimeMention, best_time
+from proxygraph.model import Entity, Quantity, TimeSpan
+
+_ROUTE = re.compile(
+    r"\b(by (?:sea|air|land|road|rail|truck|ship|boat|plane|aircraft)|over[- ]?land|overland"
+    r"|by the (?:sea|air) route|across the [A-Z][\w-]*(?: [A-Z][\w-]*)*"
+    r"|(?:through|via) the [A-Z][\w-]*(?: [A-Z][\w-]*)*)",
+)
+_INTERMEDIARY_KINDS = {"pmc", "armed_group", "organization", "person", "state_organ",
+                       "collective"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def clause_tokens(cand: Candidate) -> list[Token]:
+    """The trigger's clause: its subtree, or for epithets nothing beyond the phrase."""
+    trigger = cand.trigger
+    if cand.label:
+        return [trigger]
+    return list(trigger.subtree)
+
+
+def items_for(cand: Candidate, tokens: list[Token], sm: SentenceMentions) -> tuple[Entity, ...]:
+    seen: dict[str, Entity] = {}
+    for tok in tokens:
+        m = sm.at(tok)
+        if m is None or not m.is_item or m.entity.id in seen:
+            continue
+        seen[m.entity.id] = with_origin(m, sm)
+    return tuple(seen.values())
+
+
+def with_origin(m: Mention, sm: SentenceMentions) -> Entity:
+    """'Iranian RPGs', 'Russian-made Kornets': the demonym before an item is its origin."""
+    doc = sm.sent.doc
+    i = m.start - 1
+    while i >= sm.sent.start and (doc[i].text in ("-", "–") or doc[i].lower_ in ("made", "built",
+                                                                                  "designed")):
+        i -= 1
+    if i >= sm.sent.start:
+        before = sm.at(doc[i])
+        if before is not None and (before.demonym or before.entity.kind == "state"):
+            return replace(m.entity, origin=before.entity.id)
+    return m.entity
+
+
+def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Entity, ...],
+                                                                       tuple[str, ...]]:
+    via: list[Entity] = []
+    route: list[str] = []
+    for tok in tokens:
+        if tok.dep_ != "prep" or tok.lower_ not in ("via", "through"):
+            continue
+        for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+            actors = actors_in_phrase(pobj, sm)
+            middlemen = [a for a in actors if a.kind in _INTERMEDIARY_KINDS]
+            if middlemen:
+                via.extend(a for a in middlemen if all(v.id != a.id for v in via))
+            else:
+                route.append(f"{tok.text} {_span_text(pobj)}")
+    if tokens:
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = tokens[0].doc.text[start:end]
+        for match in _ROUTE.finditer(text):
+            phrase = match.group(0)
+            if not any(phrase in r or r in phrase for r in route):
+                route.append(phrase)
+    return tuple(via), tuple(route)
+
+
+def _span_text(head: Token) -> str:
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl")]
+    return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
+
+
+def places_for(tokens: list[Token], sm: SentenceMentions) -> tuple[str, ...]:
+    wanted = {t.i for t in tokens}
+    places: list[str] = []
+    for ent in sm.sent.ents:
+        if ent.label_ not in _PLACE_LABELS or ent.start not in wanted:
+            continue
+        prep = ent.root.head
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "inside", "around",
+                                                        "from", "on", "across", "off"):
+            continue
+        m = sm.at(ent.root)
+        if m is not None and m.entity.kind not in ("state",):
+            continue
+        if ent.text not in places:
+            places.append(ent.text)
+    return tuple(places)
+
+
+def time_for(cand: Candidate, sent: Span, times: list[TimeMention]) -> TimeSpan | None:
+    if cand.label or not times:
+        return None
+    offset = cand.trigger.idx - sent.start_char
+    return best_time(times, offset)
+
+
+def quantity_for(tokens: list[Token], sent: Span) -> Quantity | None:
+    if not tokens:
+        return None
+    lo = tokens[0].idx - sent.start_char
+    hi = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
+    for start, end, quantity in find_quantities(sent.text):
+        if lo <= start and end <= hi:
+            return quantity
+    return None

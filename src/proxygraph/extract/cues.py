@@ -1,0 +1,200 @@
+"""Status (occurred, ongoing, planned, forecast, denied), certainty and attribution.
+
+Status comes from the clause that governs the trigger: negation and denial verbs, modals,
+"likely/expected to", planning verbs, then tense. Certainty comes from hedges and
+reporting verbs in the sentence; the reporter becomes the attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from proxygraph.extract.lexicon import Lexicon, load_lexicon
+
+# Edges along which a word inherits the modality of its governor.
+_INHERIT = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "attr", "nsubj", "nsubjpass",
+            "npadvmod", "compound", "amod", "pcomp", "appos", "oprd", "dative", "agent", "acl",
+            "nmod", "poss", "advcl", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    status: str
+    certainty: str
+    attribution: tuple[str, ...]
+
+
+def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | None]:
+    """Tokens from the trigger up to its clause's top, and the reporting verb above, if any."""
+    reporting = set(lex.cues["certainty"]["reporting_verbs"])
+    chain = [trigger]
+    tok = trigger
+    while tok.head.i != tok.i and tok.dep_ in _INHERIT:
+        head = tok.head
+        if tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in reporting:
+            return chain, head
+        if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in tok.children):
+            break  # a subordinate clause keeps its own tense
+        if tok.dep_ == "ccomp":
+            break
+        if tok.dep_ == "acl" and tok.tag_ not in ("VBN", "VBG"):
+            break
+        chain.append(head)
+        tok = head
+    if tok.head.i != tok.i and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in reporting:
+        return chain, tok.head
+    return chain, None
+
+
+def _negated(tok: Token, lex: Lexicon) -> bool:
+    negators = lex.cues["status"]["negators"]
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "never":
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                g.lower_ == "no" for g in child.children):
+            return True
+        if child.lower_ == "longer" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "det") and (
+                child.lower_ in ("neither", "no", "none", "nobody") or any(
+                g.dep_ == "det" and g.lower_ in ("neither", "no") for g in child.children)):
+            return True
+    return tok.lemma_.lower() in negators and tok.pos_ == "VERB"
+
+
+def _modal(tok: Token) -> tuple[str, bool] | None:
+    """The modal auxiliary of a verb and whether it is 'modal + have + participle'."""
+    for child in tok.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
+            return child.lower_, perfect
+    return None
+
+
+def tense_status(verb: Token) -> str:
+    """occurred or ongoing from the verb group's tense."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "ongoing"
+    if verb.tag_ == "VBG":
+        if aux_words & {"is", "are", "am", "'s", "'re"}:
+            return "ongoing"
+        if "been" in aux_words and aux_words & {"has", "have", "'ve"}:
+            return "ongoing"
+        if aux_words & {"was", "were"}:
+            return "occurred"
+    if verb.tag_ == "VBN" and verb.dep_ not in ("amod",):
+        if aux_words & {"is", "are", "am"} and not aux_words & {"has", "have", "had"}:
+            return "ongoing"
+    return "occurred"
+
+
+def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bool]:
+    """(status, hedged_past): hedged_past is 'might have done', which lowers certainty."""
+    cues = lex.cues["status"]
+    planned_lemmas = set(cues["planned"])
+    deny = set(cues["deny"])
+    for child in trigger.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in cues["planned_modifiers"]:
+            return "planned", False
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_ in ("take", "continue"):
+            return "ongoing", False
+    for tok in chain:
+        if _negated(tok, lex):
+            return "denied", False
+        if tok is not trigger and tok.lemma_.lower() in deny:
+            return "denied", False
+    for tok in chain:
+        modal = _modal(tok) if tok.pos_ in ("VERB", "AUX") else None
+        if modal is not None:
+            word, perfect = modal
+            if perfect:
+                return "occurred", True
+            if word in cues["planned_modals"]:
+                return "planned", False
+            if word in cues["forecast_modals"]:
+                return "forecast", False
+        if tok is not trigger and tok.lemma_.lower() in planned_lemmas and tok.pos_ == "VERB":
+            return "planned", False
+        if tok.lemma_.lower() in cues["forecast_adjectives"] and tok.pos_ in ("ADJ", "VERB") and (
+                tok is not trigger):
+            return "forecast", False
+        for child in tok.children:
+            if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cues[
+                    "forecast_adjectives"]:
+                return "forecast", False
+        if tok is not trigger and tok.lemma_.lower() in ("continue", "keep", "remain", "maintain"
+                                                          ) and tok.tag_ in ("VBZ", "VBP"):
+            return "ongoing", False
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return "occurred", False
+    return tense_status(verb), False
+
+
+def phrase_text(head: Token) -> str:
+    """The text of a reporter's noun phrase without leading determiners."""
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
+    if not tokens:
+        return head.text
+    start, end = tokens[0].i, tokens[-1].i + 1
+    span = head.doc[start:end]
+    words = [t for t in span if t.dep_ != "det" or t.i != start]
+    return " ".join(t.text for t in words).strip()
+
+
+def _according_to(sent: Span) -> list[str]:
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.append(phrase_text(pobj))
+    return out
+
+
+def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
+                 lex: Lexicon) -> tuple[str, tuple[str, ...]]:
+    cues = lex.cues["certainty"]
+    lowered = sent.text.lower()
+    attribution = _according_to(sent)
+    if reporter is not None:
+        subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in ("it", "this", "that"):
+            attribution.append(phrase_text(subj))
+    attribution_t = tuple(dict.fromkeys(a for a in attribution if a))
+    if hedged_past or any(p in lowered for p in cues["low_phrases"]):
+        return "low", attribution_t
+    words = {t.lower_ for t in sent}
+    if words & set(cues["low"]) - {"thought", "believed", "suspected", "appear", "seem",
+                                     "suggest", "might", "unknown"}:
+        return "low", attribution_t
+    if reporter is not None or attribution_t:
+        return "medium", attribution_t
+    if words & set(cues["medium"]) or any(p in lowered for p in cues["medium_phrases"]):
+        return "medium", attribution_t
+    return "high", attribution_t
+
+
+def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality:
+    lex = lex or load_lexicon()
+    chain, reporter = governing_chain(trigger, lex)
+    status, hedged = status_of(trigger, chain, lex)
+    certainty, attribution = certainty_of(sent, reporter, hedged, lex)
+    if status == "denied" and any(t.lemma_.lower() in lex.cues["status"]["deny"] for t in chain):
+        certainty = "medium"
+        denier = next((c for t in chain if t.lemma_.lower() in lex.cues["status"]["deny"]
+                       for c in t.children if c.dep_ == "nsubj"), None)
+        if denier is not None:
+            attribution = (*attribution, phrase_text(denier))
+    return Modality(status, certainty, attribution)

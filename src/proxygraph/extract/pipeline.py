@@ -1,0 +1,206 @@
+"""The extraction pipeline: parse -> mentions (+ simple anaphora) -> rules -> attributes -> Claim.
+
+Each stage is a named, versioned component; every claim records the pipeline version so a
+score change can be traced to the component that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from proxygraph.extract import attributes as attrs
+from proxygraph.extract.arguments import SentenceMentions, is_pronoun
+from proxygraph.extract.cues import modality
+from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.mentions import AliasIndex, Mention, default_index, find_mentions
+from proxygraph.extract.nlp import MODEL_NAME, parse
+from proxygraph.extract.rules import Candidate, SentenceRules
+from proxygraph.extract.timex import find_times
+from proxygraph.ids import claim_id
+from proxygraph.model import Claim, Document, Evidence
+from proxygraph.ontology import ONTOLOGY
+
+EXTRACTOR_NAME = "proxygraph-rules"
+COMPONENTS = {
+    "mentions": "1",
+    "anaphora": "1",
+    "rules": "1",
+    "cues": "1",
+    "attributes": "1",
+}
+EXTRACTOR_VERSION = f"0.1.0+lex{load_lexicon().version}"
+
+_YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
+_ANAPHORIC_NOUNS = {"party", "group", "movement", "militia", "organization", "organisation"}
+_GROUP_KINDS = {"armed_group", "pmc"}
+_ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
+
+
+@dataclass
+class DocumentContext:
+    """What earlier sentences tell later ones: the last subject, group and year."""
+
+    last_subject: Mention | None = None
+    last_group: Mention | None = None
+    year: int | None = None
+    seen: set[tuple[str, str, str | None, str]] = field(default_factory=set)
+
+
+def extractor_info() -> dict[str, str]:
+    return {"name": EXTRACTOR_NAME, "version": EXTRACTOR_VERSION, "model": MODEL_NAME}
+
+
+def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> list[Mention]:
+    """Add mentions for 'it/its/they' and 'the party/group' pointing at a recent actor."""
+    extra: list[Mention] = []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        target: Mention | None = None
+        if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
+            earlier = [m for m in mentions if m.start < tok.i and not m.is_item and not m.demonym
+                       and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                       and m.entity.kind in _ACTOR_KINDS]
+            target = earlier[-1] if earlier else ctx.last_subject
+        elif (tok.lemma_.lower() in _ANAPHORIC_NOUNS and tok.i > 0
+              and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
+            target = ctx.last_group
+        if target is not None:
+            extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> None:
+    doc = sent.doc
+    for m in mentions:
+        if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
+            continue
+        if m.entity.kind in _GROUP_KINDS:
+            ctx.last_group = m
+    subjects = [m for m in mentions if not m.is_item and not m.demonym
+                and m.entity.kind in _ACTOR_KINDS
+                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        ctx.last_subject = subjects[0]
+    years = _YEAR.findall(sent.text)
+    if years:
+        ctx.year = int(years[-1])
+
+
+def _claims_for_sentence(document: Document, offset: int, sent: Span,
+                         ctx: DocumentContext) -> Iterator[Claim]:
+    index = default_index()
+    lex = load_lexicon()
+    mentions = _mentions_in(sent, index)
+    mentions = resolve_anaphora(sent, mentions, ctx)
+    sm = SentenceMentions(sent, mentions)
+    times = find_times(sent.text, context_year=ctx.year)
+    seen_here: set[tuple[str, str, str | None]] = set()
+    for cand in SentenceRules(sm, lex).candidates():
+        key = _pair_key(cand)
+        if key in seen_here:
+            continue
+        seen_here.add(key)
+        claim = _build_claim(document, offset, sent, sm, cand, times)
+        if claim is not None:
+            yield claim
+    _update_context(sent, mentions, ctx)
+
+
+_SENT_CACHE: dict[int, list[Mention]] = {}
+
+
+def _mentions_in(sent: Span, index: AliasIndex) -> list[Mention]:
+    """Mentions of one sentence, from the chunk-level pass cached on the Doc."""
+    doc = sent.doc
+    key = id(doc)
+    if key not in _SENT_CACHE:
+        _SENT_CACHE.clear()
+        _SENT_CACHE[key] = find_mentions(doc, index)
+    return [m for m in _SENT_CACHE[key] if sent.start <= m.start and m.end <= sent.end]
+
+
+def _pair_key(cand: Candidate) -> tuple[str, str, str | None]:
+    obj = cand.object.id if cand.object else None
+    if obj is not None and ONTOLOGY.is_symmetric(cand.type):
+        a, b = sorted((cand.subject.id, obj))
+        return (cand.type, a, b)
+    return (cand.type, cand.subject.id, obj)
+
+
+def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentions,
+                 cand: Candidate, times: list) -> Claim | None:
+    ctype = ONTOLOGY.claim_type(cand.type)
+    if cand.label:
+        status, certainty, attribution = "occurred", "high", ()
+    else:
+        mod = modality(cand.trigger, sent)
+        status, certainty, attribution = mod.status, mod.certainty, mod.attribution
+    tokens = attrs.clause_tokens(cand)
+    items = attrs.items_for(cand, tokens, sm) if "items" in ctype.attributes else ()
+    via, route = attrs.via_and_route(tokens, sm) if not cand.label else ((), ())
+    if "via" not in ctype.attributes:
+        via = ()
+    if "route" not in ctype.attributes:
+        route = ()
+    quantity = attrs.quantity_for(tokens, sent) if "quantity" in ctype.attributes else None
+    start = offset + sent.start_char
+    end = offset + sent.end_char
+    return Claim(
+        id=claim_id(document.sha256, start, cand.type, cand.subject.id,
+                    cand.object.id if cand.object else None, EXTRACTOR_VERSION),
+        doc=document.name,
+        type=cand.type,
+        subject=cand.subject,
+        object=cand.object,
+        evidence=Evidence(sent.text, start, end),
+        status=status,
+        certainty=certainty,
+        items=items,
+        via=tuple(v for v in via if v.id not in (cand.subject.id, getattr(cand.object, "id", ""))),
+        route=route,
+        place=attrs.places_for(tokens, sm),
+        time=attrs.time_for(cand, sent, times),
+        quantity=quantity,
+        attribution=attribution,
+        extractor=extractor_info(),
+        ontology=ONTOLOGY.version,
+    )
+
+
+def extract_document(document: Document, collapse_repeats: bool = True) -> list[Claim]:
+    """All claims of one document, in text order.
+
+    With `collapse_repeats`, a relation the document already stated with the same status
+    is not emitted again (one claim per statement, not per restatement).
+    """
+    ctx = DocumentContext()
+    claims: list[Claim] = []
+    for offset, chunk in parse(document.text):
+        for sent in chunk.sents:
+            for claim in _claims_for_sentence(document, offset, sent, ctx):
+                key = (claim.type, *sorted_pair(claim), claim.status)
+                if collapse_repeats and key in ctx.seen:
+                    continue
+                ctx.seen.add(key)
+                claims.append(claim)
+    _SENT_CACHE.clear()
+    return claims
+
+
+def sorted_pair(claim: Claim) -> tuple[str, str | None]:
+    obj = claim.object.id if claim.object else None
+    if obj is not None and ONTOLOGY.is_symmetric(claim.type):
+        a, b = sorted((claim.subject.id, obj))
+        return a, b
+    return claim.subject.id, obj
+
+
+def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
+    for document in documents:
+        yield document, extract_document(document)

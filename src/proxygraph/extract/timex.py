@@ -1,0 +1,669 @@
+"""Time expressions in one sentence, resolved to ISO intervals (proxygraph.model.TimeSpan).
+
+Pure regular expressions, no dateparser: the annotation guide resolves dates only from the
+document's own text, so every year comes from the text itself or from the caller's
+`context_year` (the latest explicit year earlier in the document).
+
+Conventions (chosen to match the annotation guide):
+  seasons   spring Mar-May, summer Jun-Aug, fall/autumn Sep-Nov, winter Dec-Feb (of Y+1)
+  parts     early Jan-Mar, mid Jun-Aug ("since mid-2022" starts 2022-06-01), late / the end
+            of Oct-Dec, beginning / start of Jan-Mar, first half Jan-Jun, Q1..Q4; all month
+            precision.  "early/mid/late March" keeps the whole month.
+  decades   1990s -> 1990..1999; early 0-3, mid 4-6, late 7-9; year precision.
+  relative  "less than / within N units after X" = X..X+N; "N units after X" shifts X;
+            "shortly / soon / days / weeks after X" = a month window starting at X.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from proxygraph.model import TimeSpan
+
+__all__ = ["TimeMention", "best_time", "document_year_context", "find_times"]
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    text: str
+    start: int
+    end: int
+    span: TimeSpan
+    # "<offset> after <event> <date>": char range of the event phrase.  A trigger inside it
+    # describes the anchor event, not the relative time, so best_time skips this mention.
+    event: tuple[int, int] | None = None
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    lo: date
+    hi: date | None  # None = open-ended
+    prec: str
+    years: tuple[int, ...] = ()  # explicit years written in the expression, in text order
+    prio: int = 0  # pattern order, breaks ties between equally long candidates
+
+
+_RANK = {"day": 0, "month": 1, "year": 2}
+_FLAGS = re.IGNORECASE
+
+# ---------------------------------------------------------------- building blocks
+
+_MON_ALT = (r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|jun(?:e|\.)?"
+            r"|jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?"
+            r"|nov(?:ember|\.)?|dec(?:ember|\.)?")
+_MONTHS = {k: i for i, k in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_ANY_MON = rf"(?<![A-Za-z])(?:{_MON_ALT})(?![A-Za-z])"
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUM_ALT = "|".join(sorted(_NUMWORDS, key=len, reverse=True))
+
+
+def _m(name: str) -> str:
+    return rf"(?<![A-Za-z])(?P<{name}>{_MON_ALT})(?![A-Za-z])"
+
+
+def _d(name: str) -> str:
+    # a day never follows a digit/comma/period (that would be "16,000" or "1.5")
+    return (rf"(?<![0-9,.])(?P<{name}>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+            r"(?![0-9A-Za-z])(?!,[0-9])")
+
+
+def _y(name: str) -> str:
+    return rf"(?<![0-9])(?P<{name}>(?:19|20)[0-9]{{2}})(?![0-9])"
+
+
+_CONN = r"(?P<conn>to|until|till|through|thru|and|[-–—/])"
+_PRE = r"(?:(?P<pre>from|between)\s+)?"
+_PART_Y = (r"(?P<p>early|late|mid[-–\s]?|the\s+(?:very\s+)?(?:end|beginning|start|middle|close)"
+           r"\s+of|the\s+(?:first|second|latter)\s+half\s+of|(?:the\s+)?(?:first|second|third"
+           r"|fourth|last)\s+quarter\s+of|q[1-4]|h[12])")
+_PART_M = r"(?P<p>early|late|mid[-–\s]?|the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of)"
+
+# ------------------------------------------------------------------ explicit patterns
+
+_P_ISO = re.compile(r"(?<![0-9A-Za-z/-])(?P<y>(?:19|20)[0-9]{2})-(?P<mo>0[1-9]|1[0-2])"
+                    r"-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9A-Za-z]|[-/][0-9])")
+_P_DRANGE_MDY = re.compile(rf"{_m('m')}\s+{_d('d')}\s*[-–]\s*{_d('d2')}(?:,\s*|\s+){_y('y')}",
+                           _FLAGS)
+_P_DRANGE_DMY = re.compile(rf"{_d('d')}\s*[-–]\s*{_d('d2')}\s+(?:of\s+)?{_m('m')},?\s+{_y('y')}",
+                           _FLAGS)
+_P_MDY = re.compile(rf"{_m('m')}\s+{_d('d')}(?:(?:,\s*|\s+){_y('y')})?", _FLAGS)
+_P_DMY = re.compile(rf"{_d('d')}\s+(?:of\s+)?{_m('m')}(?:,?\s+{_y('y')})?", _FLAGS)
+_P_MY_RANGE = re.compile(
+    rf"{_PRE}{_m('m')},?\s+{_y('y')}\s*{_CONN}\s*{_m('m2')},?\s+{_y('y2')}", _FLAGS)
+_P_MON_LIST = re.compile(
+    rf"{_PRE}(?:(?:early|mid|late)[-–\s]+)?{_m('m')}(?:\s*,\s*{_ANY_MON}){{0,6}}\s*(?:,\s*)?{_CONN}\s*"
+    rf"(?:(?:early|mid|late)[-–\s]+)?{_m('m2')}(?:,?\s+(?:of\s+)?{_y('y')})?", _FLAGS)
+_P_Y_RANGE = re.compile(
+    rf"{_PRE}(?:the\s+years?\s+)?{_y('y')}\s*{_CONN}\s*"
+    r"(?P<y2>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])", _FLAGS)
+_P_SEASON = re.compile(
+    r"(?<![A-Za-z])(?:(?:early|mid|late)[-–\s]+)?(?P<s>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+of)?,?\s+{_y('y')}(?:\s*[-–/]\s*(?P<y2>(?:19|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9]))?",
+    _FLAGS)
+_P_PART = re.compile(rf"(?<![A-Za-z]){_PART_Y}(?:\s+in)?\s*{_y('y')}", _FLAGS)
+_P_MONTH_YEAR = re.compile(rf"(?:(?<![A-Za-z]){_PART_M}\s*)?{_m('m')},?\s+(?:of\s+)?{_y('y')}",
+                           _FLAGS)
+_P_DECADE = re.compile(r"(?<![0-9A-Za-z])(?:(?P<p>early|mid|late)[-–\s]+)?"
+                       r"(?P<y>(?:19|20)[0-9]0)['’]?s(?![A-Za-z0-9])", _FLAGS)
+_P_YEAR = re.compile(_y("y"))
+
+# ------------------------------------------------------- patterns needing a context
+
+_P_BARE_MONTH = re.compile(
+    r"(?<![A-Za-z])(?P<pre>in|since|by|during|until|till|through|throughout|from|before|after"
+    r"|early|late|mid|of)[-–\s]+(?P<q>the\s+(?:end|beginning|start|middle)\s+of\s+)?"
+    rf"{_m('m')}(?!\s*[0-9])", _FLAGS)
+_P_BARE_SEASON = re.compile(
+    r"(?<![A-Za-z])(?:(?:in|during|over|through|throughout|since|by|until)\s+the|(?P<w>this|that))"
+    r"\s+(?:(?:early|late)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?![A-Za-z])"
+    r"(?!\s*(?:of\s+)?[0-9])", _FLAGS)
+_P_YEAR_REL = re.compile(
+    r"(?<![A-Za-z])(?:(?:(?:earlier|later)\s+(?:in\s+)?)?(?P<w>this|last|next|that\s+same|that"
+    r"|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior"
+    r"|the\s+subsequent|the\s+last|the\s+past)\s+year|(?P<in>(?:earlier|later)\s+in\s+the\s+year)"
+    rf"|(?P<n>{_NUM_ALT}|[0-9]{{1,2}})\s+years?\s+(?P<d>later|earlier))(?![A-Za-z])", _FLAGS)
+_P_MONTH_REL = re.compile(
+    r"(?<![A-Za-z])(?:(?:earlier|later)\s+)?(?P<w>this|last|next|that|the\s+same|the\s+following"
+    r"|the\s+next|the\s+previous|the\s+preceding)\s+month(?![A-Za-z])", _FLAGS)
+
+# ------------------------------------------------------------------- wrappers
+
+_REL = re.compile(
+    r"(?<![A-Za-z])(?:in\s+the\s+)?(?:(?:(?P<q>less\s+than|fewer\s+than|under|within|more\s+than"
+    r"|over|nearly|almost|about|around|roughly|some|approximately|just|only|barely|exactly"
+    rf"|precisely)\s+)?(?:(?P<n>{_NUM_ALT}|[0-9]{{1,3}}|a\s+few|a\s+couple\s+of|several|few)\s+)?"
+    r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+    r"|(?P<v>shortly|soon|immediately|right|just|directly|quickly))"
+    r"\s+(?P<dir>after|before|following|prior\s+to|ahead\s+of|of)\s+", _FLAGS)
+# gap between "after" and the anchor date: no clause punctuation ("U.S." is allowed)
+_GAP = re.compile(r"(?:[^.;:!?,\n]|(?<=[A-Z])\.){0,80}")
+# "Oct. 7, 2023, assault on Israel," - the event noun phrase continues after the date
+_EVENT_TAIL = re.compile(r",?\s+(?=[a-z])[^,;:.!?\n]{1,60}(?=[,;:.!?])")
+_SINCE = re.compile(r"(?<![A-Za-z])(?P<kw>(?:ever\s+)?since|starting\s+(?:in|from)|beginning\s+in"
+                    r"|from)\s+(?:the\s+)?$", _FLAGS)
+_ONWARD = re.compile(r"\s*(?P<w>onwards?|and\s+(?:beyond|onwards?|after)|on)(?![A-Za-z])",
+                     _FLAGS)
+
+# a year-looking number that is a label ("Resolution 2043") or a count ("2000 troops")
+_LABEL_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:resolution|article|chapter|section|no\.|number|unit|route|highway|flight"
+    r"|law|decree|order|page|pp?\.|model|type|block|item|brigade|battalion|division|camp"
+    r"|room|liwa['’]?)\s*$", _FLAGS)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:troops|soldiers|fighters|militants|men|women|people|members|volunteers|personnel"
+    r"|recruits|mercenaries|civilians|casualties|deaths|dead|drones|uavs|missiles|rockets"
+    r"|shells|rounds|munitions|weapons|bombs|tanks|vehicles|trucks|aircraft|planes|jets|ships"
+    r"|boats|tons|tonnes|kg|kilograms|km|kilometers|kilometres|miles|meters|metres|feet"
+    r"|barrels|units|dollars|euros|rubles|hours|hrs|percent|per\s+cent)(?![A-Za-z])", _FLAGS)
+
+_TIME_PREP = re.compile(r"(?<![A-Za-z])(?:in|since|during|until|before|after)\s+$", _FLAGS)
+# "ever since <event> in 2015": open from the event's date.  A plain "since" may be causal
+# ("since Iran sent ..."), so it needs a noun phrase: "since the ...", "since Russia's ...".
+_SINCE_EVENT = re.compile(
+    r"(?<![A-Za-z])(?:(?P<ever>ever\s+)since|since(?=\s+(?:the|its|their|his|her)\s"
+    r"|\s+[A-Z][\w-]*['’]s\s))\s+", _FLAGS)
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
+            "winter": (12, 14)}  # month 14 = February of the next year
+_YEAR_PARTS = {"early": (1, 3), "mid": (6, 8), "late": (10, 12), "end": (10, 12),
+               "close": (10, 12), "beginning": (1, 3), "start": (1, 3), "middle": (6, 8),
+               "first half": (1, 6), "second half": (7, 12), "latter half": (7, 12),
+               "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
+               "fourth quarter": (10, 12), "last quarter": (10, 12), "q1": (1, 3),
+               "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12)}
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+# ------------------------------------------------------------------ date helpers
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m0 = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m0 + 1, min(d.day, calendar.monthrange(y, m0 + 1)[1]))
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    """Month numbers may run past 12 (winter: 12..14 = Dec..Feb of the next year)."""
+    lo = date(year + (first - 1) // 12, (first - 1) % 12 + 1, 1)
+    hi_year = year + (last - 1) // 12
+    return lo, _month_end(hi_year, (last - 1) % 12 + 1)
+
+
+def _mon(token: str) -> int:
+    return _MONTHS[token[:3].lower()]
+
+
+def _coarser(a: str, b: str) -> str:
+    return a if _RANK[a] >= _RANK[b] else b
+
+
+def _year2(y1: int, raw: str) -> int:
+    """Second year of a range; "2022-23" -> 2023."""
+    return int(raw) if len(raw) == 4 else (y1 // 100) * 100 + int(raw)
+
+
+def _part_key(p: str) -> str:
+    p = re.sub(r"\s+", " ", p.lower()).strip(" -–")
+    p = re.sub(r"^the (?:very )?", "", p)
+    p = re.sub(r" of$", "", p)
+    return p
+
+
+def _year_ok(text: str, s: int, e: int, pre_hyphen: bool = False,
+             post_hyphen: bool = False) -> bool:
+    """A 4-digit year must stand alone: not glued to a model number, amount or label."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    nxt = text[e + 1] if e + 1 < len(text) else " "
+    if before.isalnum() or before in "_$#£€@/\\":
+        return False
+    if before in "-–‑" and not pre_hyphen and s >= 2 and text[s - 2].isalnum():
+        return False
+    if before in ",." and s >= 2 and text[s - 2].isdigit():
+        return False
+    if after.isalnum() or after == "%":
+        return False
+    if after in "-–‑/" and nxt.isalnum() and not post_hyphen:
+        return False
+    if after in ",." and nxt.isdigit():
+        return False
+    if _LABEL_BEFORE.search(text[max(0, s - 24):s]):
+        return False
+    # "2000 troops" is a count, but "in 2022 people fled" is still a year
+    return bool(_TIME_PREP.search(text[max(0, s - 12):s])) or not _COUNT_AFTER.match(text, e)
+
+
+def _title(text: str, i: int) -> bool:
+    return text[i].isupper()
+
+
+# --------------------------------------------------------------- pattern handlers
+# Each returns a _Hit or None; ctx is context_year (None when unknown).
+
+def _h_iso(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if not _year_ok(text, m.start("y"), m.start("y") + 4, post_hyphen=True):
+        return None
+    d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return _Hit(m.start(), m.end(), d, d, "day", (d.year,)) if d else None
+
+
+def _safe_date(y: int, mo: int, d: int) -> date | None:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _h_drange(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if not _year_ok(text, m.start("y"), m.end("y")):
+        return None
+    y, mo = int(m["y"]), _mon(m["m"])
+    lo, hi = _safe_date(y, mo, int(m["d"])), _safe_date(y, mo, int(m["d2"]))
+    if lo is None or hi is None or hi < lo:
+        return None
+    return _Hit(m.start(), m.end(), lo, hi, "day", (y,))
+
+
+def _h_day(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if m["y"] is not None:
+        if not _year_ok(text, m.start("y"), m.end("y")):
+            return None
+        y, years = int(m["y"]), (int(m["y"]),)
+    else:
+        # "March 12" borrows the document's year; a lowercase month is more likely a verb
+        if ctx is None or not _title(text, m.start("m")):
+            return None
+        y, years = ctx, ()
+    d = _safe_date(y, _mon(m["m"]), int(m["d"]))
+    return _Hit(m.start(), m.end(), d, d, "day", years) if d else None
+
+
+def _h_my_range(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if m["conn"].lower() == "and" and not m["pre"]:
+        return None
+    if not (_year_ok(text, m.start("y"), m.end("y"), post_hyphen=True)
+            and _year_ok(text, m.start("y2"), m.end("y2"), pre_hyphen=True)):
+        return None
+    lo = date(int(m["y"]), _mon(m["m"]), 1)
+    hi = _month_end(int(m["y2"]), _mon(m["m2"]))
+    if hi < lo:
+        return None
+    return _Hit(m.start(), m.end(), lo, hi, "month", (lo.year, hi.year))
+
+
+def _h_mon_list(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if m["y"] is not None:
+        if not _year_ok(text, m.start("y"), m.end("y")):
+            return None
+        y, years = int(m["y"]), (int(m["y"]),)
+    else:
+        # a capitalised month on each side of "and"/"to" is a month range even for "May"
+        if ctx is None or not (_title(text, m.start("m")) and _title(text, m.start("m2"))):
+            return None
+        y, years = ctx, ()
+    m1, m2 = _mon(m["m"]), _mon(m["m2"])
+    if m1 == m2:
+        return None
+    # "November to February 2023": the first month belongs to the year before
+    lo = date(y if m1 < m2 else y - 1, m1, 1)
+    return _Hit(m.start(), m.end(), lo, _month_end(y, m2), "month", years)
+
+
+def _h_y_range(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    conn = m["conn"].lower()
+    short = len(m["y2"]) == 2
+    if (conn == "and" and not m["pre"]) or (short and conn not in "-–—/"):
+        return None
+    y1 = int(m["y"])
+    y2 = _year2(y1, m["y2"])
+    if y2 <= y1 or not _year_ok(text, m.start("y"), m.end("y"), post_hyphen=True):
+        return None
+    if not _year_ok(text, m.start("y2"), m.end("y2"), pre_hyphen=True):
+        return None
+    return _Hit(m.start(), m.end(), date(y1, 1, 1), date(y2, 12, 31), "year", (y1, y2))
+
+
+def _season(name: str, year: int) -> tuple[date, date]:
+    first, last = _SEASONS[name.lower()]
+    return _months(year, first, last)
+
+
+def _h_season(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    y = int(m["y"])
+    if not _year_ok(text, m.start("y"), m.end("y"), post_hyphen=m["y2"] is not None):
+        return None
+    lo, hi = _season(m["s"], y)
+    years: tuple[int, ...] = (y,)
+    if m["y2"] is not None:
+        y2 = _year2(y, m["y2"])
+        if y2 <= y:
+            return None
+        years = (y, y2)
+        # "winter 2022-23" is one winter; other seasons span both years
+        if not (m["s"].lower() == "winter" and y2 == y + 1):
+            hi = _season(m["s"], y2)[1]
+    return _Hit(m.start(), m.end(), lo, hi, "month", years)
+
+
+def _h_part(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if not _year_ok(text, m.start("y"), m.end("y"), pre_hyphen=True):
+        return None
+    bounds = _YEAR_PARTS.get(_part_key(m["p"]))
+    if bounds is None:
+        return None
+    y = int(m["y"])
+    lo, hi = _months(y, *bounds)
+    return _Hit(m.start(), m.end(), lo, hi, "month", (y,))
+
+
+def _h_month_year(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if not _year_ok(text, m.start("y"), m.end("y")):
+        return None
+    y, mo = int(m["y"]), _mon(m["m"])
+    return _Hit(m.start(), m.end(), date(y, mo, 1), _month_end(y, mo), "month", (y,))
+
+
+def _h_decade(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    y = int(m["y"])
+    a, b = _DECADE_PARTS.get((m["p"] or "").lower(), (0, 9))
+    return _Hit(m.start(), m.end(), date(y + a, 1, 1), date(y + b, 12, 31), "year")
+
+
+def _h_year(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    if not _year_ok(text, m.start(), m.end()):
+        return None
+    y = int(m["y"])
+    return _Hit(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year", (y,))
+
+
+_EXPLICIT = (
+    (_P_ISO, _h_iso), (_P_DRANGE_MDY, _h_drange), (_P_DRANGE_DMY, _h_drange),
+    (_P_MY_RANGE, _h_my_range), (_P_MDY, _h_day), (_P_DMY, _h_day), (_P_MON_LIST, _h_mon_list),
+    (_P_Y_RANGE, _h_y_range), (_P_SEASON, _h_season), (_P_PART, _h_part),
+    (_P_MONTH_YEAR, _h_month_year), (_P_DECADE, _h_decade), (_P_YEAR, _h_year),
+)
+
+
+# ------------------------------------------------------------------ core passes
+
+def _collect(text: str) -> list[_Hit]:
+    """Candidates whose year is written in the expression itself."""
+    hits: list[_Hit] = []
+    for prio, (pattern, handler) in enumerate(_EXPLICIT):
+        for m in pattern.finditer(text):
+            hit = handler(m, text, None)
+            if hit is not None:
+                hit.prio = prio
+                hits.append(hit)
+    return hits
+
+
+def _select(hits: list[_Hit]) -> list[_Hit]:
+    """Longest match wins; overlapping shorter candidates are dropped."""
+    chosen: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.prio, h.start)):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _base_year(explicit: list[_Hit], pos: int, ctx: int | None) -> int | None:
+    """The year "that year" / "the following year" refers to: the last one written before."""
+    before = [h for h in explicit if h.end <= pos and h.years]
+    return before[-1].years[-1] if before else ctx
+
+
+def _month_anchor(explicit: list[_Hit], pos: int, anchors: Sequence[TimeSpan],
+                  from_text: bool) -> date | None:
+    if from_text:
+        before = [h for h in explicit if h.end <= pos and h.prec in ("day", "month")]
+        if before:
+            return before[-1].lo
+    for a in reversed(anchors):
+        if a.precision in ("day", "month") and a.start:
+            try:
+                return date.fromisoformat(a.start)
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def _year_hit(start: int, end: int, y: int | None) -> _Hit | None:
+    if y is None or not 1 <= y <= 9998:
+        return None
+    return _Hit(start, end, date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
+                explicit: list[_Hit]) -> list[_Hit]:
+    """Expressions whose year (or month) comes from outside the expression itself."""
+    hits: list[_Hit] = []
+    for m in _P_YEAR_REL.finditer(text):
+        w = re.sub(r"\s+", " ", (m["w"] or "").lower())
+        if m["n"]:
+            raw = m["n"].lower()
+            n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
+            base = _base_year(explicit, m.start(), ctx)
+            y = None if base is None else base + (n if m["d"].lower() == "later" else -n)
+        elif w in ("the last", "the past"):
+            continue  # "the last year" = the past twelve months, not a calendar year
+        elif w in ("this", "last", "next"):
+            # relative to the time of writing: only the caller's context year will do
+            y = None if ctx is None else ctx + {"this": 0, "last": -1, "next": 1}[w]
+        else:
+            base = _base_year(explicit, m.start(), ctx)
+            shift = 1 if w in ("the following", "the next", "the subsequent") else \
+                -1 if w in ("the previous", "the preceding", "the prior") else 0
+            y = None if base is None else base + shift
+        hit = _year_hit(m.start(), m.end(), y)
+        if hit:
+            hits.append(hit)
+    for m in _P_MONTH_REL.finditer(text):
+        w = re.sub(r"\s+", " ", m["w"].lower())
+        anchor = _month_anchor(explicit, m.start(), anchors,
+                               from_text=w not in ("this", "last", "next"))
+        if anchor is None:
+            continue
+        shift = -1 if w in ("last", "the previous", "the preceding") else \
+            1 if w in ("next", "the following", "the next") else 0
+        first = _add_months(anchor.replace(day=1), shift)
+        hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
+                         "month"))
+    for m in _P_BARE_SEASON.finditer(text):
+        y = ctx if (m["w"] or "").lower() == "this" else _base_year(explicit, m.start(), ctx)
+        if y is not None:
+            lo, hi = _season(m["s"], y)
+            hits.append(_Hit(m.start("s") if not m["w"] else m.start(), m.end(), lo, hi,
+                             "month"))
+    if ctx is not None:
+        hits.extend(_bare_months(text, ctx))
+    return hits
+
+
+def _bare_months(text: str, ctx: int) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in _P_BARE_MONTH.finditer(text):
+        # "May" alone is too often the modal verb; a lowercase "march" is a verb or noun
+        if m["m"].lower() == "may" or not _title(text, m.start("m")):
+            continue
+        mo = _mon(m["m"])
+        pre = m["pre"].lower()
+        start = m.start("pre") if pre in ("early", "late", "mid") else \
+            m.start("q") if m["q"] else m.start("m")
+        hits.append(_Hit(start, m.end(), date(ctx, mo, 1), _month_end(ctx, mo), "month"))
+    for pattern in (_P_MDY, _P_DMY, _P_MON_LIST):
+        for m in pattern.finditer(text):
+            if m["y"] is None:
+                hit = (_h_mon_list if pattern is _P_MON_LIST else _h_day)(m, text, ctx)
+                if hit is not None:
+                    hits.append(hit)
+    return hits
+
+
+def _open_ended(text: str, hit: _Hit) -> _Hit:
+    """'since 2015', 'from 2015 onwards' -> start of the expression, no end."""
+    window = text[max(0, hit.start - 30):hit.start]
+    before = _SINCE.search(window)
+    after = _ONWARD.match(text, hit.end)
+    kw = before["kw"].lower() if before else ""
+    if before and kw != "from":
+        start = hit.start - (len(window) - before.start("kw"))
+        return _Hit(start, hit.end, hit.lo, None, hit.prec, hit.years, hit.prio)
+    if after and (after["w"].lower() != "on" or kw == "from"):
+        start = hit.start - (len(window) - before.start("kw")) if before else hit.start
+        return _Hit(start, after.end(), hit.lo, None, hit.prec, hit.years, hit.prio)
+    return hit
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(days=7 * n)
+    return _add_months(d, n * {"month": 1, "year": 12, "decade": 120}[unit])
+
+
+def _snap(lo: date, hi: date, prec: str) -> tuple[date, date]:
+    if prec == "month":
+        return lo.replace(day=1), _month_end(hi.year, hi.month)
+    if prec == "year":
+        return date(lo.year, 1, 1), date(hi.year, 12, 31)
+    return lo, hi
+
+
+def _relative(m: re.Match[str], x: _Hit) -> tuple[date, date, str] | None:
+    """Resolve '<offset> after/before X' against the anchor hit X."""
+    before = m["dir"].lower() in ("before", "prior to", "ahead of")
+    q = re.sub(r"\s+", " ", (m["q"] or "").lower())
+    if m["dir"].lower() == "of" and q != "within":
+        return None
+    xs, xe = x.lo, x.hi or x.lo
+    raw_n = re.sub(r"\s+", " ", (m["n"] or "").lower())
+    unit = (m["unit"] or "").lower().rstrip("s")
+    vague = bool(m["v"]) or raw_n in ("a few", "a couple of", "several", "few") or \
+        (not raw_n and (m["unit"] or "").lower().endswith("s"))
+    if vague:
+        # "shortly/days/weeks after X": a month window; "months after X": a year window
+        if unit in ("year", "decade"):
+            return None
+        months, prec = (12, "year") if unit == "month" else (1, "month")
+        lo, hi = (_add_months(xs, -months), xs) if before else (xs, _add_months(xe, months))
+        return lo, hi, _coarser(prec, x.prec)
+    n = _NUMWORDS.get(raw_n, 0) if not raw_n.isdigit() else int(raw_n)
+    if not raw_n:
+        n = 1  # "the month after X"
+    if n <= 0 or n > 100:
+        return None
+    if q in ("less than", "fewer than", "under", "within"):
+        prec = {"day": "day", "week": "day", "month": "month"}.get(unit, "year")
+        lo, hi = (_shift(xs, unit, -n), xs) if before else (xs, _shift(xe, unit, n))
+        return lo, hi, _coarser(prec, x.prec)
+    sign = -1 if before else 1
+    prec = {"day": "day", "week": "day", "month": "month"}.get(unit, "year")
+    if unit == "year" and x.prec != "year":
+        prec = "month"  # "a year after Oct. 7, 2023" -> October 2024
+    prec = _coarser(prec, x.prec)
+    lo, hi = _snap(_shift(xs, unit, sign * n), _shift(xe, unit, sign * n), prec)
+    return lo, hi, prec
+
+
+def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
+    out: list[TimeMention] = []
+    for m in _REL.finditer(text):
+        anchor = next((h for h in hits if h.start >= m.end() and h.hi is not None), None)
+        if anchor is None:
+            continue
+        gap = _GAP.fullmatch(text, m.end(), anchor.start)
+        if gap is None:
+            continue
+        resolved = _relative(m, anchor)
+        if resolved is None:
+            continue
+        lo, hi, prec = resolved
+        tail = _EVENT_TAIL.match(text, anchor.end)
+        event_end = tail.end() if tail else anchor.end
+        out.append(_mention(text, m.start(), anchor.end, lo, hi, prec,
+                            event=(m.end("dir"), event_end)))
+    for m in _SINCE_EVENT.finditer(text):
+        anchor = next((h for h in hits if h.start >= m.end()), None)
+        # adjacent "since 2015" was already made open-ended by _open_ended
+        if anchor is None or anchor.hi is None or not text[m.end():anchor.start].strip():
+            continue
+        if _GAP.fullmatch(text, m.end(), anchor.start) is None:
+            continue
+        tail = _EVENT_TAIL.match(text, anchor.end)
+        out.append(_mention(text, m.start(), anchor.end, anchor.lo, None, anchor.prec,
+                            event=(m.end(), tail.end() if tail else anchor.end)))
+    return out
+
+
+def _mention(text: str, start: int, end: int, lo: date, hi: date | None, prec: str,
+             event: tuple[int, int] | None = None) -> TimeMention:
+    words = text[start:end]
+    span = TimeSpan(words, lo.isoformat(), hi.isoformat() if hi else None, prec)
+    return TimeMention(words, start, end, span, event)
+
+
+# ------------------------------------------------------------------ public API
+
+def find_times(text: str, context_year: int | None = None,
+               anchors: Sequence[TimeSpan] = ()) -> list[TimeMention]:
+    """Every time expression in `text` (one sentence), resolved to an interval."""
+    if not isinstance(text, str) or not text:
+        return []
+    if context_year is not None and not 1 <= context_year <= 9998:
+        context_year = None
+    explicit = _select(_collect(text))
+    contextual = _contextual(text, context_year, anchors, explicit)
+    hits = [_open_ended(text, h) for h in _select(explicit + contextual)]
+    mentions = [_mention(text, h.start, h.end, h.lo, h.hi, h.prec) for h in hits]
+    mentions += _relatives(text, hits)
+    return sorted(mentions, key=lambda t: (t.start, -t.end))
+
+
+def document_year_context(sentences: Sequence[str]) -> list[int | None]:
+    """For each sentence, the last explicit year written in it or in any sentence before it."""
+    out: list[int | None] = []
+    current: int | None = None
+    for sentence in sentences:
+        hits = _select(_collect(sentence)) if isinstance(sentence, str) else []
+        for h in hits:
+            if h.years:
+                current = h.years[-1]
+        out.append(current)
+    return out
+
+
+def best_time(mentions: Sequence[TimeMention], trigger_offset: int) -> TimeSpan | None:
+    """The mention nearest the trigger; ties go to the one before it, then to the longer.
+
+    A relative mention ("a month after the Oct. 7, 2023, assault") is skipped when the
+    trigger sits inside its event phrase: the trigger then names the anchor event itself.
+    """
+    best: tuple[tuple[int, int, int, int], TimeMention] | None = None
+    for m in mentions:
+        if m.event and m.event[0] <= trigger_offset < m.event[1]:
+            continue
+        if m.start <= trigger_offset < m.end:
+            dist = 0
+        elif trigger_offset < m.start:
+            dist = m.start - trigger_offset
+        else:
+            dist = trigger_offset - m.end
+        after = 0 if m.end <= trigger_offset else 1
+        key = (dist, after, -(m.end - m.start), m.start)
+        if best is None or key < best[0]:
+            best = (key, m)
+    return best[1].span if best else None

@@ -1,0 +1,159 @@
+"""The store's tables, as SQLAlchemy Core metadata shared by the queries.
+
+The migrations in `migrations/versions` create exactly these tables (plus the full-text
+index, which differs per backend); a test checks the two agree. Timestamps are ISO 8601
+strings in UTC so both backends sort and compare them the same way.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# One row per distinct document text (content hash); the text is kept for re-extraction.
+documents = Table(
+    "documents",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("media_type", String(100), nullable=False),
+    Column("title", Text),
+    Column("source_url", Text),
+    Column("publisher", Text),
+    Column("published", String(10)),
+    Column("language", String(20)),
+    Column("reliability", String(1), nullable=False),  # the document's own grade
+    Column("extractor_version", String(40), nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_documents_publisher", "publisher"),
+)
+
+# Publishers and the reliability grade a reviewer gave them; `key` is the casefolded name.
+sources = Table(
+    "sources",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("reliability", String(1), nullable=False),
+    Column("updated_by", Text),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# Claims are immutable: `data` is the full Claim JSON; the other columns are an index of it
+# plus store state (active/retired/superseded, review state, derived credibility).
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("doc", String(64), ForeignKey("documents.sha256"), nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("subject_id", String(200), nullable=False),
+    Column("subject_name", Text, nullable=False),
+    Column("object_id", String(200)),
+    Column("object_name", Text),
+    Column("status", String(20), nullable=False),
+    Column("certainty", String(10), nullable=False),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("time_precision", String(10)),
+    Column("reliability", String(1), nullable=False),
+    Column("credibility", Integer, nullable=False),
+    Column("credibility_override", Integer),
+    Column("extractor_version", String(40), nullable=False),
+    Column("ontology", String(20), nullable=False),
+    Column("origin", String(10), nullable=False),  # machine | review
+    Column("state", String(12), nullable=False),  # active | retired | superseded
+    Column("review_state", String(12), nullable=False),  # unreviewed|accepted|rejected|corrected
+    Column("supersedes", String(64)),  # the claim this correction replaces
+    Column("sentence_start", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("data", Text, nullable=False),
+    Index("ix_claims_doc", "doc"),
+    Index("ix_claims_type", "type"),
+    Index("ix_claims_subject", "subject_id"),
+    Index("ix_claims_object", "object_id"),
+    Index("ix_claims_state", "state", "review_state"),
+    Index("ix_claims_time", "time_start", "time_end"),
+    Index("ix_claims_supersedes", "supersedes"),
+)
+
+# Every participant of a claim, one row per role and position, for actor/item/place queries.
+claim_entities = Table(
+    "claim_entities",
+    metadata,
+    Column("claim_id", String(64), ForeignKey("claims.id"), primary_key=True),
+    Column("role", String(10), primary_key=True),  # subject | object | item | via | place
+    Column("position", Integer, primary_key=True),
+    Column("entity_id", String(200)),
+    Column("name", Text, nullable=False),
+    Column("name_key", Text, nullable=False),  # casefolded name for exact lookups
+    Column("kind", String(20)),
+    Column("category", String(30)),
+    Column("origin", String(200)),
+    Index("ix_claim_entities_entity", "entity_id", "role"),
+    Index("ix_claim_entities_name", "name_key", "role"),
+)
+
+# Who reviewed which claim, when, why and what changed; never updated or deleted.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(64), ForeignKey("claims.id"), nullable=False),
+    Column("action", String(12), nullable=False),  # accept | reject | correct | credibility
+    Column("reviewer", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("note", Text),
+    Column("changes", Text),  # JSON object of attribute -> new value
+    Column("result_claim_id", String(64)),  # the new version a correction made
+    Index("ix_reviews_claim", "claim_id"),
+)
+
+# Registry overlay: actors and aliases the user added, and merge judgements.
+overlay_actors = Table(
+    "overlay_actors",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("created_by", Text),
+    Column("created_at", String(32), nullable=False),
+)
+
+overlay_aliases = Table(
+    "overlay_aliases",
+    metadata,
+    Column("alias_key", String(300), primary_key=True),
+    Column("entity_id", String(200), primary_key=True),
+    Column("alias", Text, nullable=False),
+    Column("created_by", Text),
+    Column("created_at", String(32), nullable=False),
+)
+
+# A merge says `merged_id` is the same actor as `into_id`; undoing it keeps the row.
+merges = Table(
+    "merges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("merged_id", String(200), nullable=False),
+    Column("into_id", String(200), nullable=False),
+    Column("created_by", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("note", Text),
+    Column("undone_by", Text),
+    Column("undone_at", String(32)),
+    Column("undo_note", Text),
+    Index("ix_merges_merged", "merged_id"),
+)

@@ -1,0 +1,351 @@
+"""The claim store over SQLAlchemy Core: SQLite (WAL, busy timeout) and PostgreSQL.
+
+Every public method runs in one transaction; writes on SQLite take the write lock at
+BEGIN, so concurrent writers queue instead of failing. Database errors leave as one-line
+StoreErrors; nothing half-written is ever committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
+
+from alembic.util import CommandError
+from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from proxygraph.errors import NotFoundError, ProxygraphError, StoreError
+from proxygraph.model import Claim, Document, Entity
+from proxygraph.store import overlay as overlay_ops
+from proxygraph.store import review as review_ops
+from proxygraph.store.base import (
+    AddResult,
+    ClaimFilter,
+    ClaimHistory,
+    DocumentInfo,
+    MergeRecord,
+    ReextractResult,
+    SourceInfo,
+    StoredClaim,
+    check_grade,
+)
+from proxygraph.store.engine import make_engine, migrate
+from proxygraph.store.overlay import Overlay, name_key
+from proxygraph.store.query import select_claims
+from proxygraph.store.rows import (
+    claim_row,
+    insert_claims,
+    keys_of,
+    now,
+    refresh_credibility,
+    to_stored,
+)
+from proxygraph.store.schema import claims, documents, sources
+
+T = TypeVar("T")
+RETRIES = 5
+
+
+class SqlStore:
+    """A claim store in one SQL database; see `proxygraph.store.base.ClaimStore`."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._guard(lambda: migrate(self.engine))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- transactions -----------------------------------------------------------------
+
+    def _guard(self, fn: Callable[[], T]) -> T:
+        try:
+            return fn()
+        except ProxygraphError:
+            raise
+        except CommandError as exc:
+            raise StoreError(f"cannot migrate {self._label()}: {exc} (was it made by a newer "
+                             "proxygraph?)") from None
+        except DBAPIError as exc:
+            first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise StoreError(f"{self._label()}: {first}") from None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self._label()}: {exc.__class__.__name__}: {exc}") from None
+
+    def _label(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def _tx(self, write: bool) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn.execution_options(write=write)
+            with conn.begin():
+                yield conn
+
+    def _read(self, fn: Callable[[Connection], T]) -> T:
+        def run() -> T:
+            with self._tx(write=False) as conn:
+                return fn(conn)
+        return self._guard(run)
+
+    def _write(self, fn: Callable[[Connection], T]) -> T:
+        def run() -> T:
+            for attempt in range(RETRIES):
+                try:
+                    with self._tx(write=True) as conn:
+                        return fn(conn)
+                except DBAPIError as exc:
+                    # PostgreSQL may abort one of two concurrent writers (deadlock or
+                    # serialisation failure); the transaction rolled back, so run it again.
+                    code = getattr(exc.orig, "sqlstate", None)
+                    if code not in ("40P01", "40001") or attempt == RETRIES - 1:
+                        raise
+            raise AssertionError("unreachable")
+        return self._guard(run)
+
+    # --- documents and claims ---------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        return self._read(lambda conn: conn.execute(
+            select(documents.c.sha256).where(documents.c.sha256 == sha256)).first() is not None)
+
+    def add_document(self, doc: Document, claims_: Sequence[Claim], *, extractor_version: str,
+                     grade_publisher: bool = False) -> AddResult:
+        """Store a document and its claims in one transaction; a known text is a no-op.
+
+        With `grade_publisher` the document's reliability becomes its publisher's grade;
+        otherwise a publisher keeps the grade it has (and takes this one if it has none).
+        """
+        check_grade(doc.reliability)
+
+        def run(conn: Connection) -> AddResult:
+            if conn.dialect.name == "postgresql":
+                # Two sessions adding the same text queue here instead of one failing on
+                # the primary key (SQLite already serialises writers at BEGIN IMMEDIATE).
+                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:sha))"),
+                             {"sha": doc.sha256})
+            if conn.execute(select(documents.c.sha256).where(
+                    documents.c.sha256 == doc.sha256)).first() is not None:
+                return AddResult(doc=doc.sha256, status="unchanged")
+            at = now()
+            grade = doc.reliability
+            if doc.publisher:
+                grade = _grade_publisher(conn, doc.publisher, doc.reliability,
+                                         replace=grade_publisher, at=at)
+            conn.execute(documents.insert().values(
+                sha256=doc.sha256, name=doc.name, media_type=doc.media_type, title=doc.title,
+                source_url=doc.source_url, publisher=doc.publisher, published=doc.published,
+                language=doc.language, reliability=doc.reliability,
+                extractor_version=extractor_version, ingested_at=at, text=doc.text))
+            unique = list({c.id: c for c in claims_}.values())
+            insert_claims(conn, [(claim_row(c, doc=doc.sha256, reliability=grade, at=at), c)
+                                 for c in unique])
+            overlay = Overlay.load(conn)
+            refresh_credibility(conn, overlay, keys_of(conn, [c.id for c in unique], overlay))
+            return AddResult(doc=doc.sha256, status="added", claims_added=len(unique))
+        return self._write(run)
+
+    def reextract_document(self, sha256: str, claims_: Sequence[Claim], *,
+                           extractor_version: str) -> ReextractResult:
+        """Add the new machine claims; retire old unreviewed machine claims not among them."""
+        def run(conn: Connection) -> ReextractResult:
+            doc = conn.execute(select(documents).where(documents.c.sha256 == sha256)).first()
+            if doc is None:
+                raise NotFoundError(f"no document {sha256}")
+            grade = _effective_grade(conn, doc.publisher, doc.reliability)
+            existing = {r.id for r in conn.execute(select(claims.c.id).where(
+                claims.c.doc == sha256))}
+            fresh = [c for c in {c.id: c for c in claims_}.values() if c.id not in existing]
+            keep = {c.id for c in claims_}
+            stale = [r.id for r in conn.execute(select(claims.c.id).where(
+                claims.c.doc == sha256, claims.c.origin == "machine",
+                claims.c.state == "active", claims.c.review_state == "unreviewed"))
+                if r.id not in keep]
+            at = now()
+            insert_claims(conn, [(claim_row(c, doc=sha256, reliability=grade, at=at), c)
+                                 for c in fresh])
+            if stale:
+                conn.execute(update(claims).where(claims.c.id.in_(stale)).values(
+                    state="retired"))
+            conn.execute(update(documents).where(documents.c.sha256 == sha256).values(
+                extractor_version=extractor_version))
+            overlay = Overlay.load(conn)
+            refresh_credibility(conn, overlay,
+                                keys_of(conn, [c.id for c in fresh] + stale, overlay))
+            return ReextractResult(doc=sha256, added=len(fresh), retired=len(stale))
+        return self._write(run)
+
+    def documents(self) -> list[DocumentInfo]:
+        def run(conn: Connection) -> list[DocumentInfo]:
+            counts = dict(conn.execute(select(claims.c.doc, func.count()).group_by(
+                claims.c.doc)).all())
+            grades = {r.key: r.reliability for r in conn.execute(select(sources))}
+            out = []
+            for r in conn.execute(select(documents).order_by(documents.c.ingested_at,
+                                                             documents.c.sha256)):
+                grade = grades.get(name_key(r.publisher), r.reliability) if r.publisher \
+                    else r.reliability
+                out.append(DocumentInfo(
+                    sha256=r.sha256, name=r.name, media_type=r.media_type, title=r.title,
+                    source_url=r.source_url, publisher=r.publisher, published=r.published,
+                    language=r.language, reliability=grade,
+                    extractor_version=r.extractor_version, ingested_at=r.ingested_at,
+                    claims=int(counts.get(r.sha256, 0))))
+            return out
+        return self._read(run)
+
+    def document_text(self, sha256: str) -> str:
+        def run(conn: Connection) -> str:
+            row = conn.execute(select(documents.c.text).where(
+                documents.c.sha256 == sha256)).first()
+            if row is None:
+                raise NotFoundError(f"no document {sha256}")
+            return str(row.text)
+        return self._read(run)
+
+    def claims(self, flt: ClaimFilter | None = None) -> list[StoredClaim]:
+        flt = flt or ClaimFilter()
+
+        def run(conn: Connection) -> list[StoredClaim]:
+            query = select_claims(conn, flt, Overlay.load(conn))
+            return [to_stored(r) for r in conn.execute(query)]
+        return self._read(run)
+
+    def claim(self, claim_id: str) -> StoredClaim:
+        def run(conn: Connection) -> StoredClaim:
+            row = conn.execute(select(claims).where(claims.c.id == claim_id)).first()
+            if row is None:
+                raise NotFoundError(f"no claim {claim_id!r}")
+            return to_stored(row)
+        return self._read(run)
+
+    def history(self, claim_id: str) -> ClaimHistory:
+        return self._read(lambda conn: review_ops.history(conn, claim_id))
+
+    # --- review -----------------------------------------------------------------------
+
+    def review(self, claim_id: str, *, action: str, reviewer: str, note: str | None = None,
+               changes: dict[str, str] | None = None,
+               credibility: int | None = None) -> StoredClaim:
+        return self._write(lambda conn: review_ops.review(
+            conn, claim_id, action=action, reviewer=reviewer, at=now(), note=note,
+            changes=changes, credibility=credibility, overlay=Overlay.load(conn)))
+
+    # --- sources ----------------------------------------------------------------------
+
+    def sources(self) -> list[SourceInfo]:
+        def run(conn: Connection) -> list[SourceInfo]:
+            docs: dict[str, int] = {}
+            names: dict[str, str] = {}
+            for r in conn.execute(select(documents.c.publisher, func.count()).where(
+                    documents.c.publisher.is_not(None)).group_by(documents.c.publisher)):
+                docs[name_key(r[0])] = docs.get(name_key(r[0]), 0) + int(r[1])
+                names.setdefault(name_key(r[0]), r[0])
+            counts: dict[str, int] = {}
+            query = select(documents.c.publisher, func.count()).join(
+                claims, claims.c.doc == documents.c.sha256).group_by(documents.c.publisher)
+            for r in conn.execute(query):
+                if r[0]:
+                    counts[name_key(r[0])] = counts.get(name_key(r[0]), 0) + int(r[1])
+            out = [SourceInfo(name=r.name, reliability=r.reliability,
+                              documents=docs.get(r.key, 0), claims=counts.get(r.key, 0),
+                              updated_by=r.updated_by, updated_at=r.updated_at)
+                   for r in conn.execute(select(sources))]
+            return sorted(out, key=lambda s: s.name.casefold())
+        return self._read(run)
+
+    def set_reliability(self, publisher: str, grade: str, *,
+                        reviewer: str | None = None) -> SourceInfo:
+        """Grade a publisher (matched case-insensitively) and every claim of its documents."""
+        grade = check_grade(grade)
+
+        def run(conn: Connection) -> None:
+            key = name_key(publisher)
+            if conn.execute(select(sources.c.key).where(sources.c.key == key)).first() is None:
+                raise NotFoundError(f"no source {publisher!r} (see `proxygraph sources`)")
+            conn.execute(update(sources).where(sources.c.key == key).values(
+                reliability=grade, updated_by=reviewer, updated_at=now()))
+            _apply_publisher_grade(conn, key, grade)
+        self._write(run)
+        return next(s for s in self.sources() if name_key(s.name) == name_key(publisher))
+
+    # --- registry overlay -------------------------------------------------------------
+
+    def add_actor(self, name: str, kind: str, *, by: str | None = None,
+                  aliases: tuple[str, ...] = ()) -> Entity:
+        return self._write(lambda conn: overlay_ops.add_actor(conn, name, kind, by=by,
+                                                              at=now(), aliases=aliases))
+
+    def add_alias(self, actor: str, alias: str, *, by: str | None = None) -> Entity:
+        return self._write(lambda conn: overlay_ops.add_alias(conn, actor, alias, by=by,
+                                                              at=now()))
+
+    def merge(self, merged: str, into: str, *, by: str | None = None,
+              note: str | None = None) -> MergeRecord:
+        def run(conn: Connection) -> MergeRecord:
+            record = overlay_ops.merge(conn, merged, into, by=by, at=now(), note=note)
+            refresh_credibility(conn, Overlay.load(conn))  # pairs may now coincide
+            return record
+        return self._write(run)
+
+    def split(self, merged: str, *, by: str | None = None,
+              note: str | None = None) -> MergeRecord:
+        def run(conn: Connection) -> MergeRecord:
+            record = overlay_ops.split(conn, merged, by=by, at=now(), note=note)
+            refresh_credibility(conn, Overlay.load(conn))
+            return record
+        return self._write(run)
+
+    def merges(self) -> list[MergeRecord]:
+        return self._read(overlay_ops.merge_records)
+
+    def resolve_actor(self, name: str) -> Entity | None:
+        """The overlay's or registry's entity for a name (not following merges)."""
+        return self._read(lambda conn: Overlay.load(conn).entity(name))
+
+    def canonical_actor(self, entity_id: str) -> str:
+        """The id an actor stands for after merges."""
+        return self._read(lambda conn: Overlay.load(conn).canonical(entity_id))
+
+
+def _effective_grade(conn: Connection, publisher: str | None, own: str) -> str:
+    if not publisher:
+        return own
+    row = conn.execute(select(sources.c.reliability).where(
+        sources.c.key == name_key(publisher))).first()
+    return row.reliability if row else own
+
+
+def _grade_publisher(conn: Connection, publisher: str, grade: str, *, replace: bool,
+                     at: str) -> str:
+    """The publisher's grade after this document: its own unless `replace` or unknown."""
+    key = name_key(publisher)
+    row = conn.execute(select(sources).where(sources.c.key == key)).first()
+    if row is None:
+        conn.execute(sources.insert().values(key=key, name=publisher.strip(),
+                                             reliability=grade, updated_at=at))
+        return grade
+    if replace and row.reliability != grade:
+        conn.execute(update(sources).where(sources.c.key == key).values(
+            reliability=grade, updated_at=at, updated_by=None))
+        _apply_publisher_grade(conn, key, grade)
+        return grade
+    return str(row.reliability)
+
+
+def _apply_publisher_grade(conn: Connection, key: str, grade: str) -> None:
+    shas = [r.sha256 for r in conn.execute(select(documents.c.sha256, documents.c.publisher))
+            if r.publisher and name_key(r.publisher) == key]
+    for start in range(0, len(shas), 500):
+        conn.execute(update(claims).where(claims.c.doc.in_(shas[start:start + 500])).values(
+            reliability=grade))
+
+
