@@ -39,6 +39,12 @@ CSV_FIELDS = ("id", "type", "subject", "subject_id", "object", "object_id", "ite
               "origin", "supersedes", "doc", "extractor_version", "evidence")
 
 
+def _console() -> Console:
+    """A terminal's own width; piped output gets room enough for a readable table."""
+    console = Console()
+    return console if console.is_terminal else Console(width=180)
+
+
 def _new_sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names if it does not exist yet (so creating it is news)."""
     try:
@@ -231,8 +237,9 @@ def _print_claims(found: list[StoredClaim], fmt: str) -> None:
     else:
         table = Table(show_lines=False)
         for col in ("id", "type", "subject", "object", "items", "time", "status", "grade",
-                    "review", "evidence"):
-            table.add_column(col, overflow="fold")
+                    "review"):
+            table.add_column(col, overflow="fold", no_wrap=col in ("id", "grade"))
+        table.add_column("evidence", overflow="fold", ratio=1)
         for stored in found:
             r = _row(stored)
             time = r["time_start"] + (f"..{r['time_end']}" if r["time_end"] != r["time_start"]
@@ -242,7 +249,7 @@ def _print_claims(found: list[StoredClaim], fmt: str) -> None:
                           f"{r['status']}/{r['certainty']}",
                           f"{stored.reliability}{stored.credibility}", review,
                           r["evidence"][:160])
-        Console().print(table)
+        _console().print(table)
         print(f"{len(found)} claims", file=sys.stderr)
 
 
@@ -260,7 +267,7 @@ def _print_history(hist: ClaimHistory, fmt: str) -> None:
     if fmt == "csv":
         _print_claims(list(hist.versions), "csv")
         return
-    console = Console()
+    console = _console()
     for n, v in enumerate(hist.versions, 1):
         c = v.claim
         console.print(f"[bold]v{n}[/bold] {c.id}  {v.origin}  {v.state}/{v.review_state}  "
@@ -347,4 +354,4 @@ def sources_cmd(
     for s in found:
         table.add_row(s.name, s.reliability, str(s.documents), str(s.claims),
                       s.updated_by or "", s.updated_at or "")
-    Console().print(table)
+    _console().print(table)

@@ -188,12 +188,19 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
         m = sm.at(child)
+        if m is not None and _after_pro(child):
+            continue  # "pro-Iranian groups" are named by their sponsor only
         if m is not None and not m.is_item and (m.demonym or m.entity.kind == "state"):
             name = f"{demonym_form(m.entity)} {plural}"
             return collective(name, (f"{m.text} {plural}",))
         if m is None and child.lower_ in lex.collective_modifiers:
             return collective(f"{child.text} {plural}")
     return None
+
+
+def _after_pro(token: Token) -> bool:
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in ("-", "–") and doc[token.i - 2].lower_ == "pro"
 
 
 def is_pronoun(token: Token) -> bool:

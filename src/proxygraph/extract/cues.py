@@ -44,9 +44,23 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
             break
         chain.append(head)
         tok = head
+        if is_finite(head) or (head.tag_ == "VBG" and kids_subject(head)):
+            break  # a finite verb (or "with tensions rising") carries its own tense
     if tok.head.i != tok.i and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in reporting:
         return chain, tok.head
     return chain, None
+
+
+def kids_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def is_finite(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in tok.children)
 
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
@@ -164,9 +178,12 @@ def _according_to(sent: Span) -> list[str]:
 
 
 def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
-                 lex: Lexicon) -> tuple[str, tuple[str, ...]]:
+                 lex: Lexicon, trigger: Token | None = None) -> tuple[str, tuple[str, ...]]:
     cues = lex.cues["certainty"]
-    lowered = sent.text.lower()
+    # A hedge phrase qualifies what follows it: "later reports confirmed that ..." at the
+    # end of a sentence says nothing about a claim made at its start.
+    cut = (trigger.idx - sent.start_char + len(trigger.text)) if trigger is not None else None
+    lowered = sent.text.lower()[:cut]
     attribution = _according_to(sent)
     if reporter is not None:
         subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -176,12 +193,14 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     if hedged_past or any(p in lowered for p in cues["low_phrases"]):
         return "low", attribution_t
     words = {t.lower_ for t in sent}
+    lowered_all = sent.text.lower()
     if words & set(cues["low"]) - {"thought", "believed", "suspected", "appear", "seem",
                                      "suggest", "might", "unknown"}:
         return "low", attribution_t
     if reporter is not None or attribution_t:
         return "medium", attribution_t
-    if words & set(cues["medium"]) or any(p in lowered for p in cues["medium_phrases"]):
+    if words & set(cues["medium"]) or any(p in lowered for p in cues["medium_phrases"]) or (
+            any(p in lowered_all for p in ("officials said", "sources said", "officials say"))):
         return "medium", attribution_t
     return "high", attribution_t
 
@@ -190,7 +209,7 @@ def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality
     lex = lex or load_lexicon()
     chain, reporter = governing_chain(trigger, lex)
     status, hedged = status_of(trigger, chain, lex)
-    certainty, attribution = certainty_of(sent, reporter, hedged, lex)
+    certainty, attribution = certainty_of(sent, reporter, hedged, lex, trigger)
     if status == "denied" and any(t.lemma_.lower() in lex.cues["status"]["deny"] for t in chain):
         certainty = "medium"
         denier = next((c for t in chain if t.lemma_.lower() in lex.cues["status"]["deny"]

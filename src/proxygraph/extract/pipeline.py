@@ -55,24 +55,44 @@ def extractor_info() -> dict[str, str]:
 
 
 def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> list[Mention]:
-    """Add mentions for 'it/its/they' and 'the party/group' pointing at a recent actor."""
+    """Add mentions for 'it/its/they' and 'the party/group' pointing at a recent actor.
+
+    A pronoun in a fronted phrase points forward to the main subject ("After its invasion
+    of Ukraine, Moscow began ..."); otherwise to the last subject actor before it, in this
+    sentence or an earlier one. 'The party' points at the last armed group named.
+    """
     extra: list[Mention] = []
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    actors = [m for m in mentions if not m.is_item and not m.demonym
+              and m.entity.kind in _ACTOR_KINDS]
+    main_subject = _main_subject(sent, actors)
     for tok in sent:
         if tok.i in taken:
             continue
         target: Mention | None = None
         if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
-            earlier = [m for m in mentions if m.start < tok.i and not m.is_item and not m.demonym
-                       and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
-                       and m.entity.kind in _ACTOR_KINDS]
-            target = earlier[-1] if earlier else ctx.last_subject
+            if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
+                target = main_subject
+            else:
+                earlier = [m for m in actors if m.start < tok.i
+                           and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+                target = earlier[-1] if earlier else ctx.last_subject
         elif (tok.lemma_.lower() in _ANAPHORIC_NOUNS and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
-            target = ctx.last_group
+            groups = [m for m in actors if m.start < tok.i and m.entity.kind in _GROUP_KINDS]
+            target = groups[-1] if groups else ctx.last_group
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
+    root = sent.root
+    for m in actors:
+        last = sent.doc[m.end - 1]
+        if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == root.i:
+            return m
+    return None
 
 
 def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> None:
@@ -82,9 +102,11 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
             continue
         if m.entity.kind in _GROUP_KINDS:
             ctx.last_group = m
+    reporting = set(load_lexicon().cues["certainty"]["reporting_verbs"])
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
-                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                and doc[m.end - 1].head.lemma_.lower() not in reporting]
     if subjects:
         ctx.last_subject = subjects[0]
     years = _YEAR.findall(sent.text)

@@ -30,9 +30,10 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-             "dollar": "USD", "euro": "EUR", "ruble": "RUB", "rouble": "RUB", "rial": "IRR",
-             "pounds sterling": "GBP"}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+             "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
+             "poundssterling": "GBP", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+             "roubles": "RUB", "rial": "IRR", "rials": "IRR"}
 
 
 def _alt(words: dict[str, int]) -> str:
@@ -52,14 +53,14 @@ _BODY = (
     r"|(?P<dig>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,12}(?:\.[0-9]+)?)"
     r"(?![0-9]|[.,:][0-9])"
     rf"(?:\s*(?P<ds>{_SCALE_ALT})(?![A-Za-z])|(?P<dss>bn|mn|m|k|b)(?![A-Za-z0-9]))?"
-    r"(?![A-Za-z0-9])"
+    r"(?![A-Za-z0-9]|[-–][A-Za-z])"  # not "136s", "5th" or "2000-pound"
     rf"|(?P<word>{_WORDNUM})(?![A-Za-z-])(?:\s+(?P<ws>{_SCALE_ALT})(?![A-Za-z]))?"
 )
 _NUMBER_BODY = re.compile(_BODY, _FLAGS)
 # a standalone number is not glued to a word, a model designator or a grouped number
 _NUMBER = re.compile(rf"(?<![\w.,\-–—/#:+^])(?:{_BODY})", _FLAGS)
 
-_CUR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<c>US\s?\$|\$|€|£|USD\s?|EUR\s?)$", _FLAGS)
+_CUR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<c>US\s?\$|\$|€|£|USD|EUR)\s?$", _FLAGS)
 _APPROX_BEFORE = re.compile(
     r"(?<![A-Za-z])(?P<a>about|around|approximately|approx\.|roughly|nearly|almost|some|over"
     r"|under|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|as\s+many\s+as"
@@ -67,8 +68,8 @@ _APPROX_BEFORE = re.compile(
 _RANGE_SEP = re.compile(
     r"(?P<p1>\s*(?:%|percent(?![A-Za-z])|per\s+cent(?![A-Za-z])))?"
     r"(?:\s*[-–—]\s*|\s+(?P<w>to|and)\s+)(?P<c>US\s?\$|\$|€|£)?", _FLAGS)
-_PERCENT = re.compile(r"\s*(?:%|percent(?:age\s+points?)?(?![A-Za-z])|per\s+cent(?![A-Za-z])"
-                      r"|percentage\s+points?(?![A-Za-z]))", _FLAGS)
+_PERCENT = re.compile(r"\s*(?:%|percent(?:age\s+points?)?(?![A-Za-z])|per\s+cent(?![A-Za-z]))",
+                      _FLAGS)
 _CUR_WORD = re.compile(
     r"\s+(?P<of>of\s+)?(?:(?:US|U\.S\.|American)\s+)?(?P<c>dollars?|USD|euros?|EUR|rubles?"
     r"|roubles?|rials?|pounds\s+sterling)(?![A-Za-z])", _FLAGS)
@@ -92,8 +93,13 @@ _FORMATION_AFTER = re.compile(
 _ONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:the|no|any|each|every|which|this|that|one)\s+$",
                          _FLAGS)
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # words that end the unit noun phrase
-_STOP = frozenset("""
+_STOP = _wordset("""
 of in on at to from by with for into onto over under across through toward towards against
 between among during per via within without near since until after before about around like
 including than as amid along behind beyond inside outside upon despite throughout
@@ -102,12 +108,12 @@ what where when whether if
 and or but nor while whereas so yet then also
 is are was were be been being have has had will would could can may might should shall must
 do does did not no
-annually yearly monthly weekly daily apiece another each more less
-""".split())
-_MODIFIERS = frozenset("more additional new other extra fresh further such estimated".split())
+annually yearly monthly weekly daily apiece another each more less ago later earlier old
+""")
+_MODIFIERS = _wordset("more additional new other extra fresh further such estimated")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ern)$")
-_TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month
-months year years decade decades century centuries time times""".split())
+_TIME_UNITS = _wordset("""second seconds minute minutes hour hours day days week weeks month
+months year years decade decades century centuries time times""")
 
 
 def _word_value(word: str) -> float:
@@ -198,11 +204,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _currency(word: str) -> str | None:
-    key = re.sub(r"\s+", " ", word.lower()).rstrip("s") if word[-1:].isalpha() else word.lower()
-    key = key.replace(" ", "") if key.startswith("us") else key
-    if key == "pounds sterling".rstrip("s"):
-        return "GBP"
-    return _CURRENCY.get(key) or _CURRENCY.get(key.strip())
+    return _CURRENCY.get(re.sub(r"\s+", "", word.lower()))
 
 
 def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
@@ -221,17 +223,17 @@ def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         return None  # footnote marker
     start, end = m.start(), m.end()
     unit: str | None = None
-    cur = _CUR_BEFORE.search(text[max(0, start - 5):start])
+    cur = _CUR_BEFORE.search(text[max(0, start - 6):start])
     if cur:
-        unit = _currency(cur["c"].strip())
+        unit = _currency(cur["c"])
         start -= len(cur[0])
     if m["dss"] and not cur:
         return None  # "5m" is five metres, not five million
     approx = _APPROX_BEFORE.search(text[max(0, start - 20):start])
     ranged = False
     sep = _RANGE_SEP.match(text, end) if not m["vague"] else None
-    if sep and (sep["w"] or "").lower() != "and" or (sep and approx and
-                                                      approx["a"].lower() == "between"):
+    between = approx is not None and approx["a"].lower() == "between"
+    if sep and ((sep["w"] or "").lower() != "and" or between):
         m2 = _NUMBER_BODY.match(text, sep.end())
         if m2 and not (m2["vague"] or m2["dz"]) and not _inside(blocked, m2.start(), m2.end()):
             v2 = _atom_value(m2)
@@ -244,7 +246,7 @@ def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
                 if sep["p1"]:
                     unit = "percent"
                 if sep["c"] and unit is None:
-                    unit = _currency(sep["c"].strip())
+                    unit = _currency(sep["c"])
     if approx and (ranged or approx["a"].lower() not in ("between", "from")):
         start -= len(approx[0])
     pct = _PERCENT.match(text, end)

@@ -129,8 +129,11 @@ class SentenceRules:
             stray = self._stray_subject(verb)
             if stray:
                 return stray
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head, depth + 1)
+        governor = verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
+            governor = governor.head  # "Iran is likely to budget ..."
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and governor.pos_ in ("VERB", "AUX"):
+            return self.subjects(governor, depth + 1)
         if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
             return self.actors([verb.head])
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -261,7 +264,8 @@ class SentenceRules:
                 ctype = "ARMS_TRANSFER"
             else:
                 for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
-                    ctype = self.lex.themes.get(tok.lemma_.lower())
+                    ctype = self.lex.themes.get(tok.lemma_.lower()) or self.lex.themes.get(
+                        tok.lower_)
                     if ctype:
                         break
             if ctype and ctype not in found:

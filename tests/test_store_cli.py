@@ -1,0 +1,136 @@
+"""The store commands as a user runs them: ingest, claims, review, sources, actors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import proxygraph.cli  # noqa: F401  (registers every command on the app)
+import proxygraph.collection as collection
+from proxygraph.cli.app import app
+from proxygraph.model import Claim
+from test_collection import arrow_extractor, write
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run `proxygraph ARGS` in-process against a SQLite store in tmp_path."""
+    monkeypatch.setattr(collection, "_default_extractor", lambda: arrow_extractor("t1"))
+    monkeypatch.setenv("PROXYGRAPH_DB", f"sqlite:///{tmp_path}/cli.db")
+    monkeypatch.setenv("PROXYGRAPH_REVIEWER", "tester")
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int = 0):
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+        assert result.exit_code == code, (result.stdout, result.stderr)
+        return result
+    return invoke
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    f = tmp_path / "reports"
+    write(f, "a.txt", "Iran -> Hezbollah\nRussia -> Wagner\n")
+    write(f, "b.txt", "Iran -> Houthis\n")
+    write(f, "bad.txt", b"\x00\x00binary")
+    return f
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_ingest_reports_each_file_and_exits_1_when_some_failed(run, folder: Path) -> None:
+    result = run("ingest", str(folder), "--publisher", "CNAS", "--reliability", "B", code=1)
+    assert result.stdout.count("added") == 2
+    assert "failed" in result.stderr and "bad.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    again = run("ingest", str(folder / "a.txt"), str(folder / "b.txt"))
+    assert again.stdout.count("unchanged") == 2
+
+
+def test_claims_in_every_format(run, folder: Path) -> None:
+    run("ingest", str(folder / "a.txt"), str(folder / "b.txt"), "--publisher", "CNAS")
+    rows = jsonl(run("claims", "--format", "jsonl").stdout)
+    assert len(rows) == 3
+    claims = [Claim.from_dict(r) for r in rows]  # the same shape as `extract` writes
+    assert {c.subject.name for c in claims} == {"Iran", "Russia"}
+    assert all(r["reliability"] == "F" and 1 <= r["credibility"] <= 6 for r in rows)
+    table = run("claims", "--actor", "Iran", "--format", "table").stdout
+    assert "Hezbollah" in table and "Wagner" not in table
+    out = run("claims", "--search", "Houthis", "--format", "csv").stdout
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert (row["subject"], row["object"], row["type"]) == ("Iran", "Houthis", "SUPPORT")
+    assert run("claims", "--type", "ARMS_TRANSFER", "--format", "jsonl").stdout == ""
+
+
+def test_review_reject_correct_and_history(run, folder: Path) -> None:
+    run("ingest", str(folder / "a.txt"))
+    rows = {r["subject"]["name"]: r for r in jsonl(run("claims", "--format", "jsonl").stdout)}
+    iran, russia = rows["Iran"]["id"], rows["Russia"]["id"]
+    run("review", russia, "--reject", "--by", "analyst", "--note", "misread subject")
+    assert russia not in run("claims", "--format", "jsonl").stdout
+    assert russia in run("claims", "--all", "--format", "jsonl").stdout
+    result = run("review", iran, "--correct", "object=Kata'ib Hezbollah", "--correct",
+                 "status=denied", "--by", "analyst", "--format", "jsonl")
+    [new] = jsonl(result.stdout)
+    assert new["object"]["name"] == "Kata'ib Hezbollah" and new["status"] == "denied"
+    assert new["review"]["supersedes"] == iran
+    history = run("claims", "--id", iran, "--history").stdout
+    assert "v1" in history and "v2" in history and "analyst" in history
+    assert "object=Kata'ib Hezbollah" in history
+    versions = jsonl(run("claims", "--id", new["id"], "--history", "--format", "jsonl").stdout)
+    assert [v["id"] for v in versions] == [iran, new["id"]]
+    assert versions[0]["reviews"][0]["by"] == "analyst"
+    reviewed = jsonl(run("claims", "--reviewed-only", "--format", "jsonl").stdout)
+    assert [r["id"] for r in reviewed] == [new["id"]]
+
+
+def test_review_errors_are_one_line(run, folder: Path) -> None:
+    run("ingest", str(folder / "a.txt"))
+    result = run("review", "clm_nope", "--accept", code=5)
+    assert result.stderr.strip() == "proxygraph: error: no claim 'clm_nope'"
+    cid = jsonl(run("claims", "--format", "jsonl").stdout)[0]["id"]
+    bad = run("review", cid, "--correct", "colour=red", code=3)
+    assert bad.stderr.count("\n") == 1 and "cannot correct 'colour'" in bad.stderr
+    assert run("review", cid, "--accept", "--reject", code=3).stderr.startswith("proxygraph:")
+    assert run("claims", "--since", "last week", code=3).stderr.count("\n") == 1
+
+
+def test_sources_set_reliability(run, folder: Path) -> None:
+    run("ingest", str(folder / "a.txt"), "--publisher", "Tasnim")
+    run("sources", "--set-reliability", "tasnim", "E", "--by", "analyst")
+    rows = jsonl(run("sources", "--format", "jsonl").stdout)
+    assert [(r["name"], r["reliability"], r["updated_by"]) for r in rows] == [
+        ("Tasnim", "E", "analyst")]
+    assert {r["reliability"] for r in jsonl(run("claims", "--format", "jsonl").stdout)} == {"E"}
+    assert run("sources", "--set-reliability", "Nobody", "A", code=5).stderr.count("\n") == 1
+
+
+def test_default_store_is_created_in_the_working_directory(tmp_path: Path) -> None:
+    cwd = tmp_path / "work"
+    cwd.mkdir()
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PROXYGRAPH_DB"}
+    cmd = [sys.executable, "-c", "from proxygraph.cli import main; main()", "claims"]
+    first = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "created store sqlite:///proxygraph.db" in first.stderr
+    assert (cwd / "proxygraph.db").exists()
+    second = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert "created store" not in second.stderr
+
+
+def test_store_errors_never_show_a_traceback(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-c", "from proxygraph.cli import main; main()", "claims", "--db"]
+    for url, code in (("mysql://x@y/z", 4), (f"sqlite:///{tmp_path}/no/such/dir.db", 4)):
+        result = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=120)
+        assert result.returncode == code
+        assert result.stderr.startswith("proxygraph: error:")
+        assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
