@@ -145,8 +145,11 @@ _REL = re.compile(
     r"\s+(?P<dir>after|before|following|prior\s+to|ahead\s+of|of)\s+", _FLAGS)
 # gap between "after" and the anchor date: no clause punctuation ("U.S." is allowed)
 _GAP = re.compile(r"(?:[^.;:!?,\n]|(?<=[A-Z])\.){0,80}")
-# "Oct. 7, 2023, assault on Israel," - the event noun phrase continues after the date
-_EVENT_TAIL = re.compile(r",?\s+(?=[a-z])[^,;:.!?\n]{1,60}(?=[,;:.!?])")
+# "the Oct. 7, 2023, raid on the base," - the event noun phrase continues after the date.
+# A determiner or pronoun there starts the main clause instead ("2015, the allies ...").
+_EVENT_TAIL = re.compile(
+    r"(?P<comma>,)?\s+(?!(?:the|a|an|its|their|his|her|he|she|it|they|we|this|these|those"
+    r"|which|who|and|but|when|while|as)(?![A-Za-z]))(?=[a-z])[^,;:.!?\n]{1,60}(?=[,;:.!?])")
 _SINCE = re.compile(r"(?<![A-Za-z])(?P<kw>(?:ever\s+)?since|starting\s+(?:in|from)|beginning\s+in"
                     r"|from)\s+(?:the\s+)?$", _FLAGS)
 _ONWARD = re.compile(r"\s*(?P<w>onwards?|and\s+(?:beyond|onwards?|after)|on)(?![A-Za-z])",
@@ -227,9 +230,11 @@ def _year_ok(text: str, s: int, e: int, pre_hyphen: bool = False,
     before = text[s - 1] if s > 0 else " "
     after = text[e] if e < len(text) else " "
     nxt = text[e + 1] if e + 1 < len(text) else " "
-    if before.isalnum() or before in "_$#£€@/\\":
+    if pre_hyphen and before in "-–‑/":
+        pass  # the second half of a range, or "mid-2022"
+    elif before.isalnum() or before in "_$#£€@/\\":
         return False
-    if before in "-–‑" and not pre_hyphen and s >= 2 and text[s - 2].isalnum():
+    elif before in "-–‑" and s >= 2 and text[s - 2].isalnum():
         return False
     if before in ",." and s >= 2 and text[s - 2].isdigit():
         return False
@@ -579,6 +584,14 @@ def _relative(m: re.Match[str], x: _Hit) -> tuple[date, date, str] | None:
     return lo, hi, prec
 
 
+def _event_end(text: str, anchor: _Hit) -> int:
+    tail = _EVENT_TAIL.match(text, anchor.end)
+    # only a full "Oct. 7, 2023," date is closed by a comma; after "2015," a clause follows
+    if tail is None or (tail["comma"] and anchor.prec != "day"):
+        return anchor.end
+    return tail.end()
+
+
 def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
     out: list[TimeMention] = []
     for m in _REL.finditer(text):
@@ -592,8 +605,7 @@ def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
         if resolved is None:
             continue
         lo, hi, prec = resolved
-        tail = _EVENT_TAIL.match(text, anchor.end)
-        event_end = tail.end() if tail else anchor.end
+        event_end = _event_end(text, anchor)
         out.append(_mention(text, m.start(), anchor.end, lo, hi, prec,
                             event=(m.end("dir"), event_end)))
     for m in _SINCE_EVENT.finditer(text):
@@ -603,9 +615,8 @@ def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
             continue
         if _GAP.fullmatch(text, m.end(), anchor.start) is None:
             continue
-        tail = _EVENT_TAIL.match(text, anchor.end)
         out.append(_mention(text, m.start(), anchor.end, anchor.lo, None, anchor.prec,
-                            event=(m.end(), tail.end() if tail else anchor.end)))
+                            event=(m.end(), _event_end(text, anchor))))
     return out
 
 
