@@ -217,3 +217,21 @@ def test_find_quantities_never_raises(text: str) -> None:
         assert isinstance(q.value, float | tuple | str)
         if isinstance(q.value, tuple):
             assert q.value[0] < q.value[1]
+
+
+def test_rate_after_an_of_complement() -> None:
+    q = only("The depot ships 100,000 rounds of ammunition per month.")
+    assert (q.text, q.value, q.unit, q.rate) == (
+        "100,000 rounds of ammunition per month", 100000.0, "rounds", "per month")
+
+
+def test_possessive_and_sentence_initial_one_are_skipped() -> None:
+    assert find_quantities("They respect one another's interests.") == []
+    assert find_quantities("One tangible result could be a new plant.") == []
+    assert only("They sent one ship.").value == 1.0
+
+
+def test_unicode_and_empty_input() -> None:
+    assert find_quantities("") == []
+    assert find_quantities("٣٠٠ طائرة مسيرة") == []
+    assert only("Ils ont envoyé 300 drones.").unit == "drones"

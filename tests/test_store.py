@@ -462,3 +462,33 @@ def test_reextract_adds_new_retires_old_and_keeps_reviewed(store: SqlStore) -> N
     assert (again.added, again.retired) == (0, 0)
     with pytest.raises(NotFoundError):
         store.reextract_document("0" * 64, v2, extractor_version="2")
+
+
+# --- packaging --------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_migrations_run_from_an_installed_wheel(tmp_path) -> None:
+    """The store migrates from the installed package, not only from a repository checkout."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    wheels = tmp_path / "wheels"
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(root),
+                            "-w", str(wheels)], capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+                   check=True, timeout=300)
+    python = venv / "bin" / "python"
+    [wheel] = wheels.glob("proxygraph-*.whl")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+                   check=True, timeout=600)
+    code = ("import sys, proxygraph.store as s; "
+            "assert 'site-packages' in s.__file__, s.__file__; "
+            "st = s.open_store(sys.argv[1]); print(len(st.claims())); st.close()")
+    result = subprocess.run([str(python), "-c", code, f"sqlite:///{tmp_path}/w.db"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"

@@ -134,3 +134,34 @@ def test_store_errors_never_show_a_traceback(tmp_path: Path) -> None:
         assert result.returncode == code
         assert result.stderr.startswith("proxygraph: error:")
         assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_actors_overlay_verbs_and_claims_through_merges(run, tmp_path: Path) -> None:
+    f = tmp_path / "r"
+    write(f, "a.txt", "Iran -> Liwa Example\n")
+    write(f, "b.txt", "Russia -> Example Brigade\n")
+    run("ingest", str(f / "a.txt"), "--publisher", "A")
+    run("ingest", str(f / "b.txt"), "--publisher", "B")
+    added = run("actors", "add", "Northern Group", "NG", "--kind", "armed_group").stdout
+    assert added.startswith("added Northern Group (ov_")
+    run("actors", "alias", "NG", "Liwa Example")
+    run("actors", "add", "Southern Group", "--kind", "armed_group")
+    run("actors", "alias", "Southern Group", "Example Brigade")
+    def found(actor: str) -> set[str]:
+        rows = jsonl(run("claims", "--actor", actor, "--format", "jsonl").stdout)
+        return {r["subject"]["name"] for r in rows}
+
+    # the claims name participants the registry does not know; an alias picks them up
+    assert found("Northern Group") == {"Iran"}
+    run("actors", "merge", "Southern Group", "Northern Group", "--note", "same unit")
+    assert found("Northern Group") == found("Example Brigade") == {"Iran", "Russia"}
+    merges = run("actors", "merges").stdout
+    assert "active" in merges and "same unit" in merges
+    run("actors", "split", "Southern Group", "--by", "bo")
+    assert found("Example Brigade") == {"Russia"}
+    assert "undone" in run("actors", "merges").stdout and "by bo" in run("actors",
+                                                                         "merges").stdout
+    assert run("actors", "merge", "Nobody Known", "NG", code=5).stderr.count("\n") == 1
+    assert run("actors", "add", "X Group", code=3).stderr.startswith("proxygraph: error:")
+    assert run("actors", "split", "NG", code=5).stderr.count("\n") == 1
+    assert "Hezbollah" in run("actors", "hizballah").stdout  # the search still works

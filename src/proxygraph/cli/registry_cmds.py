@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from proxygraph.cli.app import app, fail
+from proxygraph.cli.store_cmds import ACTOR_VERBS, actor_verb
 from proxygraph.errors import ProxygraphError, ValidationError
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
@@ -102,8 +103,21 @@ def actors_cmd(
                                              help="Only this kind (state, person, ...).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help=_LIMIT_HELP)] = 20,
+    db: Annotated[str | None, typer.Option("--db", help="Store for add/alias/merge/split "
+                                           "(default $PROXYGRAPH_DB or sqlite:///proxygraph.db)",
+                                           show_default=False)] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who makes the judgement.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why (merge/split).")] = None,
 ) -> None:
-    """Find actors (states, organs, armed groups, PMCs, persons, organizations)."""
+    """Find actors (states, organs, armed groups, PMCs, persons, organizations).
+
+    In the store's overlay (the packaged registry stays read-only):
+    `actors add NAME [ALIAS...] --kind KIND`, `actors alias ACTOR ALIAS...`,
+    `actors merge ACTOR INTO`, `actors split ACTOR` (undo a merge), `actors merges`.
+    """
+    if len(words) > 1 and words[0] in ACTOR_VERBS or words == ["merges"]:
+        actor_verb(words, kind=kind, db=db, by=by, note=note)
+        return
     show_actors(words, kind=kind, as_json=as_json, limit=limit)
 
 

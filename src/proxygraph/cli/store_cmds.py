@@ -355,3 +355,48 @@ def sources_cmd(
         table.add_row(s.name, s.reliability, str(s.documents), str(s.claims),
                       s.updated_by or "", s.updated_at or "")
     _console().print(table)
+
+
+# --- registry overlay: `proxygraph actors add|alias|merge|split|unmerge|merges ...` ---------
+
+ACTOR_VERBS = ("add", "alias", "merge", "split", "unmerge", "merges")
+_ACTOR_USAGE = {
+    "add": "actors add NAME [ALIAS...] --kind KIND",
+    "alias": "actors alias ACTOR ALIAS...",
+    "merge": "actors merge ACTOR INTO_ACTOR [--note WHY]",
+    "split": "actors split ACTOR [--note WHY]  (undoes the merge of ACTOR)",
+    "unmerge": "actors unmerge ACTOR [--note WHY]",
+    "merges": "actors merges",
+}
+
+
+def actor_verb(words: list[str], *, kind: str | None = None, db: str | None = None,
+               by: str | None = None, note: str | None = None) -> None:
+    """Run one overlay verb (words[0]) against the store; the registry stays read-only."""
+    verb, args = words[0], words[1:]
+    arity = {"add": 1, "alias": 2, "merge": 2, "split": 1, "unmerge": 1, "merges": 0}[verb]
+    if len(args) < arity or (verb in ("merge", "split", "unmerge") and len(args) > arity):
+        fail(ValidationError(f"usage: proxygraph {_ACTOR_USAGE[verb]}"))
+    if verb == "add" and not kind:
+        fail(ValidationError("give the new actor's --kind (state, armed_group, person, ...)"))
+    who = _reviewer(by)
+    with open_cli_store(db) as store:
+        if verb == "add":
+            entity = store.add_actor(args[0], str(kind), by=who, aliases=tuple(args[1:]))
+            print(f"added {entity.name} ({entity.id}, {entity.kind})")
+        elif verb == "alias":
+            for alias in args[1:]:
+                entity = store.add_alias(args[0], alias, by=who)
+                print(f"alias {alias!r} -> {entity.name} ({entity.id})")
+        elif verb == "merge":
+            record = store.merge(args[0], args[1], by=who, note=note)
+            print(f"merged {record.merged_id} into {record.into_id} (judgement {record.id})")
+        elif verb in ("split", "unmerge"):
+            record = store.split(args[0], by=who, note=note)
+            print(f"split {record.merged_id} from {record.into_id} (judgement {record.id} "
+                  "undone)")
+        else:
+            for r in store.merges():
+                state = f"undone {r.undone_at} by {r.undone_by}" if r.undone_at else "active"
+                print(f"{r.id}\t{r.merged_id} -> {r.into_id}\t{r.created_at} by "
+                      f"{r.created_by}\t{state}\t{r.note or ''}")

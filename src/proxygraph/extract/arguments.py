@@ -8,7 +8,7 @@ and C" gives A, B and C while "Hezbollah fighters in Syria" gives only Hezbollah
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -19,6 +19,9 @@ from proxygraph.model import Entity
 _NP_EDGES = {"compound", "amod", "nmod", "appos", "conj", "poss", "nummod", "det", "cc",
              "punct", "flat", "quantmod", "npadvmod", "case", "predet", "dep"}
 _LIST_PREPS = {"of", "from", "like", "including", "among", "as", "within"}
+# Under an appositive these describe the head instead of listing members: in "the Quds
+# Force, an elite unit of the IRGC," the IRGC is not a second subject.
+_DESCRIPTIVE_PREPS = {"of", "from", "among", "within"}
 _PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves", "he", "his", "him",
              "she", "her", "who", "which", "that", "whom", "whose"}
 
@@ -58,10 +61,10 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
     """Tokens of the noun phrase headed by `head`, walking only noun-phrase edges."""
     lex = lex or load_lexicon()
     out: list[Token] = []
-    stack = [head]
+    stack = [(head, False)]
     seen: set[int] = set()
     while stack:
-        tok = stack.pop()
+        tok, in_appos = stack.pop()
         if tok.i in seen:
             continue
         seen.add(tok.i)
@@ -72,12 +75,14 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
                 continue
             if is_backing_modifier(child, lex):
                 continue  # the sponsor in "X-backed Y" is not part of Y
+            inner = in_appos or (dep == "appos" and tok.pos_ == "PROPN")
             if dep in _NP_EDGES:
-                stack.append(child)
+                stack.append((child, inner))
             elif dep == "prep" and _is_list_prep(child):
-                stack.append(child)
+                if not (in_appos and child.lower_ in _DESCRIPTIVE_PREPS):
+                    stack.append((child, inner))
             elif dep in ("pobj", "pcomp") and tok.pos_ == "ADP":
-                stack.append(child)
+                stack.append((child, inner))
     out.sort(key=lambda t: t.i)
     return out
 
@@ -205,3 +210,40 @@ def _after_pro(token: Token) -> bool:
 
 def is_pronoun(token: Token) -> bool:
     return token.lower_ in _PRONOUNS and token.pos_ in ("PRON", "DET")
+
+
+def with_origin(m: Mention, sm: SentenceMentions) -> Entity:
+    """'Iranian RPGs', 'Russian-made Kornets': the demonym before an item is its origin."""
+    origin = stated_origin(m, sm)
+    return replace(m.entity, origin=origin.id) if origin is not None else m.entity
+
+
+def stated_origin(m: Mention, sm: SentenceMentions) -> Entity | None:
+    """The state the text names as an item's origin, or None (registry origins not used)."""
+    doc = sm.sent.doc
+    i = m.start - 1
+    while i >= sm.sent.start and (doc[i].text in ("-", "–") or doc[i].lower_ in (
+            "made", "built", "designed", "produced", "manufactured")):
+        i -= 1
+    if i >= sm.sent.start:
+        before = sm.at(doc[i])
+        if before is not None and (before.demonym or before.entity.kind == "state"):
+            return before.entity
+    return None
+
+
+def misparsed_verb(tok: Token, lex: Lexicon) -> bool:
+    """'which Iran funds', 'Iran funds and trains X': the small model often reads a
+    present-tense verb after a proper name as a plural noun with the name as compound."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.lemma_.lower() not in lex.verbs:
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+        return False
+    if tok.dep_ == "conj":
+        return misparsed_verb(tok.head, lex)
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children):
+        return False
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ == "ROOT" and any(
+        c.dep_ in ("dobj", "conj") and c.pos_ in ("VERB", "PROPN") for c in tok.children)

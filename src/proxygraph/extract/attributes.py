@@ -4,12 +4,10 @@ time and quantity, each looked for within the trigger's clause."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase
-from proxygraph.extract.mentions import Mention
+from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, with_origin
 from proxygraph.extract.quantity import find_quantities
 from proxygraph.extract.rules import Candidate
 from proxygraph.extract.timex import TimeMention, best_time
@@ -43,24 +41,11 @@ def items_for(cand: Candidate, tokens: list[Token], sm: SentenceMentions) -> tup
     return tuple(seen.values())
 
 
-def with_origin(m: Mention, sm: SentenceMentions) -> Entity:
-    """'Iranian RPGs', 'Russian-made Kornets': the demonym before an item is its origin."""
-    doc = sm.sent.doc
-    i = m.start - 1
-    while i >= sm.sent.start and (doc[i].text in ("-", "–") or doc[i].lower_ in ("made", "built",
-                                                                                  "designed")):
-        i -= 1
-    if i >= sm.sent.start:
-        before = sm.at(doc[i])
-        if before is not None and (before.demonym or before.entity.kind == "state"):
-            return replace(m.entity, origin=before.entity.id)
-    return m.entity
-
-
 def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Entity, ...],
                                                                        tuple[str, ...]]:
     via: list[Entity] = []
     route: list[str] = []
+    taken: list[tuple[int, int]] = []  # char spans of "via <intermediary>" phrases
     for tok in tokens:
         if tok.dep_ != "prep" or tok.lower_ not in ("via", "through"):
             continue
@@ -69,6 +54,8 @@ def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Enti
             middlemen = [a for a in actors if a.kind in _INTERMEDIARY_KINDS]
             if middlemen:
                 via.extend(a for a in middlemen if all(v.id != a.id for v in via))
+                last = max(pobj.subtree, key=lambda t: t.i)
+                taken.append((tok.idx, last.idx + len(last.text)))
             else:
                 route.append(f"{tok.text} {_span_text(pobj)}")
     if tokens:
@@ -76,6 +63,9 @@ def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Enti
         text = tokens[0].doc.text[start:end]
         for match in _ROUTE.finditer(text):
             phrase = match.group(0)
+            lo, hi = start + match.start(), start + match.end()
+            if any(a <= lo and hi <= b for a, b in taken):
+                continue  # "via the Wagner Group" is an intermediary, not a route
             if not any(phrase in r or r in phrase for r in route):
                 route.append(phrase)
     return tuple(via), tuple(route)
@@ -86,7 +76,9 @@ def _span_text(head: Token) -> str:
     return head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
 
 
-def places_for(tokens: list[Token], sm: SentenceMentions) -> tuple[str, ...]:
+def places_for(tokens: list[Token], sm: SentenceMentions,
+               parties: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Places in the clause; a state that is a party ("drones from Iran") is not a place."""
     wanted = {t.i for t in tokens}
     places: list[str] = []
     for ent in sm.sent.ents:
@@ -97,7 +89,7 @@ def places_for(tokens: list[Token], sm: SentenceMentions) -> tuple[str, ...]:
                                                         "from", "on", "across", "off"):
             continue
         m = sm.at(ent.root)
-        if m is not None and m.entity.kind not in ("state",):
+        if m is not None and (m.entity.kind != "state" or m.entity.id in parties):
             continue
         if ent.text not in places:
             places.append(ent.text)

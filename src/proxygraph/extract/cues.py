@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from proxygraph.extract.arguments import misparsed_verb
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 
 # Edges along which a word inherits the modality of its governor.
@@ -149,7 +150,8 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
             return "ongoing", False
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
-        return "occurred", False
+        # "which Iran funds": a present-tense verb the parser read as a plural noun.
+        return ("ongoing" if misparsed_verb(trigger, lex) else "occurred"), False
     return tense_status(verb), False
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -48,7 +48,8 @@ class AliasIndex:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.entries: dict[str, _AliasEntry] = {}
-        self.first_words: set[str] = set()
+        # Longest alias (in tokens, generously) per first word: bounds the span search.
+        self.first_words: dict[str, int] = {}
         for surface, entity in registry.alias_items():
             key = normalize(surface)
             if not key:
@@ -59,7 +60,9 @@ class AliasIndex:
             # Keep the stricter (acronym) flag only when every alias with this key is an acronym.
             if current is None or (current.entity.id == entity.id and current.acronym):
                 self.entries[key] = _AliasEntry(entity, acronym)
-            self.first_words.add(key.split(" ")[0])
+            words = key.split(" ")
+            span = min(MAX_ALIAS_TOKENS, 3 * len(words))
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), span)
         self.demonyms: dict[str, Entity] = {}
         for entity in registry.actors:
             for word in entity.demonyms:
@@ -67,7 +70,7 @@ class AliasIndex:
 
     def match(self, tokens: list[Token]) -> Entity | None:
         text = "".join(t.text_with_ws for t in tokens).strip()
-        key = normalize(text)
+        key = _normalize(text)
         entry = self.entries.get(key)
         if entry is None and key.endswith("s") and len(key) > 3:
             entry = self.entries.get(key[:-1])  # simple plural: "Shahed-136s"
@@ -80,11 +83,16 @@ class AliasIndex:
     def demonym(self, token: Token) -> Entity | None:
         if not token.text[:1].isupper():
             return None
-        key = normalize(token.text)
+        key = _normalize(token.text)
         entity = self.demonyms.get(key)
         if entity is None and key.endswith("s"):
             entity = self.demonyms.get(key[:-1])
         return entity
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
+    return normalize(text)
 
 
 def _is_capitalised(text: str) -> bool:
@@ -105,16 +113,16 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     n = len(doc)
     while i < n:
         token = doc[i]
-        if token.is_punct or token.is_space or (
-            normalize(token.text).split(" ")[0] not in index.first_words
-        ):
+        longest = 0 if token.is_punct or token.is_space else index.first_words.get(
+            _normalize(token.text).split(" ")[0], 0)
+        if not longest:
             i += 1
             continue
         found = None
-        for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+        for length in range(min(longest, n - i), 0, -1):
             last = doc[i + length - 1]
-            if last.pos_ in ("PUNCT", "CCONJ", "ADP") and length > 1:
-                continue
+            if length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP") or last.tag_ == "POS"):
+                continue  # "Iran's" is the mention "Iran" plus a possessive marker
             entity = index.match(list(doc[i:i + length]))
             if entity is not None:
                 found = Mention(i, i + length, entity, doc[i:i + length].text)

@@ -186,7 +186,8 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         items=items,
         via=tuple(v for v in via if v.id not in (cand.subject.id, getattr(cand.object, "id", ""))),
         route=route,
-        place=attrs.places_for(tokens, sm),
+        place=attrs.places_for(tokens, sm, frozenset(
+            e.id for e in (cand.subject, cand.object) if e is not None)),
         time=attrs.time_for(cand, sent, times),
         quantity=quantity,
         attribution=attribution,

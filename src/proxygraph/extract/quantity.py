@@ -77,6 +77,9 @@ _RATE = re.compile(
     r"\s+(?:(?:per|a|an|each|every)\s+(?P<u>year|month|week|day|annum|hour)"
     r"|(?P<adv>annually|yearly|monthly|weekly|daily))(?![A-Za-z])"
     r"(?!\s+(?:ago|later|earlier|after|before|prior|or\s+so|old))", _FLAGS)
+# "100,000 rounds of ammunition per month": the rate may follow a short "of ..." complement
+_OF_TAIL = re.compile(r"\s+of(?:\s+[A-Za-z][A-Za-z0-9'’\-]*){1,3}?(?=\s+(?:per|an?|each|every"
+                      r"|annually|yearly|monthly|weekly|daily)(?![A-Za-z]))", _FLAGS)
 _RATE_ADV = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
              "daily": "day", "annum": "year"}
 _WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z0-9'’\-]*)")
@@ -166,12 +169,12 @@ def _noun_phrase(text: str, pos: int) -> tuple[str | None, int]:
             break
         w = m["w"]
         low = w.lower()
-        if low in _STOP:
+        possessive = low.endswith(("'s", "’s"))
+        if (low[:-2] if possessive else low) in _STOP:
             break
         # a later lowercase -ing/-ed/-ly word is a verb or adverb: "ships carrying arms"
         if words and w.islower() and low.endswith(("ing", "ed", "ly")):
             break
-        possessive = low.endswith(("'s", "’s"))
         words.append((w[:-2] if possessive else w, m.end()))
         pos = m.end()
         if possessive or w.endswith("-"):
@@ -217,7 +220,9 @@ def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     head = text[max(0, m.start() - 30):m.start()]
     if _LABEL_BEFORE.search(head) or _FORMATION_AFTER.match(text, m.end()):
         return None
-    if m["word"] and m["word"].lower() == "one" and _ONE_BEFORE.search(head):
+    # "the one", "no one", and a sentence-initial "One of ..." / "One problem is ..."
+    if m["word"] and m["word"].lower() == "one" and (_ONE_BEFORE.search(head)
+                                                     or m["word"] == "One"):
         return None
     if text[m.start() - 1:m.start()] == "[" and text[m.end():m.end() + 1] == "]":
         return None  # footnote marker
@@ -266,6 +271,9 @@ def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
     if unit is None and is_word and not m["dz"] and not m["an"]:
         return None  # a bare "two" or "one" is too vague to keep
     rate = _RATE.match(text, end)
+    tail = _OF_TAIL.match(text, end) if rate is None else None
+    if tail is not None:
+        rate = _RATE.match(text, tail.end())
     rate_text = None
     if rate:
         rate_text = "per " + _RATE_ADV.get((rate["u"] or rate["adv"]).lower(),

@@ -18,7 +18,9 @@ from proxygraph.extract.arguments import (
     SentenceMentions,
     actors_in_phrase,
     is_backing_modifier,
+    misparsed_verb,
     phrase_tokens,
+    stated_origin,
 )
 from proxygraph.extract.lexicon import Lexicon, VerbTrigger, load_lexicon
 from proxygraph.extract.mentions import is_label_collective
@@ -59,6 +61,9 @@ _AGENT_PREPS = {"by"}
 _SUBORDINATORS = {"as", "while", "because", "since", "after", "before", "until", "when",
                   "whereas", "although", "though", "once"}
 # What a factory makes: PRODUCTION needs one of these (or an item) in its clause.
+# "helped Iran build a factory": the helper is the subject of the embedded PRODUCTION.
+_HELP_VERBS = {"help", "assist", "enable", "aid", "support"}
+_RELATIVE_WORDS = {"that", "which", "who", "whom"}
 _PRODUCT_WORDS = {"factory", "plant", "facility", "line", "drone", "uav", "missile", "weapon",
                   "rocket", "munition", "ammunition", "shell", "arm", "component", "warhead",
                   "launcher", "system", "production", "copy", "variant", "engine", "part"}
@@ -116,6 +121,10 @@ class SentenceRules:
     def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
         if depth > 4:
             return []
+        if misparsed_verb(verb, self.lex):
+            if verb.dep_ == "conj":
+                return self.subjects(verb.head, depth + 1)
+            return self.actors([c for c in verb.children if c.dep_ == "compound" and c.i < verb.i])
         if self.is_passive(verb):
             found = self.actors(prep_objects(verb, _AGENT_PREPS))
         else:
@@ -132,7 +141,13 @@ class SentenceRules:
         governor = verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
             governor = governor.head  # "Iran is likely to budget ..."
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and governor.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and self.is_passive(governor):
+            # "Iran is expected to deliver", "Iran was asked to send": the passive subject.
+            raised = self.actors(kids(governor, "nsubjpass"))
+            if raised:
+                return raised
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and (
+                governor.pos_ in ("VERB", "AUX") or self.verb_like(governor)):
             return self.subjects(governor, depth + 1)
         if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
             return self.actors([verb.head])
@@ -157,19 +172,55 @@ class SentenceRules:
         if self.is_passive(verb):
             if verb.dep_ == "acl":
                 return [verb.head]
-            return kids(verb, "nsubjpass")
+            heads = kids(verb, "nsubjpass")
+            if verb.dep_ == "relcl" and any(h.lower_ in _RELATIVE_WORDS for h in heads):
+                return [verb.head]  # "the Houthis, who are armed by Iran,"
+            return heads
         objects = kids(verb, "dobj")
         if verb.dep_ == "relcl":
             # "the weapons (that) it sends to Hamas": the modified noun is the object.
-            relative = [o for o in objects if o.tag_ in ("WDT", "WP")]
+            relative = [o for o in objects if o.tag_ in ("WDT", "WP") or o.lower_ in _RELATIVE_WORDS]
             subject = kids(verb, "nsubj")
             if relative or (not objects and subject and subject[0].tag_ not in ("WDT", "WP")):
                 return [o for o in objects if o not in relative] + [verb.head]
         return objects
 
     # ---- verb rules ------------------------------------------------------------------
+    def verb_lemma(self, tok: Token) -> str:
+        """'armed' tagged as an adjective in a verb list ("funded, armed, trained")."""
+        word = tok.lower_
+        if tok.pos_ == "ADJ" and tok.dep_ == "conj" and word.endswith("ed"):
+            for stem in (word[:-2], word[:-1], word[:-3]):
+                if stem in self.lex.verbs:
+                    return stem
+        return tok.lemma_.lower()
+
+    def verb_like(self, tok: Token) -> bool:
+        if misparsed_verb(tok, self.lex):
+            return True
+        return (tok.pos_ == "ADJ" and tok.dep_ == "conj" and tok.head.pos_ == "VERB"
+                and self.verb_lemma(tok) in self.lex.verbs)
+
+    def shared_objects(self, verb: Token) -> list[Entity]:
+        """'funded, armed and trained the Houthis': conjoined verbs without an object of
+        their own share the last conjunct's; in "which Iran funds and trains" the later
+        verbs share the relative clause's."""
+        if kids(verb, "dobj", "dative"):
+            return []
+        later = [c for c in verb.conjuncts if c.i > verb.i and not kids(c, "nsubj", "nsubjpass")]
+        if later:
+            last = max(later, key=lambda t: t.i)
+            heads = [o for o in kids(last, "dobj", "dative") if not self._is_item_phrase([o])]
+            return self.actors(heads + prep_objects(last, {"to", "for"}))
+        first = verb
+        while first.dep_ == "conj":
+            first = first.head
+        if first is not verb and first.dep_ == "relcl":
+            return self.actors(self.patients(first))
+        return []
+
     def verb_candidates(self, verb: Token) -> Iterator[Candidate]:
-        lemma = verb.lemma_.lower()
+        lemma = self.verb_lemma(verb)
         if lemma in self.lex.giving_verbs:
             produced = list(self.giving(verb, lemma))
             if produced:
@@ -198,6 +249,10 @@ class SentenceRules:
                 objects = patient_actors + objects
             else:
                 theme = patients + prep_objects(verb, {"with"})
+            if not subjects:
+                subjects = self.origins(theme)
+            if ctype == "ARMS_TRANSFER" and self._commodities_only(theme):
+                ctype = "TRADE"  # "sold oil to Syria" (guide 13)
         elif frame == "patient":
             objects = self.actors(patients)
             if not objects:
@@ -211,6 +266,13 @@ class SentenceRules:
             theme = patients
             if ctype == "PRODUCTION" and not self._mentions_product(verb):
                 return
+            helper = verb.head
+            if verb.dep_ in ("ccomp", "xcomp") and helper.lemma_.lower() in _HELP_VERBS:
+                helped = self.actors(kids(verb, "nsubj") + kids(helper, "dobj"))
+                if helped:
+                    subjects, objects = self.subjects(helper), helped
+        if frame in ("recipient", "patient") and not objects:
+            objects = self.shared_objects(verb)
         if verb.dep_ == "acl" and self.is_passive(verb) and all(not o.resolved for o in objects):
             return  # "militias backed by Iran": an unnamed label implies nothing (guide 6)
         yield from self._pairs(ctype, subjects, objects, verb, theme, frame == "partner")
@@ -246,12 +308,16 @@ class SentenceRules:
             if not default:
                 return
             types = default
+        if not receiving and not recipients:
+            recipients = self.shared_objects(verb)
         if receiving:
             subjects = self.actors(prep_objects(verb, {"from"}))
             objects = self.subjects(verb)
         else:
             subjects = self.subjects(verb)
             objects = recipients
+        if not subjects:
+            subjects = self.origins(theme)  # "Russia received Iranian drones" (guide 7)
         for ctype in types:
             yield from self._pairs(ctype, subjects, objects, verb, theme, False)
 
@@ -270,9 +336,34 @@ class SentenceRules:
                         break
             if ctype and ctype not in found:
                 found.append(ctype)
+        if "ARMS_TRANSFER" in found and self._commodities_only(heads):
+            found[found.index("ARMS_TRANSFER")] = "TRADE"
         if len(found) > 1 and "SUPPORT" in found:
             found.remove("SUPPORT")  # "weapons and other resources" is an arms transfer
         return found
+
+    def _item_mentions(self, heads: list[Token]) -> list:
+        found = []
+        for head in with_conjuncts(heads):
+            for tok in phrase_tokens(head, self.lex):
+                m = self.sm.at(tok)
+                if m is not None and m.is_item and m not in found:
+                    found.append(m)
+        return found
+
+    def origins(self, theme: list[Token]) -> list[Entity]:
+        """States the text names as origin of the given items: the sender when none is named."""
+        out: list[Entity] = []
+        for m in self._item_mentions(theme):
+            origin = stated_origin(m, self.sm)
+            if origin is not None and all(e.id != origin.id for e in out):
+                out.append(origin)
+        return out
+
+    def _commodities_only(self, heads: list[Token]) -> bool:
+        """Oil, gold, grain: items of category 'other' are traded, not armed with."""
+        items = self._item_mentions(heads)
+        return bool(items) and all(m.entity.category == "other" for m in items)
 
     def _mentions_product(self, trigger: Token) -> bool:
         for tok in trigger.subtree:
@@ -446,9 +537,24 @@ class SentenceRules:
             return
         members = [e for e in actors_in_phrase(head, self.sm, self.lex)
                    if e.resolved and all(e.id != p.id for p in patrons)]
+        if not members:
+            members = [e for e in self._described_by(head)
+                       if e.resolved and all(e.id != p.id for p in patrons)]
         for patron in patrons:
             for member in members:
                 yield Candidate("SUPPORT", patron, member, noun, label=True)
+
+    def _described_by(self, noun: Token) -> list[Entity]:
+        """Who a predicate noun describes: "Hezbollah, an Iranian proxy," / "Hezbollah is
+        an Iranian proxy" / "Kata'ib Hezbollah is one of Iran's proxies"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in (
+                "NUM", "NOUN", "PRON"):
+            noun = noun.head.head  # "one of", "part of", "among"
+        if noun.dep_ == "appos":
+            return self.actors([noun.head])
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return self.actors(kids(noun.head, "nsubj"))
+        return []
 
     # ---- assembly --------------------------------------------------------------------
     def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
@@ -476,7 +582,7 @@ class SentenceRules:
     def candidates(self) -> Iterator[Candidate]:
         for tok in self.sm.sent:
             pos = tok.pos_
-            if pos == "VERB":
+            if pos == "VERB" or self.verb_like(tok):
                 yield from self.verb_candidates(tok)
             elif pos in ("NOUN", "PROPN") and self.sm.at(tok) is None:
                 yield from self.noun_candidates(tok)

@@ -99,7 +99,8 @@ _P_DMY = re.compile(rf"{_d('d')}\s+(?:of\s+)?{_m('m')}(?:,?\s+{_y('y')})?", _FLA
 _P_MY_RANGE = re.compile(
     rf"{_PRE}{_m('m')},?\s+{_y('y')}\s*{_CONN}\s*{_m('m2')},?\s+{_y('y2')}", _FLAGS)
 _P_MON_LIST = re.compile(
-    rf"{_PRE}(?:(?:early|mid|late)[-–\s]+)?{_m('m')}(?:\s*,\s*{_ANY_MON}){{0,6}}\s*(?:,\s*)?{_CONN}\s*"
+    rf"{_PRE}(?:(?:early|mid|late)[-–\s]+)?{_m('m')}(?:\s*,\s*{_ANY_MON}){{0,6}}"
+    rf"\s*(?:,\s*)?{_CONN}\s*"
     rf"(?:(?:early|mid|late)[-–\s]+)?{_m('m2')}(?:,?\s+(?:of\s+)?{_y('y')})?", _FLAGS)
 _P_Y_RANGE = re.compile(
     rf"{_PRE}(?:the\s+years?\s+)?{_y('y')}\s*{_CONN}\s*"
@@ -183,6 +184,10 @@ _YEAR_PARTS = {"early": (1, 3), "mid": (6, 8), "late": (10, 12), "end": (10, 12)
                "fourth quarter": (10, 12), "last quarter": (10, 12), "q1": (1, 3),
                "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_REL_SHIFT = {"": 0, "this": 0, "that": 0, "that same": 0, "the same": 0, "last": -1,
+              "the previous": -1, "the preceding": -1, "the prior": -1, "next": 1,
+              "the following": 1, "the next": 1, "the subsequent": 1}
+_FROM_NOW = ("this", "last", "next")  # relative to the time of writing, not to the text
 
 
 # ------------------------------------------------------------------ date helpers
@@ -202,6 +207,10 @@ def _months(year: int, first: int, last: int) -> tuple[date, date]:
     lo = date(year + (first - 1) // 12, (first - 1) % 12 + 1, 1)
     hi_year = year + (last - 1) // 12
     return lo, _month_end(hi_year, (last - 1) % 12 + 1)
+
+
+def _norm(words: str | None) -> str:
+    return re.sub(r"\s+", " ", (words or "").lower())
 
 
 def _mon(token: str) -> int:
@@ -232,20 +241,15 @@ def _year_ok(text: str, s: int, e: int, pre_hyphen: bool = False,
     nxt = text[e + 1] if e + 1 < len(text) else " "
     if pre_hyphen and before in "-–‑/":
         pass  # the second half of a range, or "mid-2022"
-    elif before.isalnum() or before in "_$#£€@/\\":
-        return False
-    elif before in "-–‑" and s >= 2 and text[s - 2].isalnum():
-        return False
-    if before in ",." and s >= 2 and text[s - 2].isdigit():
-        return False
-    if after.isalnum() or after == "%":
-        return False
-    if after in "-–‑/" and nxt.isalnum() and not post_hyphen:
-        return False
-    if after in ",." and nxt.isdigit():
-        return False
-    if _LABEL_BEFORE.search(text[max(0, s - 24):s]):
-        return False
+    elif (before.isalnum() or before in "_$#£€@/\\"
+          or (before in "-–‑" and s >= 2 and text[s - 2].isalnum())):
+        return False  # FY2024, $2020, S-2000
+    if ((before in ",." and s >= 2 and text[s - 2].isdigit()) or after.isalnum()
+            or after == "%" or (after in ",." and nxt.isdigit())):
+        return False  # 1,2023 / 2023s / 2024% / 2,0235
+    if (after in "-–‑/" and nxt.isalnum() and not post_hyphen) or _LABEL_BEFORE.search(
+            text[max(0, s - 24):s]):
+        return False  # 2000-pound, Resolution 2043
     # "2000 troops" is a count, but "in 2022 people fled" is still a year
     return bool(_TIME_PREP.search(text[max(0, s - 12):s])) or not _COUNT_AFTER.match(text, e)
 
@@ -281,18 +285,22 @@ def _h_drange(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
     return _Hit(m.start(), m.end(), lo, hi, "day", (y,))
 
 
-def _h_day(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+def _written_or_ctx(m: re.Match[str], text: str, ctx: int | None,
+                    months: tuple[str, ...]) -> tuple[int, tuple[int, ...]] | None:
+    """The year written in the match, else the context year for capitalised month names
+    ("March 12" borrows the document's year; a lowercase "march" is more likely a verb)."""
     if m["y"] is not None:
-        if not _year_ok(text, m.start("y"), m.end("y")):
-            return None
-        y, years = int(m["y"]), (int(m["y"]),)
-    else:
-        # "March 12" borrows the document's year; a lowercase month is more likely a verb
-        if ctx is None or not _title(text, m.start("m")):
-            return None
-        y, years = ctx, ()
-    d = _safe_date(y, _mon(m["m"]), int(m["d"]))
-    return _Hit(m.start(), m.end(), d, d, "day", years) if d else None
+        ok = _year_ok(text, m.start("y"), m.end("y"))
+        return (int(m["y"]), (int(m["y"]),)) if ok else None
+    if ctx is None or not all(_title(text, m.start(g)) for g in months):
+        return None
+    return ctx, ()
+
+
+def _h_day(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
+    found = _written_or_ctx(m, text, ctx, ("m",))
+    d = _safe_date(found[0], _mon(m["m"]), int(m["d"])) if found else None
+    return _Hit(m.start(), m.end(), d, d, "day", found[1]) if d and found else None
 
 
 def _h_my_range(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
@@ -309,18 +317,12 @@ def _h_my_range(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
 
 
 def _h_mon_list(m: re.Match[str], text: str, ctx: int | None) -> _Hit | None:
-    if m["y"] is not None:
-        if not _year_ok(text, m.start("y"), m.end("y")):
-            return None
-        y, years = int(m["y"]), (int(m["y"]),)
-    else:
-        # a capitalised month on each side of "and"/"to" is a month range even for "May"
-        if ctx is None or not (_title(text, m.start("m")) and _title(text, m.start("m2"))):
-            return None
-        y, years = ctx, ()
+    # a capitalised month on each side of "and"/"to" is a month range even for "May"
+    found = _written_or_ctx(m, text, ctx, ("m", "m2"))
     m1, m2 = _mon(m["m"]), _mon(m["m2"])
-    if m1 == m2:
+    if found is None or m1 == m2:
         return None
+    y, years = found
     # "November to February 2023": the first month belongs to the year before
     lo = date(y if m1 < m2 else y - 1, m1, 1)
     return _Hit(m.start(), m.end(), lo, _month_end(y, m2), "month", years)
@@ -445,47 +447,31 @@ def _month_anchor(explicit: list[_Hit], pos: int, anchors: Sequence[TimeSpan],
     return None
 
 
-def _year_hit(start: int, end: int, y: int | None) -> _Hit | None:
-    if y is None or not 1 <= y <= 9998:
-        return None
-    return _Hit(start, end, date(y, 1, 1), date(y, 12, 31), "year")
-
-
 def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
                 explicit: list[_Hit]) -> list[_Hit]:
     """Expressions whose year (or month) comes from outside the expression itself."""
     hits: list[_Hit] = []
     for m in _P_YEAR_REL.finditer(text):
-        w = re.sub(r"\s+", " ", (m["w"] or "").lower())
-        if m["n"]:
-            raw = m["n"].lower()
-            n = int(raw) if raw.isdigit() else _NUMWORDS[raw]
-            base = _base_year(explicit, m.start(), ctx)
-            y = None if base is None else base + (n if m["d"].lower() == "later" else -n)
-        elif w in ("the last", "the past"):
+        w = _norm(m["w"])
+        if w in ("the last", "the past"):
             continue  # "the last year" = the past twelve months, not a calendar year
-        elif w in ("this", "last", "next"):
-            # relative to the time of writing: only the caller's context year will do
-            y = None if ctx is None else ctx + {"this": 0, "last": -1, "next": 1}[w]
+        if m["n"]:
+            n = int(m["n"]) if m["n"].isdigit() else _NUMWORDS[m["n"].lower()]
+            shift = n if m["d"].lower() == "later" else -n
         else:
-            base = _base_year(explicit, m.start(), ctx)
-            shift = 1 if w in ("the following", "the next", "the subsequent") else \
-                -1 if w in ("the previous", "the preceding", "the prior") else 0
-            y = None if base is None else base + shift
-        hit = _year_hit(m.start(), m.end(), y)
-        if hit:
-            hits.append(hit)
+            shift = _REL_SHIFT[w]
+        # this/last/next year count from the time of writing: only the context year will do
+        base = ctx if w in _FROM_NOW else _base_year(explicit, m.start(), ctx)
+        if base is not None and 1 <= base + shift <= 9998:
+            y = base + shift
+            hits.append(_Hit(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year"))
     for m in _P_MONTH_REL.finditer(text):
-        w = re.sub(r"\s+", " ", m["w"].lower())
-        anchor = _month_anchor(explicit, m.start(), anchors,
-                               from_text=w not in ("this", "last", "next"))
-        if anchor is None:
-            continue
-        shift = -1 if w in ("last", "the previous", "the preceding") else \
-            1 if w in ("next", "the following", "the next") else 0
-        first = _add_months(anchor.replace(day=1), shift)
-        hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
-                         "month"))
+        w = _norm(m["w"])
+        anchor = _month_anchor(explicit, m.start(), anchors, from_text=w not in _FROM_NOW)
+        if anchor is not None:
+            first = _add_months(anchor.replace(day=1), _REL_SHIFT[w])
+            hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
+                             "month"))
     for m in _P_BARE_SEASON.finditer(text):
         y = ctx if (m["w"] or "").lower() == "this" else _base_year(explicit, m.start(), ctx)
         if y is not None:
@@ -550,15 +536,14 @@ def _snap(lo: date, hi: date, prec: str) -> tuple[date, date]:
 
 def _relative(m: re.Match[str], x: _Hit) -> tuple[date, date, str] | None:
     """Resolve '<offset> after/before X' against the anchor hit X."""
-    before = m["dir"].lower() in ("before", "prior to", "ahead of")
-    q = re.sub(r"\s+", " ", (m["q"] or "").lower())
-    if m["dir"].lower() == "of" and q != "within":
+    direction, q, raw_n = _norm(m["dir"]), _norm(m["q"]), _norm(m["n"])
+    if direction == "of" and q != "within":
         return None
+    before = direction in ("before", "prior to", "ahead of")
     xs, xe = x.lo, x.hi or x.lo
-    raw_n = re.sub(r"\s+", " ", (m["n"] or "").lower())
-    unit = (m["unit"] or "").lower().rstrip("s")
+    unit = _norm(m["unit"]).rstrip("s")
     vague = bool(m["v"]) or raw_n in ("a few", "a couple of", "several", "few") or \
-        (not raw_n and (m["unit"] or "").lower().endswith("s"))
+        (not raw_n and _norm(m["unit"]).endswith("s"))
     if vague:
         # "shortly/days/weeks after X": a month window; "months after X": a year window
         if unit in ("year", "decade"):
@@ -566,9 +551,8 @@ def _relative(m: re.Match[str], x: _Hit) -> tuple[date, date, str] | None:
         months, prec = (12, "year") if unit == "month" else (1, "month")
         lo, hi = (_add_months(xs, -months), xs) if before else (xs, _add_months(xe, months))
         return lo, hi, _coarser(prec, x.prec)
-    n = _NUMWORDS.get(raw_n, 0) if not raw_n.isdigit() else int(raw_n)
-    if not raw_n:
-        n = 1  # "the month after X"
+    # no number: "the month after X"
+    n = int(raw_n) if raw_n.isdigit() else _NUMWORDS.get(raw_n, 1)
     if n <= 0 or n > 100:
         return None
     if q in ("less than", "fewer than", "under", "within"):
@@ -595,25 +579,19 @@ def _event_end(text: str, anchor: _Hit) -> int:
 def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
     out: list[TimeMention] = []
     for m in _REL.finditer(text):
+        # the first closed date after "after", in the same clause
         anchor = next((h for h in hits if h.start >= m.end() and h.hi is not None), None)
-        if anchor is None:
-            continue
-        gap = _GAP.fullmatch(text, m.end(), anchor.start)
-        if gap is None:
+        if anchor is None or _GAP.fullmatch(text, m.end(), anchor.start) is None:
             continue
         resolved = _relative(m, anchor)
-        if resolved is None:
-            continue
-        lo, hi, prec = resolved
-        event_end = _event_end(text, anchor)
-        out.append(_mention(text, m.start(), anchor.end, lo, hi, prec,
-                            event=(m.end("dir"), event_end)))
+        if resolved is not None:
+            out.append(_mention(text, m.start(), anchor.end, *resolved,
+                                event=(m.end("dir"), _event_end(text, anchor))))
     for m in _SINCE_EVENT.finditer(text):
         anchor = next((h for h in hits if h.start >= m.end()), None)
         # adjacent "since 2015" was already made open-ended by _open_ended
-        if anchor is None or anchor.hi is None or not text[m.end():anchor.start].strip():
-            continue
-        if _GAP.fullmatch(text, m.end(), anchor.start) is None:
+        if (anchor is None or anchor.hi is None or not text[m.end():anchor.start].strip()
+                or _GAP.fullmatch(text, m.end(), anchor.start) is None):
             continue
         out.append(_mention(text, m.start(), anchor.end, anchor.lo, None, anchor.prec,
                             event=(m.end(), _event_end(text, anchor))))
@@ -663,18 +641,10 @@ def best_time(mentions: Sequence[TimeMention], trigger_offset: int) -> TimeSpan 
     A relative mention ("a month after the Oct. 7, 2023, assault") is skipped when the
     trigger sits inside its event phrase: the trigger then names the anchor event itself.
     """
-    best: tuple[tuple[int, int, int, int], TimeMention] | None = None
-    for m in mentions:
-        if m.event and m.event[0] <= trigger_offset < m.event[1]:
-            continue
-        if m.start <= trigger_offset < m.end:
-            dist = 0
-        elif trigger_offset < m.start:
-            dist = m.start - trigger_offset
-        else:
-            dist = trigger_offset - m.end
-        after = 0 if m.end <= trigger_offset else 1
-        key = (dist, after, -(m.end - m.start), m.start)
-        if best is None or key < best[0]:
-            best = (key, m)
-    return best[1].span if best else None
+    def key(m: TimeMention) -> tuple[int, bool, int, int]:
+        dist = max(m.start - trigger_offset, trigger_offset - m.end, 0)
+        return dist, m.end > trigger_offset, m.start - m.end, m.start
+
+    usable = [m for m in mentions
+              if not (m.event and m.event[0] <= trigger_offset < m.event[1])]
+    return min(usable, key=key).span if usable else None

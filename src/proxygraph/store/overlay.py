@@ -89,7 +89,11 @@ class Overlay:
         return registry_entity(name)
 
     def resolve(self, name: str) -> tuple[set[str], set[str]]:
-        """Entity ids (through merges) and name keys a query for `name` should match."""
+        """Entity ids (through merges) and name keys a query for `name` should match.
+
+        The name keys include every overlay alias of those ids, so a participant the
+        extractor left unresolved ("Liwa Example") is found once a user aliases it.
+        """
         ids: set[str] = {name}  # the text may itself be an entity id
         ids |= self.aliases.get(name_key(name), set())
         found = registry_entity(name)
@@ -97,7 +101,9 @@ class Overlay:
             ids.add(found.id)
         for i in list(ids):
             ids |= self.group(i)
-        return ids, {name_key(name)}
+        keys = {name_key(name)} | {key for key, targets in self.aliases.items()
+                                   if targets & ids}
+        return ids, keys
 
 
 def _registry_by_id(entity_id: str) -> Entity | None:
