@@ -167,6 +167,9 @@ def test_filter_by_actor_type_item_category_origin_place(store: SqlStore, corpus
     assert q(statuses=("planned", "ongoing")) == {corpus["plan"], corpus["support"]}
     assert q(certainties=("low",)) == {corpus["houthis"]}
     assert q(ids=(corpus["plan"],)) == {corpus["plan"]}
+    plan_doc = store.claim(corpus["plan"]).claim.doc  # the document's content hash
+    assert q(docs=(plan_doc,)) == {corpus["plan"]}
+    assert q(docs=("report.txt",)) == set(corpus.values())  # or the name it came under
     assert len(store.claims(ClaimFilter(limit=2))) == 2
 
 
@@ -180,6 +183,25 @@ def test_time_window_overlaps_intervals(store: SqlStore, corpus) -> None:
     assert q(as_of="2023-03-15") == {corpus["pantsir"], corpus["support"]}
     assert q(as_of="1981") == set()
     assert q(since="2026") == {corpus["support"]}
+
+
+def test_time_window_with_open_start_and_undated(store: SqlStore) -> None:
+    until_2020 = add(store, "Until 2020 Iran armed Russia.", time=(None, "2020-12-31", "year"))
+    add(store, "Iran armed Russia at some point.")  # no time: never in a window
+    q = lambda **kw: ids(store.claims(ClaimFilter(**kw)))  # noqa: E731
+    assert q(until="1990") == {until_2020.id}
+    assert q(since="2020-12") == {until_2020.id}
+    assert q(since="2021") == set()
+    assert len(q()) == 2
+
+
+def test_postgres_urls_use_the_installed_driver() -> None:
+    from proxygraph.store.engine import make_engine
+
+    for url in ("postgresql://u:p@localhost/db", "postgres://u:p@localhost/db"):
+        engine = make_engine(url)
+        assert engine.url.drivername == "postgresql+psycopg"
+        engine.dispose()
 
 
 def test_reliability_credibility_and_review_filters(store: SqlStore, corpus) -> None:
@@ -413,6 +435,12 @@ def test_aliases_and_added_actors_resolve_in_queries(store: SqlStore) -> None:
         store.add_actor("Someone", "dragon")
     with pytest.raises(NotFoundError):
         store.add_alias("Nobody", "X")
+    with pytest.raises(ValidationError, match="merge"):
+        store.add_alias("Liwa Example", "Hizballah")  # the registry's Hezbollah
+    store.add_actor("Other Group", "armed_group")
+    with pytest.raises(ValidationError):
+        store.add_alias("Other Group", "example brigades")
+    assert store.add_alias("Liwa Example", "Example Brigades").id == lex.id  # again: no-op
 
 
 def test_merge_joins_actors_and_split_undoes_it(store: SqlStore) -> None:
@@ -469,14 +497,23 @@ def test_reextract_adds_new_retires_old_and_keeps_reviewed(store: SqlStore) -> N
 @pytest.mark.slow
 def test_migrations_run_from_an_installed_wheel(tmp_path) -> None:
     """The store migrates from the installed package, not only from a repository checkout."""
+    import shutil
     import subprocess
     import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
+    # Build from a copy so setuptools' build/ directory never lands in the work tree.
+    project = tmp_path / "project"
+    shutil.copytree(root / "src", project / "src",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        if (root / name).exists():
+            shutil.copy(root / name, project / name)
     wheels = tmp_path / "wheels"
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", str(root),
-                            "-w", str(wheels)], capture_output=True, text=True, timeout=600)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                            str(project), "-w", str(wheels)], capture_output=True, text=True,
+                           timeout=600)
     assert built.returncode == 0, built.stderr
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
@@ -492,3 +529,71 @@ def test_migrations_run_from_an_installed_wheel(tmp_path) -> None:
                             cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_sql_grading_agrees_with_the_credibility_rules(store: SqlStore, seed: int) -> None:
+    """The store grades inside SQL; proxygraph.credibility states the rules in Python."""
+    import random
+
+    from proxygraph.credibility import Statement, grade_group, source_key
+    from proxygraph.store.overlay import name_key
+
+    rng = random.Random(seed)
+    made = []
+    for i in range(14):
+        publisher = rng.choice(["A", "B", "C", None])
+        claim = add(store, f"Statement {i} that Iran armed Russia.", publisher=publisher,
+                    status=rng.choice(["occurred", "occurred", "denied"]),
+                    certainty=rng.choice(["high", "medium", "low"]))
+        made.append((claim, source_key(name_key(publisher) if publisher else None,
+                                       make_doc(f"Statement {i} that Iran armed Russia.")
+                                       .sha256)))
+        if rng.random() < 0.2:
+            store.review(claim.id, action="reject", reviewer="ana")
+    stored = {c.id: c for c in store.claims(ClaimFilter(include="all"))}
+    current = [Statement(c.id, src, c.status, c.certainty) for c, src in made
+               if stored[c.id].review_state != "rejected"]
+    expected = grade_group(current)
+    for claim, src in made:
+        want = expected.get(claim.id) or grade_group(
+            [*current, Statement(claim.id, src, claim.status, claim.certainty)])[claim.id]
+        assert stored[claim.id].credibility == want, (claim.status, claim.certainty, src)
+
+
+def test_a_store_made_at_revision_0001_is_upgraded_on_open(store_url: str) -> None:
+    import json
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from proxygraph.store.engine import alembic_config, make_engine
+
+    engine = make_engine(store_url)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    doc = make_doc("Iran armed Russia.", publisher="CNAS")
+    claim = make_claim(doc)
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO documents (sha256, name, media_type, publisher, reliability, "
+            "extractor_version, ingested_at, text) VALUES (:s, 'r.txt', 'text/plain', 'CNAS', "
+            "'B', '1', '2024-01-01T00:00:00Z', :t)"), {"s": doc.sha256, "t": doc.text})
+        conn.execute(text(
+            "INSERT INTO claims (id, doc, type, subject_id, subject_name, object_id, "
+            "object_name, status, certainty, reliability, credibility, extractor_version, "
+            "ontology, origin, state, review_state, sentence_start, evidence, created_at, data) "
+            "VALUES (:id, :doc, 'ARMS_TRANSFER', 'iran', 'Iran', 'russia', 'Russia', "
+            "'occurred', 'high', 'B', 2, '1', '1', 'machine', 'active', 'unreviewed', 0, "
+            ":ev, '2024-01-01T00:00:00Z', :data)"),
+            {"id": claim.id, "doc": doc.sha256, "ev": doc.text,
+             "data": json.dumps(claim.to_dict())})
+    engine.dispose()
+    with SqlStore(store_url) as store:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT source FROM claims")).scalar() == "pub:cnas"
+        assert store.claim(claim.id).claim == claim
+        other = add(store, "Iran supplied Russia.", publisher="RUSI")
+        assert store.claim(claim.id).credibility == store.claim(other.id).credibility == 1

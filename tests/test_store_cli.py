@@ -165,3 +165,22 @@ def test_actors_overlay_verbs_and_claims_through_merges(run, tmp_path: Path) -> 
     assert run("actors", "add", "X Group", code=3).stderr.startswith("proxygraph: error:")
     assert run("actors", "split", "NG", code=5).stderr.count("\n") == 1
     assert "Hezbollah" in run("actors", "hizballah").stdout  # the search still works
+
+
+def test_table_shows_report_text_with_brackets_verbatim(run, tmp_path: Path) -> None:
+    f = tmp_path / "r"
+    write(f, "a.txt", "Iran [/b] -> Hezbollah [1]\n")
+    run("ingest", str(f / "a.txt"), "--publisher", "[bold]Odd[/]")
+    table = run("claims").stdout
+    assert "[/b]" in table and "[1]" in table
+    assert "[bold]Odd[/]" in run("sources").stdout
+
+
+def test_reextract_command(run, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("ingest", str(folder / "a.txt"))
+    monkeypatch.setattr(collection, "_default_extractor", lambda: arrow_extractor("t2"))
+    out = run("reextract").stdout
+    assert "+2 new, 2 retired" in out
+    rows = jsonl(run("claims", "--format", "jsonl").stdout)
+    assert {r["extractor"]["version"] for r in rows} == {"t2"}
+    assert run("reextract").stdout == ""  # nothing left at an older version

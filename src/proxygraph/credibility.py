@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from proxygraph.ontology import ONTOLOGY
 
-_BASE = {"high": 2, "medium": 3, "low": 4}
+BASE = {"high": 2, "medium": 3, "low": 4}  # grade of a claim no other source speaks to
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,14 @@ class Statement:
     certainty: str
 
 
-def source_key(publisher: str | None, doc_sha: str) -> str:
-    return f"pub:{publisher.casefold()}" if publisher else f"doc:{doc_sha}"
+def source_key(publisher_key: str | None, doc_sha: str) -> str:
+    """Who stands behind a document: its publisher (already normalized), else itself."""
+    return f"pub:{publisher_key}" if publisher_key else f"doc:{doc_sha}"
+
+
+def has_other(sources: set[str], own: str) -> bool:
+    """Whether a source other than `own` is among `sources`."""
+    return len(sources - {own}) > 0
 
 
 def pair_key(claim_type: str, subject: str, obj: str | None) -> tuple[str, str, str]:
@@ -50,7 +56,7 @@ def pair_key(claim_type: str, subject: str, obj: str | None) -> tuple[str, str, 
 
 def information_credibility(certainty: str, corroborating: int, contradicting: int) -> int:
     """The 1-6 grade for a claim from its certainty and independent sources."""
-    base = _BASE.get(certainty)
+    base = BASE.get(certainty)
     if base is None:
         return 6
     if corroborating:
@@ -61,15 +67,16 @@ def information_credibility(certainty: str, corroborating: int, contradicting: i
 
 
 def grade_group(group: Iterable[Statement]) -> dict[str, int]:
-    """Grade every claim of one pair key against the others in the group."""
+    """Grade every claim of one pair key against the others in the group (linear time)."""
     members = list(group)
+    # Sources that report it happened vs. sources that deny it.
+    sources: dict[bool, set[str]] = {False: set(), True: set()}
+    for ev in members:
+        sources[ev.status == "denied"].add(ev.source)
     grades: dict[str, int] = {}
     for ev in members:
         denied = ev.status == "denied"
-        agree = {o.source for o in members
-                 if o.source != ev.source and (o.status == "denied") == denied}
-        disagree = {o.source for o in members
-                    if o.source != ev.source and (o.status == "denied") != denied}
-        grades[ev.claim_id] = information_credibility(ev.certainty, len(agree),
-                                                      len(disagree))
+        agree = int(has_other(sources[denied], ev.source))
+        disagree = int(has_other(sources[not denied], ev.source))
+        grades[ev.claim_id] = information_credibility(ev.certainty, agree, disagree)
     return grades

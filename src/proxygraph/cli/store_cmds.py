@@ -19,6 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -156,7 +157,8 @@ def claims_cmd(
     category: Annotated[list[str] | None, typer.Option(help="Item category")] = None,
     origin: Annotated[list[str] | None, typer.Option(help="Items' origin state")] = None,
     place: Annotated[list[str] | None, typer.Option()] = None,
-    doc: Annotated[list[str] | None, typer.Option(help="Document content hash")] = None,
+    doc: Annotated[list[str] | None, typer.Option(help="Document name or content hash")]
+    = None,
     since: Annotated[str | None, typer.Option(help="Overlapping on or after YYYY[-MM[-DD]]")]
     = None,
     until: Annotated[str | None, typer.Option(help="Overlapping on or before YYYY[-MM[-DD]]")]
@@ -245,20 +247,22 @@ def _print_claims(found: list[StoredClaim], fmt: str) -> None:
             time = r["time_start"] + (f"..{r['time_end']}" if r["time_end"] != r["time_start"]
                                       else "")
             review = stored.review_state if stored.state == "active" else stored.state
-            table.add_row(r["id"], r["type"], r["subject"], r["object"], r["items"], time,
-                          f"{r['status']}/{r['certainty']}",
-                          f"{stored.reliability}{stored.credibility}", review,
-                          r["evidence"][:160])
+            # Text cells: report text like "[1]" or "[/b]" must not be read as Rich markup.
+            table.add_row(*(Text(cell) for cell in (
+                r["id"], r["type"], r["subject"], r["object"], r["items"], time,
+                f"{r['status']}/{r['certainty']}", f"{stored.reliability}{stored.credibility}",
+                review, r["evidence"][:160])))
         _console().print(table)
         print(f"{len(found)} claims", file=sys.stderr)
 
 
 def _print_history(hist: ClaimHistory, fmt: str) -> None:
     by_claim: dict[str, list[dict[str, Any]]] = {}
-    for r in hist.reviews:
-        by_claim.setdefault(r.claim_id, []).append(
-            {"action": r.action, "by": r.reviewer, "at": r.at, "note": r.note,
-             "changes": r.changes, "result": r.result_claim_id})
+    for record in hist.reviews:
+        by_claim.setdefault(record.claim_id, []).append(
+            {"action": record.action, "by": record.reviewer, "at": record.at,
+             "note": record.note, "changes": record.changes,
+             "result": record.result_claim_id})
     if fmt == "jsonl":
         for v in hist.versions:
             print(json.dumps({**v.to_dict(), "reviews": by_claim.get(v.id, [])},
@@ -270,8 +274,8 @@ def _print_history(hist: ClaimHistory, fmt: str) -> None:
     console = _console()
     for n, v in enumerate(hist.versions, 1):
         c = v.claim
-        console.print(f"[bold]v{n}[/bold] {c.id}  {v.origin}  {v.state}/{v.review_state}  "
-                      f"grade {v.reliability}{v.credibility}", markup=True, highlight=False)
+        console.print(f"v{n} {c.id}  {v.origin}  {v.state}/{v.review_state}  "
+                      f"grade {v.reliability}{v.credibility}", markup=False, highlight=False)
         console.print(f"   {c.type}: {c.subject.name} -> {c.object.name if c.object else '-'}"
                       f"  status {c.status}, certainty {c.certainty}", highlight=False,
                       markup=False)
@@ -352,8 +356,9 @@ def sources_cmd(
     for col in ("source", "reliability", "documents", "claims", "graded by", "at"):
         table.add_column(col)
     for s in found:
-        table.add_row(s.name, s.reliability, str(s.documents), str(s.claims),
-                      s.updated_by or "", s.updated_at or "")
+        table.add_row(*(Text(cell) for cell in (s.name, s.reliability, str(s.documents),
+                                                str(s.claims), s.updated_by or "",
+                                                s.updated_at or "")))
     _console().print(table)
 
 

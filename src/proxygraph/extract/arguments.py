@@ -14,7 +14,9 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention, collective, demonym_form
+from proxygraph.ids import stable_id
 from proxygraph.model import Entity
+from proxygraph.registry import normalize
 
 _NP_EDGES = {"compound", "amod", "nmod", "appos", "conj", "poss", "nummod", "det", "cc",
              "punct", "flat", "quantmod", "npadvmod", "case", "predet", "dep"}
@@ -22,6 +24,9 @@ _LIST_PREPS = {"of", "from", "like", "including", "among", "as", "within"}
 # Under an appositive these describe the head instead of listing members: in "the Quds
 # Force, an elite unit of the IRGC," the IRGC is not a second subject.
 _DESCRIPTIVE_PREPS = {"of", "from", "among", "within"}
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+_COUNT_WORDS = {"thousand", "hundred", "dozen", "dozens", "score", "number", "handful",
+                "million", "some", "many", "several"}
 _PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves", "he", "his", "him",
              "she", "her", "who", "which", "that", "whom", "whose"}
 
@@ -47,8 +52,8 @@ def is_backing_modifier(token: Token, lex: Lexicon) -> bool:
     """'backed' in 'Iran-backed militias' or 'pro' in 'pro-Iranian groups'."""
     text = token.lower_
     if text in lex.backing_participles and token.dep_ in ("amod", "compound", "nmod", "acl"):
-        return any(c.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss") for c in token.children
-                   ) or _hyphen_before(token)
+        return any(c.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss")
+                   for c in token.children) or _hyphen_before(token)
     return text == "pro" or text.startswith("pro-")
 
 
@@ -112,12 +117,29 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             continue
         seen_mentions.add(id(m))
         if m.demonym and not _demonym_is_actor(tok, head, lex):
-            continue
+            modified = tok
+            while modified.dep_ == "conj" and modified.head.i != modified.i:
+                modified = modified.head  # "American and British warplanes"
+            # "Russian officers", "(under the command of) Russian officers", "Israeli jets"
+            noun = modified.head
+            lemma = noun.lemma_.lower()
+            if modified.dep_ not in ("amod", "compound", "nmod") or not (
+                    lemma in lex.military_heads or lemma in lex.equipment_heads):
+                continue
+            if lemma in lex.military_heads:
+                m = Mention(m.start, m.end, military_of(m.entity), m.text)  # "Russian officers"
         found.append((m, _is_possessor(m, sm)))
+    found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)]
     named = [m for m, poss in found if not poss]
+    if not named:
+        person = _unregistered_person(head, tokens, sm)
+        if person is not None:
+            return [person]  # "Iran's acting foreign minister, Ali Bagheri Kani"
     chosen = named or [m for m, _ in found]
-    if named and _is_client_phrase(head, lex):
-        chosen = named  # "Iran's proxies A and B": the members, not the patron
+    if _is_client_phrase(head, lex):
+        # "Iran's proxies A and B" are the members; bare "Iran's proxies" are a collective,
+        # never the patron itself.
+        chosen = named
     entities: list[Entity] = []
     for m in chosen:
         if all(e.id != m.entity.id for e in entities):
@@ -128,10 +150,76 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
     return [built] if built else []
 
 
+def _unregistered_person(head: Token, tokens: list[Token], sm: SentenceMentions
+                         ) -> Entity | None:
+    """A named person the registry does not know, heading the phrase or in apposition."""
+    inside = {t.i for t in tokens}
+    for ent in sm.sent.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.root.i not in inside:
+            continue
+        if ent.root.i != head.i and ent.root.dep_ != "appos":
+            continue
+        if any(sm.at(t) is not None for t in ent) or not all(t.text[:1].isupper() for t in ent
+                                                             if t.is_alpha):
+            continue
+        return Entity(id=stable_id("x", normalize(ent.text)), name=ent.text, kind="person",
+                      resolved=False)
+    return None
+
+
+def military_of(state: Entity) -> Entity:
+    """The armed forces of a state, when the registry has them; else the state."""
+    from proxygraph.extract.mentions import default_index
+
+    registry = default_index().registry
+    for noun in ("military", "armed forces", "troops"):
+        organ = registry.lookup_actor(f"{demonym_form(state)} {noun}")
+        if organ is not None and organ.kind == "state_organ" and organ.affiliation == state.id:
+            return organ
+    return state
+
+
+def _title_of_person(m: Mention, found: list[tuple[Mention, bool]],
+                     sm: SentenceMentions, lex: Lexicon) -> bool:
+    """'Russian' and 'Hamas' in "Russian President Vladimir Putin", "Hamas political chief
+    Ismail Haniyeh": a title's affiliation, not a second actor (guide 8)."""
+    if m.entity.kind == "person":
+        return False
+    persons = {i for p, _ in found if p.entity.kind == "person" for i in range(p.start, p.end)}
+    if not persons:
+        return False
+    doc = sm.sent.doc
+    # Read left to right too: "SDF commander Mazloum Abdi" even when the parse is broken.
+    between = []
+    i = m.end
+    while i < sm.sent.end and i not in persons and len(between) < 4:
+        between.append(doc[i])
+        i += 1
+    if i in persons and any(t.lemma_.lower() in lex.title_words for t in between) and all(
+            t.pos_ in ("NOUN", "ADJ", "PROPN") for t in between):
+        return True
+    tok = doc[m.end - 1]
+    for _ in range(12):
+        if tok.i in persons or (not m.covers(tok.i) and tok.lemma_.lower() in lex.title_words):
+            return True  # "President of the Islamic Republic of Iran Masoud Pezeshkian"
+        if tok.dep_ in ("conj", "appos") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _is_possessor(m: Mention, sm: SentenceMentions) -> bool:
     """'Russia' in "Russia's Wagner Group"; not 'Tehran' in "Moscow and Tehran's efforts"."""
-    last = sm.sent.doc[m.end - 1]
-    return last.dep_ == "poss"
+    doc = sm.sent.doc
+    last = doc[m.end - 1]
+    if last.dep_ != "poss":
+        return False
+    if last.pos_ == "PRON" or last.lower_.endswith("s'"):
+        return True
+    # A real possessive has its marker right after it; in "the National Defence Forces and
+    # Liwa' al-Quds" the parser takes the apostrophe of the next name for one.
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return nxt is not None and (nxt.tag_ == "POS" or nxt.text in ("'", "’", "'s", "’s"))
 
 
 def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:
@@ -152,8 +240,13 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
     """A descriptive participant for "Syrian fighters", "Iran-backed militias", "its proxies"."""
     lex = lex or load_lexicon()
     lemma = head.lemma_.lower()
-    if head.pos_ not in ("NOUN", "PROPN"):
+    if head.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
+    if lemma in _COUNT_WORDS or head.like_num:
+        # "thousands of Afghan Shia men": the counted noun names the group
+        counted = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj"]
+        return collective_for(counted[0], sm, lex) if counted else None
     if lemma not in lex.group_nouns:
         # "Iran's proxy network", "its proxy forces": a client modifier makes a collective.
         client = next((c for c in head.children if c.dep_ in ("compound", "amod")
@@ -188,19 +281,30 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
 
 def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
                            lex: Lexicon) -> Entity | None:
-    """'Syrian fighters', 'Iraqi militias', 'Shia militias': a name of their own."""
-    for child in head.children:
-        if child.dep_ not in ("amod", "compound", "nmod"):
-            continue
-        m = sm.at(child)
-        if m is not None and _after_pro(child):
-            continue  # "pro-Iranian groups" are named by their sponsor only
+    """'Syrian fighters', 'Iraqi militias', 'Afghan Shia men': a name of their own, made of
+    the nationality and community words before the head (not "ordinary", "young")."""
+    words: list[str] = []
+    written: list[str] = []
+    # The sponsor of "Iran-backed Iraqi militias" is not part of their name; of "Lebanese or
+    # Palestinian militias" the first word is.
+    modifiers = [t for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 and not is_backing_modifier(c, lex)
+                 for t in c.subtree if t.dep_ not in ("conj", "cc")]
+    for tok in sorted(modifiers, key=lambda t: t.i):
+        m = sm.at(tok)
+        if m is not None and _after_pro(tok):
+            return None  # "pro-Iranian groups" are named by their sponsor only
         if m is not None and not m.is_item and (m.demonym or m.entity.kind == "state"):
-            name = f"{demonym_form(m.entity)} {plural}"
-            return collective(name, (f"{m.text} {plural}",))
-        if m is None and child.lower_ in lex.collective_modifiers:
-            return collective(f"{child.text} {plural}")
-    return None
+            if tok.i == m.end - 1:
+                words.append(demonym_form(m.entity))
+                written.append(m.text)
+        elif m is None and tok.lower_ in lex.collective_modifiers:
+            words.append(tok.text)
+            written.append(tok.text)
+    if not words:
+        return None
+    name = f"{' '.join(words)} {plural}"
+    return collective(name, (f"{' '.join(written)} {plural}",))
 
 
 def _after_pro(token: Token) -> bool:
@@ -237,13 +341,19 @@ def misparsed_verb(tok: Token, lex: Lexicon) -> bool:
     present-tense verb after a proper name as a plural noun with the name as compound."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.lemma_.lower() not in lex.verbs:
         return False
-    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") and c.lower_ not in _RELATIVE_PRONOUNS
+           for c in tok.children):
         return False
     if tok.dep_ == "conj":
         return misparsed_verb(tok.head, lex)
-    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children):
+    subject = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+               and c.i < tok.i]
+    if not subject:
         return False
     if tok.dep_ == "relcl":
         return True
+    before = tok.doc[subject[0].left_edge.i - 1] if subject[0].left_edge.i > 0 else None
+    if tok.dep_ == "appos" and before is not None and before.lower_ in _RELATIVE_PRONOUNS:
+        return True  # "the Wagner Group, which Russia funds," read as two appositions
     return tok.dep_ == "ROOT" and any(
         c.dep_ in ("dobj", "conj") and c.pos_ in ("VERB", "PROPN") for c in tok.children)

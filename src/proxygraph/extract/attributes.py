@@ -35,7 +35,7 @@ def items_for(cand: Candidate, tokens: list[Token], sm: SentenceMentions) -> tup
     seen: dict[str, Entity] = {}
     for tok in tokens:
         m = sm.at(tok)
-        if m is None or not m.is_item or m.entity.id in seen:
+        if m is None or not m.is_item or m.entity.id in seen or m.covers(cand.trigger.i):
             continue
         seen[m.entity.id] = with_origin(m, sm)
     return tuple(seen.values())

@@ -32,6 +32,8 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
     reporting = set(lex.cues["certainty"]["reporting_verbs"])
     chain = [trigger]
     tok = trigger
+    if misparsed_verb(trigger, lex) and trigger.dep_ == "appos":
+        return chain, None  # a relative clause read as an apposition keeps its own tense
     while tok.head.i != tok.i and tok.dep_ in _INHERIT:
         head = tok.head
         if tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in reporting:
@@ -41,8 +43,8 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
             break  # a subordinate clause keeps its own tense
         if tok.dep_ == "ccomp":
             break
-        if tok.dep_ == "acl" and tok.tag_ not in ("VBN", "VBG"):
-            break
+        if tok.dep_ == "acl" and tok.tag_ != "VBG":
+            break  # "X, backed by Y, announced ...": the participle keeps its own status
         chain.append(head)
         tok = head
         if is_finite(head) or (head.tag_ == "VBG" and kids_subject(head)):
@@ -68,6 +70,9 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     negators = lex.cues["status"]["negators"]
     for child in tok.children:
         if child.dep_ == "neg":
+            nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if nxt is not None and nxt.lower_ in ("just", "only", "merely", "simply"):
+                continue  # "not just X but Y" affirms
             return True
         if child.dep_ == "advmod" and child.lower_ == "never":
             return True
@@ -105,9 +110,9 @@ def tense_status(verb: Token) -> str:
             return "ongoing"
         if aux_words & {"was", "were"}:
             return "occurred"
-    if verb.tag_ == "VBN" and verb.dep_ not in ("amod",):
-        if aux_words & {"is", "are", "am"} and not aux_words & {"has", "have", "had"}:
-            return "ongoing"
+    if verb.tag_ == "VBN" and verb.dep_ != "amod" and aux_words & {"is", "are", "am"} and (
+            not aux_words & {"has", "have", "had"}):
+        return "ongoing"
     return "occurred"
 
 
@@ -138,16 +143,20 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
                 return "forecast", False
         if tok is not trigger and tok.lemma_.lower() in planned_lemmas and tok.pos_ == "VERB":
             return "planned", False
-        if tok.lemma_.lower() in cues["forecast_adjectives"] and tok.pos_ in ("ADJ", "VERB") and (
-                tok is not trigger):
+        # "is likely to", "is expected to", "is set to"; not "set up a hotline"
+        forecast_word = tok.lower_ in cues["forecast_adjectives"] and (
+            tok.pos_ == "ADJ" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be"
+                                     for c in tok.children))
+        if forecast_word and tok is not trigger:
             return "forecast", False
         for child in tok.children:
             if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cues[
                     "forecast_adjectives"]:
                 return "forecast", False
         if tok is not trigger and tok.lemma_.lower() in ("continue", "keep", "remain", "maintain"
-                                                          ) and tok.tag_ in ("VBZ", "VBP"):
-            return "ongoing", False
+                                                          ) and (tok.tag_ in ("VBZ", "VBP") or any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
+            return "ongoing", False  # "continues to arm", "has kept striking"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         # "which Iran funds": a present-tense verb the parser read as a plural noun.
@@ -169,7 +178,8 @@ def phrase_text(head: Token) -> str:
 def _according_to(sent: Span) -> list[str]:
     out = []
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and (
+                tok.doc[tok.i + 1].lower_ == "to"):
             to = tok.doc[tok.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:

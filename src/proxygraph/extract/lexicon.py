@@ -44,6 +44,14 @@ class Lexicon:
     transparent_heads: frozenset[str]
     collective_modifiers: frozenset[str]
     verb_requires_prep: dict[str, frozenset[str]]
+    commodities: frozenset[str]
+    military_heads: frozenset[str]
+    equipment_heads: frozenset[str]
+    mutual_clash_nouns: frozenset[str]
+    title_words: frozenset[str]
+    with_recipient_verbs: frozenset[str]
+    part_nouns: frozenset[str]
+    reciprocal_clash_verbs: frozenset[str]
     cues: dict[str, Any]
 
 
@@ -83,5 +91,13 @@ def load_lexicon() -> Lexicon:
         transparent_heads=_set(raw["transparent_heads"]),
         collective_modifiers=_set(raw["collective_modifiers"]),
         verb_requires_prep={k: _set(v) for k, v in raw["verb_requires_prep"].items()},
+        commodities=_set(raw.get("commodities")),
+        military_heads=_set(raw.get("military_heads")),
+        equipment_heads=_set(raw.get("equipment_heads")),
+        mutual_clash_nouns=_set(raw.get("mutual_clash_nouns")),
+        title_words=_set(raw.get("title_words")),
+        with_recipient_verbs=_set(raw.get("with_recipient_verbs")),
+        part_nouns=_set(raw.get("part_nouns")),
+        reciprocal_clash_verbs=_set(raw.get("reciprocal_clash_verbs")),
         cues=cues,
     )

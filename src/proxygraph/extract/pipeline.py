@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Span
 
 from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
 from proxygraph.extract.cues import modality
+from proxygraph.extract.dateline import dateline_date, weekday_times
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import AliasIndex, Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse
@@ -26,16 +28,20 @@ from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
 COMPONENTS = {
-    "mentions": "1",
-    "anaphora": "1",
-    "rules": "1",
-    "cues": "1",
-    "attributes": "1",
+    "mentions": "2",  # possessive marker outside a mention; proper names need capitals
+    "anaphora": "2",  # verbless-line topics; "the corps" -> the named formation
+    "rules": "2",  # see tests/test_extract_patterns.py for every pattern
+    "cues": "2",  # "not just", be-forecast adjectives, participle status, headlines
+    "attributes": "2",  # via is not a route; parties are not places
+    "layout": "1",  # datelines and list lines parsed on their own
 }
-EXTRACTOR_VERSION = f"0.1.0+lex{load_lexicon().version}"
+EXTRACTOR_VERSION = f"0.2.0+lex{load_lexicon().version}"
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
-_ANAPHORIC_NOUNS = {"party", "group", "movement", "militia", "organization", "organisation"}
+_DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
+                       r"(?:\(|[A-Z][a-z]{2,}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]+)")
+_GENERIC_GROUP_NOUNS = {"party", "group", "movement", "militia", "organization", "organisation"}
+_ANAPHORIC_NOUNS = _GENERIC_GROUP_NOUNS | {"corps", "faction", "force", "brigade"}
 _GROUP_KINDS = {"armed_group", "pmc"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 
@@ -47,6 +53,7 @@ class DocumentContext:
     last_subject: Mention | None = None
     last_group: Mention | None = None
     year: int | None = None
+    filed: date | None = None  # the dateline's date: anchors "on Tuesday"
     seen: set[tuple[str, str, str | None, str]] = field(default_factory=set)
 
 
@@ -76,11 +83,29 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             else:
                 earlier = [m for m in actors if m.start < tok.i
                            and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-                target = earlier[-1] if earlier else ctx.last_subject
+                if not earlier and tok.lower_ in ("they", "them", "their"):
+                    # a verbless line ("Fatemiyoun: Afghan fighters ..., many of them ...")
+                    # has no subject: the group it names is the nearest antecedent
+                    earlier = [m for m in actors if m.start < tok.i
+                               and m.entity.kind in _GROUP_KINDS]
+                # "Several Yemeni men told reporters they ...": an unnamed subject of the
+                # pronoun's number, nearer than any actor, is the antecedent: nobody we know
+                plural = ("NNS", "NNPS") if tok.lower_ in ("they", "them", "their") else (
+                    "NN", "NNP")
+                unnamed = any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
+                              and t.tag_ in plural and t.i not in taken for t in sent)
+                target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
         elif (tok.lemma_.lower() in _ANAPHORIC_NOUNS and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
+            word = tok.lemma_.lower()
+            # "the corps" is the Fifth Corps named before it; "the party", any armed group
+            named = [m for m in actors if m.start < tok.i
+                     and word in m.entity.name.lower().replace("-", " ").split()]
             groups = [m for m in actors if m.start < tok.i and m.entity.kind in _GROUP_KINDS]
-            target = groups[-1] if groups else ctx.last_group
+            if named:
+                target = named[-1]
+            elif word in _GENERIC_GROUP_NOUNS:
+                target = groups[-1] if groups else ctx.last_group
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
@@ -109,6 +134,9 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
                 and doc[m.end - 1].head.lemma_.lower() not in reporting]
     if subjects:
         ctx.last_subject = subjects[0]
+    filed = dateline_date(sent.text)
+    if filed is not None:
+        ctx.filed = filed
     years = _YEAR.findall(sent.text)
     if years:
         ctx.year = int(years[-1])
@@ -121,7 +149,7 @@ def _claims_for_sentence(document: Document, offset: int, sent: Span,
     mentions = _mentions_in(sent, index)
     mentions = resolve_anaphora(sent, mentions, ctx)
     sm = SentenceMentions(sent, mentions)
-    times = find_times(sent.text, context_year=ctx.year)
+    times = find_times(sent.text, context_year=ctx.year) + weekday_times(sent.text, ctx.filed)
     seen_here: set[tuple[str, str, str | None]] = set()
     for cand in SentenceRules(sm, lex).candidates():
         key = _pair_key(cand)
@@ -144,7 +172,13 @@ def _mentions_in(sent: Span, index: AliasIndex) -> list[Mention]:
     if key not in _SENT_CACHE:
         _SENT_CACHE.clear()
         _SENT_CACHE[key] = find_mentions(doc, index)
-    return [m for m in _SENT_CACHE[key] if sent.start <= m.start and m.end <= sent.end]
+    found = [m for m in _SENT_CACHE[key] if sent.start <= m.start and m.end <= sent.end]
+    dateline = _DATELINE.match(sent.text)
+    if dateline:
+        # "MOSCOW, July 25, 2024 (Wire) —" names where the story was filed, not an actor.
+        end = sent.start_char + dateline.end(1)
+        found = [m for m in found if doc[m.start].idx >= end]
+    return found
 
 
 def _pair_key(cand: Candidate) -> tuple[str, str, str | None]:
@@ -153,6 +187,11 @@ def _pair_key(cand: Candidate) -> tuple[str, str, str | None]:
         a, b = sorted((cand.subject.id, obj))
         return (cand.type, a, b)
     return (cand.type, cand.subject.id, obj)
+
+
+def _is_headline(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(text) and text[-1] not in ".!?\"”'’)" and len(sent) <= 20
 
 
 def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentions,
@@ -171,8 +210,23 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     if "route" not in ctype.attributes:
         route = ()
     quantity = attrs.quantity_for(tokens, sent) if "quantity" in ctype.attributes else None
-    start = offset + sent.start_char
-    end = offset + sent.end_char
+    time = attrs.time_for(cand, sent, times)
+    trigger = cand.trigger
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+                  for c in trigger.children)
+    if status == "occurred" and perfect and (
+            (time is not None and time.end is None)
+            or any(c.dep_ == "advmod" and c.lower_ == "long" for c in trigger.children)):
+        status = "ongoing"  # "has funded Hamas since 2015", "has long armed": still stands
+    if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and _is_headline(sent) and not any(
+            c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        status = "occurred"  # "Militias launch drone attack on U.S. base": headline present
+    # spaCy can keep a trailing newline token in the sentence: the evidence is trimmed.
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    sentence = text.strip()
+    start = offset + sent.start_char + lead
+    end = start + len(sentence)
     return Claim(
         id=claim_id(document.sha256, start, cand.type, cand.subject.id,
                     cand.object.id if cand.object else None, EXTRACTOR_VERSION),
@@ -180,7 +234,7 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         type=cand.type,
         subject=cand.subject,
         object=cand.object,
-        evidence=Evidence(sent.text, start, end),
+        evidence=Evidence(sentence, start, end),
         status=status,
         certainty=certainty,
         items=items,
@@ -188,7 +242,7 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         route=route,
         place=attrs.places_for(tokens, sm, frozenset(
             e.id for e in (cand.subject, cand.object) if e is not None)),
-        time=attrs.time_for(cand, sent, times),
+        time=time,
         quantity=quantity,
         attribution=attribution,
         extractor=extractor_info(),

@@ -10,94 +10,43 @@ Four families of rules, each general:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from proxygraph.extract.arguments import (
     SentenceMentions,
     actors_in_phrase,
-    is_backing_modifier,
     misparsed_verb,
     phrase_tokens,
     stated_origin,
 )
+from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
+from proxygraph.extract.epithets import EpithetRules
 from proxygraph.extract.lexicon import Lexicon, VerbTrigger, load_lexicon
-from proxygraph.extract.mentions import is_label_collective
+from proxygraph.extract.mentions import default_index
+from proxygraph.extract.nominals import NominalRules
 from proxygraph.model import Entity
-from proxygraph.ontology import ONTOLOGY
+
+__all__ = ["Candidate", "SentenceRules", "kids", "prep_objects", "with_conjuncts"]
 
 
-@dataclass
-class Candidate:
-    """A claim before its attributes: type, the two sides, and where it was found."""
-
-    type: str
-    subject: Entity
-    object: Entity | None
-    trigger: Token
-    label: bool = False  # from an epithet: no time of its own, occurred, high
-    theme: list[Token] = field(default_factory=list)  # heads of what is given
-
-
-_NOUN_OBJECT_PREPS = {
-    "SUPPORT": {"for", "to", "of"},
-    "ARMS_TRANSFER": {"to", "for", "into"},
-    "TRAINING": {"of", "for"},
-    "FUNDING": {"for", "to", "of"},
-    "RECRUITMENT": {"of", "from", "among"},
-    "INTELLIGENCE": {"to", "for", "with"},
-    "PRODUCTION": {"for"},
-    "TRADE": {"with", "between", "to"},
-    "AGREEMENT": {"with", "between"},
-    "COORDINATION": {"with", "between"},
-    "CONTACT": {"with", "between"},
-    "DEMAND": {"to", "on"},
-    "CLASH": {"against", "on", "of", "into", "with", "between", "upon"},
-    "INTEGRATION": {"into", "with", "under"},
-}
-_NOUN_SUBJECT_PREPS = {"by", "from"}
 _AGENT_PREPS = {"by"}
+_BODY_KINDS = ("state", "state_organ", "armed_group", "pmc")
 _SUBORDINATORS = {"as", "while", "because", "since", "after", "before", "until", "when",
                   "whereas", "although", "though", "once"}
-# What a factory makes: PRODUCTION needs one of these (or an item) in its clause.
 # "helped Iran build a factory": the helper is the subject of the embedded PRODUCTION.
 _HELP_VERBS = {"help", "assist", "enable", "aid", "support"}
 _RELATIVE_WORDS = {"that", "which", "who", "whom"}
+_CAPABILITY_NOUNS = {"ability", "capacity", "capability", "means", "potential", "power", "know-how"}
+# "X promised Y to send": the subject, not the object, does the embedded act.
+_SUBJECT_CONTROL = {"promise", "vow", "threaten", "pledge", "swear"}
+# What a factory makes: PRODUCTION needs one of these (or an item) in its clause.
 _PRODUCT_WORDS = {"factory", "plant", "facility", "line", "drone", "uav", "missile", "weapon",
                   "rocket", "munition", "ammunition", "shell", "arm", "component", "warhead",
                   "launcher", "system", "production", "copy", "variant", "engine", "part"}
 
 
-def kids(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def prep_objects(tok: Token, words: set[str]) -> list[Token]:
-    """Objects of the token's prepositions among `words` (also conjoined prepositions)."""
-    out: list[Token] = []
-    for prep in kids(tok, "prep", "agent", "dative"):
-        if prep.lower_ not in words:
-            continue
-        for pobj in kids(prep, "pobj", "pcomp"):
-            out.append(pobj)
-            if pobj.dep_ == "pcomp":  # "with targeting data": the gerund's object
-                out.extend(kids(pobj, "dobj"))
-        for conj_prep in kids(prep, "conj"):
-            if conj_prep.lower_ in words:
-                out.extend(kids(conj_prep, "pobj"))
-    return out
-
-
-def with_conjuncts(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    for tok in tokens:
-        out.append(tok)
-        out.extend(t for t in tok.conjuncts if t.i > tok.i)
-    return out
-
-
-class SentenceRules:
+class SentenceRules(NominalRules, EpithetRules):
     """All rules over one sentence. `sm` holds its mentions (with resolved pronouns)."""
 
     def __init__(self, sm: SentenceMentions, lex: Lexicon | None = None) -> None:
@@ -108,15 +57,22 @@ class SentenceRules:
     def actors(self, heads: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for head in heads:
-            for entity in actors_in_phrase(head, self.sm, self.lex):
+            found = actors_in_phrase(head, self.sm, self.lex)
+            if head.dep_ == "appos" and all(not e.resolved for e in found):
+                # "Liwa' Zainebiyoun, the Pakistani militia which Iran funds": the name
+                named = [e for e in actors_in_phrase(head.head, self.sm, self.lex) if e.resolved]
+                found = named or found
+            for entity in found:
                 if all(e.id != entity.id for e in out):
                     out.append(entity)
         return out
 
     def is_passive(self, verb: Token) -> bool:
-        if kids(verb, "nsubjpass", "auxpass"):
+        if kids(verb, "nsubjpass", "auxpass", "agent"):
             return True
-        return verb.dep_ == "acl" and verb.tag_ == "VBN"
+        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or verb.pos_ == "ADJ"):
+            return True  # "militias backed by Iran", "a unit armed and trained by ..."
+        return verb.dep_ == "conj" and verb.tag_ == "VBN" and self.is_passive(verb.head)
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
         if depth > 4:
@@ -127,11 +83,22 @@ class SentenceRules:
             return self.actors([c for c in verb.children if c.dep_ == "compound" and c.i < verb.i])
         if self.is_passive(verb):
             found = self.actors(prep_objects(verb, _AGENT_PREPS))
+            for later in (c for c in verb.conjuncts if c.i > verb.i and not found):
+                found = self.actors(prep_objects(later, _AGENT_PREPS))  # "armed and trained by X"
         else:
             heads = kids(verb, "nsubj")
             if heads and verb.dep_ == "relcl" and heads[0].tag_ in ("WDT", "WP"):
                 heads = [verb.head]
+            if len(heads) > 1:
+                # "Iran's proxies Hezbollah and Hamas fired": the parser makes the label and
+                # the names two subjects; the names are the actors.
+                heads = [h for h in heads if not (h.lemma_.lower() in self.lex.client_nouns
+                                                  and h.i + 1 in {x.i for x in heads})]
             found = self.actors(heads)
+            if not found:
+                # "An Israeli air strike killed ...": the attack's author is the subject.
+                found = [e for h in heads if self.lex.nouns.get(h.lemma_.lower()) == "CLASH"
+                         for e in self.noun_subjects(h)]
         if found:
             return found
         if not kids(verb, "nsubj", "nsubjpass"):
@@ -141,11 +108,21 @@ class SentenceRules:
         governor = verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
             governor = governor.head  # "Iran is likely to budget ..."
-        if verb.dep_ == "xcomp" and self.is_passive(governor):
+        if verb.dep_ == "xcomp" and governor.lemma_.lower() not in _SUBJECT_CONTROL:
+            # A pronoun controller ("prompting them to") is left to the governor's subject:
+            # resolving it is guesswork.
+            controller = [o for o in kids(governor, "dobj") if o.i < verb.i and o.pos_ != "PRON"]
+            if controller and self.actors(controller):
+                return self.actors(controller)  # "asked China to press Tehran": China
+        if verb.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head  # "is suspected of supplying", "accused of sending"
+        if verb.dep_ in ("xcomp", "pcomp") and governor.pos_ in ("VERB", "AUX") and (
+                self.is_passive(governor)):
             # "Iran is expected to deliver", "Iran was asked to send": the passive subject.
             raised = self.actors(kids(governor, "nsubjpass"))
             if raised:
                 return raised
+            governor = verb.head
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and (
                 governor.pos_ in ("VERB", "AUX") or self.verb_like(governor)):
             return self.subjects(governor, depth + 1)
@@ -172,14 +149,21 @@ class SentenceRules:
         if self.is_passive(verb):
             if verb.dep_ == "acl":
                 return [verb.head]
+            if verb.dep_ == "conj" and verb.head.dep_ == "acl" and not kids(verb, "nsubjpass"):
+                return [verb.head.head]
             heads = kids(verb, "nsubjpass")
             if verb.dep_ == "relcl" and any(h.lower_ in _RELATIVE_WORDS for h in heads):
                 return [verb.head]  # "the Houthis, who are armed by Iran,"
             return heads
         objects = kids(verb, "dobj")
+        if verb.dep_ in ("appos", "relcl") and not objects and misparsed_verb(verb, self.lex):
+            return [verb.head]  # "the Wagner Group, which Russia funds,"
+        if verb.dep_ == "amod" and verb.tag_ == "VBD" and kids(verb, "nsubj"):
+            return [verb.head]  # "The IRGC trained Houthi fighters" parsed as an adjective
         if verb.dep_ == "relcl":
             # "the weapons (that) it sends to Hamas": the modified noun is the object.
-            relative = [o for o in objects if o.tag_ in ("WDT", "WP") or o.lower_ in _RELATIVE_WORDS]
+            relative = [o for o in objects
+                        if o.tag_ in ("WDT", "WP") or o.lower_ in _RELATIVE_WORDS]
             subject = kids(verb, "nsubj")
             if relative or (not objects and subject and subject[0].tag_ not in ("WDT", "WP")):
                 return [o for o in objects if o not in relative] + [verb.head]
@@ -189,7 +173,7 @@ class SentenceRules:
     def verb_lemma(self, tok: Token) -> str:
         """'armed' tagged as an adjective in a verb list ("funded, armed, trained")."""
         word = tok.lower_
-        if tok.pos_ == "ADJ" and tok.dep_ == "conj" and word.endswith("ed"):
+        if tok.pos_ == "ADJ" and tok.dep_ in ("conj", "acl") and word.endswith("ed"):
             for stem in (word[:-2], word[:-1], word[:-3]):
                 if stem in self.lex.verbs:
                     return stem
@@ -198,8 +182,11 @@ class SentenceRules:
     def verb_like(self, tok: Token) -> bool:
         if misparsed_verb(tok, self.lex):
             return True
-        return (tok.pos_ == "ADJ" and tok.dep_ == "conj" and tok.head.pos_ == "VERB"
-                and self.verb_lemma(tok) in self.lex.verbs)
+        if tok.pos_ != "ADJ" or self.verb_lemma(tok) not in self.lex.verbs:
+            return False
+        # "funded, armed and trained X"; "a unit armed and trained by Russian officers"
+        return (tok.dep_ == "conj" and tok.head.pos_ == "VERB") or (
+            tok.dep_ == "acl" and any(c.dep_ in ("agent", "conj") for c in tok.children))
 
     def shared_objects(self, verb: Token) -> list[Entity]:
         """'funded, armed and trained the Houthis': conjoined verbs without an object of
@@ -220,6 +207,10 @@ class SentenceRules:
         return []
 
     def verb_candidates(self, verb: Token) -> Iterator[Candidate]:
+        if verb.dep_ in ("acl", "xcomp"):
+            near = [verb.head, *(c for d in kids(verb.head, "dobj") for c in (d, *d.conjuncts))]
+            if any(t.lemma_.lower() in _CAPABILITY_NOUNS for t in near if t.i < verb.i):
+                return  # "(accelerate) their abilities to produce drones": a capability
         lemma = self.verb_lemma(verb)
         if lemma in self.lex.giving_verbs:
             produced = list(self.giving(verb, lemma))
@@ -227,8 +218,8 @@ class SentenceRules:
                 yield from produced
                 return
         needs = self.lex.verb_requires_prep.get(lemma)
-        if needs and not any(c.dep_ in ("prep", "prt") and c.lower_ in needs
-                             for c in verb.children):
+        near = [*verb.children, *(g for o in kids(verb, "dobj") for g in o.children)]
+        if needs and not any(c.dep_ in ("prep", "prt") and c.lower_ in needs for c in near):
             return
         for trigger in self.lex.verbs.get(lemma, ()):
             yield from self.framed(verb, trigger)
@@ -249,18 +240,40 @@ class SentenceRules:
                 objects = patient_actors + objects
             else:
                 theme = patients + prep_objects(verb, {"with"})
-            if not subjects:
-                subjects = self.origins(theme)
-            if ctype == "ARMS_TRANSFER" and self._commodities_only(theme):
+            if not objects:  # "shipped millions of shells to Russia": hung on the theme
+                objects = self.actors([o for t in theme for o in prep_objects(t, {"to", "for"})])
+            if not subjects and self.is_passive(verb):
+                # only where the sender is unexpressed: "Iranian drones were delivered to X"
+                subjects = self.actors(prep_objects(verb, {"from"})) or self.origins(theme)
+            if ctype == "ARMS_TRANSFER" and (self._commodities_only(theme)
+                                             or self.theme_types(theme) == ["TRADE"]):
                 ctype = "TRADE"  # "sold oil to Syria" (guide 13)
         elif frame == "patient":
             objects = self.actors(patients)
             if not objects:
-                objects = self.actors(prep_objects(verb, {"for", "to", "on"}))
+                objects = self.actors(kids(verb, "dative")
+                                      + prep_objects(verb, {"for", "to", "on"}))
             theme = prep_objects(verb, {"on", "with", "in"})
         elif frame == "partner":
-            objects = self.actors(patients + prep_objects(
-                verb, {"with", "against", "on", "into", "at", "upon"}))
+            hostile = {"with", "against", "on", "into", "at", "upon", "toward", "towards"}
+            if ctype != "CLASH":
+                hostile = {"with"}  # "met Assad at the Kremlin": a place, not a partner
+            # "coordinated their operations with X": the operations are no partner, even
+            # though "their" names an actor (an attack's target may be "Hezbollah's
+            # positions", though)
+            things = [p for p in patients if not self.actors([p]) or (
+                ctype != "CLASH" and self._only_possessed(p))]
+            partners = [p for p in patients if p not in things]
+            objects = self.actors(partners + prep_objects(verb, hostile))
+            on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
+            for thing in things:
+                # "fired (a swarm of) missiles at Israel", "coordinated their operations with
+                # the Quds Force": the partner hangs on what is fired or coordinated
+                objects += self.actors(prep_objects(thing, on_patient))
+            if ctype == "CLASH":
+                # "fought alongside the Syrian army" is SUPPORT (guide 5)
+                allies = self.actors(prep_objects(verb, {"alongside"}))
+                yield from self._pairs("SUPPORT", subjects, allies, verb, [], False)
         elif frame == "none":
             objects = self.actors(prep_objects(verb, {"for"}))
             theme = patients
@@ -275,7 +288,16 @@ class SentenceRules:
             objects = self.shared_objects(verb)
         if verb.dep_ == "acl" and self.is_passive(verb) and all(not o.resolved for o in objects):
             return  # "militias backed by Iran": an unnamed label implies nothing (guide 6)
-        yield from self._pairs(ctype, subjects, objects, verb, theme, frame == "partner")
+        # "Russia and Iran signed/met", "A and B clashed"; but not "A and B attacked"
+        reciprocal = frame == "partner" and (
+            ctype != "CLASH" or verb.lemma_.lower() in self.lex.reciprocal_clash_verbs)
+        yield from self._pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+    def _only_possessed(self, head: Token) -> bool:
+        poss = kids(head, "poss")
+        if not poss or self.sm.at(head) is not None:
+            return False
+        return {e.id for e in self.actors([head])} <= {e.id for e in self.actors(poss)}
 
     def integration(self, verb: Token, ctype: str) -> Iterator[Candidate]:
         targets = self.actors(prep_objects(verb, {"into", "with", "under", "to"}))
@@ -283,6 +305,8 @@ class SentenceRules:
             absorbed = self.actors(self.patients(verb))
         elif kids(verb, "dobj") and verb.lemma_.lower() != "join":
             absorbed = self.actors(kids(verb, "dobj"))
+            if not targets:
+                targets = self.subjects(verb)  # "Africa Corps absorbed the Wagner units"
         else:
             absorbed = self.subjects(verb)
             if verb.lemma_.lower() == "join":
@@ -296,11 +320,23 @@ class SentenceRules:
         recipients: list[Entity] = []
         if not receiving:
             direct = self.actors(patients)
-            if direct and not self._is_item_phrase(patients):
+            passive = self.is_passive(verb)
+            # "provided the Houthis with data" / "the Houthis were provided with data"; but in
+            # "soldiers were sent to Kursk" the passive subject is what is given.
+            if direct and not self._is_item_phrase(patients) and (
+                    not passive or prep_objects(verb, {"with"})):
                 recipients = direct  # "provided the Houthis with targeting data"
                 theme = prep_objects(verb, {"with"})
             recipients = recipients + self.actors(kids(verb, "dative") + prep_objects(
                 verb, {"to", "for"}))
+            if not recipients:
+                # "budgeted $2.6 billion for the PMF": the parser hangs the recipient on the
+                # amount; "shared data with the IDF": sharing is with the recipient.
+                recipients = self.actors([o for t in theme
+                                          for o in prep_objects(t, {"to", "for"})])
+            if not recipients and lemma in self.lex.with_recipient_verbs:
+                recipients = self.actors(prep_objects(verb, {"with"}) + [
+                    o for t in theme for o in prep_objects(t, {"with"})])
         types = self.theme_types(theme)
         if not types:
             default = [t.claim_type for t in self.lex.verbs.get(lemma, ())
@@ -316,8 +352,10 @@ class SentenceRules:
         else:
             subjects = self.subjects(verb)
             objects = recipients
-        if not subjects:
+        if not subjects and (receiving or self.is_passive(verb)):
             subjects = self.origins(theme)  # "Russia received Iranian drones" (guide 7)
+        if not subjects and not receiving and self.is_passive(verb):
+            subjects = self._senders_of_troops(theme)
         for ctype in types:
             yield from self._pairs(ctype, subjects, objects, verb, theme, False)
 
@@ -326,7 +364,13 @@ class SentenceRules:
         for head in with_conjuncts(heads):
             ctype = None
             tokens = phrase_tokens(head, self.lex)
-            if any((m := self.sm.at(t)) is not None and m.is_item for t in tokens):
+            own = self.lex.themes.get(head.lemma_.lower())
+            if head.ent_type_ == "MONEY" and not any(
+                    (m := self.sm.at(t)) is not None and m.is_item for t in tokens):
+                own = "FUNDING"  # "$2.6 billion"; "$10 million worth of small arms" is arms
+            if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
+                ctype = own  # "drone surveillance footage" is intelligence, not a drone
+            elif any((m := self.sm.at(t)) is not None and m.is_item for t in tokens):
                 ctype = "ARMS_TRANSFER"
             else:
                 for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
@@ -342,7 +386,7 @@ class SentenceRules:
             found.remove("SUPPORT")  # "weapons and other resources" is an arms transfer
         return found
 
-    def _item_mentions(self, heads: list[Token]) -> list:
+    def _item_mentions(self, heads: list[Token]) -> list[Mention]:
         found = []
         for head in with_conjuncts(heads):
             for tok in phrase_tokens(head, self.lex):
@@ -354,23 +398,39 @@ class SentenceRules:
     def origins(self, theme: list[Token]) -> list[Entity]:
         """States the text names as origin of the given items: the sender when none is named."""
         out: list[Entity] = []
-        for m in self._item_mentions(theme):
-            origin = stated_origin(m, self.sm)
+        origins = [stated_origin(m, self.sm) for m in self._item_mentions(theme)]
+        for head in with_conjuncts(theme):
+            if self.lex.themes.get(head.lemma_.lower()) == "ARMS_TRANSFER":
+                # "Russian T-90 tanks": a weapon word with a demonym, no registry item
+                origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound")
+                            and (m := self.sm.at(c)) is not None and m.demonym]
+        for origin in origins:
             if origin is not None and all(e.id != origin.id for e in out):
                 out.append(origin)
         return out
 
+    def _senders_of_troops(self, theme: list[Token]) -> list[Entity]:
+        """'North Korean soldiers were sent to Kursk': the state whose forces are sent."""
+        registry = default_index().registry
+        out: list[Entity] = []
+        for entity in self.actors(theme):
+            if entity.kind == "state_organ" and entity.affiliation in registry:
+                state = registry.get(entity.affiliation)
+                if state.kind == "state" and all(e.id != state.id for e in out):
+                    out.append(state)
+        return out
+
     def _commodities_only(self, heads: list[Token]) -> bool:
-        """Oil, gold, grain: items of category 'other' are traded, not armed with."""
+        """Oil, gold, grain: goods that are traded, not armed with."""
         items = self._item_mentions(heads)
-        return bool(items) and all(m.entity.category == "other" for m in items)
+        return bool(items) and all(m.entity.id in self.lex.commodities for m in items)
 
     def _mentions_product(self, trigger: Token) -> bool:
         for tok in trigger.subtree:
             m = self.sm.at(tok)
-            if (m is not None and m.is_item) or tok.lemma_.lower() in _PRODUCT_WORDS:
-                if tok.i != trigger.i or tok.pos_ == "NOUN":
-                    return True
+            product = (m is not None and m.is_item) or tok.lemma_.lower() in _PRODUCT_WORDS
+            if product and (tok.i != trigger.i or tok.pos_ == "NOUN"):
+                return True
         return False
 
     def _is_item_phrase(self, heads: list[Token]) -> bool:
@@ -382,186 +442,18 @@ class SentenceRules:
                 return True
         return False
 
-    # ---- nominal rules ---------------------------------------------------------------
-    def noun_candidates(self, noun: Token) -> Iterator[Candidate]:
-        lemma = noun.lemma_.lower()
-        ctype = self.lex.nouns.get(lemma)
-        if ctype is None:
-            return
-        preps = _NOUN_OBJECT_PREPS[ctype]
-        object_heads = prep_objects(noun, preps)
-        if lemma in self.lex.clash_nouns_need_target and not prep_objects(
-                noun, {"against", "on", "upon"}):
-            return
-        if ctype == "INTEGRATION":
-            absorbed = self.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))
-            targets = self.actors(prep_objects(noun, {"into", "with", "under"}))
-            yield from self._pairs(ctype, absorbed, targets, noun, [], False)
-            return
-        between = prep_objects(noun, {"between"})
-        subjects = self.noun_subjects(noun)
-        objects = self.actors([h for h in object_heads if h not in between])
-        theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
-            "ARMS_TRANSFER", "TRADE", "PRODUCTION") else []
-        if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):
-            objects = [o for o in objects if not self._entity_in(o, theme)]
-            theme = theme + [c for c in noun.children if c.dep_ == "compound"]
-        if between and ctype == "ARMS_TRANSFER":
-            ctype = "TRADE"  # "weapons and oil sales between A, B and C"
-        if between:
-            parties = self.actors(between)
-            if not subjects and len(parties) >= 2:
-                yield from self._pairs(ctype, parties, [], noun, theme, True)
-                return
-            objects = objects + parties
-        if not subjects:
-            subjects = self.inherited_subjects(noun)
-        symmetric = ONTOLOGY.is_symmetric(ctype)
-        if ctype == "PRODUCTION":
-            yield from self._pairs(ctype, subjects, objects, noun, theme, False)
-            return
-        yield from self._pairs(ctype, subjects, objects, noun, theme, symmetric)
-
-    def _entity_in(self, entity: Entity, heads: list[Token]) -> bool:
-        return any(e.id == entity.id for e in self.actors(heads))
-
-    def noun_subjects(self, noun: Token) -> list[Entity]:
-        heads = kids(noun, "poss")
-        for child in noun.children:
-            m = self.sm.at(child)
-            if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item:
-                heads.append(child)
-        found = self.actors(heads)
-        if not found:
-            found = self.actors(prep_objects(noun, _NOUN_SUBJECT_PREPS))
-        if not found:
-            found = self._possessor_to_left(noun)
-        return found
-
-    def _possessor_to_left(self, noun: Token) -> list[Entity]:
-        """"Hamas's horrific Oct. 7, 2023, assault": the parser loses the possessive."""
-        i = noun.i - 1
-        floor = max(self.sm.sent.start, noun.i - 10)
-        while i >= floor:
-            tok = noun.doc[i]
-            if tok.tag_ == "POS" and i > 0:
-                m = self.sm.at(noun.doc[i - 1])
-                return [m.entity] if m is not None and not m.is_item else []
-            if not (tok.pos_ in ("ADJ", "NUM", "ADV") or tok.text in (",", "-")
-                    or tok.ent_type_ == "DATE" or tok.dep_ in ("compound", "amod")):
-                return []
-            i -= 1
-        return []
-
-    def inherited_subjects(self, noun: Token) -> list[Entity]:
-        """The doer of a nominal trigger governed by a verb: 'Iran sends shipments'."""
-        head = noun.head
-        if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head)
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head.head)
-        if noun.dep_ == "conj":
-            return self.inherited_subjects(head) if head.pos_ == "NOUN" else []
-        return []
-
-    # ---- epithets --------------------------------------------------------------------
-    def label_candidates(self, tok: Token) -> Iterator[Candidate]:
-        """X-backed Y, pro-X Y, X's proxies A and B, X is Y's sponsor."""
-        if is_backing_modifier(tok, self.lex):
-            yield from self._backed(tok)
-        lemma = tok.lemma_.lower()
-        if lemma in self.lex.agent_nouns and tok.pos_ == "NOUN":
-            yield from self._agent_noun(tok, self.lex.agent_nouns[lemma])
-        if lemma in self.lex.client_nouns and lemma not in self.lex.weak_client_nouns:
-            yield from self._clients(tok)
-
-    def _backed(self, mod: Token) -> Iterator[Candidate]:
-        word = mod.lower_
-        if word in self.lex.weak_participles:
-            return
-        ctype = self.lex.backing_participles.get(word, "SUPPORT")
-        sponsors = self._sponsor_of(mod)
-        if not sponsors:
-            return
-        target = mod.head
-        members = [e for e in actors_in_phrase(target, self.sm, self.lex)
-                   if not is_label_collective(e, self.lex.backing_participles)
-                   and all(e.id != s.id for s in sponsors)]
-        for sponsor in sponsors:
-            for member in members:
-                yield Candidate(ctype, sponsor, member, mod, label=True)
-
-    def _sponsor_of(self, mod: Token) -> list[Entity]:
-        doc = mod.doc
-        found: list[Entity] = []
-        probes = [c for c in mod.subtree if c.i != mod.i]
-        if mod.lower_ == "pro" and mod.i + 2 < len(doc):
-            probes.append(doc[mod.i + 2])
-        if mod.i >= 2 and doc[mod.i - 1].text in ("-", "–"):
-            probes.append(doc[mod.i - 2])
-        for tok in probes:
-            m = self.sm.at(tok)
-            if m is not None and not m.is_item and all(e.id != m.entity.id for e in found):
-                if tok.dep_ == "poss" and tok.head.i == mod.head.i:
-                    continue
-                found.append(m.entity)
-        if mod.lower_ in ("sponsored", "backed") and not found:
-            # "Russia's state-sponsored Wagner Group": the possessor is the sponsor.
-            poss = kids(mod.head, "poss")
-            if any(t.lower_ == "state" for t in mod.subtree):
-                found = self.actors(poss)
-        return found
-
-    def _agent_noun(self, noun: Token, ctype: str) -> Iterator[Candidate]:
-        clients = self.actors(kids(noun, "poss") + prep_objects(noun, {"of", "for", "to"}))
-        if noun.dep_ == "attr":
-            sponsors = self.subjects(noun.head)
-        elif noun.dep_ == "appos":
-            sponsors = self.actors([noun.head])
-        else:
-            return
-        types = [ctype]
-        if any(c.lemma_.lower() in ("financial", "economic") for c in noun.children):
-            types.append("FUNDING")
-        for t in types:
-            yield from self._pairs(t, sponsors, clients, noun, [], False, label=False)
-
-    def _clients(self, noun: Token) -> Iterator[Candidate]:
-        """'Iran's proxies, Hezbollah and Hamas' / 'Iranian proxies such as Kata'ib Hezbollah'."""
-        head = noun.head if noun.dep_ in ("compound", "amod") else noun
-        owner_heads = kids(head, "poss") + [c for c in head.children
-                                            if c.dep_ in ("amod", "compound") and c.i != noun.i]
-        patrons = [e for e in self.actors(owner_heads)
-                   if e.kind in ("state", "state_organ", "armed_group", "pmc")]
-        if not patrons:
-            return
-        members = [e for e in actors_in_phrase(head, self.sm, self.lex)
-                   if e.resolved and all(e.id != p.id for p in patrons)]
-        if not members:
-            members = [e for e in self._described_by(head)
-                       if e.resolved and all(e.id != p.id for p in patrons)]
-        for patron in patrons:
-            for member in members:
-                yield Candidate("SUPPORT", patron, member, noun, label=True)
-
-    def _described_by(self, noun: Token) -> list[Entity]:
-        """Who a predicate noun describes: "Hezbollah, an Iranian proxy," / "Hezbollah is
-        an Iranian proxy" / "Kata'ib Hezbollah is one of Iran's proxies"."""
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in (
-                "NUM", "NOUN", "PRON"):
-            noun = noun.head.head  # "one of", "part of", "among"
-        if noun.dep_ == "appos":
-            return self.actors([noun.head])
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            return self.actors(kids(noun.head, "nsubj"))
-        return []
-
     # ---- assembly --------------------------------------------------------------------
     def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
                theme: list[Token], symmetric_fallback: bool,
                label: bool = False) -> Iterator[Candidate]:
         subjects = [s for s in subjects if s.kind != "item"]
         objects = [o for o in objects if o.kind != "item"]
+        if ctype == "SUPPORT":
+            # "propping up Assad": a supported leader stands for his state (guide 8)
+            objects = [self._affiliation(o, ("state",)) for o in objects]
+        elif ctype == "CLASH":
+            # "killed Hezbollah leader Hassan Nasrallah": the attack is on his organisation
+            objects = [self._affiliation(o, _BODY_KINDS) for o in objects]
         if not objects and symmetric_fallback and len(subjects) >= 2:
             for a_index, a in enumerate(subjects):
                 for b in subjects[a_index + 1:]:
@@ -579,11 +471,31 @@ class SentenceRules:
                 if s.id != o.id:
                     yield Candidate(ctype, s, o, trigger, label, theme)
 
+    @staticmethod
+    def _object_of_same_claim(noun: Token, ctype: str | None,
+                              by_verb: dict[int, list[Candidate]]) -> bool:
+        """Is the noun (or the phrase it sits in: "the Treaty on ... Partnership") the
+        object of a verb that already gave a claim of the same type?"""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ == "dobj":
+                return any(c.type == ctype for c in by_verb.get(tok.head.i, ()))
+            if tok.dep_ not in ("pobj", "prep", "compound", "conj", "appos"):
+                return False
+            tok = tok.head
+        return False
+
     def candidates(self) -> Iterator[Candidate]:
+        by_verb = {tok.i: list(self.verb_candidates(tok)) for tok in self.sm.sent
+                   if tok.pos_ == "VERB" or self.verb_like(tok)}
         for tok in self.sm.sent:
-            pos = tok.pos_
-            if pos == "VERB" or self.verb_like(tok):
-                yield from self.verb_candidates(tok)
-            elif pos in ("NOUN", "PROPN") and self.sm.at(tok) is None:
-                yield from self.noun_candidates(tok)
+            if tok.i in by_verb:
+                yield from by_verb[tok.i]
+            elif tok.pos_ in ("NOUN", "PROPN") and self.sm.at(tok) is None:
+                # "signed the treaty between Russia and Iran": the verb's claim already says
+                # it; the noun would add a second pair of parties
+                ctype = self.lex.nouns.get(tok.lemma_.lower())
+                if not self._object_of_same_claim(tok, ctype, by_verb):
+                    yield from self.noun_candidates(tok)
+                yield from self.part_of(tok)
             yield from self.label_candidates(tok)

@@ -1,4 +1,20 @@
-"""The claim store: documents, immutable claims, reviews and registry judgements."""
+"""The claim store: documents, immutable claims, reviews and registry judgements.
+
+The Python API is the CLI's, call for call::
+
+    from proxygraph.collection import ingest_paths
+    from proxygraph.store import ClaimFilter, open_store
+
+    with open_store("sqlite:///proxygraph.db") as store:       # or postgresql+psycopg://
+        ingest_paths(store, ["reports/"], publisher="CNAS", reliability="B")
+        found = store.claims(ClaimFilter(actors=("Hezbollah",), types=("ARMS_TRANSFER",),
+                                         since="2023-01"))
+        store.review(found[0].id, action="correct", reviewer="analyst",
+                     changes={"object": "Kata'ib Hezbollah"})
+        store.set_reliability("Tasnim", "E")
+        store.add_actor("Northern Brigade", "armed_group", by="analyst")
+        store.merge("Northern Brigade", "Hezbollah", by="analyst")  # undo: store.split(...)
+"""
 
 from __future__ import annotations
 

@@ -28,6 +28,10 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise StoreError(f"not a database URL: {url!r}") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        # psycopg 3 is the driver proxygraph installs; plain postgresql:// would ask for
+        # psycopg2, which is not there.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     backend = parsed.get_backend_name()
     if backend not in ("sqlite", "postgresql"):
         raise StoreError(f"unsupported database {backend!r} (use sqlite:/// or postgresql+psycopg://)")

@@ -149,7 +149,14 @@ def add_actor(conn: Connection, name: str, kind: str, *, by: str | None, at: str
 def add_alias(conn: Connection, actor: str, alias: str, *, by: str | None, at: str) -> Entity:
     if not alias.strip():
         raise ValidationError("an alias cannot be empty")
-    entity = _require(Overlay.load(conn), actor)
+    overlay = Overlay.load(conn)
+    entity = _require(overlay, actor)
+    # One name, one actor: an alias that already names someone else would make every
+    # query for it ambiguous. Two actors that are the same are merged, not co-aliased.
+    other = overlay.entity(alias)
+    if other is not None and other.id != entity.id:
+        raise ValidationError(f"{alias!r} already names {other.name} ({other.id}); "
+                              f"to say they are the same actor, merge them")
     _insert_alias(conn, alias, entity.id, by=by, at=at)
     return entity
 
@@ -176,7 +183,9 @@ def merge(conn: Connection, merged: str, into: str, *, by: str | None, at: str,
                               "split it first")
     result = conn.execute(merges.insert().values(merged_id=a.id, into_id=b.id, created_by=by,
                                                  created_at=at, note=note))
-    return MergeRecord(id=int(result.inserted_primary_key[0]), merged_id=a.id, into_id=b.id,
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT always reports its new key
+    return MergeRecord(id=int(key[0]), merged_id=a.id, into_id=b.id,
                        created_by=by, created_at=at, note=note)
 
 

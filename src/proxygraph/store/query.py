@@ -25,10 +25,11 @@ from sqlalchemy import (
 from proxygraph.errors import ValidationError
 from proxygraph.store.base import GRADES, ClaimFilter
 from proxygraph.store.overlay import Overlay, name_key, registry_entity
-from proxygraph.store.schema import claim_entities, claims
+from proxygraph.store.schema import claim_entities, claims, documents
 
 ACTOR_ROLES = ("subject", "object", "via")
 _FTS_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_OPEN_START = "0000-01-01"
 _OPEN_END = "9999-12-31"
 
 
@@ -50,8 +51,9 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> Selec
         cond += [claims.c.state == "active", claims.c.review_state != "rejected"]
     if flt.ids:
         cond.append(claims.c.id.in_(flt.ids))
-    if flt.docs:
-        cond.append(claims.c.doc.in_(flt.docs))
+    if flt.docs:  # a document by content hash or by the name it was ingested under
+        by_name = select(documents.c.sha256).where(documents.c.name.in_(flt.docs))
+        cond.append(or_(claims.c.doc.in_(flt.docs), claims.c.doc.in_(by_name)))
     for actor in flt.actors:  # every actor must take part
         ids, keys = overlay.resolve(actor)
         cond.append(_has_entity(ACTOR_ROLES, ids, keys))
@@ -77,10 +79,11 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> Selec
         cond.append(_exists_entity(("place",), claim_entities.c.name_key.in_(sorted(keys))))
     lo, hi = flt.window()
     if lo or hi:
-        # Interval overlap: the claim's [start, end] meets [lo, hi]; no end = still going.
-        cond.append(claims.c.time_start.is_not(None))
+        # Interval overlap: the claim's [start, end] meets [lo, hi]. A missing end means
+        # still going, a missing start "since whenever"; a claim with no time never matches.
+        cond.append(or_(claims.c.time_start.is_not(None), claims.c.time_end.is_not(None)))
         if hi:
-            cond.append(claims.c.time_start <= hi)
+            cond.append(func.coalesce(claims.c.time_start, _OPEN_START) <= hi)
         if lo:
             cond.append(func.coalesce(claims.c.time_end, _OPEN_END) >= lo)
     if flt.statuses:

@@ -143,7 +143,8 @@ def review(conn: Connection, claim_id: str, *, action: str, reviewer: str, at: s
             raise ValidationError("the correction changes nothing")
         if conn.execute(select(claims.c.id).where(claims.c.id == claim.id)).first():
             raise ValidationError(f"this correction already exists as claim {claim.id}")
-        insert_claims(conn, [(claim_row(claim, doc=row.doc, reliability=row.reliability,
+        insert_claims(conn, [(claim_row(claim, doc=row.doc, source=row.source or "",
+                                        reliability=row.reliability,
                                         origin="review", review_state="accepted",
                                         supersedes=claim_id, credibility_override=override,
                                         at=at), claim)])

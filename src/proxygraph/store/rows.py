@@ -7,13 +7,27 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    and_,
+    case,
+    false,
+    func,
+    null,
+    or_,
+    select,
+    true,
+    update,
+)
 
-from proxygraph.credibility import Statement, grade_group, pair_key, source_key
+from proxygraph.credibility import BASE, pair_key, source_key
 from proxygraph.model import Claim
+from proxygraph.ontology import ONTOLOGY
 from proxygraph.store.base import StoredClaim
 from proxygraph.store.overlay import Overlay, name_key
-from proxygraph.store.schema import claim_entities, claims, documents
+from proxygraph.store.schema import claim_entities, claims
 
 PairKey = tuple[str, str, str]
 
@@ -22,12 +36,12 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def claim_row(claim: Claim, *, doc: str, reliability: str, origin: str = "machine",
+def claim_row(claim: Claim, *, doc: str, source: str, reliability: str, origin: str = "machine",
               review_state: str = "unreviewed", supersedes: str | None = None,
               credibility_override: int | None = None, at: str) -> dict[str, Any]:
     time = claim.time
     return {
-        "id": claim.id, "doc": doc, "type": claim.type,
+        "id": claim.id, "doc": doc, "source": source, "type": claim.type,
         "subject_id": claim.subject.id, "subject_name": claim.subject.name,
         "object_id": claim.object.id if claim.object else None,
         "object_name": claim.object.name if claim.object else None,
@@ -86,14 +100,23 @@ def to_stored(row: Row[Any]) -> StoredClaim:
 
 
 def keys_of(conn: Connection, claim_ids: Iterable[str], overlay: Overlay) -> set[PairKey]:
+    """The pair keys (type and actor pair, after merges) of the given claims."""
     ids = sorted(set(claim_ids))
     keys: set[PairKey] = set()
     for start in range(0, len(ids), 500):
         query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).where(
             claims.c.id.in_(ids[start:start + 500]))
-        for r in conn.execute(query):
-            keys.add(_key(overlay, r.type, r.subject_id, r.object_id))
+        keys |= {_key(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
     return keys
+
+
+def keys_of_entities(conn: Connection, entity_ids: Iterable[str],
+                     overlay: Overlay) -> set[PairKey]:
+    """The pair keys of every claim whose subject or object is one of `entity_ids`."""
+    ids = sorted(set(entity_ids))
+    query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).distinct().where(
+        or_(claims.c.subject_id.in_(ids), claims.c.object_id.in_(ids)))
+    return {_key(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
 
 
 def _key(overlay: Overlay, ctype: str, subject: str, obj: str | None) -> PairKey:
@@ -101,48 +124,97 @@ def _key(overlay: Overlay, ctype: str, subject: str, obj: str | None) -> PairKey
                     overlay.canonical(obj) if obj else None)
 
 
-def refresh_credibility(conn: Connection, overlay: Overlay,
-                        keys: set[PairKey] | None = None) -> int:
-    """Re-grade the claims of the given pair keys (all claims when None); returns changes.
+def claim_source(publisher: str | None, doc: str) -> str:
+    return source_key(name_key(publisher) if publisher else None, doc)
 
-    Only current claims (active, not rejected) count as corroboration; every claim of the
-    key, current or not, is re-graded so a reinstated view stays consistent.
+
+def refresh_credibility(conn: Connection, overlay: Overlay, keys: set[PairKey],
+                        new_ids: Sequence[str] = ()) -> None:
+    """Re-grade the claims of each pair key (see proxygraph.credibility) inside SQL.
+
+    Only current claims (active, not rejected) count as sources; every claim of the key
+    is graded, so a retired or rejected one shows what it would be worth today. When
+    `new_ids` were just added and did not change which sources speak to a pair (the usual
+    case for a much-reported pair), only they are graded, so ingest stays fast.
     """
-    if keys is not None and not keys:
-        return 0
-    query = select(claims.c.id, claims.c.type, claims.c.subject_id, claims.c.object_id,
-                   claims.c.status, claims.c.certainty, claims.c.state, claims.c.review_state,
-                   claims.c.credibility, claims.c.credibility_override, claims.c.doc,
-                   documents.c.publisher).join(documents, documents.c.sha256 == claims.c.doc)
-    if keys is not None:
-        # Symmetric types may store a pair either way round: match the ids in either slot.
-        entity_ids: set[str] = set()
-        for _, subject, obj in keys:
-            entity_ids |= overlay.group(subject) | (overlay.group(obj) if obj else set())
-        ids = sorted(entity_ids)
-        query = query.where(claims.c.type.in_(sorted({k[0] for k in keys})),
-                            or_(claims.c.subject_id.in_(ids), claims.c.object_id.in_(ids)))
-    groups: dict[PairKey, list[Row[Any]]] = {}
-    for r in conn.execute(query):
-        key = _key(overlay, r.type, r.subject_id, r.object_id)
-        if keys is None or key in keys:
-            groups.setdefault(key, []).append(r)
-    changed = 0
-    for rows in groups.values():
-        current = [r for r in rows if r.state == "active" and r.review_state != "rejected"]
-        current_statements = [_statement(r) for r in current]
-        grades = grade_group(current_statements)
-        for r in rows:
-            grade = grades.get(r.id)
-            if grade is None:  # a retired or rejected claim: graded against the current ones
-                grade = grade_group([*current_statements, _statement(r)])[r.id]
-            grade = r.credibility_override or grade
-            if grade != r.credibility:
-                conn.execute(update(claims).where(claims.c.id == r.id).values(
-                    credibility=grade))
-                changed += 1
-    return changed
+    for key in sorted(keys):
+        _regrade(conn, _in_group(overlay, key), list(new_ids))
 
 
-def _statement(row: Row[Any]) -> Statement:
-    return Statement(row.id, source_key(row.publisher, row.doc), row.status, row.certainty)
+def _in_group(overlay: Overlay, key: PairKey) -> ColumnElement[bool]:
+    ctype, subject, obj = key
+    subjects = sorted(overlay.group(subject))
+    if not obj:
+        return and_(claims.c.type == ctype, claims.c.subject_id.in_(subjects),
+                    claims.c.object_id.is_(None))
+    objects = sorted(overlay.group(obj))
+    pair = and_(claims.c.subject_id.in_(subjects), claims.c.object_id.in_(objects))
+    if ONTOLOGY.is_symmetric(ctype):
+        pair = or_(pair, and_(claims.c.subject_id.in_(objects),
+                              claims.c.object_id.in_(subjects)))
+    return and_(claims.c.type == ctype, pair)
+
+
+_DENIED = claims.c.status == "denied"
+_CURRENT = and_(claims.c.state == "active", claims.c.review_state != "rejected")
+
+
+def _sources(conn: Connection, in_group: ColumnElement[bool],
+             *extra: ColumnElement[bool]) -> dict[bool, frozenset[str]]:
+    """Per polarity (denied or not), up to two distinct sources: all that grading needs.
+
+    Asked as the smallest and next smallest source per status: with ix_claims_pair
+    (type, subject, object, status, source) each is an index seek, where DISTINCT would
+    walk every claim of a much-reported pair on every ingest.
+    """
+    def smallest(above: dict[str, str | None] | None) -> dict[str, str | None]:
+        cols: list[Any] = []
+        for status in ONTOLOGY.statuses:
+            cond = [in_group, _CURRENT, claims.c.status == status,
+                    claims.c.source.is_not(None), *extra]
+            if above is not None:
+                if above[status] is None:
+                    cols.append(null())
+                    continue
+                cond.append(claims.c.source > above[status])
+            cols.append(select(func.min(claims.c.source)).where(*cond).scalar_subquery())
+        return dict(zip(ONTOLOGY.statuses, conn.execute(select(*cols)).one(), strict=True))
+
+    first = smallest(None)
+    second = smallest(first) if any(first.values()) else {}
+    out = {}
+    for neg in (False, True):
+        found = sorted({v for st in ONTOLOGY.statuses if (st == "denied") == neg
+                        for v in (first.get(st), second.get(st)) if v})
+        out[neg] = frozenset(found[:2])
+    return out
+
+
+def _signature(sources: dict[bool, frozenset[str]]) -> tuple[object, ...]:
+    # Two or more sources make "another source" true for everyone, whoever they are.
+    return tuple("many" if len(s) >= 2 else s for s in (sources[False], sources[True]))
+
+
+def _regrade(conn: Connection, in_group: ColumnElement[bool], new_ids: list[str]) -> None:
+    sources = _sources(conn, in_group)
+    target = in_group
+    if new_ids:
+        before = _sources(conn, in_group, claims.c.id.not_in(new_ids))
+        if _signature(before) == _signature(sources):
+            target = and_(in_group, claims.c.id.in_(new_ids))
+    own = func.coalesce(claims.c.source, "")  # a claim without a source agrees with none
+
+    def other(found: frozenset[str]) -> ColumnElement[bool]:  # credibility.has_other in SQL
+        if len(found) >= 2:
+            return true()
+        if len(found) == 1:
+            return own != next(iter(found))
+        return false()
+
+    agree = case((_DENIED, other(sources[True])), else_=other(sources[False]))
+    disagree = case((_DENIED, other(sources[False])), else_=other(sources[True]))
+    base = case(BASE, value=claims.c.certainty, else_=6)
+    grade = case((claims.c.credibility_override.is_not(None), claims.c.credibility_override),
+                 (base == 6, 6), (agree, base - 1), (disagree, 5), else_=base)
+    conn.execute(update(claims).where(target, claims.c.credibility != grade).values(
+        credibility=grade))

@@ -1,8 +1,8 @@
 """The store's tables, as SQLAlchemy Core metadata shared by the queries.
 
-The migrations in `migrations/versions` create exactly these tables (plus the full-text
-index, which differs per backend); a test checks the two agree. Timestamps are ISO 8601
-strings in UTC so both backends sort and compare them the same way.
+The migrations in `migrations/versions` (0001, then each later revision) build these
+tables (plus the full-text index, which differs per backend); a test checks they agree.
+Timestamps are ISO 8601 strings in UTC so both backends sort and compare them the same way.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ claims = Table(
     Column("evidence", Text, nullable=False),
     Column("created_at", String(32), nullable=False),
     Column("data", Text, nullable=False),
+    Column("source", String(320)),  # credibility source: publisher key or the document
     Index("ix_claims_doc", "doc"),
     Index("ix_claims_type", "type"),
     Index("ix_claims_subject", "subject_id"),
@@ -87,6 +88,7 @@ claims = Table(
     Index("ix_claims_state", "state", "review_state"),
     Index("ix_claims_time", "time_start", "time_end"),
     Index("ix_claims_supersedes", "supersedes"),
+    Index("ix_claims_pair", "type", "subject_id", "object_id", "status", "source"),
 )
 
 # Every participant of a claim, one row per role and position, for actor/item/place queries.

@@ -35,8 +35,10 @@ from proxygraph.store.overlay import Overlay, name_key
 from proxygraph.store.query import select_claims
 from proxygraph.store.rows import (
     claim_row,
+    claim_source,
     insert_claims,
     keys_of,
+    keys_of_entities,
     now,
     refresh_credibility,
     to_stored,
@@ -146,10 +148,12 @@ class SqlStore:
                 language=doc.language, reliability=doc.reliability,
                 extractor_version=extractor_version, ingested_at=at, text=doc.text))
             unique = list({c.id: c for c in claims_}.values())
-            insert_claims(conn, [(claim_row(c, doc=doc.sha256, reliability=grade, at=at), c)
-                                 for c in unique])
+            source = claim_source(doc.publisher, doc.sha256)
+            insert_claims(conn, [(claim_row(c, doc=doc.sha256, source=source,
+                                            reliability=grade, at=at), c) for c in unique])
             overlay = Overlay.load(conn)
-            refresh_credibility(conn, overlay, keys_of(conn, [c.id for c in unique], overlay))
+            new_ids = [c.id for c in unique]
+            refresh_credibility(conn, overlay, keys_of(conn, new_ids, overlay), new_ids)
             return AddResult(doc=doc.sha256, status="added", claims_added=len(unique))
         return self._write(run)
 
@@ -170,8 +174,9 @@ class SqlStore:
                 claims.c.state == "active", claims.c.review_state == "unreviewed"))
                 if r.id not in keep]
             at = now()
-            insert_claims(conn, [(claim_row(c, doc=sha256, reliability=grade, at=at), c)
-                                 for c in fresh])
+            source = claim_source(doc.publisher, sha256)
+            insert_claims(conn, [(claim_row(c, doc=sha256, source=source, reliability=grade,
+                                            at=at), c) for c in fresh])
             if stale:
                 conn.execute(update(claims).where(claims.c.id.in_(stale)).values(
                     state="retired"))
@@ -185,8 +190,8 @@ class SqlStore:
 
     def documents(self) -> list[DocumentInfo]:
         def run(conn: Connection) -> list[DocumentInfo]:
-            counts = dict(conn.execute(select(claims.c.doc, func.count()).group_by(
-                claims.c.doc)).all())
+            counts: dict[str, int] = {str(doc): int(n) for doc, n in conn.execute(
+                select(claims.c.doc, func.count()).group_by(claims.c.doc))}
             grades = {r.key: r.reliability for r in conn.execute(select(sources))}
             out = []
             for r in conn.execute(select(documents).order_by(documents.c.ingested_at,
@@ -291,16 +296,18 @@ class SqlStore:
     def merge(self, merged: str, into: str, *, by: str | None = None,
               note: str | None = None) -> MergeRecord:
         def run(conn: Connection) -> MergeRecord:
+            before = Overlay.load(conn)
             record = overlay_ops.merge(conn, merged, into, by=by, at=now(), note=note)
-            refresh_credibility(conn, Overlay.load(conn))  # pairs may now coincide
+            _regrade_actors(conn, before, record)  # two pairs may now be one
             return record
         return self._write(run)
 
     def split(self, merged: str, *, by: str | None = None,
               note: str | None = None) -> MergeRecord:
         def run(conn: Connection) -> MergeRecord:
+            before = Overlay.load(conn)
             record = overlay_ops.split(conn, merged, by=by, at=now(), note=note)
-            refresh_credibility(conn, Overlay.load(conn))
+            _regrade_actors(conn, before, record)
             return record
         return self._write(run)
 
@@ -314,6 +321,15 @@ class SqlStore:
     def canonical_actor(self, entity_id: str) -> str:
         """The id an actor stands for after merges."""
         return self._read(lambda conn: Overlay.load(conn).canonical(entity_id))
+
+
+def _regrade_actors(conn: Connection, before: Overlay, record: MergeRecord) -> None:
+    """Re-grade every pair that involves the actors a merge or split touched."""
+    after = Overlay.load(conn)
+    ids: set[str] = set()
+    for overlay in (before, after):
+        ids |= overlay.group(record.merged_id) | overlay.group(record.into_id)
+    refresh_credibility(conn, after, keys_of_entities(conn, ids, after))
 
 
 def _effective_grade(conn: Connection, publisher: str | None, own: str) -> str:

@@ -1,0 +1,138 @@
+"""Epithet rules: relations stated inside a noun phrase rather than by a verb.
+
+X-backed Y, pro-X Y, Y backed by X, X's proxies A and B, A (an X proxy), X is Y's sponsor.
+They are a mixin of SentenceRules, which supplies `actors`, `subjects` and `_pairs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, is_backing_modifier
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.lexicon import Lexicon
+from proxygraph.extract.mentions import default_index, is_label_collective
+from proxygraph.model import Entity
+
+
+class EpithetRules:
+    sm: SentenceMentions
+    lex: Lexicon
+
+    # Supplied by SentenceRules.
+    def actors(self, heads: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
+        raise NotImplementedError
+
+    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
+               theme: list[Token], symmetric_fallback: bool,
+               label: bool = False) -> Iterator[Candidate]:
+        raise NotImplementedError
+
+    def label_candidates(self, tok: Token) -> Iterator[Candidate]:
+        """X-backed Y, pro-X Y, X's proxies A and B, X is Y's sponsor."""
+        if is_backing_modifier(tok, self.lex):
+            yield from self._backed(tok)
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.agent_nouns and tok.pos_ == "NOUN":
+            yield from self._agent_noun(tok, self.lex.agent_nouns[lemma])
+        if lemma in self.lex.client_nouns and lemma not in self.lex.weak_client_nouns:
+            yield from self._clients(tok)
+
+    def _backed(self, mod: Token) -> Iterator[Candidate]:
+        word = mod.lower_
+        if word in self.lex.weak_participles:
+            return
+        ctype = self.lex.backing_participles.get(word, "SUPPORT")
+        sponsors = self._sponsor_of(mod)
+        if not sponsors:
+            return
+        target = mod.head
+        members = [e for e in actors_in_phrase(target, self.sm, self.lex)
+                   if not is_label_collective(e, self.lex.backing_participles)
+                   and all(e.id != s.id for s in sponsors)]
+        for sponsor in sponsors:
+            for member in members:
+                yield Candidate(ctype, sponsor, member, mod, label=True)
+
+    def _sponsor_of(self, mod: Token) -> list[Entity]:
+        doc = mod.doc
+        found: list[Entity] = []
+        probes = [c for c in mod.subtree if c.i != mod.i]
+        if mod.lower_ == "pro" and mod.i + 2 < len(doc):
+            probes.append(doc[mod.i + 2])
+        if mod.i >= 2 and doc[mod.i - 1].text in ("-", "–"):
+            probes.append(doc[mod.i - 2])
+        for tok in probes:
+            m = self.sm.at(tok)
+            if m is not None and not m.is_item and all(e.id != m.entity.id for e in found):
+                if tok.dep_ == "poss" and tok.head.i == mod.head.i:
+                    continue
+                found.append(m.entity)
+        if mod.lower_ in ("sponsored", "backed") and not found:
+            # "Russia's state-sponsored Wagner Group": the possessor is the sponsor.
+            poss = kids(mod.head, "poss")
+            if any(t.lower_ == "state" for t in mod.subtree):
+                found = self.actors(poss)
+        return found
+
+    def _agent_noun(self, noun: Token, ctype: str) -> Iterator[Candidate]:
+        clients = self.actors(kids(noun, "poss") + prep_objects(noun, {"of", "for", "to"}))
+        if noun.dep_ == "attr":
+            sponsors = self.subjects(noun.head)
+        elif noun.dep_ == "appos":
+            sponsors = self.actors([noun.head])
+        else:
+            return
+        types = [ctype]
+        if any(c.lemma_.lower() in ("financial", "economic") for c in noun.children):
+            types.append("FUNDING")
+        for t in types:
+            yield from self._pairs(t, sponsors, clients, noun, [], False, label=False)
+
+    def _clients(self, noun: Token) -> Iterator[Candidate]:
+        """'Iran's proxies, Hezbollah and Hamas' / 'Iranian proxies such as Kata'ib Hezbollah'."""
+        head = noun.head if noun.dep_ in ("compound", "amod") else noun
+        owner_heads = kids(head, "poss") + [c for c in head.children
+                                            if c.dep_ in ("amod", "compound") and c.i != noun.i]
+        patrons = [e for e in self.actors(owner_heads)
+                   if e.kind in ("state", "state_organ", "armed_group", "pmc")]
+        if not patrons:
+            return
+        members = [e for e in actors_in_phrase(head, self.sm, self.lex)
+                   if e.resolved and all(e.id != p.id for p in patrons)]
+        following = head.doc[head.i + 1] if head.i + 1 < self.sm.sent.end else None
+        if not members and following is not None and following.head.i == head.head.i and (
+                following.dep_ == head.dep_ and self.sm.at(following) is not None):
+            members = [e for e in self.actors([following]) if e.resolved]  # parsed as siblings
+        if not members:
+            members = [e for e in self._described_by(head)
+                       if e.resolved and all(e.id != p.id for p in patrons)]
+        for patron in patrons:
+            for member in members:
+                yield Candidate("SUPPORT", patron, member, noun, label=True)
+
+    @staticmethod
+    def _affiliation(entity: Entity, kinds: tuple[str, ...]) -> Entity:
+        """The body a person belongs to, when it is of one of `kinds`; else the person."""
+        if entity.kind != "person" or not entity.affiliation:
+            return entity
+        registry = default_index().registry
+        body = registry.get(entity.affiliation) if entity.affiliation in registry else None
+        return body if body is not None and body.kind in kinds else entity
+
+    def _described_by(self, noun: Token) -> list[Entity]:
+        """Who a predicate noun describes: "Hezbollah, an Iranian proxy," / "Hezbollah is
+        an Iranian proxy" / "Kata'ib Hezbollah is one of Iran's proxies"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in (
+                "NUM", "NOUN", "PRON"):
+            noun = noun.head.head  # "one of", "part of", "among"
+        if noun.dep_ == "appos":
+            return self.actors([noun.head])
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return self.actors(kids(noun.head, "nsubj"))
+        return []

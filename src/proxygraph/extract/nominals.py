@@ -1,0 +1,168 @@
+"""Nominal rules: relations stated by a noun ("Iranian support for Hamas", "deliveries of
+drones to Russia", "clashes between A and B", "X became brigades of Y").
+
+A mixin of SentenceRules, which supplies the argument finders (`actors`, `subjects`,
+`patients`, `origins`, `_pairs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from proxygraph.extract.arguments import SentenceMentions
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.lexicon import Lexicon
+from proxygraph.model import Entity
+from proxygraph.ontology import ONTOLOGY
+
+_NOUN_OBJECT_PREPS = {
+    "SUPPORT": {"for", "to", "of"},
+    "ARMS_TRANSFER": {"to", "for", "into"},
+    "TRAINING": {"of", "for"},
+    "FUNDING": {"for", "to", "of"},
+    "RECRUITMENT": {"of", "from", "among"},
+    "INTELLIGENCE": {"to", "for", "with"},
+    "PRODUCTION": {"for"},
+    "TRADE": {"with", "between", "to"},
+    "AGREEMENT": {"with", "between"},
+    "COORDINATION": {"with", "between"},
+    "CONTACT": {"with", "between"},
+    "DEMAND": {"to", "on"},
+    "CLASH": {"against", "on", "of", "into", "with", "between", "upon"},
+    "INTEGRATION": {"into", "with", "under"},
+}
+_NOUN_SUBJECT_PREPS = {"by", "from"}
+
+
+class NominalRules:
+    sm: SentenceMentions
+    lex: Lexicon
+
+    # Supplied by SentenceRules.
+    def actors(self, heads: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
+        raise NotImplementedError
+
+    def patients(self, verb: Token) -> list[Token]:
+        raise NotImplementedError
+
+    def is_passive(self, verb: Token) -> bool:
+        raise NotImplementedError
+
+    def origins(self, theme: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
+    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
+               theme: list[Token], symmetric_fallback: bool,
+               label: bool = False) -> Iterator[Candidate]:
+        raise NotImplementedError
+
+    def noun_candidates(self, noun: Token) -> Iterator[Candidate]:
+        lemma = noun.lemma_.lower()
+        ctype = self.lex.nouns.get(lemma)
+        if ctype is None:
+            return
+        preps = _NOUN_OBJECT_PREPS[ctype]
+        if ctype == "CLASH" and lemma not in self.lex.mutual_clash_nouns:
+            preps = preps - {"with"}  # "coordinated its attacks with Hamas": not a target
+        object_heads = prep_objects(noun, preps)
+        if lemma in self.lex.clash_nouns_need_target and not prep_objects(
+                noun, {"against", "on", "upon"}):
+            return
+        if ctype == "PRODUCTION" and noun.dep_ == "dobj" and any(
+                t.claim_type == ctype for t in self.lex.verbs.get(noun.head.lemma_.lower(), ())):
+            return  # "build a drone factory": the verb rule has it
+        if ctype == "INTEGRATION":
+            absorbed = self.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))
+            targets = self.actors(prep_objects(noun, {"into", "with", "under"}))
+            yield from self._pairs(ctype, absorbed, targets, noun, [], False)
+            return
+        between = prep_objects(noun, {"between"})
+        subjects = self.noun_subjects(noun)
+        objects = self.actors([h for h in object_heads if h not in between])
+        theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
+            "ARMS_TRANSFER", "TRADE", "PRODUCTION") else []
+        if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):
+            objects = [o for o in objects if not self._entity_in(o, theme)]
+            theme = theme + [c for c in noun.children if c.dep_ == "compound"]
+        if between and ctype == "ARMS_TRANSFER":
+            ctype = "TRADE"  # "weapons and oil sales between A, B and C"
+        if between:
+            parties = self.actors(between)
+            if not subjects and len(parties) >= 2:
+                yield from self._pairs(ctype, parties, [], noun, theme, True)
+                return
+            objects = objects + parties
+        if not subjects:
+            subjects = self.inherited_subjects(noun)
+        if not subjects and ctype == "ARMS_TRANSFER":
+            subjects = self.origins(theme)  # "deliveries of Russian tanks to X" (guide 7)
+        if not objects and ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
+                noun.head.lower_ in ("with", "thanks") and noun.head.head.pos_ == "VERB"):
+            # "founded with help from the IRGC": the helped is who the verb is about
+            verb = noun.head.head
+            objects = self.actors(self.patients(verb)) if self.is_passive(verb) else (
+                self.subjects(verb))
+        symmetric = ONTOLOGY.is_symmetric(ctype)
+        if ctype == "PRODUCTION":
+            yield from self._pairs(ctype, subjects, objects, noun, theme, False)
+            return
+        yield from self._pairs(ctype, subjects, objects, noun, theme, symmetric)
+
+    def part_of(self, noun: Token) -> Iterator[Candidate]:
+        """'X became brigades of the PMF', 'made X a formal part of the armed forces':
+        becoming part of another force is INTEGRATION (guide 4)."""
+        if noun.lemma_.lower() not in self.lex.part_nouns or noun.dep_ not in ("attr", "oprd"):
+            return
+        verb = noun.head
+        if verb.lemma_.lower() not in ("become", "make", "turn", "be"):
+            return
+        targets = self.actors(prep_objects(noun, {"of"}))
+        absorbed = self.actors(kids(verb, "dobj")) if noun.dep_ == "oprd" else self.subjects(verb)
+        yield from self._pairs("INTEGRATION", absorbed, targets, verb, [], False)
+
+    def _entity_in(self, entity: Entity, heads: list[Token]) -> bool:
+        return any(e.id == entity.id for e in self.actors(heads))
+
+    def noun_subjects(self, noun: Token) -> list[Entity]:
+        heads = kids(noun, "poss")
+        for child in noun.children:
+            m = self.sm.at(child)
+            if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item:
+                heads.append(child)
+        found = self.actors(heads)
+        if not found:
+            found = self.actors(prep_objects(noun, _NOUN_SUBJECT_PREPS))
+        if not found:
+            found = self._possessor_to_left(noun)
+        return found
+
+    def _possessor_to_left(self, noun: Token) -> list[Entity]:
+        """"Hamas's horrific Oct. 7, 2023, assault": the parser loses the possessive."""
+        i = noun.i - 1
+        floor = max(self.sm.sent.start, noun.i - 10)
+        while i >= floor:
+            tok = noun.doc[i]
+            if tok.tag_ == "POS" and i > 0:
+                m = self.sm.at(noun.doc[i - 1])
+                return [m.entity] if m is not None and not m.is_item else []
+            if not (tok.pos_ in ("ADJ", "NUM", "ADV") or tok.text in (",", "-")
+                    or tok.ent_type_ == "DATE" or tok.dep_ in ("compound", "amod")):
+                return []
+            i -= 1
+        return []
+
+    def inherited_subjects(self, noun: Token) -> list[Entity]:
+        """The doer of a nominal trigger governed by a verb: 'Iran sends shipments'."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head)
+        if noun.dep_ == "conj":
+            return self.inherited_subjects(head) if head.pos_ == "NOUN" else []
+        return []

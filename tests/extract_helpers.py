@@ -1,0 +1,20 @@
+"""Shared helpers for the extraction pattern tests."""
+
+from __future__ import annotations
+
+from proxygraph.extract import extract_text
+from proxygraph.model import Claim
+
+
+def triples(text: str) -> set[tuple[str, str, str | None]]:
+    return {(c.type, c.subject.id, c.object.id if c.object else None) for c in extract_text(text)}
+
+
+def only(text: str, ctype: str, subject: str, obj: str | None) -> Claim:
+    """The single claim of `ctype` between `subject` and `obj` in `text`."""
+    found = [c for c in extract_text(text)
+             if c.type == ctype and c.subject.id == subject
+             and (c.object.id if c.object else None) == obj]
+    assert len(found) == 1, [(c.type, c.subject.id, c.object and c.object.id)
+                             for c in extract_text(text)]
+    return found[0]

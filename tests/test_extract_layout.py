@@ -1,0 +1,156 @@
+"""Extraction patterns of document layout (datelines, list lines, headlines), status cues,
+anaphora and argument repairs; the sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import only, triples
+from proxygraph.extract import extract_text
+
+# ----------------------------------------------------------- document layout and status
+
+def test_dateline_is_cut_off_and_anchors_weekdays() -> None:
+    text = ("SANAA, Jan. 12, 2024 (Wire) — Belarus has received Iskander missiles from Russia "
+            "on Tuesday, officials said.")
+    claim = only(text, "ARMS_TRANSFER", "russia", "belarus")
+    assert claim.time is not None
+    assert (claim.time.start, claim.time.precision) == ("2024-01-09", "day")  # a Tuesday
+    assert claim.evidence.sentence.startswith("Belarus has received")
+
+
+def test_no_dateline_no_weekday_date() -> None:
+    claim = only("Belarus received Iskander missiles from Russia on Tuesday.", "ARMS_TRANSFER",
+                 "russia", "belarus")
+    assert claim.time is None
+
+
+def test_list_lines_are_separate_statements() -> None:
+    text = ("Militias in Syria:\n"
+            "- Tiger Forces: an elite unit, armed and trained by Russian officers.\n"
+            "- Liwa' Fatemiyoun: Afghan Shia fighters recruited by the IRGC, many of them from "
+            "refugee communities in Iran.")
+    found = triples(text)
+    assert ("ARMS_TRANSFER", "russian-armed-forces", "tiger-forces") in found
+    assert ("TRAINING", "russian-armed-forces", "tiger-forces") in found
+    assert ("RECRUITMENT", "irgc", "fatemiyoun") in found
+    assert ("RECRUITMENT", "irgc", "tiger-forces") not in found
+
+
+def test_headline_present_tense_reports_a_past_event() -> None:
+    claims = extract_text("Iraqi militias launch drone attack on U.S. base in Syria")
+    assert [(c.type, c.subject.name, c.object.id if c.object else None, c.status)
+            for c in claims] == [("CLASH", "Iraqi militias", "united-states", "occurred")]
+    # The same words as a sentence of running text keep the present tense.
+    assert [c.status for c in extract_text(
+        "Every week, Iraqi militias launch drone attacks on U.S. bases in Syria.")] == ["ongoing"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Tehran has long funded Hamas.", "ongoing"),
+    ("Turkey has kept striking SDF positions.", "ongoing"),
+    ("Israel and Russia set up a deconfliction hotline in 2015.", "occurred"),
+])
+def test_standing_relations_and_false_forecast_cues(text: str, status: str) -> None:
+    claims = [c for c in extract_text(text) if c.type != "SUPPORT"]
+    assert claims and {c.status for c in claims} == {status}
+
+
+def test_backed_by_participle_keeps_its_status_under_a_planning_verb() -> None:
+    text = "Kata'ib Hezbollah, backed by Iran's Quds Force, announced that it would stop."
+    assert only(text, "SUPPORT", "quds-force", "kataib-hezbollah").status == "occurred"
+
+
+def test_unregistered_person_in_apposition() -> None:
+    text = "Sergey Lavrov spoke by phone with Iran's acting foreign minister, Ali Bagheri Kani."
+    claims = [c for c in extract_text(text) if c.type == "CONTACT"]
+    assert len(claims) == 1 and claims[0].subject.id == "sergey-lavrov"
+    other = claims[0].object
+    assert other is not None
+    assert (other.name, other.kind, other.resolved) == ("Ali Bagheri Kani", "person", False)
+
+
+@pytest.mark.parametrize("text, sponsor, helped", [
+    ("Hezbollah was founded with help from Iran's Revolutionary Guards in 1982.", "irgc",
+     "hezbollah"),
+    ("Hezbollah fought in Syria with Iranian support.", "iran", "hezbollah"),
+])
+def test_with_help_from(text: str, sponsor: str, helped: str) -> None:
+    assert ("SUPPORT", sponsor, helped) in triples(text)
+
+
+def test_partner_attached_to_what_is_coordinated() -> None:
+    found = triples("Hezbollah and Liwa' Fatemiyoun coordinated their operations with Quds "
+                    "Force officers.")
+    assert {("COORDINATION", "hezbollah", "quds-force"),
+            ("COORDINATION", "fatemiyoun", "quds-force")} <= found
+
+
+def test_a_capability_is_not_an_act() -> None:
+    text = "A treaty could accelerate Russia and Iran's abilities to manufacture weapons."
+    assert not [c for c in extract_text(text) if c.type == "PRODUCTION"]
+
+
+def test_definite_noun_refers_to_the_named_formation() -> None:
+    text = ("Iranian support for Liwa' al-Baqir continued. Deliveries of Russian tanks to the "
+            "Fifth Corps followed, and the corps was later placed under the command of Russian "
+            "officers.")
+    found = triples(text)
+    assert ("INTEGRATION", "fifth-corps", "russian-armed-forces") in found
+    assert ("INTEGRATION", "liwa-al-baqir", "russian-armed-forces") not in found
+
+
+def test_allies_striking_together_are_not_enemies() -> None:
+    found = triples("American, British and Jordanian jets shot down the incoming drones.")
+    assert not [t for t in found if t[0] == "CLASH"]
+    assert ("CLASH", "hezbollah", "israel") in triples("Hezbollah and Israel clashed again.") or (
+        ("CLASH", "israel", "hezbollah") in triples("Hezbollah and Israel clashed again."))
+
+
+def test_a_killed_leader_stands_for_his_organisation() -> None:
+    claim = only("Israeli air strikes killed Hezbollah leader Hassan Nasrallah in Beirut.",
+                 "CLASH", "israel", "hezbollah")
+    assert claim.status == "occurred"
+
+
+def test_a_plural_pronoun_after_an_unnamed_plural_subject_is_not_resolved() -> None:
+    text = ("Turkey shelled Kurdish positions. Several Yemeni men told reporters they had "
+            "trained Houthi fighters.")
+    assert not [c for c in extract_text(text) if c.subject.id == "turkey"
+                and c.type == "TRAINING"]
+
+
+def test_dateline_without_a_date() -> None:
+    claims = extract_text("MOSCOW — Vladimir Putin and Masoud Pezeshkian signed a treaty.")
+    assert [(c.type, c.subject.id, c.object.id if c.object else None) for c in claims] == [
+        ("AGREEMENT", "vladimir-putin", "masoud-pezeshkian")]
+
+
+def test_an_acronym_opening_a_headline_is_no_dateline() -> None:
+    assert ("SUPPORT", "irgc", "hezbollah") in triples("IRGC — the patron of Hezbollah — "
+                                                       "backs Hezbollah.")
+
+
+def test_recipient_hung_on_the_shipped_goods() -> None:
+    claim = only("North Korea has since shipped millions of artillery shells to Russia, South "
+                 "Korean officials say.", "ARMS_TRANSFER", "north-korea", "russia")
+    assert [i.id for i in claim.items] == ["artillery-shells"]
+    assert claim.certainty == "medium"
+
+
+def test_relative_clause_read_as_apposition() -> None:
+    claim = only("The Wagner Group, which Russia funds, recruited prisoners from Russian jails.",
+                 "FUNDING", "russia", "wagner-group")
+    assert claim.status == "ongoing"
+
+
+def test_state_officials_stand_for_their_state() -> None:
+    claim = only("Russian officials met Iranian diplomats in Baku last week.", "CONTACT",
+                 "russia", "iran")
+    assert claim.place == ("Baku",)
+
+
+def test_relative_pronoun_read_as_a_determiner() -> None:
+    claim = only("The Wagner Group, which Russia funds, recruited prisoners.", "FUNDING",
+                 "russia", "wagner-group")
+    assert claim.status == "ongoing"
