@@ -100,7 +100,7 @@ def sample_documents() -> list[Document]:
     """The bundled sample reports (original texts written for the demo)."""
     from proxygraph.ingest import read_document
 
-    folder = resources.files("proxygraph").joinpath("samples")
+    folder = resources.files("proxygraph").joinpath("samples", "reports")
     docs = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
@@ -133,24 +133,45 @@ def summarize(claims: list[Claim], console: Console, top: int = 10) -> None:
     console.print(itable)
 
 
+DEMO_DB = "proxygraph-demo.db"
+
+
 @app.command()
 def demo(
+    db: Annotated[str | None, typer.Option(
+        "--db", help=f"Store to ingest into (default: a fresh ./{DEMO_DB}).")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Also write the claims as JSON Lines.")
                       ] = None,
 ) -> None:
-    """Run extraction over the bundled sample reports and print a summary."""
-    from proxygraph.extract import extract_document
+    """Ingest the bundled sample reports into a fresh store and print a summary."""
+    from proxygraph.collection import ingest_paths
+    from proxygraph.store import open_store
 
     console = Console()
-    docs = sample_documents()
-    claims: list[Claim] = []
-    for doc in docs:
-        claims.extend(extract_document(doc))
-    console.print(f"[bold]proxygraph demo[/bold]: {len(docs)} sample reports, "
-                  f"{len(claims)} claims")
+    url = db
+    if url is None:
+        # A fresh demo store each run, so the figures always describe the samples alone.
+        for suffix in ("", "-wal", "-shm"):
+            Path(DEMO_DB + suffix).unlink(missing_ok=True)
+        url = f"sqlite:///{DEMO_DB}"
+    try:
+        store = open_store(url)
+        try:
+            samples = resources.files("proxygraph").joinpath("samples", "reports")
+            with resources.as_file(samples) as folder:
+                report = ingest_paths(store, [folder], publisher="proxygraph samples",
+                                      reliability="C")
+            claims = [stored.claim for stored in store.claims()]
+        finally:
+            store.close()
+    except ProxygraphError as exc:
+        fail(exc)
+    console.print(f"[bold]proxygraph demo[/bold]: {report.added + report.unchanged} sample "
+                  f"reports, {len(claims)} claims in {url}")
     summarize(claims, console)
     if output is not None:
         with _output(output) as handle:
             write_jsonl(claims, handle)
         console.print(f"claims written to {output}")
+    console.print(f"Explore: proxygraph claims --db {url} --actor Hezbollah --format table")

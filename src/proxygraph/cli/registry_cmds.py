@@ -61,8 +61,31 @@ def _no_match(what: str, query: str) -> None:
     raise typer.Exit(1)
 
 
+def _overlay_match(query: str, db: str | None) -> Entity | None:
+    """An actor the store's overlay knows by this name (added or aliased by an analyst).
+
+    Only looked up when a store is named or already exists, so a plain search never
+    creates one.
+    """
+    import os
+    from pathlib import Path
+
+    from proxygraph.store import DEFAULT_URL, ENV_VAR, open_store
+
+    url = db or os.environ.get(ENV_VAR)
+    if url is None:
+        if not Path(DEFAULT_URL.removeprefix("sqlite:///")).exists():
+            return None
+        url = DEFAULT_URL
+    store = open_store(url)
+    try:
+        return store.resolve_actor(query)
+    finally:
+        store.close()
+
+
 def show_actors(words: list[str], kind: str | None = None, as_json: bool = False,
-                limit: int = 20) -> None:
+                limit: int = 20, db: str | None = None) -> None:
     """Search actors and print them; the body of `proxygraph actors QUERY...`."""
     query = " ".join(words).strip()
     registry = default_registry()
@@ -70,8 +93,11 @@ def show_actors(words: list[str], kind: str | None = None, as_json: bool = False
         if kind == "item":
             raise ValidationError("items are listed by `proxygraph items`")
         matches = registry.search(query, kind=kind or "actor", limit=limit)
+        extra = _overlay_match(query, db)
     except ProxygraphError as exc:
         fail(exc)
+    if extra is not None and all(m.id != extra.id for m in matches):
+        matches.insert(0, extra)
     if not matches:
         _no_match("actor", query)
     _print(matches, registry, as_json=as_json, items=False)
@@ -118,7 +144,7 @@ def actors_cmd(
     if len(words) > 1 and words[0] in ACTOR_VERBS or words == ["merges"]:
         actor_verb(words, kind=kind, db=db, by=by, note=note)
         return
-    show_actors(words, kind=kind, as_json=as_json, limit=limit)
+    show_actors(words, kind=kind, as_json=as_json, limit=limit, db=db)
 
 
 @app.command("items")

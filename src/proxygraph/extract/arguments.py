@@ -190,7 +190,7 @@ def _title_of_person(m: Mention, found: list[tuple[Mention, bool]],
         return False
     doc = sm.sent.doc
     # Read left to right too: "SDF commander Mazloum Abdi" even when the parse is broken.
-    between = []
+    between: list[Token] = []
     i = m.end
     while i < sm.sent.end and i not in persons and len(between) < 4:
         between.append(doc[i])

@@ -197,6 +197,7 @@ def _is_headline(sent: Span) -> bool:
 def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentions,
                  cand: Candidate, times: list) -> Claim | None:
     ctype = ONTOLOGY.claim_type(cand.type)
+    attribution: tuple[str, ...]
     if cand.label:
         status, certainty, attribution = "occurred", "high", ()
     else:

@@ -213,7 +213,7 @@ def _currency(word: str) -> str | None:
 def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
          ) -> tuple[int, int, Quantity] | None:
     """Build the quantity that starts with number match m, or None to skip it."""
-    value = _atom_value(m)
+    value: float | str | tuple[float, float] | None = _atom_value(m)
     if value is None or _inside(blocked, m.start(), m.end()):
         return None
     is_word = bool(m["word"] or m["dz"] or m["an"])

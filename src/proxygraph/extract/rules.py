@@ -23,7 +23,7 @@ from proxygraph.extract.arguments import (
 from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
 from proxygraph.extract.epithets import EpithetRules
 from proxygraph.extract.lexicon import Lexicon, VerbTrigger, load_lexicon
-from proxygraph.extract.mentions import default_index
+from proxygraph.extract.mentions import Mention, default_index
 from proxygraph.extract.nominals import NominalRules
 from proxygraph.model import Entity
 
@@ -414,7 +414,8 @@ class SentenceRules(NominalRules, EpithetRules):
         registry = default_index().registry
         out: list[Entity] = []
         for entity in self.actors(theme):
-            if entity.kind == "state_organ" and entity.affiliation in registry:
+            if entity.kind == "state_organ" and entity.affiliation is not None and (
+                    entity.affiliation in registry):
                 state = registry.get(entity.affiliation)
                 if state.kind == "state" and all(e.id != state.id for e in out):
                     out.append(state)

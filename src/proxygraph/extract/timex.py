@@ -370,9 +370,10 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
             hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
                              "month"))
     for m in _P_BARE_SEASON.finditer(text):
-        y = ctx if (m["w"] or "").lower() == "this" else _base_year(explicit, m.start(), ctx)
-        if y is not None:
-            lo, hi = _season(m["s"], y)
+        season_year = ctx if (m["w"] or "").lower() == "this" else _base_year(
+            explicit, m.start(), ctx)
+        if season_year is not None:
+            lo, hi = _season(m["s"], season_year)
             hits.append(_Hit(m.start("s") if not m["w"] else m.start(), m.end(), lo, hi,
                              "month"))
     if ctx is not None:
