@@ -154,3 +154,20 @@ def test_relative_pronoun_read_as_a_determiner() -> None:
     claim = only("The Wagner Group, which Russia funds, recruited prisoners.", "FUNDING",
                  "russia", "wagner-group")
     assert claim.status == "ongoing"
+
+
+def test_agreeing_to_help_build_is_a_planned_production() -> None:
+    claim = only("Iran agreed in late 2022 to help Russia build a drone factory.", "PRODUCTION",
+                 "iran", "russia")
+    assert claim.status == "planned"
+    assert claim.time is not None and (claim.time.start, claim.time.end) == (
+        "2022-10-01", "2022-12-31")
+    # "agreed to" makes a plan, not a treaty (ontology: AGREEMENT is a signed or negotiated deal)
+    assert not [c for c in extract_text("Iran agreed to help Russia build a drone factory.")
+                if c.type == "AGREEMENT"]
+
+
+def test_gerund_read_as_a_verb_inside_the_given_thing() -> None:
+    claim = only("Russia passed satellite targeting data to the Houthis, according to The Wall "
+                 "Street Journal.", "INTELLIGENCE", "russia", "houthis")
+    assert (claim.certainty, claim.attribution) == ("medium", ("Wall Street Journal",))

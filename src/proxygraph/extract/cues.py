@@ -41,8 +41,8 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
         if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
                                             for c in tok.children):
             break  # a subordinate clause keeps its own tense
-        if tok.dep_ == "ccomp":
-            break
+        if tok.dep_ == "ccomp" and head.lemma_.lower() not in ("help", "assist", "enable"):
+            break  # but "agreed to help Russia build" plans the building
         if tok.dep_ == "acl" and tok.tag_ != "VBG":
             break  # "X, backed by Y, announced ...": the participle keeps its own status
         chain.append(head)

@@ -316,6 +316,10 @@ class SentenceRules(NominalRules, EpithetRules):
     def giving(self, verb: Token, lemma: str) -> Iterator[Candidate]:
         receiving = lemma in self.lex.receiving_verbs
         patients = self.patients(verb)
+        # "passed satellite targeting data to X": the parser reads "targeting" as a verb
+        # with "data" as its object and "to X" as its complement; they belong to the theme
+        patients = patients + [o for p in patients for g in kids(p, "acl") if g.tag_ == "VBG"
+                               for o in kids(g, "dobj")]
         theme = patients
         recipients: list[Entity] = []
         if not receiving:
@@ -333,7 +337,10 @@ class SentenceRules(NominalRules, EpithetRules):
                 # "budgeted $2.6 billion for the PMF": the parser hangs the recipient on the
                 # amount; "shared data with the IDF": sharing is with the recipient.
                 recipients = self.actors([o for t in theme
-                                          for o in prep_objects(t, {"to", "for"})])
+                                          for o in prep_objects(t, {"to", "for"})]
+                                         + [o for t in theme if t.dep_ == "dobj"
+                                            and t.head.tag_ == "VBG" and t.head.dep_ == "acl"
+                                            for o in prep_objects(t.head, {"to", "for"})])
             if not recipients and lemma in self.lex.with_recipient_verbs:
                 recipients = self.actors(prep_objects(verb, {"with"}) + [
                     o for t in theme for o in prep_objects(t, {"with"})])
