@@ -449,3 +449,20 @@ def test_document_year_context_shape(sentences: list[str]) -> None:
     years = document_year_context(sentences)
     assert len(years) == len(sentences)
     assert all(y is None or 1900 <= y <= 2099 for y in years)
+
+
+_WORDS = ["Iran", "shipped", "drones", "in", "March", "2022", "last", "year", "this", "month",
+          "since", "mid-2019", "Oct.", "7,", "after", "two", "weeks", "spring", "the", "1990s",
+          "late", "fall", "of", "between", "and", "2015", "Q3", "first", "half", "earlier",
+          "May", "12", "following", "winter", "decade", "ago", "—", "a", "week", "later"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.one_of(st.none(),
+                                                             st.integers(1990, 2030)))
+def test_prefilter_never_drops_a_time(words: list[str], year: int | None) -> None:
+    """The cheap keyword pre-check must not change what find_times finds."""
+    from proxygraph.extract.timex import _find_all
+
+    text = " ".join(words)
+    assert find_times(text, context_year=year) == _find_all(text, year, ())

@@ -9,6 +9,7 @@ and C" gives A, B and C while "Hezbollah fighters in Syria" gives only Hezbollah
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +47,16 @@ class SentenceMentions:
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens, built once (spaCy makes a new Token object per access)."""
+        return list(self.sent)
+
+    @cached_property
+    def ents(self) -> list[Span]:
+        """The sentence's named entities, computed once (spaCy rebuilds them per call)."""
+        return list(self.sent.ents)
 
 
 def is_backing_modifier(token: Token, lex: Lexicon) -> bool:
@@ -154,7 +165,7 @@ def _unregistered_person(head: Token, tokens: list[Token], sm: SentenceMentions
                          ) -> Entity | None:
     """A named person the registry does not know, heading the phrase or in apposition."""
     inside = {t.i for t in tokens}
-    for ent in sm.sent.ents:
+    for ent in sm.ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or ent.root.i not in inside:
             continue
         if ent.root.i != head.i and ent.root.dep_ != "appos":

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, with_origin
+from proxygraph.extract.nlp import span_text
 from proxygraph.extract.quantity import find_quantities
 from proxygraph.extract.rules import Candidate
 from proxygraph.extract.timex import TimeMention, best_time
@@ -81,7 +82,7 @@ def places_for(tokens: list[Token], sm: SentenceMentions,
     """Places in the clause; a state that is a party ("drones from Iran") is not a place."""
     wanted = {t.i for t in tokens}
     places: list[str] = []
-    for ent in sm.sent.ents:
+    for ent in sm.ents:
         if ent.label_ not in _PLACE_LABELS or ent.start not in wanted:
             continue
         prep = ent.root.head
@@ -108,7 +109,7 @@ def quantity_for(tokens: list[Token], sent: Span) -> Quantity | None:
         return None
     lo = tokens[0].idx - sent.start_char
     hi = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
-    for start, end, quantity in find_quantities(sent.text):
+    for start, end, quantity in find_quantities(span_text(sent)):
         if lo <= start and end <= hi:
             return quantity
     return None

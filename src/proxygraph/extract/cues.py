@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import misparsed_verb
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
+from proxygraph.extract.nlp import span_text
 
 # Edges along which a word inherits the modality of its governor.
 _INHERIT = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "attr", "nsubj", "nsubjpass",
@@ -195,7 +196,7 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     # A hedge phrase qualifies what follows it: "later reports confirmed that ..." at the
     # end of a sentence says nothing about a claim made at its start.
     cut = (trigger.idx - sent.start_char + len(trigger.text)) if trigger is not None else None
-    lowered = sent.text.lower()[:cut]
+    lowered = span_text(sent).lower()[:cut]
     attribution = _according_to(sent)
     if reporter is not None:
         subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -205,7 +206,7 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     if hedged_past or any(p in lowered for p in cues["low_phrases"]):
         return "low", attribution_t
     words = {t.lower_ for t in sent}
-    lowered_all = sent.text.lower()
+    lowered_all = span_text(sent).lower()
     if words & set(cues["low"]) - {"thought", "believed", "suspected", "appear", "seem",
                                      "suggest", "might", "unknown"}:
         return "low", attribution_t

@@ -123,10 +123,12 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     """Registry mentions (longest match, left to right), then demonyms not inside one."""
     index = index or default_index()
     mentions: list[Mention] = []
+    # Token objects are rebuilt on every doc[i]; materialise them once for the scan.
+    tokens = list(doc)
     i = 0
-    n = len(doc)
+    n = len(tokens)
     while i < n:
-        token = doc[i]
+        token = tokens[i]
         longest = 0 if token.is_punct or token.is_space else index.first_words.get(
             _normalize(token.text).split(" ")[0], 0)
         if not longest:
@@ -134,10 +136,10 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
             continue
         found = None
         for length in range(min(longest, n - i), 0, -1):
-            last = doc[i + length - 1]
+            last = tokens[i + length - 1]
             if length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP") or last.tag_ == "POS"):
                 continue  # "Iran's" is the mention "Iran" plus a possessive marker
-            entity = index.match(list(doc[i:i + length]))
+            entity = index.match(tokens[i:i + length])
             if entity is not None:
                 found = Mention(i, i + length, entity, doc[i:i + length].text)
                 break
@@ -147,7 +149,7 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         else:
             i += 1
     covered = {t for m in mentions for t in range(m.start, m.end)}
-    for token in doc:
+    for token in tokens:
         if token.i in covered:
             continue
         state = index.demonym(token)

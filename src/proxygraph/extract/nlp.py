@@ -8,7 +8,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from proxygraph.extract.dateline import dateline_end
 
@@ -72,3 +72,8 @@ def parse(text: str, batch_size: int = 64) -> Iterator[tuple[int, Doc]]:
     docs = nlp.pipe((p for _, p in pieces), batch_size=batch_size)
     for (offset, _), doc in zip(pieces, docs, strict=True):
         yield offset, doc
+
+
+def span_text(span: Span) -> str:
+    """A span's text sliced from its Doc: `Span.text` rebuilds every Token to join them."""
+    return span.doc.text[span.start_char:span.end_char]

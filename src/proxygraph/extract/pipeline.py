@@ -19,7 +19,7 @@ from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import AliasIndex, Mention, default_index, find_mentions
-from proxygraph.extract.nlp import MODEL_NAME, parse
+from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
 from proxygraph.extract.rules import Candidate, SentenceRules
 from proxygraph.extract.timex import find_times
 from proxygraph.ids import claim_id
@@ -134,10 +134,10 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
                 and doc[m.end - 1].head.lemma_.lower() not in reporting]
     if subjects:
         ctx.last_subject = subjects[0]
-    filed = dateline_date(sent.text)
+    filed = dateline_date(span_text(sent))
     if filed is not None:
         ctx.filed = filed
-    years = _YEAR.findall(sent.text)
+    years = _YEAR.findall(span_text(sent))
     if years:
         ctx.year = int(years[-1])
 
@@ -149,7 +149,8 @@ def _claims_for_sentence(document: Document, offset: int, sent: Span,
     mentions = _mentions_in(sent, index)
     mentions = resolve_anaphora(sent, mentions, ctx)
     sm = SentenceMentions(sent, mentions)
-    times = find_times(sent.text, context_year=ctx.year) + weekday_times(sent.text, ctx.filed)
+    text = span_text(sent)
+    times = find_times(text, context_year=ctx.year) + weekday_times(text, ctx.filed)
     seen_here: set[tuple[str, str, str | None]] = set()
     for cand in SentenceRules(sm, lex).candidates():
         key = _pair_key(cand)
@@ -173,7 +174,7 @@ def _mentions_in(sent: Span, index: AliasIndex) -> list[Mention]:
         _SENT_CACHE.clear()
         _SENT_CACHE[key] = find_mentions(doc, index)
     found = [m for m in _SENT_CACHE[key] if sent.start <= m.start and m.end <= sent.end]
-    dateline = _DATELINE.match(sent.text)
+    dateline = _DATELINE.match(span_text(sent))
     if dateline:
         # "MOSCOW, July 25, 2024 (Wire) —" names where the story was filed, not an actor.
         end = sent.start_char + dateline.end(1)
@@ -190,7 +191,7 @@ def _pair_key(cand: Candidate) -> tuple[str, str, str | None]:
 
 
 def _is_headline(sent: Span) -> bool:
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     return bool(text) and text[-1] not in ".!?\"”'’)" and len(sent) <= 20
 
 
@@ -223,7 +224,7 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
             c.dep_ in ("aux", "auxpass") for c in trigger.children):
         status = "occurred"  # "Militias launch drone attack on U.S. base": headline present
     # spaCy can keep a trailing newline token in the sentence: the evidence is trimmed.
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     sentence = text.strip()
     start = offset + sent.start_char + lead

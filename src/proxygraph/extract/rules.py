@@ -494,9 +494,9 @@ class SentenceRules(NominalRules, EpithetRules):
         return False
 
     def candidates(self) -> Iterator[Candidate]:
-        by_verb = {tok.i: list(self.verb_candidates(tok)) for tok in self.sm.sent
+        by_verb = {tok.i: list(self.verb_candidates(tok)) for tok in self.sm.tokens
                    if tok.pos_ == "VERB" or self.verb_like(tok)}
-        for tok in self.sm.sent:
+        for tok in self.sm.tokens:
             if tok.i in by_verb:
                 yield from by_verb[tok.i]
             elif tok.pos_ in ("NOUN", "PROPN") and self.sm.at(tok) is None:

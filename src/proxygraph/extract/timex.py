@@ -505,11 +505,27 @@ def _mention(text: str, start: int, end: int, lo: date, hi: date | None, prec: s
 
 # ------------------------------------------------------------------ public API
 
+# Every expression find_times resolves contains a digit or one of these words; a sentence
+# without any of them cannot hold a date (checked by a property test).
+_MAYBE_TIME = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter"
+    r"|year|month|week|day|decade|centur|quarter|half|season",
+    re.IGNORECASE,
+)
+
+
 def find_times(text: str, context_year: int | None = None,
                anchors: Sequence[TimeSpan] = ()) -> list[TimeMention]:
     """Every time expression in `text` (one sentence), resolved to an interval."""
     if not isinstance(text, str) or not text:
         return []
+    if not _MAYBE_TIME.search(text):
+        return []  # most sentences carry no date: skip the full pattern set
+    return _find_all(text, context_year, anchors)
+
+
+def _find_all(text: str, context_year: int | None,
+              anchors: Sequence[TimeSpan]) -> list[TimeMention]:
     if context_year is not None and not 1 <= context_year <= 9998:
         context_year = None
     explicit = _select(_collect(text))
