@@ -156,6 +156,12 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         if all(e.id != m.entity.id for e in entities):
             entities.append(m.entity)
     if entities:
+        # "Moscow, Tehran and Iran's proxy network": an unnamed conjunct is a party too.
+        for tok in tokens:
+            if tok.dep_ == "conj" and tok.pos_ == "NOUN" and sm.at(tok) is None:
+                extra = collective_for(tok, sm, lex)
+                if extra is not None and all(e.id != extra.id for e in entities):
+                    entities.append(extra)
         return entities
     built = collective_for(head, sm, lex)
     return [built] if built else []

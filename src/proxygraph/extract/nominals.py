@@ -82,6 +82,10 @@ class NominalRules:
             yield from self._pairs(ctype, absorbed, targets, noun, [], False)
             return
         between = prep_objects(noun, {"between"})
+        if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            # "weapons and oil sales between A and B": the parser hangs "between" on the
+            # first conjunct, but it qualifies the whole coordination.
+            between = prep_objects(noun.head, {"between"})
         subjects = self.noun_subjects(noun)
         objects = self.actors([h for h in object_heads if h not in between])
         theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
