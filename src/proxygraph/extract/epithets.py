@@ -17,6 +17,9 @@ from proxygraph.extract.mentions import default_index, is_label_collective
 from proxygraph.model import Entity
 
 
+_COPULAS = {"be", "remain", "become", "stay"}
+
+
 class EpithetRules:
     sm: SentenceMentions
     lex: Lexicon
@@ -55,6 +58,10 @@ class EpithetRules:
         members = [e for e in actors_in_phrase(target, self.sm, self.lex)
                    if not is_label_collective(e, self.lex.backing_participles)
                    and all(e.id != s.id for s in sponsors)]
+        if not members:
+            # "Kata'ib Hezbollah, an Iran-backed militia" / "... is an Iran-backed militia"
+            members = [e for e in self._described_by(target)
+                       if e.resolved and all(e.id != s.id for s in sponsors)]
         for sponsor in sponsors:
             for member in members:
                 yield Candidate(ctype, sponsor, member, mod, label=True)
@@ -82,11 +89,8 @@ class EpithetRules:
 
     def _agent_noun(self, noun: Token, ctype: str) -> Iterator[Candidate]:
         clients = self.actors(kids(noun, "poss") + prep_objects(noun, {"of", "for", "to"}))
-        if noun.dep_ == "attr":
-            sponsors = self.subjects(noun.head)
-        elif noun.dep_ == "appos":
-            sponsors = self.actors([noun.head])
-        else:
+        sponsors = self._described_by(noun)
+        if not sponsors:
             return
         types = [ctype]
         if any(c.lemma_.lower() in ("financial", "economic") for c in noun.children):
@@ -97,8 +101,12 @@ class EpithetRules:
     def _clients(self, noun: Token) -> Iterator[Candidate]:
         """'Iran's proxies, Hezbollah and Hamas' / 'Iranian proxies such as Kata'ib Hezbollah'."""
         head = noun.head if noun.dep_ in ("compound", "amod") else noun
-        owner_heads = kids(head, "poss") + [c for c in head.children
-                                            if c.dep_ in ("amod", "compound") and c.i != noun.i]
+        owner_heads = kids(head, "poss")
+        if not owner_heads:
+            # "Iranian proxies"; but in "the Quds Force's Iraqi proxy" the adjective is the
+            # proxy's own nationality
+            owner_heads = [c for c in head.children
+                           if c.dep_ in ("amod", "compound") and c.i != noun.i]
         patrons = [e for e in self.actors(owner_heads)
                    if e.kind in ("state", "state_organ", "armed_group", "pmc")]
         if not patrons:
@@ -133,6 +141,19 @@ class EpithetRules:
             noun = noun.head.head  # "one of", "part of", "among"
         if noun.dep_ == "appos":
             return self.actors([noun.head])
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            return self.actors(kids(noun.head, "nsubj"))
+        if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+            return self.subjects(noun.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            # "served as the patron of X", "is regarded as Iran's most trusted proxy"; the
+            # parser may hang "as" on a time phrase ("served for decades as ...")
+            verb = noun.head.head
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep", "npadvmod"):
+                    break
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return []
+            if kids(verb, "nsubjpass"):
+                return self.actors(kids(verb, "nsubjpass"))
+            return self.subjects(verb)
         return []

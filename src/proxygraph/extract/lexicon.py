@@ -44,6 +44,7 @@ class Lexicon:
     transparent_heads: frozenset[str]
     collective_modifiers: frozenset[str]
     verb_requires_prep: dict[str, frozenset[str]]
+    verb_object_idioms: dict[str, dict[str, str | None]]
     commodities: frozenset[str]
     military_heads: frozenset[str]
     equipment_heads: frozenset[str]
@@ -91,6 +92,8 @@ def load_lexicon() -> Lexicon:
         transparent_heads=_set(raw["transparent_heads"]),
         collective_modifiers=_set(raw["collective_modifiers"]),
         verb_requires_prep={k: _set(v) for k, v in raw["verb_requires_prep"].items()},
+        verb_object_idioms={verb: {str(o).lower(): t for o, t in objs.items()}
+                            for verb, objs in raw["verb_object_idioms"].items()},
         commodities=_set(raw.get("commodities")),
         military_heads=_set(raw.get("military_heads")),
         equipment_heads=_set(raw.get("equipment_heads")),

@@ -40,6 +40,9 @@ _RELATIVE_WORDS = {"that", "which", "who", "whom"}
 _CAPABILITY_NOUNS = {"ability", "capacity", "capability", "means", "potential", "power", "know-how"}
 # "X promised Y to send": the subject, not the object, does the embedded act.
 _SUBJECT_CONTROL = {"promise", "vow", "threaten", "pledge", "swear"}
+# "X accused Y of arming Z": the gerund's doer is the verb's object, not its subject.
+_OBJECT_CONTROL = {"accuse", "suspect", "blame", "charge", "credit", "thank", "praise",
+                   "condemn", "criticize", "criticise", "fault", "commend", "congratulate"}
 # What a factory makes: PRODUCTION needs one of these (or an item) in its clause.
 _PRODUCT_WORDS = {"factory", "plant", "facility", "line", "drone", "uav", "missile", "weapon",
                   "rocket", "munition", "ammunition", "shell", "arm", "component", "warhead",
@@ -116,6 +119,10 @@ class SentenceRules(NominalRules, EpithetRules):
                 return self.actors(controller)  # "asked China to press Tehran": China
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head  # "is suspected of supplying", "accused of sending"
+            if governor.lemma_.lower() in _OBJECT_CONTROL and not self.is_passive(governor):
+                accused = self.actors(kids(governor, "dobj"))
+                if accused:
+                    return accused  # "Washington accused Iran of furnishing ...": Iran
         if verb.dep_ in ("xcomp", "pcomp") and governor.pos_ in ("VERB", "AUX") and (
                 self.is_passive(governor)):
             # "Iran is expected to deliver", "Iran was asked to send": the passive subject.
@@ -221,7 +228,15 @@ class SentenceRules(NominalRules, EpithetRules):
         near = [*verb.children, *(g for o in kids(verb, "dobj") for g in o.children)]
         if needs and not any(c.dep_ in ("prep", "prt") and c.lower_ in needs for c in near):
             return
-        for trigger in self.lex.verbs.get(lemma, ()):
+        triggers = self.lex.verbs.get(lemma, ())
+        idiom = self.lex.verb_object_idioms.get(lemma)
+        if idiom:
+            for obj in kids(verb, "dobj"):
+                if obj.lemma_.lower() in idiom:
+                    # "traded fire with" is a clash; "traded accusations" is nothing.
+                    ctype = idiom[obj.lemma_.lower()]
+                    triggers = (VerbTrigger(ctype, "partner"),) if ctype else ()
+        for trigger in triggers:
             yield from self.framed(verb, trigger)
 
     def framed(self, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
@@ -266,10 +281,12 @@ class SentenceRules(NominalRules, EpithetRules):
             partners = [p for p in patients if p not in things]
             objects = self.actors(partners + prep_objects(verb, hostile))
             on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
+            exchanged = {o for objs in self.lex.verb_object_idioms.values() for o in objs}
             for thing in things:
                 # "fired (a swarm of) missiles at Israel", "coordinated their operations with
-                # the Quds Force": the partner hangs on what is fired or coordinated
-                objects += self.actors(prep_objects(thing, on_patient))
+                # the Quds Force", "traded fire with X": the partner hangs on the thing
+                preps = hostile if thing.lemma_.lower() in exchanged else on_patient
+                objects += self.actors(prep_objects(thing, preps))
             if ctype == "CLASH":
                 # "fought alongside the Syrian army" is SUPPORT (guide 5)
                 allies = self.actors(prep_objects(verb, {"alongside"}))
