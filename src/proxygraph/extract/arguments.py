@@ -73,6 +73,20 @@ def _hyphen_before(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text in ("-", "–")
 
 
+def _hyphen_participle(token: Token) -> bool:
+    """'UN' and 'recognised' in "UN-recognised government", 'Saudi' in "Saudi-led coalition":
+    a modifier naming a third party, not the phrase's actor."""
+    if token.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+        return False
+    if token.tag_ == "VBN" and _hyphen_before(token):
+        return True
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "–"):
+        after = doc[token.i + 2]
+        return after.tag_ == "VBN" or (after.lower_.endswith("ed") and after.pos_ == "ADJ")
+    return False
+
+
 def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
     """Tokens of the noun phrase headed by `head`, walking only noun-phrase edges."""
     lex = lex or load_lexicon()
@@ -89,8 +103,8 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             dep = child.dep_
             if dep in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
                 continue
-            if is_backing_modifier(child, lex):
-                continue  # the sponsor in "X-backed Y" is not part of Y
+            if is_backing_modifier(child, lex) or _hyphen_participle(child):
+                continue  # the sponsor in "X-backed Y", the UN in "UN-recognised government"
             inner = in_appos or (dep == "appos" and tok.pos_ == "PROPN")
             if dep in _NP_EDGES:
                 stack.append((child, inner))

@@ -45,6 +45,7 @@ class Lexicon:
     collective_modifiers: frozenset[str]
     verb_requires_prep: dict[str, frozenset[str]]
     verb_object_idioms: dict[str, dict[str, str | None]]
+    behalf_verbs: frozenset[str]
     commodities: frozenset[str]
     military_heads: frozenset[str]
     equipment_heads: frozenset[str]
@@ -92,6 +93,7 @@ def load_lexicon() -> Lexicon:
         transparent_heads=_set(raw["transparent_heads"]),
         collective_modifiers=_set(raw["collective_modifiers"]),
         verb_requires_prep={k: _set(v) for k, v in raw["verb_requires_prep"].items()},
+        behalf_verbs=_set(raw["behalf_verbs"]),
         verb_object_idioms={verb: {str(o).lower(): t for o, t in objs.items()}
                             for verb, objs in raw["verb_object_idioms"].items()},
         commodities=_set(raw.get("commodities")),

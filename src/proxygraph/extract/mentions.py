@@ -137,7 +137,8 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         found = None
         for length in range(min(longest, n - i), 0, -1):
             last = tokens[i + length - 1]
-            if length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP") or last.tag_ == "POS"):
+            if length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP") or last.tag_ == "POS"
+                               or last.is_punct):
                 continue  # "Iran's" is the mention "Iran" plus a possessive marker
             entity = index.match(tokens[i:i + length])
             if entity is not None:

@@ -82,6 +82,10 @@ class NominalRules:
             yield from self._pairs(ctype, absorbed, targets, noun, [], False)
             return
         between = prep_objects(noun, {"between"})
+        if not between and ctype == "CLASH":
+            # "the war, which broke out in 2023 between A and B"
+            for clause in kids(noun, "relcl", "acl"):
+                between = between or prep_objects(clause, {"between"})
         if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
             # "weapons and oil sales between A and B": the parser hangs "between" on the
             # first conjunct, but it qualifies the whole coordination.

@@ -42,6 +42,7 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
                        r"(?:\(|[A-Z][a-z]{2,}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]+)")
 _GENERIC_GROUP_NOUNS = {"party", "group", "movement", "militia", "organization", "organisation"}
 _ANAPHORIC_NOUNS = _GENERIC_GROUP_NOUNS | {"corps", "faction", "force", "brigade"}
+_PMC_NOUNS = {"contractor", "mercenary"}
 _GROUP_KINDS = {"armed_group", "pmc"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 
@@ -95,6 +96,13 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 unnamed = any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
                               and t.tag_ in plural and t.i not in taken for t in sent)
                 target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
+        elif (tok.lemma_.lower() in _PMC_NOUNS and tok.i > 0 and tok.tag_ == "NNS"
+              and sent.doc[tok.i - 1].lower_ == "the"):
+            # "the contractors", "the mercenaries": the private military company named before
+            pmcs = [m for m in actors if m.start < tok.i and m.entity.kind == "pmc"]
+            last_pmc = ctx.last_group if ctx.last_group and (
+                ctx.last_group.entity.kind == "pmc") else None
+            target = pmcs[-1] if pmcs else last_pmc
         elif (tok.lemma_.lower() in _ANAPHORIC_NOUNS and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
             word = tok.lemma_.lower()

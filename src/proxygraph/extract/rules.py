@@ -123,9 +123,12 @@ class SentenceRules(NominalRules, EpithetRules):
                 accused = self.actors(kids(governor, "dobj"))
                 if accused:
                     return accused  # "Washington accused Iran of furnishing ...": Iran
-        if verb.dep_ in ("xcomp", "pcomp") and governor.pos_ in ("VERB", "AUX") and (
+        purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in verb.children)
+        if (verb.dep_ in ("xcomp", "pcomp") or purpose) and governor.pos_ in ("VERB", "AUX") and (
                 self.is_passive(governor)):
-            # "Iran is expected to deliver", "Iran was asked to send": the passive subject.
+            # "Iran is expected to deliver", "Iran was asked to send", "the units were
+            # created to fight IS": the passive subject.
             raised = self.actors(kids(governor, "nsubjpass"))
             if raised:
                 return raised
@@ -219,6 +222,8 @@ class SentenceRules(NominalRules, EpithetRules):
             if any(t.lemma_.lower() in _CAPABILITY_NOUNS for t in near if t.i < verb.i):
                 return  # "(accelerate) their abilities to produce drones": a capability
         lemma = self.verb_lemma(verb)
+        if lemma in self.lex.behalf_verbs:
+            yield from self._on_behalf(verb)
         if lemma in self.lex.giving_verbs:
             produced = list(self.giving(verb, lemma))
             if produced:
@@ -238,6 +243,15 @@ class SentenceRules(NominalRules, EpithetRules):
                     triggers = (VerbTrigger(ctype, "partner"),) if ctype else ()
         for trigger in triggers:
             yield from self.framed(verb, trigger)
+
+    def _on_behalf(self, verb: Token) -> Iterator[Candidate]:
+        """'Russia intervened on Damascus's behalf' / 'fought on behalf of the junta'."""
+        preps = [p for p in kids(verb, "prep") if p.lower_ in ("on", "in")]
+        for behalf in (o for p in preps for o in kids(p, "pobj")):
+            if behalf.lemma_.lower() != "behalf":
+                continue
+            helped = self.actors(kids(behalf, "poss") + prep_objects(behalf, {"of"}))
+            yield from self._pairs("SUPPORT", self.subjects(verb), helped, verb, [], False)
 
     def framed(self, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
         ctype, frame = trig.claim_type, trig.frame

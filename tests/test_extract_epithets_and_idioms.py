@@ -1,0 +1,62 @@
+"""Rules added from the held-out development half: epithets reached through apposition or
+"as", object control ("accused X of arming"), idioms, "on X's behalf", hyphenated third
+parties, wars that "broke out between" two sides, and "the contractors"."""
+
+from __future__ import annotations
+
+from extract_helpers import only, triples
+
+
+def test_backed_epithet_in_apposition() -> None:
+    text = "Kata'ib Hezbollah, an Iran-backed militia, claimed the drone attack."
+    only(text, "SUPPORT", "iran", "kataib-hezbollah")
+
+
+def test_patron_reached_through_as() -> None:
+    text = "The Quds Force has served for years as the main patron of the Houthis."
+    assert ("SUPPORT", "quds-force", "houthis") in triples(text)
+
+
+def test_proxy_described_with_as_keeps_its_own_nationality_apart() -> None:
+    found = triples("Kata'ib Hezbollah is seen as the Quds Force's closest Iraqi proxy.")
+    assert ("SUPPORT", "quds-force", "kataib-hezbollah") in found
+    assert not any(s == "iraq" for _, s, _ in found)
+
+
+def test_accused_of_gives_the_accused_as_doer() -> None:
+    claim = only("Washington accused Tehran of furnishing the Houthis with drones.",
+                 "ARMS_TRANSFER", "iran", "houthis")
+    assert claim.certainty == "medium"
+    assert not any(s == "united-states" for _, s, _ in
+                   triples("Washington accused Tehran of furnishing the Houthis with drones."))
+
+
+def test_traded_fire_is_a_clash_not_trade() -> None:
+    found = triples("Hezbollah traded fire with Israeli forces near the border in 2024.")
+    assert ("CLASH", "hezbollah", "idf") in found
+    assert not any(t == "TRADE" for t, _, _ in found)
+
+
+def test_intervening_on_behalf_is_support() -> None:
+    only("Russia intervened on Damascus's behalf in September 2015.", "SUPPORT", "russia",
+         "syria")
+    assert not triples("The envoy spoke on behalf of Iran at the conference.")
+
+
+def test_hyphenated_third_party_is_not_the_target() -> None:
+    found = triples("Haftar's forces launched an offensive against the UN-recognised "
+                    "government in Tripoli.")
+    assert not any(o == "united-nations" for _, _, o in found)
+
+
+def test_war_that_broke_out_between_two_sides() -> None:
+    text = "Sudan is torn by a war which broke out in April 2023 between the RSF and the SAF."
+    found = triples(text)
+    assert ("CLASH", "rsf", "sudanese-armed-forces") in found or (
+        "CLASH", "sudanese-armed-forces", "rsf") in found
+
+
+def test_the_contractors_refers_to_the_last_private_military_company() -> None:
+    text = ("The Wagner Group arrived in Bangui in 2018. By 2021 the contractors were leading "
+            "offensives against the Coalition of Patriots for Change.")
+    assert ("CLASH", "wagner-group", "coalition-of-patriots-for-change") in triples(text)
