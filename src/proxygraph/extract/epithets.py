@@ -16,7 +16,6 @@ from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.mentions import default_index, is_label_collective
 from proxygraph.model import Entity
 
-
 _COPULAS = {"be", "remain", "become", "stay"}
 
 
