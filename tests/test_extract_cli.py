@@ -170,3 +170,21 @@ def test_output_is_readable_by_the_shared_scorer(reports: Path) -> None:
     attrs = result["attributes"]
     assert attrs["status_acc"] == 1.0 and attrs["time_acc"] == 1.0
     assert attrs["item_recall"] == 1.0
+
+
+def test_one_unreadable_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02 not text")
+    proc = run(str(bad))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip().count("\n") == 0
+    assert "binary" in proc.stderr.decode()
+
+
+def test_a_bad_file_in_a_batch_is_skipped_and_the_rest_extracted(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa broken")
+    (tmp_path / "good.txt").write_text("Iran armed Hezbollah in 2006.", encoding="utf-8")
+    proc = run(str(tmp_path))
+    assert proc.returncode == 1
+    assert any(c["type"] == "ARMS_TRANSFER" for c in claims_of(proc.stdout))
+    assert "bad.txt" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()

@@ -23,18 +23,22 @@ from proxygraph.errors import InputError, ProxygraphError
 from proxygraph.model import Claim, Document
 
 
-def _documents(paths: list[str], errors: list[str]) -> Iterator[Document]:
-    """Read every input; unreadable files are reported and skipped, not fatal."""
+def _documents(paths: list[str], errors: list[InputError]) -> Iterator[Document]:
+    """Read every input; in a batch, unreadable files are reported and skipped."""
     from proxygraph.ingest import iter_input_paths, read_document, read_text_stream
 
     file_args = [p for p in paths if p != "-"]
     if "-" in paths:
         yield read_text_stream(sys.stdin.buffer.read(), name="stdin")
-    for path in iter_input_paths(file_args) if file_args else ():
+    files = list(iter_input_paths(file_args)) if file_args else []
+    if len(files) == 1 and "-" not in paths:
+        yield read_document(files[0])  # a single bad file is simply an error
+        return
+    for path in files:
         try:
             yield read_document(path)
         except InputError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
             print(f"proxygraph: skipped: {exc}", file=sys.stderr)
 
 
@@ -75,7 +79,7 @@ def extract(
     """Extract claims from reports (txt, md, html, pdf) as JSON Lines."""
     from proxygraph.extract import extract_document
 
-    errors: list[str] = []
+    errors: list[InputError] = []
     total = 0
     try:
         with _output(output) as handle:
