@@ -60,3 +60,12 @@ def test_the_contractors_refers_to_the_last_private_military_company() -> None:
     text = ("The Wagner Group arrived in Bangui in 2018. By 2021 the contractors were leading "
             "offensives against the Coalition of Patriots for Change.")
     assert ("CLASH", "wagner-group", "coalition-of-patriots-for-change") in triples(text)
+
+
+def test_verbs_of_projection_make_a_forecast() -> None:
+    claim = only("Israeli officials expect Iran to try to resupply Hezbollah through Syria.",
+                 "ARMS_TRANSFER", "iran", "hezbollah")
+    assert claim.status == "forecast"
+    claim = only("Analysts anticipate that Russia will deliver Su-35 jets to Iran.",
+                 "ARMS_TRANSFER", "russia", "iran")
+    assert claim.status == "forecast"

@@ -42,7 +42,8 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
         if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
                                             for c in tok.children):
             break  # a subordinate clause keeps its own tense
-        if tok.dep_ == "ccomp" and head.lemma_.lower() not in ("help", "assist", "enable"):
+        if tok.dep_ == "ccomp" and head.lemma_.lower() not in (
+                "help", "assist", "enable", *lex.cues["status"]["forecast_verbs"]):
             break  # but "agreed to help Russia build" plans the building
         if tok.dep_ == "acl" and tok.tag_ != "VBG":
             break  # "X, backed by Y, announced ...": the participle keeps its own status
@@ -132,6 +133,9 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
             return "denied", False
         if tok is not trigger and tok.lemma_.lower() in deny:
             return "denied", False
+    if any(tok is not trigger and tok.pos_ == "VERB"
+           and tok.lemma_.lower() in cues["forecast_verbs"] for tok in chain):
+        return "forecast", False  # "officials expect Iran to resupply the group"
     for tok in chain:
         modal = _modal(tok) if tok.pos_ in ("VERB", "AUX") else None
         if modal is not None:
