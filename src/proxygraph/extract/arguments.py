@@ -141,8 +141,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         if m is None or m.is_item or id(m) in seen_mentions:
             continue
         seen_mentions.add(id(m))
-        if m.demonym and not _demonym_is_actor(tok, head, lex):
-            modified = tok
+        if m.demonym and not _demonym_is_actor(tok.doc[m.end - 1], head, lex):
+            modified = tok.doc[m.end - 1]  # the last word of "North Korean" modifies the noun
             while modified.dep_ == "conj" and modified.head.i != modified.i:
                 modified = modified.head  # "American and British warplanes"
             # "Russian officers", "(under the command of) Russian officers", "Israeli jets"
@@ -154,7 +154,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             if lemma in lex.military_heads:
                 m = Mention(m.start, m.end, military_of(m.entity), m.text)  # "Russian officers"
         found.append((m, _is_possessor(m, sm)))
-    found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)]
+    found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)
+             and not _leader_of_group(m, head, sm)]
     named = [m for m, poss in found if not poss]
     if not named:
         person = _unregistered_person(head, tokens, sm)
@@ -179,6 +180,22 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         return entities
     built = collective_for(head, sm, lex)
     return [built] if built else []
+
+
+def _leader_of_group(m: Mention, head: Token, sm: SentenceMentions) -> bool:
+    """"the Tiger Forces of Suheil al-Hassan": a person after "of" names the group's leader,
+    not a second participant."""
+    group = sm.at(head)
+    if m.entity.kind != "person" or group is None or group.entity.kind not in (
+            "armed_group", "state_organ", "pmc"):
+        return False
+    tok = head.doc[m.end - 1]
+    while tok.dep_ in ("appos", "compound", "flat") and tok.head.i not in (tok.i, head.i):
+        tok = tok.head
+    if tok.dep_ == "appos" and tok.head.i == head.i:
+        # the parser hangs the name's last word on the group as an apposition
+        return m.start > 0 and head.doc[m.start - 1].lower_ == "of"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == head.i
 
 
 def _unregistered_person(head: Token, tokens: list[Token], sm: SentenceMentions
@@ -388,3 +405,26 @@ def misparsed_verb(tok: Token, lex: Lexicon) -> bool:
         return True  # "the Wagner Group, which Russia funds," read as two appositions
     return tok.dep_ == "ROOT" and any(
         c.dep_ in ("dobj", "conj") and c.pos_ in ("VERB", "PROPN") for c in tok.children)
+
+
+def relative_antecedent(clause: Token, sm: SentenceMentions) -> Token:
+    """The noun a relative clause is about. In "the Tiger Forces of Suheil al-Hassan,
+    whom Russian officers trained" the parser attaches the clause to the nearest noun,
+    a person named as the group's leader; the group is the antecedent."""
+    head = clause.head
+    named, named_at = sm.at(head), head
+    while named_at.dep_ in ("compound", "flat") and named_at.head.i != named_at.i:
+        named_at = named_at.head
+    owner = None
+    if named_at.dep_ == "pobj" and named_at.head.lower_ == "of":
+        owner = named_at.head.head
+    elif named_at.dep_ == "appos" and named is not None and named is not sm.at(
+            named_at.head) and head.doc[named.start - 1].lower_ == "of":
+        owner = named_at.head  # "the Tiger Forces of Suheil al-Hassan": the name split
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN"):
+        return head
+    group = sm.at(owner)
+    if named is not None and named.entity.kind == "person" and group is not None and (
+            group.entity.kind in ("state", "state_organ", "armed_group", "pmc")):
+        return owner
+    return head

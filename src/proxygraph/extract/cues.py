@@ -7,6 +7,7 @@ reporting verbs in the sentence; the reporter becomes the attribution.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -19,6 +20,13 @@ from proxygraph.extract.nlp import span_text
 _INHERIT = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "attr", "nsubj", "nsubjpass",
             "npadvmod", "compound", "amod", "pcomp", "appos", "oprd", "dative", "agent", "acl",
             "nmod", "poss", "advcl", "ccomp"}
+
+
+_ADVERB = re.compile(r"(?<= )(?:widely|generally|long|also|now|still|firmly|strongly|"
+                     r"commonly|largely|further|increasingly) ")
+# Nouns whose content clause is a reported claim: "reports that Iran had sent drones".
+_REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "assertion", "assessment",
+                 "account", "statement", "testimony"}
 
 
 @dataclass(frozen=True)
@@ -42,11 +50,19 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
         if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
                                             for c in tok.children):
             break  # a subordinate clause keeps its own tense
-        if tok.dep_ == "ccomp" and head.lemma_.lower() not in (
+        denial = head.lemma_.lower() in lex.cues["status"]["deny"] and tok.i > head.i
+        if tok.dep_ == "ccomp" and not denial and head.lemma_.lower() not in (
                 "help", "assist", "enable", *lex.cues["status"]["forecast_verbs"]):
-            break  # but "agreed to help Russia build" plans the building
-        if tok.dep_ == "acl" and tok.tag_ != "VBG":
-            break  # "X, backed by Y, announced ...": the participle keeps its own status
+            # but "agreed to help Russia build" plans the building, and "denied that it
+            # had armed" denies it (not "militias launch attack; X denies role")
+            break
+        content_clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+        if tok.dep_ == "acl" and tok.tag_ != "VBG" and not content_clause and not (
+                tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in tok.children)):
+            # "X, backed by Y, announced ...": the participle keeps its own status; but
+            # "has no plans to arm Y" takes the status of the plan
+            break
         chain.append(head)
         tok = head
         if is_finite(head) or (head.tag_ == "VBG" and kids_subject(head)):
@@ -83,7 +99,7 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
             return True
         if child.lower_ == "longer" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
             return True
-        if child.dep_ in ("nsubj", "nsubjpass", "det") and (
+        if child.dep_ in ("nsubj", "nsubjpass", "det", "dobj") and (
                 child.lower_ in ("neither", "no", "none", "nobody") or any(
                 g.dep_ == "det" and g.lower_ in ("neither", "no") for g in child.children)):
             return True
@@ -146,8 +162,10 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
                 return "planned", False
             if word in cues["forecast_modals"]:
                 return "forecast", False
-        if tok is not trigger and tok.lemma_.lower() in planned_lemmas and tok.pos_ == "VERB":
-            return "planned", False
+        if tok is not trigger and tok.lemma_.lower() in planned_lemmas and (
+                tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and any(
+                    c.dep_ == "acl" and c in chain for c in tok.children))):
+            return "planned", False  # "plans to send", "has plans to send"
         # "is likely to", "is expected to", "is set to"; not "set up a hotline"
         forecast_word = tok.lower_ in cues["forecast_adjectives"] and (
             tok.pos_ == "ADJ" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be"
@@ -201,6 +219,8 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     # end of a sentence says nothing about a claim made at its start.
     cut = (trigger.idx - sent.start_char + len(trigger.text)) if trigger is not None else None
     lowered = span_text(sent).lower()[:cut]
+    # "are widely believed to", "was reportedly said to": an adverb inside a hedge phrase
+    lowered = _ADVERB.sub("", lowered)
     attribution = _according_to(sent)
     if reporter is not None:
         subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -227,6 +247,9 @@ def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality
     chain, reporter = governing_chain(trigger, lex)
     status, hedged = status_of(trigger, chain, lex)
     certainty, attribution = certainty_of(sent, reporter, hedged, lex, trigger)
+    if certainty == "high" and any(t.pos_ == "NOUN" and t.lemma_.lower() in _REPORT_NOUNS
+                                   for t in chain[1:]):
+        certainty = "medium"  # "reports that Iran had sent drones", "claims that ..."
     if status == "denied" and any(t.lemma_.lower() in lex.cues["status"]["deny"] for t in chain):
         certainty = "medium"
         denier = next((c for t in chain if t.lemma_.lower() in lex.cues["status"]["deny"]

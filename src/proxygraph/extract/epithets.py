@@ -19,6 +19,10 @@ from proxygraph.model import Entity
 _COPULAS = {"be", "remain", "become", "stay"}
 
 
+# "a source of weapons for X": agent nouns whose type is what they are a source of.
+_SOURCE_NOUNS = {"source", "conduit", "lifeline"}
+
+
 class EpithetRules:
     sm: SentenceMentions
     lex: Lexicon
@@ -28,6 +32,9 @@ class EpithetRules:
         raise NotImplementedError
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
+        raise NotImplementedError
+
+    def theme_types(self, heads: list[Token]) -> list[str]:
         raise NotImplementedError
 
     def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
@@ -42,6 +49,11 @@ class EpithetRules:
         lemma = tok.lemma_.lower()
         if lemma in self.lex.agent_nouns and tok.pos_ == "NOUN":
             yield from self._agent_noun(tok, self.lex.agent_nouns[lemma])
+        elif lemma in _SOURCE_NOUNS and tok.pos_ == "NOUN":
+            # "Russia is a key source of weapons for the Syrian army": typed by what flows
+            for ctype in self.theme_types(prep_objects(tok, {"of"})):
+                if ctype != "SUPPORT":
+                    yield from self._agent_noun(tok, ctype)
         if lemma in self.lex.client_nouns and lemma not in self.lex.weak_client_nouns:
             yield from self._clients(tok)
 
@@ -87,7 +99,12 @@ class EpithetRules:
         return found
 
     def _agent_noun(self, noun: Token, ctype: str) -> Iterator[Candidate]:
-        clients = self.actors(kids(noun, "poss") + prep_objects(noun, {"of", "for", "to"}))
+        source = noun.lemma_.lower() in _SOURCE_NOUNS
+        preps = {"for", "to"} if source else {"of", "for", "to"}
+        heads = kids(noun, "poss") + prep_objects(noun, preps)
+        if source:  # "a source of funding for Hamas": the recipient may hang on the theme
+            heads += [o for t in prep_objects(noun, {"of"}) for o in prep_objects(t, preps)]
+        clients = self.actors(heads)
         sponsors = self._described_by(noun)
         if not sponsors:
             return
@@ -108,6 +125,10 @@ class EpithetRules:
                            if c.dep_ in ("amod", "compound") and c.i != noun.i]
         patrons = [e for e in self.actors(owner_heads)
                    if e.kind in ("state", "state_organ", "armed_group", "pmc")]
+        if not patrons and head is noun and head.dep_ in ("appos", "attr"):
+            # "Hezbollah, a proxy of Iran," / "Hamas is a proxy of Tehran"
+            patrons = [e for e in self.actors(prep_objects(head, {"of"}))
+                       if e.kind in ("state", "state_organ", "armed_group", "pmc")]
         if not patrons:
             return
         members = [e for e in actors_in_phrase(head, self.sm, self.lex)

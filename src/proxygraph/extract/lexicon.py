@@ -54,6 +54,9 @@ class Lexicon:
     with_recipient_verbs: frozenset[str]
     part_nouns: frozenset[str]
     reciprocal_clash_verbs: frozenset[str]
+    command_nouns: frozenset[str]
+    subordination_verbs: frozenset[str]
+    flow_verbs: frozenset[str]
     cues: dict[str, Any]
 
 
@@ -104,5 +107,45 @@ def load_lexicon() -> Lexicon:
         with_recipient_verbs=_set(raw.get("with_recipient_verbs")),
         part_nouns=_set(raw.get("part_nouns")),
         reciprocal_clash_verbs=_set(raw.get("reciprocal_clash_verbs")),
+        command_nouns=_set(raw.get("command_nouns")),
+        subordination_verbs=_set(raw.get("subordination_verbs")),
+        flow_verbs=_set(raw.get("flow_verbs")),
         cues=cues,
     )
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ed", "e"), ("es", ""),
+             ("s", ""), ("d", ""), ("", ""))
+
+
+def _one_slip(stem: str) -> set[str]:
+    """Spellings one typing slip away that keep every letter: two neighbours swapped
+    ("recieve"), a doubled letter dropped ("suply") or a letter doubled ("equipp")."""
+    out: set[str] = set()
+    for i in range(len(stem) - 1):
+        out.add(stem[:i] + stem[i + 1] + stem[i] + stem[i + 2:])
+        if stem[i] == stem[i + 1]:
+            out.add(stem[:i] + stem[i + 1:])
+    for i in range(len(stem)):
+        out.add(stem[:i] + stem[i] + stem[i:])
+    return out
+
+
+@cache
+def typo_trigger(word: str) -> str | None:
+    """The trigger verb a misspelt verb form stands for ("recieves" -> receive, "suplied"
+    -> supply), or None. Only slips that keep the letters, and stems of five letters or
+    more, so that real words ("sing", "arid") are not read as triggers."""
+    lex = load_lexicon()
+    known = set(lex.verbs) | lex.giving_verbs
+    word = word.lower()
+    for suffix, repl in _SUFFIXES:
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] + repl if suffix else word
+        if len(stem) < 5 or stem in known:
+            continue
+        found = sorted(c for c in _one_slip(stem) if c in known)
+        if len(found) == 1:
+            return found[0]
+    return None

@@ -153,6 +153,16 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     for token in tokens:
         if token.i in covered:
             continue
+        nxt = tokens[token.i + 1] if token.i + 1 < n else None
+        if nxt is not None and nxt.i not in covered and token.text[:1].isupper() and (
+                nxt.text[:1].isupper()):
+            # two-word demonyms: "North Korean shells", "South Sudanese troops"
+            pair = index.demonyms.get(_normalize(f"{token.text} {nxt.text}"))
+            if pair is not None:
+                mentions.append(Mention(token.i, token.i + 2, pair, f"{token.text} {nxt.text}",
+                                        demonym=True))
+                covered.update((token.i, nxt.i))
+                continue
         state = index.demonym(token)
         if state is not None:
             mentions.append(Mention(token.i, token.i + 1, state, token.text, demonym=True))

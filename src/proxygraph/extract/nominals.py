@@ -34,6 +34,18 @@ _NOUN_OBJECT_PREPS = {
     "INTEGRATION": {"into", "with", "under"},
 }
 _NOUN_SUBJECT_PREPS = {"by", "from"}
+# Gerund nominals whose "of" object is the recipient, not what is given.
+_PATIENT_OF_NOUNS = {"arming", "equipping", "rearming"}
+# Nouns that are a claim only with one of these modifiers.
+_QUALIFIED_NOUNS = {"aid": {"military", "lethal", "security", "defense", "defence", "arms"}}
+# "Israel blamed Hezbollah for the attack": the attacker is the object.
+_BLAME_VERBS = {"blame", "accuse", "credit", "condemn", "fault", "punish", "thank"}
+# "X claimed responsibility/credit for the attack": X is the attacker.
+_RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
+# "to fill Russian orders", "to meet Moscow's needs": what names a producer's customer.
+_CUSTOMER_NOUNS = {"order", "demand", "need", "requirement", "contract", "request"}
+# Transfer nouns that are funding when what moves is an amount of money.
+_MONEY_FLOW_NOUNS = {"transfer", "flow", "delivery", "shipment", "supply"}
 
 
 class NominalRules:
@@ -61,12 +73,31 @@ class NominalRules:
                label: bool = False) -> Iterator[Candidate]:
         raise NotImplementedError
 
+    def _shipping_targets(self, heads: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
     def noun_candidates(self, noun: Token) -> Iterator[Candidate]:
         lemma = noun.lemma_.lower()
         ctype = self.lex.nouns.get(lemma)
+        idiom = self.lex.verb_object_idioms.get(lemma, {})
+        if ctype is None and any(idiom.get(t.lemma_.lower()) == "CLASH"
+                                 for t in prep_objects(noun, {"of"})):
+            # "exchanges of fire with X": the noun of an idiom verb ("exchange fire")
+            yield from self._pairs("CLASH", self.inherited_subjects(noun),
+                                   self.actors(prep_objects(noun, {"with"})), noun, [], False)
+            return
         if ctype is None:
             return
         preps = _NOUN_OBJECT_PREPS[ctype]
+        if lemma in _PATIENT_OF_NOUNS:
+            preps = preps | {"of"}  # "Iran's arming of the Houthis"
+        if lemma in _QUALIFIED_NOUNS and not any(
+                c.lower_ in _QUALIFIED_NOUNS[lemma] for c in noun.children):
+            return  # humanitarian aid is not support (guide 16): "military aid" is
+        instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
+            noun.head.lower_ in ("with", "thanks", "without", "through"))
+        if instrumental:
+            preps = preps - {"of"}  # "with the help of Iran": Iran helps, it is not helped
         if ctype == "CLASH" and lemma not in self.lex.mutual_clash_nouns:
             preps = preps - {"with"}  # "coordinated its attacks with Hamas": not a target
         object_heads = prep_objects(noun, preps)
@@ -91,35 +122,73 @@ class NominalRules:
             # first conjunct, but it qualifies the whole coordination.
             between = prep_objects(noun.head, {"between"})
         subjects = self.noun_subjects(noun)
+        if instrumental and not subjects:
+            subjects = self.actors(prep_objects(noun, {"of"}))
         objects = self.actors([h for h in object_heads if h not in between])
         theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
-            "ARMS_TRANSFER", "TRADE", "PRODUCTION") else []
+            "ARMS_TRANSFER", "TRADE", "PRODUCTION") and lemma not in _PATIENT_OF_NOUNS else []
         if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):
             objects = [o for o in objects if not self._entity_in(o, theme)]
             theme = theme + [c for c in noun.children if c.dep_ == "compound"]
         if between and ctype == "ARMS_TRANSFER":
             ctype = "TRADE"  # "weapons and oil sales between A, B and C"
+        if ctype == "ARMS_TRANSFER" and lemma in _MONEY_FLOW_NOUNS and self._valued_in_money(noun):
+            ctype = "FUNDING"  # "put Iran's annual transfers to the group at $700 million"
         if between:
             parties = self.actors(between)
             if not subjects and len(parties) >= 2:
                 yield from self._pairs(ctype, parties, [], noun, theme, True)
                 return
             objects = objects + parties
-        if not subjects:
+        if not subjects and not (between and ctype == "CLASH"):
+            # "support to either side in the war, which broke out between A and B": the
+            # sides of the war are named by "between", not by the verb above it
             subjects = self.inherited_subjects(noun)
         if not subjects and ctype == "ARMS_TRANSFER":
             subjects = self.origins(theme)  # "deliveries of Russian tanks to X" (guide 7)
-        if not objects and ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
-                noun.head.lower_ in ("with", "thanks") and noun.head.head.pos_ == "VERB"):
+        if not objects and instrumental and noun.head.head.pos_ == "VERB":
             # "founded with help from the IRGC": the helped is who the verb is about
             verb = noun.head.head
             objects = self.actors(self.patients(verb)) if self.is_passive(verb) else (
                 self.subjects(verb))
+        if ctype == "CLASH" and not objects and not between:
+            objects = self._shipping_targets(prep_objects(noun, {"against", "on", "upon"}))
         symmetric = ONTOLOGY.is_symmetric(ctype)
         if ctype == "PRODUCTION":
+            objects = objects or self._customers(noun)
             yield from self._pairs(ctype, subjects, objects, noun, theme, False)
             return
         yield from self._pairs(ctype, subjects, objects, noun, theme, symmetric)
+
+    def _customers(self, noun: Token) -> list[Entity]:
+        """'factories were running to fill Russian orders': production for a customer."""
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        purposes = [c for c in kids(verb, "advcl", "xcomp") if kids(c, "aux")]
+        orders = [o for p in purposes for o in kids(p, "dobj")
+                  if o.lemma_.lower() in _CUSTOMER_NOUNS]
+        out: list[Entity] = []
+        for order in orders:
+            for child in kids(order, "amod", "poss", "compound", "nmod"):
+                m = self.sm.at(child)
+                if m is not None and not m.is_item and all(e.id != m.entity.id for e in out):
+                    out.append(m.entity)
+        return out
+
+    def _valued_in_money(self, noun: Token) -> bool:
+        """The transfer is an amount of money: "transfers of $5 million", "transfers worth
+        $5 million", "put the transfers at $700 million", "the transfers reached $700
+        million"; an item or weapon word anywhere in the clause makes it materiel."""
+        clause = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+            noun.head.pos_ in ("VERB", "AUX")) else noun
+        tokens = list(clause.subtree)
+        money = any(t.tag_ == "$" or t.ent_type_ == "MONEY"
+                    or self.lex.themes.get(t.lemma_.lower()) == "FUNDING" for t in tokens)
+        materiel = any((m := self.sm.at(t)) is not None and m.is_item for t in tokens) or any(
+            self.lex.themes.get(t.lemma_.lower()) == "ARMS_TRANSFER" and t.i != noun.i
+            for t in tokens)
+        return money and not materiel
 
     def part_of(self, noun: Token) -> Iterator[Candidate]:
         """'X became brigades of the PMF', 'made X a formal part of the armed forces':
@@ -170,7 +239,13 @@ class NominalRules:
         if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            if head.head.lemma_.lower() in _BLAME_VERBS and kids(head.head, "dobj"):
+                return self.actors(kids(head.head, "dobj"))  # "blamed X for the attack"
             return self.subjects(head.head)
+        owner = head.head
+        if noun.dep_ == "pobj" and head.lower_ == "for" and owner.lemma_.lower() in (
+                _RESPONSIBILITY_NOUNS) and owner.dep_ == "dobj":
+            return self.subjects(owner.head)  # "claimed responsibility for the attack on X"
         if noun.dep_ == "conj":
             return self.inherited_subjects(head) if head.pos_ == "NOUN" else []
         return []

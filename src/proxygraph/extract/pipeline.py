@@ -28,10 +28,10 @@ from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
 COMPONENTS = {
-    "mentions": "2",  # possessive marker outside a mention; proper names need capitals
-    "anaphora": "2",  # verbless-line topics; "the corps" -> the named formation
-    "rules": "2",  # see tests/test_extract_patterns.py for every pattern
-    "cues": "2",  # "not just", be-forecast adjectives, participle status, headlines
+    "mentions": "3",  # two-word demonyms ("North Korean"); possessive marker outside a mention
+    "anaphora": "3",  # list-line topics ("X — ...; its fighters"); "the corps" -> the formation
+    "rules": "3",  # see tests/test_extract_patterns.py and test_extract_clause_patterns.py
+    "cues": "3",  # negated objects ("sent no weapons"), "has no plans to", "blamed"
     "attributes": "2",  # via is not a route; parties are not places
     "layout": "1",  # datelines and list lines parsed on their own
 }
@@ -82,8 +82,27 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
             else:
+                # an object pronoun is not its own verb's subject: in "the Houthis said
+                # Iran had armed them", "them" is not Iran
+                own_verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 earlier = [m for m in actors if m.start < tok.i
-                           and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+                           and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                           and not (tok.dep_ in ("dobj", "pobj", "dative")
+                                    and sent.doc[m.end - 1].head.i == own_verb.i)]
+                if earlier and earlier[-1].entity.kind == "state" and tok.lower_ in (
+                        "they", "them", "their"):
+                    # "Russia provided Houthi rebels with data for their attacks": a plural
+                    # pronoun prefers a plural group named before it over a state
+                    plural = [m for m in actors if m.start < tok.i
+                              and m.entity.kind in _GROUP_KINDS
+                              and "NNS" in (sent.doc[m.end - 1].tag_,
+                                            sent.doc[m.end - 1].head.tag_)]
+                    earlier = plural[-1:] or earlier
+                topic = _line_topic(sent, actors)
+                if not earlier and topic is not None and topic.start < tok.i:
+                    # "Badr Organization — the oldest faction ...; its fighters were ...":
+                    # a list line names its topic before a dash or colon
+                    earlier = [topic]
                 if not earlier and tok.lower_ in ("they", "them", "their"):
                     # a verbless line ("Fatemiyoun: Afghan fighters ..., many of them ...")
                     # has no subject: the group it names is the nearest antecedent
@@ -117,6 +136,14 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _line_topic(sent: Span, actors: list[Mention]) -> Mention | None:
+    """The actor a list line is about: "Badr Organization — ..." / "Kata'ib Hezbollah: ..."."""
+    first = actors[0] if actors else None
+    if first is None or first.start != sent.start or first.end >= sent.end:
+        return None
+    return first if sent.doc[first.end].text in ("—", "–", ":", "-") else None
 
 
 def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:

@@ -5,6 +5,10 @@ Four families of rules, each general:
 - "giving" verbs typed by what is given (provide weapons / funds / intelligence / troops);
 - nominal triggers (X's support for Y, deliveries of drones to Y, clashes between A and B);
 - epithets (X-backed Y, Y backed by X, X's proxies A and B, X is Y's sponsor).
+
+Smaller families live in mixins: themes.py (what is given), sides.py (on X's side / behalf,
+located and shipping targets), subordination.py (under X's command, reports to X) and
+flows.py (weapons reaching Y, reliance on X).
 """
 
 from __future__ import annotations
@@ -17,14 +21,17 @@ from proxygraph.extract.arguments import (
     SentenceMentions,
     actors_in_phrase,
     misparsed_verb,
-    phrase_tokens,
-    stated_origin,
+    relative_antecedent,
 )
 from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
 from proxygraph.extract.epithets import EpithetRules
-from proxygraph.extract.lexicon import Lexicon, VerbTrigger, load_lexicon
-from proxygraph.extract.mentions import Mention, default_index
+from proxygraph.extract.flows import FlowRules
+from proxygraph.extract.lexicon import Lexicon, VerbTrigger, load_lexicon, typo_trigger
+from proxygraph.extract.mentions import default_index
 from proxygraph.extract.nominals import NominalRules
+from proxygraph.extract.sides import SideRules
+from proxygraph.extract.subordination import SubordinationRules
+from proxygraph.extract.themes import ThemeRules
 from proxygraph.model import Entity
 
 __all__ = ["Candidate", "SentenceRules", "kids", "prep_objects", "with_conjuncts"]
@@ -43,13 +50,19 @@ _SUBJECT_CONTROL = {"promise", "vow", "threaten", "pledge", "swear"}
 # "X accused Y of arming Z": the gerund's doer is the verb's object, not its subject.
 _OBJECT_CONTROL = {"accuse", "suspect", "blame", "charge", "credit", "thank", "praise",
                    "condemn", "criticize", "criticise", "fault", "commend", "congratulate"}
+# "X has plans / no intention to arm Y": nouns whose infinitive's doer is the verb's subject.
+_INTENT_NOUNS = {"plan", "intention", "intent", "desire", "wish", "decision", "readiness",
+                 "willingness", "commitment", "pledge", "promise", "offer", "bid", "attempt"}
+# Verbs whose object is the troops sent, not the side supported.
+_DEPLOY_VERBS = {"deploy"}
 # What a factory makes: PRODUCTION needs one of these (or an item) in its clause.
 _PRODUCT_WORDS = {"factory", "plant", "facility", "line", "drone", "uav", "missile", "weapon",
                   "rocket", "munition", "ammunition", "shell", "arm", "component", "warhead",
                   "launcher", "system", "production", "copy", "variant", "engine", "part"}
 
 
-class SentenceRules(NominalRules, EpithetRules):
+class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, SubordinationRules,
+                    FlowRules):
     """All rules over one sentence. `sm` holds its mentions (with resolved pronouns)."""
 
     def __init__(self, sm: SentenceMentions, lex: Lexicon | None = None) -> None:
@@ -73,8 +86,11 @@ class SentenceRules(NominalRules, EpithetRules):
     def is_passive(self, verb: Token) -> bool:
         if kids(verb, "nsubjpass", "auxpass", "agent"):
             return True
-        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or verb.pos_ == "ADJ"):
-            return True  # "militias backed by Iran", "a unit armed and trained by ..."
+        if verb.dep_ == "acl" and (verb.tag_ == "VBN" or verb.pos_ == "ADJ") and not kids(
+                verb, "nsubj"):
+            # "militias backed by Iran", "a unit armed and trained by ..."; not "claims
+            # that Tehran had sent drones"
+            return True
         return verb.dep_ == "conj" and verb.tag_ == "VBN" and self.is_passive(verb.head)
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
@@ -88,10 +104,14 @@ class SentenceRules(NominalRules, EpithetRules):
             found = self.actors(prep_objects(verb, _AGENT_PREPS))
             for later in (c for c in verb.conjuncts if c.i > verb.i and not found):
                 found = self.actors(prep_objects(later, _AGENT_PREPS))  # "armed and trained by X"
+            if not found and any(t.claim_type == "RECRUITMENT"
+                                 for t in self.lex.verbs.get(verb.lemma_.lower(), ())):
+                found = self._served(verb)  # "men were recruited to fight for Russia"
         else:
-            heads = kids(verb, "nsubj")
+            # "X's Guards have armed Y": the parser may hang the subject on the auxiliary
+            heads = kids(verb, "nsubj") or [s for a in kids(verb, "aux") for s in kids(a, "nsubj")]
             if heads and verb.dep_ == "relcl" and heads[0].tag_ in ("WDT", "WP"):
-                heads = [verb.head]
+                heads = [relative_antecedent(verb, self.sm)]
             if len(heads) > 1:
                 # "Iran's proxies Hezbollah and Hamas fired": the parser makes the label and
                 # the names two subjects; the names are the actors.
@@ -136,6 +156,10 @@ class SentenceRules(NominalRules, EpithetRules):
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and (
                 governor.pos_ in ("VERB", "AUX") or self.verb_like(governor)):
             return self.subjects(governor, depth + 1)
+        if verb.dep_ == "acl" and kids(verb, "aux") and verb.head.lemma_.lower() in (
+                _INTENT_NOUNS) and verb.head.dep_ == "dobj" and verb.head.head.pos_ in (
+                "VERB", "AUX"):
+            return self.subjects(verb.head.head, depth + 1)  # "X has no plans to arm Y"
         if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
             return self.actors([verb.head])
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -170,13 +194,23 @@ class SentenceRules(NominalRules, EpithetRules):
             return [verb.head]  # "the Wagner Group, which Russia funds,"
         if verb.dep_ == "amod" and verb.tag_ == "VBD" and kids(verb, "nsubj"):
             return [verb.head]  # "The IRGC trained Houthi fighters" parsed as an adjective
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause is not verb and clause.dep_ == "relcl" and any(
+                o.lower_ in _RELATIVE_WORDS for o in objects):
+            # "whom Russian officers equipped and schooled": the parser gives the relative
+            # pronoun to the last verb
+            return [o for o in objects if o.lower_ not in _RELATIVE_WORDS] + [
+                relative_antecedent(clause, self.sm)]
         if verb.dep_ == "relcl":
             # "the weapons (that) it sends to Hamas": the modified noun is the object.
             relative = [o for o in objects
                         if o.tag_ in ("WDT", "WP") or o.lower_ in _RELATIVE_WORDS]
             subject = kids(verb, "nsubj")
             if relative or (not objects and subject and subject[0].tag_ not in ("WDT", "WP")):
-                return [o for o in objects if o not in relative] + [verb.head]
+                antecedent = relative_antecedent(verb, self.sm)
+                return [o for o in objects if o not in relative] + [antecedent]
         return objects
 
     # ---- verb rules ------------------------------------------------------------------
@@ -187,7 +221,11 @@ class SentenceRules(NominalRules, EpithetRules):
             for stem in (word[:-2], word[:-1], word[:-3]):
                 if stem in self.lex.verbs:
                     return stem
-        return tok.lemma_.lower()
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma not in self.lex.verbs and (
+                lemma not in self.lex.giving_verbs):
+            return typo_trigger(word) or lemma  # "recieves", "suplied": reposted copy
+        return lemma
 
     def verb_like(self, tok: Token) -> bool:
         if misparsed_verb(tok, self.lex):
@@ -205,10 +243,15 @@ class SentenceRules(NominalRules, EpithetRules):
         if kids(verb, "dobj", "dative"):
             return []
         later = [c for c in verb.conjuncts if c.i > verb.i and not kids(c, "nsubj", "nsubjpass")]
+        # the nearest later verb with an object: in "arm and bankroll X and bear
+        # responsibility for ..." it is "bankroll"
+        for conj in sorted(later, key=lambda t: t.i):
+            if not kids(conj, "dobj", "dative") and not prep_objects(conj, {"to", "for"}):
+                continue
+            heads = [o for o in kids(conj, "dobj", "dative") if not self._is_item_phrase([o])]
+            return self.actors(heads + prep_objects(conj, {"to", "for"}))
         if later:
-            last = max(later, key=lambda t: t.i)
-            heads = [o for o in kids(last, "dobj", "dative") if not self._is_item_phrase([o])]
-            return self.actors(heads + prep_objects(last, {"to", "for"}))
+            return []
         first = verb
         while first.dep_ == "conj":
             first = first.head
@@ -244,15 +287,6 @@ class SentenceRules(NominalRules, EpithetRules):
         for trigger in triggers:
             yield from self.framed(verb, trigger)
 
-    def _on_behalf(self, verb: Token) -> Iterator[Candidate]:
-        """'Russia intervened on Damascus's behalf' / 'fought on behalf of the junta'."""
-        preps = [p for p in kids(verb, "prep") if p.lower_ in ("on", "in")]
-        for behalf in (o for p in preps for o in kids(p, "pobj")):
-            if behalf.lemma_.lower() != "behalf":
-                continue
-            helped = self.actors(kids(behalf, "poss") + prep_objects(behalf, {"of"}))
-            yield from self._pairs("SUPPORT", self.subjects(verb), helped, verb, [], False)
-
     def framed(self, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
         ctype, frame = trig.claim_type, trig.frame
         if frame == "absorbed":
@@ -265,20 +299,39 @@ class SentenceRules(NominalRules, EpithetRules):
         if frame == "recipient":
             objects = self.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
             patient_actors = self.actors(patients)
-            if patient_actors and not self._is_item_phrase(patients):
+            # "Hezbollah fighters equipped with X": the modified noun of a passive
+            # participle receives, even when it is a word for troops
+            receiver = verb.dep_ == "acl" and self.is_passive(verb) and (
+                self.theme_types(patients) == ["SUPPORT"])
+            if patient_actors and (receiver or not self._is_item_phrase(patients)):
                 objects = patient_actors + objects
+                theme = prep_objects(verb, {"with"})  # "the Houthis, armed with Iranian X"
             else:
                 theme = patients + prep_objects(verb, {"with"})
             if not objects:  # "shipped millions of shells to Russia": hung on the theme
                 objects = self.actors([o for t in theme for o in prep_objects(t, {"to", "for"})])
+            if not objects:  # "smuggled in parts from Iran to Hamas": hung on an adjunct
+                objects = self.actors([o for a in prep_objects(verb, {"in", "by", "via"})
+                                       for o in prep_objects(a, {"to"})])
             if not subjects and self.is_passive(verb):
                 # only where the sender is unexpressed: "Iranian drones were delivered to X"
-                subjects = self.actors(prep_objects(verb, {"from"})) or self.origins(theme)
+                # "shipped in pieces from Iran": "from" may hang on another adjunct
+                sources = prep_objects(verb, {"from"}) or [
+                    o for adjunct in prep_objects(verb, {"in", "by", "via", "through"})
+                    for o in prep_objects(adjunct, {"from"})]
+                subjects = self.actors(sources) or self.origins(theme)
             if ctype == "ARMS_TRANSFER" and (self._commodities_only(theme)
                                              or self.theme_types(theme) == ["TRADE"]):
                 ctype = "TRADE"  # "sold oil to Syria" (guide 13)
+            elif ctype == "ARMS_TRANSFER" and theme and self.theme_types(theme) == ["SUPPORT"]:
+                ctype = "SUPPORT"  # "airlifted troops to Syria": sending troops (guide 4)
         elif frame == "patient":
             objects = self.actors(patients)
+            if verb.lemma_.lower() in _DEPLOY_VERBS and objects and all(
+                    not o.resolved for o in objects):
+                # "deployed Afghan fighters to Syria (to fight for Assad)": the fighters are
+                # what is sent; the supported side is where or for whom they fight
+                objects = self._served(verb) or self.actors(prep_objects(verb, {"to", "in"}))
             if not objects:
                 objects = self.actors(kids(verb, "dative")
                                       + prep_objects(verb, {"for", "to", "on"}))
@@ -296,14 +349,19 @@ class SentenceRules(NominalRules, EpithetRules):
             objects = self.actors(partners + prep_objects(verb, hostile))
             on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
             exchanged = {o for objs in self.lex.verb_object_idioms.values() for o in objs}
+            targets = prep_objects(verb, hostile)
             for thing in things:
                 # "fired (a swarm of) missiles at Israel", "coordinated their operations with
                 # the Quds Force", "traded fire with X": the partner hangs on the thing
                 preps = hostile if thing.lemma_.lower() in exchanged else on_patient
                 objects += self.actors(prep_objects(thing, preps))
+                targets += prep_objects(thing, preps)
+            if ctype == "CLASH" and not objects:
+                objects = self._located_targets(targets + things) or self._shipping_targets(
+                    targets + things)
             if ctype == "CLASH":
                 # "fought alongside the Syrian army" is SUPPORT (guide 5)
-                allies = self.actors(prep_objects(verb, {"alongside"}))
+                allies = self.actors(prep_objects(verb, {"alongside"}) + self._side_of(verb))
                 yield from self._pairs("SUPPORT", subjects, allies, verb, [], False)
         elif frame == "none":
             objects = self.actors(prep_objects(verb, {"for"}))
@@ -351,6 +409,10 @@ class SentenceRules(NominalRules, EpithetRules):
         # with "data" as its object and "to X" as its complement; they belong to the theme
         patients = patients + [o for p in patients for g in kids(p, "acl") if g.tag_ == "VBG"
                                for o in kids(g, "dobj")]
+        if not patients:
+            # "passing targeting information to X": read as "passing" + a gerund complement
+            patients = [o for g in kids(verb, "xcomp") if g.tag_ == "VBG"
+                        and not kids(g, "aux") for o in kids(g, "dobj")]
         theme = patients
         recipients: list[Entity] = []
         if not receiving:
@@ -370,7 +432,8 @@ class SentenceRules(NominalRules, EpithetRules):
                 recipients = self.actors([o for t in theme
                                           for o in prep_objects(t, {"to", "for"})]
                                          + [o for t in theme if t.dep_ == "dobj"
-                                            and t.head.tag_ == "VBG" and t.head.dep_ == "acl"
+                                            and t.head.tag_ == "VBG"
+                                            and t.head.dep_ in ("acl", "xcomp")
                                             for o in prep_objects(t.head, {"to", "for"})])
             if not recipients and lemma in self.lex.with_recipient_verbs:
                 recipients = self.actors(prep_objects(verb, {"with"}) + [
@@ -394,58 +457,10 @@ class SentenceRules(NominalRules, EpithetRules):
             subjects = self.origins(theme)  # "Russia received Iranian drones" (guide 7)
         if not subjects and not receiving and self.is_passive(verb):
             subjects = self._senders_of_troops(theme)
+        # "Iran and Russia exchanged intelligence": the partners give to each other
+        mutual = lemma in self.lex.with_recipient_verbs and not receiving
         for ctype in types:
-            yield from self._pairs(ctype, subjects, objects, verb, theme, False)
-
-    def theme_types(self, heads: list[Token]) -> list[str]:
-        found: list[str] = []
-        for head in with_conjuncts(heads):
-            ctype = None
-            tokens = phrase_tokens(head, self.lex)
-            own = self.lex.themes.get(head.lemma_.lower())
-            if head.ent_type_ == "MONEY" and not any(
-                    (m := self.sm.at(t)) is not None and m.is_item for t in tokens):
-                own = "FUNDING"  # "$2.6 billion"; "$10 million worth of small arms" is arms
-            if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
-                ctype = own  # "drone surveillance footage" is intelligence, not a drone
-            elif any((m := self.sm.at(t)) is not None and m.is_item for t in tokens):
-                ctype = "ARMS_TRANSFER"
-            else:
-                for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
-                    ctype = self.lex.themes.get(tok.lemma_.lower()) or self.lex.themes.get(
-                        tok.lower_)
-                    if ctype:
-                        break
-            if ctype and ctype not in found:
-                found.append(ctype)
-        if "ARMS_TRANSFER" in found and self._commodities_only(heads):
-            found[found.index("ARMS_TRANSFER")] = "TRADE"
-        if len(found) > 1 and "SUPPORT" in found:
-            found.remove("SUPPORT")  # "weapons and other resources" is an arms transfer
-        return found
-
-    def _item_mentions(self, heads: list[Token]) -> list[Mention]:
-        found = []
-        for head in with_conjuncts(heads):
-            for tok in phrase_tokens(head, self.lex):
-                m = self.sm.at(tok)
-                if m is not None and m.is_item and m not in found:
-                    found.append(m)
-        return found
-
-    def origins(self, theme: list[Token]) -> list[Entity]:
-        """States the text names as origin of the given items: the sender when none is named."""
-        out: list[Entity] = []
-        origins = [stated_origin(m, self.sm) for m in self._item_mentions(theme)]
-        for head in with_conjuncts(theme):
-            if self.lex.themes.get(head.lemma_.lower()) == "ARMS_TRANSFER":
-                # "Russian T-90 tanks": a weapon word with a demonym, no registry item
-                origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound")
-                            and (m := self.sm.at(c)) is not None and m.demonym]
-        for origin in origins:
-            if origin is not None and all(e.id != origin.id for e in out):
-                out.append(origin)
-        return out
+            yield from self._pairs(ctype, subjects, objects, verb, theme, mutual)
 
     def _senders_of_troops(self, theme: list[Token]) -> list[Entity]:
         """'North Korean soldiers were sent to Kursk': the state whose forces are sent."""
@@ -459,25 +474,11 @@ class SentenceRules(NominalRules, EpithetRules):
                     out.append(state)
         return out
 
-    def _commodities_only(self, heads: list[Token]) -> bool:
-        """Oil, gold, grain: goods that are traded, not armed with."""
-        items = self._item_mentions(heads)
-        return bool(items) and all(m.entity.id in self.lex.commodities for m in items)
-
     def _mentions_product(self, trigger: Token) -> bool:
         for tok in trigger.subtree:
             m = self.sm.at(tok)
             product = (m is not None and m.is_item) or tok.lemma_.lower() in _PRODUCT_WORDS
             if product and (tok.i != trigger.i or tok.pos_ == "NOUN"):
-                return True
-        return False
-
-    def _is_item_phrase(self, heads: list[Token]) -> bool:
-        for head in heads:
-            m = self.sm.at(head)
-            if m is not None and m.is_item:
-                return True
-            if head.lemma_.lower() in self.lex.themes and self.sm.at(head) is None:
                 return True
         return False
 
@@ -525,8 +526,9 @@ class SentenceRules(NominalRules, EpithetRules):
         return False
 
     def candidates(self) -> Iterator[Candidate]:
-        by_verb = {tok.i: list(self.verb_candidates(tok)) for tok in self.sm.tokens
-                   if tok.pos_ == "VERB" or self.verb_like(tok)}
+        by_verb = {tok.i: [*self.verb_candidates(tok), *self.reports_to(tok),
+                           *self.flow(tok), *self.reliance(tok)]
+                   for tok in self.sm.tokens if tok.pos_ == "VERB" or self.verb_like(tok)}
         for tok in self.sm.tokens:
             if tok.i in by_verb:
                 yield from by_verb[tok.i]
@@ -537,4 +539,6 @@ class SentenceRules(NominalRules, EpithetRules):
                 if not self._object_of_same_claim(tok, ctype, by_verb):
                     yield from self.noun_candidates(tok)
                 yield from self.part_of(tok)
+                yield from self.under_command(tok)
+                yield from self.reliance(tok)
             yield from self.label_candidates(tok)

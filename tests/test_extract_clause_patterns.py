@@ -1,0 +1,460 @@
+"""Clause-level patterns that recur in reports: negated objects, relative clauses on a
+"group of leader" phrase, money transfers, subordination, recruitment purpose clauses and
+nominal idioms. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from extract_helpers import only, triples
+from proxygraph.extract import extract_text
+
+# ------------------------------------------------------------------ negation on the object
+
+
+def test_negative_determiner_on_the_given_thing_denies_the_relation() -> None:
+    claim = only("Tehran sent no drones to the Houthis last year.", "ARMS_TRANSFER", "iran",
+                 "houthis")
+    assert claim.status == "denied"
+
+
+def test_negative_determiner_reported_by_the_actor_denies_support() -> None:
+    text = "Moscow insisted it had given no assistance to the RSF."
+    assert only(text, "SUPPORT", "russia", "rsf").status == "denied"
+
+
+def test_a_no_inside_a_modifier_does_not_deny() -> None:
+    text = "Iran shipped rockets to Hamas, which had no air force."
+    assert only(text, "ARMS_TRANSFER", "iran", "hamas").status == "occurred"
+
+
+# ------------------------------------------------------------------ "the X of LEADER, whom ..."
+
+
+def test_relative_clause_after_group_of_leader_is_about_the_group() -> None:
+    text = "Moscow praised the Tiger Forces of Suheil al-Hassan, whom Russian officers trained."
+    found = triples(text)
+    assert ("TRAINING", "russian-armed-forces", "tiger-forces") in found
+    assert not any(obj == "suheil-al-hassan" for _, _, obj in found)
+
+
+def test_subject_relative_after_group_of_leader() -> None:
+    text = "The Tiger Forces of Suheil al-Hassan, which Moscow armed, retook the town."
+    found = triples(text)
+    assert ("ARMS_TRANSFER", "russia", "tiger-forces") in found
+    assert ("ARMS_TRANSFER", "russia", "suheil-al-hassan") not in found
+
+
+# ------------------------------------------------------------------ money moved is funding
+
+
+def test_transfers_valued_in_money_are_funding() -> None:
+    text = "Officials estimated Tehran's yearly transfers to Hamas at about $100 million."
+    assert ("FUNDING", "iran", "hamas") in triples(text)
+    assert ("ARMS_TRANSFER", "iran", "hamas") not in triples(text)
+
+
+def test_transfers_of_weapons_with_a_price_stay_arms() -> None:
+    text = "Tehran's transfers of missiles to Hamas were worth $50 million."
+    assert ("ARMS_TRANSFER", "iran", "hamas") in triples(text)
+    assert ("FUNDING", "iran", "hamas") not in triples(text)
+
+
+# ------------------------------------------------------------------ the sides of a war
+
+
+def test_war_between_sides_does_not_take_the_outer_verb_subject() -> None:
+    text = ("Egypt denied sending aid to either side in the conflict, which began in 2023 "
+            "between the RSF and the army.")
+    assert not any(t == "CLASH" and s == "egypt" for t, s, _ in triples(text))
+
+
+# ------------------------------------------------------------------ subordination
+
+
+def test_appositive_under_the_control_of() -> None:
+    text = ("Liwa' al-Quds, a militia under the direct command of the Syrian Arab Army, "
+            "held the city.")
+    assert ("INTEGRATION", "liwa-al-quds", "syrian-arab-army") in triples(text)
+
+
+def test_operates_under_the_control_of() -> None:
+    text = "The Tiger Forces operate under the control of the Russian Ministry of Defence."
+    assert ("INTEGRATION", "tiger-forces", "russian-mod") in triples(text)
+
+
+def test_under_the_command_of_a_person_is_not_integration() -> None:
+    text = "The Tiger Forces fought under the command of Suheil al-Hassan."
+    assert not any(t == "INTEGRATION" for t, _, _ in triples(text))
+
+
+def test_force_reports_to_a_ministry() -> None:
+    claim = only("The Africa Corps answers directly to the Russian Ministry of Defence.",
+                 "INTEGRATION", "africa-corps", "russian-mod")
+    assert claim.status == "ongoing"
+
+
+def test_a_news_report_to_someone_is_not_integration() -> None:
+    text = "Reuters reported to its readers that the NDF had moved north."
+    assert not any(t == "INTEGRATION" for t, _, _ in triples(text))
+
+
+# ------------------------------------------------------------------ recruitment purpose
+
+
+def test_recruited_to_fight_for_names_the_recruiter() -> None:
+    found = triples("Dozens of Afghan men were enlisted to fight for Iran in Syria.")
+    assert any(t == "RECRUITMENT" and s == "iran" for t, s, _ in found)
+
+
+def test_recruited_by_agent_keeps_the_agent() -> None:
+    found = triples("Afghan men were recruited by the IRGC to fight for Syria.")
+    assert any(t == "RECRUITMENT" and s == "irgc" for t, s, _ in found)
+    assert not any(t == "RECRUITMENT" and s == "syria" for t, s, _ in found)
+
+
+# ------------------------------------------------------------------ nominal idioms
+
+
+def test_exchanges_of_fire_with_are_a_clash() -> None:
+    text = "Hamas lost several gunmen in an exchange of fire with the IDF."
+    assert ("CLASH", "hamas", "idf") in triples(text)
+
+
+def test_exchange_of_prisoners_is_not_a_clash() -> None:
+    text = "Hamas agreed to an exchange of prisoners with Israel."
+    assert not any(t == "CLASH" for t, _, _ in triples(text))
+
+
+# ------------------------------------------------------------------ complements and adjuncts
+
+
+def test_gerund_complement_read_as_a_verb_still_gives_its_theme() -> None:
+    text = "The Quds Force is accused of passing targeting data to Hezbollah."
+    assert ("INTELLIGENCE", "quds-force", "hezbollah") in triples(text)
+
+
+def test_on_behalf_hung_on_the_object() -> None:
+    claim = only("Russia would not join the war on Assad's behalf.", "SUPPORT", "russia",
+                 "syria")
+    assert claim.status == "denied"
+
+
+def test_no_plans_to_denies_the_planned_act() -> None:
+    claim = only("Belarus has no plans to arm the Wagner Group.", "ARMS_TRANSFER", "belarus",
+                 "wagner-group")
+    assert claim.status == "denied"
+
+
+def test_plans_to_is_planned() -> None:
+    claim = only("Tehran has plans to fund Hamas next year.", "FUNDING", "iran", "hamas")
+    assert claim.status == "planned"
+
+
+def test_passive_transfer_source_hung_on_an_adjunct() -> None:
+    text = "The rockets are smuggled in parts from Iran to Hamas by sea."
+    assert ("ARMS_TRANSFER", "iran", "hamas") in triples(text)
+
+
+# ------------------------------------------------------------------ materiel on the move
+
+
+def test_weapons_of_origin_reaching_a_group() -> None:
+    claim = only("Russian rifles reached the Tiger Forces through Latakia.", "ARMS_TRANSFER",
+                 "russia", "tiger-forces")
+    assert claim.status == "occurred"
+
+
+def test_reduced_relative_flow_with_a_state_name_as_origin() -> None:
+    text = "Iran arms reaching Yemen's Houthis via Oman, investigators say"
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples(text)
+
+
+def test_found_their_way_to() -> None:
+    text = "North Korean shells have found their way to Russia."
+    assert ("ARMS_TRANSFER", "north-korea", "russia") in triples(text)
+
+
+def test_missiles_reaching_a_state_without_a_route_are_not_a_transfer() -> None:
+    assert not triples("Iranian rockets reached Israel within minutes.")
+
+
+def test_fighters_reaching_a_front_are_not_a_transfer() -> None:
+    found = triples("Hezbollah fighters reached the Syrian army lines near Homs.")
+    assert not any(t == "ARMS_TRANSFER" for t, _, _ in found)
+
+
+# ------------------------------------------------------------------ two-word demonyms
+
+
+def test_two_word_demonym_gives_the_origin_of_items() -> None:
+    text = "North Korean rockets were handed to Russia in 2024."
+    assert ("ARMS_TRANSFER", "north-korea", "russia") in triples(text)
+
+
+def test_two_word_demonym_before_military_personnel() -> None:
+    text = "North Korean officers trained Russian drone crews."
+    assert ("TRAINING", "korean-peoples-army", "russian-armed-forces") in triples(text)
+
+
+# ------------------------------------------------------------------ production for a customer
+
+
+def test_factories_working_to_fill_a_customers_orders() -> None:
+    text = "Iranian drone factories are working day and night to meet Russian demand."
+    assert ("PRODUCTION", "iran", "russia") in triples(text)
+
+
+# ------------------------------------------------------------------ helpers and sides
+
+
+def test_with_the_help_of_names_the_helper_as_subject() -> None:
+    found = triples("The militia took the airport with the help of the Quds Force.")
+    assert not any(t == "SUPPORT" and o == "quds-force" for t, _, o in found)
+
+
+def test_with_the_help_of_a_named_group() -> None:
+    text = "Hamas rebuilt its tunnels with the assistance of Hezbollah."
+    assert ("SUPPORT", "hezbollah", "hamas") in triples(text)
+    assert ("SUPPORT", "hamas", "hezbollah") not in triples(text)
+
+
+def test_appositive_proxy_of() -> None:
+    text = "The Houthis, a proxy of Tehran, seized a ship."
+    assert ("SUPPORT", "iran", "houthis") in triples(text)
+
+
+def test_appositive_ally_of_is_not_support() -> None:
+    text = "The Houthis, an ally of Tehran, seized a ship."
+    assert not any(t == "SUPPORT" for t, _, _ in triples(text))
+
+
+def test_fought_on_the_side_of() -> None:
+    assert ("SUPPORT", "hezbollah", "syria") in triples(
+        "Hezbollah fought on the side of the Assad government.")
+    assert ("SUPPORT", "hezbollah", "syria") in triples("Hezbollah fought on Assad's side.")
+
+
+def test_assassinated_a_leader_is_a_clash_with_his_group() -> None:
+    text = "Israel assassinated Hezbollah commander Fuad Shukr in Beirut."
+    assert ("CLASH", "israel", "hezbollah") in triples(text)
+
+
+# ------------------------------------------------------------------ parser slips and light nouns
+
+
+def test_subject_hung_on_the_auxiliary() -> None:
+    text = "Russia's Defence Ministry has trained the Tiger Forces."
+    found = triples(text)
+    assert any(t == "TRAINING" and o == "tiger-forces" for t, _, o in found)
+
+
+def test_claimed_responsibility_for_an_attack() -> None:
+    text = "Hamas claimed responsibility for the rocket attack on the IDF."
+    assert ("CLASH", "hamas", "idf") in triples(text)
+
+
+def test_blamed_for_an_attack_names_the_object_as_attacker() -> None:
+    found = only("Israel blamed Hamas for the attack on the IDF.", "CLASH", "hamas", "idf")
+    assert found.certainty == "medium"
+    assert not any(s == "israel" for _, s, _ in triples(
+        "Israel blamed Hamas for the attack on the IDF."))
+
+
+def test_deployed_unnamed_fighters_support_the_destination() -> None:
+    found = triples("Iran deployed Afghan fighters to Syria.")
+    assert ("SUPPORT", "iran", "syria") in found
+    assert not any(t == "SUPPORT" and o.startswith("x_") for t, _, o in found if o)
+
+
+def test_deployed_fighters_to_fight_for_a_side() -> None:
+    text = "Turkey deployed Syrian mercenaries to Libya to fight for the GNA."
+    assert ("SUPPORT", "turkey", "libyan-government-of-national-accord") in triples(text)
+
+
+# ------------------------------------------------------------------ coordination and discourse
+
+
+def test_coordinated_verbs_share_the_nearest_object() -> None:
+    text = ("The IRGC continues to train and fund the Houthis and takes credit for their "
+            "successes.")
+    found = triples(text)
+    assert ("TRAINING", "irgc", "houthis") in found
+    assert ("FUNDING", "irgc", "houthis") in found
+
+
+def test_relative_pronoun_object_shared_by_coordinated_verbs() -> None:
+    text = "The NDF, whom Iranian officers armed and drilled for years, held Homs."
+    found = triples(text)
+    assert ("TRAINING", "iranian-armed-forces", "national-defence-forces") in found
+    assert ("ARMS_TRANSFER", "iranian-armed-forces", "national-defence-forces") in found
+
+
+def test_pronoun_in_a_list_line_points_at_the_line_topic() -> None:
+    text = ("The Houthis seized a ship.\n\n"
+            "Liwa' Fatemiyoun — an Afghan militia formed in 2013; its fighters were "
+            "trained by the IRGC.")
+    found = triples(text)
+    assert ("TRAINING", "irgc", "fatemiyoun") in found
+    assert ("TRAINING", "irgc", "houthis") not in found
+
+
+# ------------------------------------------------------------- mutual giving, sources, reliance
+
+
+def test_conjoined_subjects_exchange_fire() -> None:
+    assert ("CLASH", "hamas", "idf") in triples("Hamas and the IDF exchanged fire overnight.")
+
+
+def test_conjoined_subjects_exchange_intelligence() -> None:
+    found = triples("Moscow and Tehran have exchanged intelligence on Ukraine.")
+    assert {("INTELLIGENCE", "russia", "iran"), ("INTELLIGENCE", "iran", "russia")} & found
+
+
+def test_exchanging_prisoners_is_nothing() -> None:
+    assert not triples("Hamas and Israel exchanged prisoners in November.")
+
+
+def test_source_of_weapons_for() -> None:
+    claim = only("Belarus became a major source of ammunition for the Wagner Group.",
+                 "ARMS_TRANSFER", "belarus", "wagner-group")
+    assert claim.status == "occurred"
+
+
+def test_source_of_funding_hung_on_the_theme() -> None:
+    assert ("FUNDING", "qatar", "hamas") in triples(
+        "Qatar is an important source of funding for Hamas.")
+
+
+def test_source_of_concern_is_nothing() -> None:
+    assert not triples("Iran is a source of concern for Israel.")
+
+
+def test_relies_on_x_for_things() -> None:
+    found = triples("The Houthis rely on Tehran for missiles and cash.")
+    assert {("ARMS_TRANSFER", "iran", "houthis"), ("FUNDING", "iran", "houthis")} <= found
+
+
+def test_depends_on_possessed_support() -> None:
+    assert ("SUPPORT", "russia", "syria") in triples("Damascus depends on Russia's support.")
+
+
+def test_reliance_on_items_of_origin() -> None:
+    assert ("ARMS_TRANSFER", "iran", "russia") in triples(
+        "Russia's reliance on Iranian drones has deepened.")
+
+
+def test_relying_on_a_bare_actor_is_nothing() -> None:
+    assert not triples("Hamas relies on Iran.")
+
+
+# ------------------------------------------------------------------ targets located in a state
+
+
+def test_fired_at_towns_in_a_state() -> None:
+    text = "Hezbollah launched drones at villages in northern Israel."
+    assert ("CLASH", "hezbollah", "israel") in triples(text)
+
+
+def test_military_positions_do_not_stand_for_their_host_state() -> None:
+    found = triples("The IDF shelled positions in southern Lebanon.")
+    assert not any(o == "lebanon" for _, _, o in found)
+
+
+def test_transliteration_variant_of_a_registry_name() -> None:
+    assert ("FUNDING", "iran", "zainabiyoun") in triples("Iran funds Liwa' Zainebiyoun.")
+
+
+# ------------------------------------------------------------------ typing slips in reposted copy
+
+
+def test_swapped_letters_in_a_trigger_verb() -> None:
+    text = "The Houthis recieve cash from the IRGC every month."
+    assert ("FUNDING", "irgc", "houthis") in triples(text)
+
+
+def test_dropped_double_letter_in_a_trigger_verb() -> None:
+    assert ("ARMS_TRANSFER", "russia", "syria") in triples("Russia suplied Syria with rifles.")
+
+
+def test_real_words_near_a_trigger_are_not_corrected() -> None:
+    from proxygraph.extract.lexicon import typo_trigger
+
+    for word in ("sing", "arid", "drained", "trend", "brained"):
+        assert typo_trigger(word) is None, word
+
+
+# ------------------------------------------------------------------ shipping and plural pronouns
+
+
+def test_missiles_at_a_merchant_ship_are_a_clash_with_commercial_shipping() -> None:
+    found = extract_text("The Houthis fired a drone at a Panama-flagged bulk carrier.")
+    clash = [c for c in found if c.type == "CLASH"]
+    assert [(c.subject.id, c.object.name if c.object else None) for c in clash] == [
+        ("houthis", "commercial shipping")]
+
+
+def test_attacks_on_vessels_as_a_noun() -> None:
+    found = extract_text("Hamas praised the Houthi attacks on merchant vessels.")
+    assert any(c.type == "CLASH" and c.subject.id == "houthis" and c.object is not None
+               and c.object.name == "commercial shipping" for c in found)
+
+
+def test_warships_are_not_commercial_shipping() -> None:
+    found = extract_text("The Houthis fired a missile at the aircraft carrier.")
+    assert not any(c.object is not None and c.object.name == "commercial shipping"
+                   for c in found)
+
+
+def test_plural_pronoun_prefers_a_plural_group_over_a_state() -> None:
+    text = "Iran gave Houthi fighters drones for their raids on Saudi Arabia."
+    found = triples(text)
+    assert ("CLASH", "houthis", "saudi-arabia") in found
+    assert ("CLASH", "iran", "saudi-arabia") not in found
+
+
+# ------------------------------------------------------------------ nominals and participles
+
+
+def test_gerund_nominal_with_of_recipient() -> None:
+    assert ("ARMS_TRANSFER", "iran", "hamas") in triples(
+        "Israel condemned Tehran's arming of Hamas.")
+
+
+def test_military_aid_is_support_but_humanitarian_aid_is_not() -> None:
+    assert ("SUPPORT", "russia", "syria") in triples("Russia's military aid to Syria grew.")
+    assert not triples("Russia's humanitarian aid to Syria grew.")
+    assert not triples("Qatar sent humanitarian aid to Hamas.")
+
+
+def test_deployment_to_a_state_is_support() -> None:
+    assert ("SUPPORT", "russia", "syria") in triples(
+        "Russia's deployment of troops to Syria changed the war.")
+
+
+def test_participle_with_items_of_origin() -> None:
+    text = "Houthi fighters armed with Iranian drones attacked Saudi Arabia."
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples(text)
+
+
+def test_reporting_to_someone_on_a_topic_is_not_subordination() -> None:
+    assert not triples("Hamas reported to Iran on the ceasefire talks.")
+
+
+def test_under_the_umbrella_of_a_coalition_is_not_integration() -> None:
+    assert not triples("Hezbollah operates under the umbrella of the Axis of Resistance.")
+
+
+def test_reaching_an_agreement_is_not_a_transfer() -> None:
+    found = triples("The Houthis reached an agreement with Saudi Arabia.")
+    assert not any(t == "ARMS_TRANSFER" for t, _, _ in found)
+
+
+def test_shipping_troops_is_support_not_arms() -> None:
+    found = triples("Moscow airlifted soldiers to Libya in 2019.")
+    assert ("SUPPORT", "russia", "libya") in found
+    assert ("ARMS_TRANSFER", "russia", "libya") not in found
+
+
+def test_shipping_weapons_and_troops_stays_arms() -> None:
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples(
+        "Iran smuggled rockets and advisers to the Houthis.")

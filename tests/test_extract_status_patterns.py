@@ -1,0 +1,46 @@
+"""Status, certainty and pronoun patterns around a claim: denials with "that", claims
+inside reported-claim nouns, doubt, and object pronouns. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from extract_helpers import only, triples
+
+
+def test_denied_that_clause() -> None:
+    claim = only("Moscow denied that it had trained the Houthis.", "TRAINING", "russia",
+                 "houthis")
+    assert (claim.status, claim.certainty) == ("denied", "medium")
+
+
+def test_rejected_claims_that() -> None:
+    claim = only("Pyongyang rejected claims that it had shipped shells to Russia.",
+                 "ARMS_TRANSFER", "north-korea", "russia")
+    assert claim.status == "denied"
+
+
+def test_reports_that_lower_certainty() -> None:
+    claim = only("Reports that Iran had sent drones to the Houthis emerged in May.",
+                 "ARMS_TRANSFER", "iran", "houthis")
+    assert (claim.status, claim.certainty) == ("occurred", "medium")
+
+
+def test_doubt_lowers_certainty() -> None:
+    claim = only("Officials doubt that Iran will fund Hamas.", "FUNDING", "iran", "hamas")
+    assert claim.certainty == "low"
+
+
+def test_object_pronoun_is_not_its_own_verbs_subject() -> None:
+    text = "The Houthis say that Tehran has trained them for years."
+    assert ("TRAINING", "iran", "houthis") in triples(text)
+
+
+def test_subject_pronoun_still_points_at_the_earlier_subject() -> None:
+    claim = only("Iran said it would fund Hamas.", "FUNDING", "iran", "hamas")
+    assert claim.status in ("forecast", "planned")
+
+
+def test_adverb_inside_a_hedge_phrase() -> None:
+    claim = only("Hezbollah is widely believed to receive drones from Iran.", "ARMS_TRANSFER",
+                 "iran", "hezbollah")
+    assert claim.certainty == "low"
