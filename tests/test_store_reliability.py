@@ -163,7 +163,7 @@ def test_two_processes_ingesting_at_once_lose_no_writes(store_url: str,
         assert len(shared) == 35 and {c.credibility for c in shared} == {1}
 
 
-@pytest.mark.parametrize("count", [2])
+@pytest.mark.parametrize("count", [2, 4])
 def test_concurrent_openers_migrate_once(store_url: str, tmp_path: Path, count: int) -> None:
     code = ("import sys; from proxygraph.store import SqlStore; "
             "SqlStore(sys.argv[1]).close(); print('ok')")

@@ -3,6 +3,8 @@ Alembic migrations applied on open from the packaged migration scripts."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,22 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _enable_wal(cur: Any) -> None:
+    """Switch to WAL. The switch needs a lock that SQLite does not wait for (the busy
+    timeout does not apply), so two processes opening a new store at once retry here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def _tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -54,7 +72,7 @@ def _tune_sqlite(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
