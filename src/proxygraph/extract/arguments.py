@@ -55,8 +55,14 @@ class SentenceMentions:
 
     @cached_property
     def ents(self) -> list[Span]:
-        """The sentence's named entities, computed once (spaCy rebuilds them per call)."""
-        return list(self.sent.ents)
+        """The sentence's named entities, from the Doc's list built once per chunk
+        (`Span.ents` walks every entity of the Doc on each call)."""
+        doc = self.sent.doc
+        ents = doc.user_data.get("proxygraph_ents")
+        if ents is None:
+            ents = doc.user_data["proxygraph_ents"] = list(doc.ents)
+        start, end = self.sent.start, self.sent.end
+        return [e for e in ents if start <= e.start and e.end <= end]
 
 
 def is_backing_modifier(token: Token, lex: Lexicon) -> bool:

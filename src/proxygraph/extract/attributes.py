@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, with_origin
-from proxygraph.extract.nlp import span_text
+from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.quantity import find_quantities
 from proxygraph.extract.rules import Candidate
 from proxygraph.extract.timex import TimeMention, best_time
@@ -61,7 +61,7 @@ def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Enti
                 route.append(f"{tok.text} {_span_text(pobj)}")
     if tokens:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = tokens[0].doc.text[start:end]
+        text = doc_text(tokens[0].doc)[start:end]
         for match in _ROUTE.finditer(text):
             phrase = match.group(0)
             lo, hi = start + match.start(), start + match.end()

@@ -53,6 +53,9 @@ class AliasIndex:
         self.entries: dict[str, _AliasEntry] = {}
         # Longest alias (in tokens, generously) per first word: bounds the span search.
         self.first_words: dict[str, int] = {}
+        # Every leading substring of every alias key: a span whose key is not among them
+        # cannot grow into an alias, so the scan stops there.
+        self.prefixes: set[str] = set()
         for surface, entity in registry.alias_items():
             key = normalize(surface)
             if not key:
@@ -70,14 +73,17 @@ class AliasIndex:
             words = key.split(" ")
             span = min(MAX_ALIAS_TOKENS, 3 * len(words))
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), span)
+            self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         self.demonyms: dict[str, Entity] = {}
         for entity in registry.actors:
             for word in entity.demonyms:
                 self.demonyms[normalize(word)] = entity
 
     def match(self, tokens: list[Token]) -> Entity | None:
-        text = "".join(t.text_with_ws for t in tokens).strip()
-        key = _normalize(text)
+        return self.match_text("".join(t.text_with_ws for t in tokens).strip())
+
+    def match_text(self, text: str, key: str | None = None) -> Entity | None:
+        key = _normalize(text) if key is None else key
         entry = self.entries.get(key)
         if entry is None and key.endswith("s") and len(key) > 3:
             entry = self.entries.get(key[:-1])  # simple plural: "Shahed-136s"
@@ -135,14 +141,21 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
             i += 1
             continue
         found = None
-        for length in range(min(longest, n - i), 0, -1):
+        text = ""
+        # Grow the span a token at a time while its key can still become an alias; keep
+        # the longest span that is one.
+        for length in range(1, min(longest, n - i) + 1):
             last = tokens[i + length - 1]
-            if length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP") or last.tag_ == "POS"
-                               or last.is_punct):
-                continue  # "Iran's" is the mention "Iran" plus a possessive marker
-            entity = index.match(tokens[i:i + length])
-            if entity is not None:
-                found = Mention(i, i + length, entity, doc[i:i + length].text)
+            text += tokens[i + length - 2].whitespace_ if length > 1 else ""
+            text += last.text
+            key = _normalize(text)
+            if not (length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP")
+                                    or last.tag_ == "POS" or last.is_punct)):
+                # (a span never ends on "'s", "and" or punctuation: "Iran's" is "Iran")
+                entity = index.match_text(text, key)
+                if entity is not None:
+                    found = Mention(i, i + length, entity, doc[i:i + length].text)
+            if key and key not in index.prefixes:
                 break
         if found is not None:
             mentions.append(found)

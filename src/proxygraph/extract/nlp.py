@@ -74,6 +74,14 @@ def parse(text: str, batch_size: int = 64) -> Iterator[tuple[int, Doc]]:
         yield offset, doc
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once and kept: `Doc.text` joins every token anew per call."""
+    text = doc.user_data.get("proxygraph_text")
+    if text is None:
+        text = doc.user_data["proxygraph_text"] = doc.text
+    return text
+
+
 def span_text(span: Span) -> str:
-    """A span's text sliced from its Doc: `Span.text` rebuilds every Token to join them."""
-    return span.doc.text[span.start_char:span.end_char]
+    """A span's text sliced from the kept Doc text (`Span.text` rebuilds every Token)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
