@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from proxygraph.model import Entity
+
+if TYPE_CHECKING:  # the mixins' host types; imported for annotations only
+    from proxygraph.extract.arguments import SentenceMentions
+    from proxygraph.extract.lexicon import Lexicon
 
 
 @dataclass
@@ -49,3 +55,40 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         out.extend(t for t in tok.conjuncts if t.i > tok.i)
     return out
+
+
+class RuleBase:
+    """What the rule mixins (nominals, epithets, flows, sides, subordination) use from
+    SentenceRules, which composes them and implements these."""
+
+    sm: SentenceMentions
+    lex: Lexicon
+
+    def actors(self, heads: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
+        raise NotImplementedError
+
+    def noun_subjects(self, noun: Token) -> list[Entity]:
+        raise NotImplementedError
+
+    def patients(self, verb: Token) -> list[Token]:
+        raise NotImplementedError
+
+    def is_passive(self, verb: Token) -> bool:
+        raise NotImplementedError
+
+    def origins(self, theme: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
+    def theme_types(self, heads: list[Token]) -> list[str]:
+        raise NotImplementedError
+
+    def _shipping_targets(self, heads: list[Token]) -> list[Entity]:
+        raise NotImplementedError
+
+    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
+               theme: list[Token], symmetric_fallback: bool,
+               label: bool = False) -> Iterator[Candidate]:
+        raise NotImplementedError

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, is_backing_modifier
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
-from proxygraph.extract.lexicon import Lexicon
+from proxygraph.extract.arguments import actors_in_phrase, is_backing_modifier
+from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
 from proxygraph.extract.mentions import default_index, is_label_collective
 from proxygraph.model import Entity
 
@@ -23,25 +22,7 @@ _COPULAS = {"be", "remain", "become", "stay"}
 _SOURCE_NOUNS = {"source", "conduit", "lifeline"}
 
 
-class EpithetRules:
-    sm: SentenceMentions
-    lex: Lexicon
-
-    # Supplied by SentenceRules.
-    def actors(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
-        raise NotImplementedError
-
-    def theme_types(self, heads: list[Token]) -> list[str]:
-        raise NotImplementedError
-
-    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
-               theme: list[Token], symmetric_fallback: bool,
-               label: bool = False) -> Iterator[Candidate]:
-        raise NotImplementedError
-
+class EpithetRules(RuleBase):
     def label_candidates(self, tok: Token) -> Iterator[Candidate]:
         """X-backed Y, pro-X Y, X's proxies A and B, X is Y's sponsor."""
         if is_backing_modifier(tok, self.lex):

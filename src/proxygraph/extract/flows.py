@@ -13,10 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import SentenceMentions
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
-from proxygraph.extract.lexicon import Lexicon
-from proxygraph.model import Entity
+from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
 
 # Where the moving materiel ends up: "reached X", "flowed to X", "found their way to X".
 _DESTINATION_PREPS = {"to", "into", "in"}
@@ -25,31 +22,7 @@ _RELY_VERBS = {"rely", "depend", "count", "lean"}
 _RELY_NOUNS = {"reliance", "dependence", "dependency"}
 
 
-class FlowRules:
-    sm: SentenceMentions
-    lex: Lexicon
-
-    # Supplied by SentenceRules.
-    def actors(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def origins(self, theme: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def theme_types(self, heads: list[Token]) -> list[str]:
-        raise NotImplementedError
-
-    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
-        raise NotImplementedError
-
-    def noun_subjects(self, noun: Token) -> list[Entity]:
-        raise NotImplementedError
-
-    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
-               theme: list[Token], symmetric_fallback: bool,
-               label: bool = False) -> Iterator[Candidate]:
-        raise NotImplementedError
-
+class FlowRules(RuleBase):
     def flow(self, verb: Token) -> Iterator[Candidate]:
         if verb.lemma_.lower() not in self.lex.flow_verbs:
             return

@@ -11,9 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import SentenceMentions
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
-from proxygraph.extract.lexicon import Lexicon
+from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
 
@@ -48,34 +46,7 @@ _CUSTOMER_NOUNS = {"order", "demand", "need", "requirement", "contract", "reques
 _MONEY_FLOW_NOUNS = {"transfer", "flow", "delivery", "shipment", "supply"}
 
 
-class NominalRules:
-    sm: SentenceMentions
-    lex: Lexicon
-
-    # Supplied by SentenceRules.
-    def actors(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
-        raise NotImplementedError
-
-    def patients(self, verb: Token) -> list[Token]:
-        raise NotImplementedError
-
-    def is_passive(self, verb: Token) -> bool:
-        raise NotImplementedError
-
-    def origins(self, theme: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
-               theme: list[Token], symmetric_fallback: bool,
-               label: bool = False) -> Iterator[Candidate]:
-        raise NotImplementedError
-
-    def _shipping_targets(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
+class NominalRules(RuleBase):
     def noun_candidates(self, noun: Token) -> Iterator[Candidate]:
         lemma = noun.lemma_.lower()
         ctype = self.lex.nouns.get(lemma)

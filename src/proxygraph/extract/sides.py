@@ -12,9 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import SentenceMentions
-from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
-from proxygraph.extract.lexicon import Lexicon
+from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects, with_conjuncts
 from proxygraph.extract.mentions import collective
 from proxygraph.model import Entity
 
@@ -29,22 +27,7 @@ _NAVAL_WORDS = {"aircraft", "war", "naval", "navy", "military", "coast", "guard"
 _SETTLEMENTS = {"town", "city", "village", "territory", "soil", "settlement", "community"}
 
 
-class SideRules:
-    sm: SentenceMentions
-    lex: Lexicon
-
-    # Supplied by SentenceRules.
-    def actors(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
-        raise NotImplementedError
-
-    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
-               theme: list[Token], symmetric_fallback: bool,
-               label: bool = False) -> Iterator[Candidate]:
-        raise NotImplementedError
-
+class SideRules(RuleBase):
     def _on_behalf(self, verb: Token) -> Iterator[Candidate]:
         """'Russia intervened on Damascus's behalf' / 'fought on behalf of the junta'."""
         # "entered the war on Hamas's behalf": the parser may hang it on the object

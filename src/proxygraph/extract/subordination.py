@@ -12,9 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import SentenceMentions
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
-from proxygraph.extract.lexicon import Lexicon
+from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
 from proxygraph.model import Entity
 
 # Forces that can be subordinated, and the bodies they can be subordinated to.
@@ -22,22 +20,7 @@ _FORCE_KINDS = ("armed_group", "state_organ", "pmc")
 _COMMAND_KINDS = ("state", "state_organ", "armed_group", "pmc")
 
 
-class SubordinationRules:
-    sm: SentenceMentions
-    lex: Lexicon
-
-    # Supplied by SentenceRules.
-    def actors(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
-        raise NotImplementedError
-
-    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
-               theme: list[Token], symmetric_fallback: bool,
-               label: bool = False) -> Iterator[Candidate]:
-        raise NotImplementedError
-
+class SubordinationRules(RuleBase):
     def _subordinated(self, absorbed: list[Entity], commanders: list[Entity],
                       trigger: Token) -> Iterator[Candidate]:
         absorbed = [e for e in absorbed if e.kind in _FORCE_KINDS]
