@@ -49,6 +49,9 @@ T = TypeVar("T")
 RETRIES = 5
 
 
+_PG_WRITE_LOCK = 0x70677772  # any constant, distinct from the migration lock
+
+
 class SqlStore:
     """A claim store in one SQL database; see `proxygraph.store.base.ClaimStore`."""
 
@@ -90,6 +93,11 @@ class SqlStore:
         with self.engine.connect() as conn:
             conn.execution_options(write=write)
             with conn.begin():
+                if write and conn.dialect.name == "postgresql":
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: credibility
+                    # is graded from the other documents of a pair, and two concurrent
+                    # writers would each grade without seeing the other's (write skew).
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
                 yield conn
 
     def _read(self, fn: Callable[[Connection], T]) -> T:
