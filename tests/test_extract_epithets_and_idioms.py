@@ -5,6 +5,7 @@ parties, wars that "broke out between" two sides, and "the contractors"."""
 from __future__ import annotations
 
 from extract_helpers import only, triples
+from proxygraph.extract import extract_text
 
 
 def test_backed_epithet_in_apposition() -> None:
@@ -69,3 +70,17 @@ def test_verbs_of_projection_make_a_forecast() -> None:
     claim = only("Analysts anticipate that Russia will deliver Su-35 jets to Iran.",
                  "ARMS_TRANSFER", "russia", "iran")
     assert claim.status == "forecast"
+
+
+def test_coming_under_fire_from_an_actor_is_a_clash() -> None:
+    claim = only("Houthi positions came under fire from US warships on Friday.",
+                 "CLASH", "united-states", "houthis")
+    assert claim.status == "occurred"
+    assert not triples("The talks came under criticism from several observers.")
+
+
+def test_unregistered_named_group_is_a_collective() -> None:
+    claims = [c for c in extract_text(
+        "Wagner fighters clashed with Tuareg rebels near Tinzaouaten.") if c.type == "CLASH"]
+    assert [(c.subject.id, c.object.name, c.object.resolved) for c in claims] == [
+        ("wagner-group", "Tuareg rebels", False)]

@@ -352,13 +352,20 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
             if tok.i == m.end - 1:
                 words.append(demonym_form(m.entity))
                 written.append(m.text)
-        elif m is None and tok.lower_ in lex.collective_modifiers:
-            words.append(tok.text)
+        elif m is None and (tok.lower_ in lex.collective_modifiers or _proper_modifier(tok)):
+            words.append(tok.text)  # "Shia militias", "Tuareg rebels"
             written.append(tok.text)
     if not words:
         return None
     name = f"{' '.join(words)} {plural}"
     return collective(name, (f"{' '.join(written)} {plural}",))
+
+
+def _proper_modifier(token: Token) -> bool:
+    """A capitalised name the registry does not know: "Tuareg" in "Tuareg rebels". Not the
+    sentence's first word, whose capital says nothing."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and token.i > token.sent.start)
 
 
 def _after_pro(token: Token) -> bool:

@@ -30,12 +30,14 @@ EXTRACTOR_NAME = "proxygraph-rules"
 COMPONENTS = {
     "mentions": "3",  # two-word demonyms ("North Korean"); possessive marker outside a mention
     "anaphora": "3",  # list-line topics ("X — ...; its fighters"); "the corps" -> the formation
-    "rules": "3",  # see tests/test_extract_patterns.py and test_extract_clause_patterns.py
+    # "came under fire from"; unregistered named groups ("Tuareg rebels"); see
+    # tests/test_extract_patterns.py and tests/test_extract_clause_patterns.py
+    "rules": "4",
     "cues": "3",  # negated objects ("sent no weapons"), "has no plans to", "blamed"
     "attributes": "2",  # via is not a route; parties are not places
     "layout": "1",  # datelines and list lines parsed on their own
 }
-EXTRACTOR_VERSION = f"0.2.0+lex{load_lexicon().version}"
+EXTRACTOR_VERSION = f"0.2.1+lex{load_lexicon().version}"
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "

@@ -267,6 +267,8 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
         lemma = self.verb_lemma(verb)
         if lemma in self.lex.behalf_verbs:
             yield from self._on_behalf(verb)
+        if lemma in ("come", "fall"):
+            yield from self._under_fire(verb)
         if lemma in self.lex.giving_verbs:
             produced = list(self.giving(verb, lemma))
             if produced:

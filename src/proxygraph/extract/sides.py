@@ -16,6 +16,9 @@ from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_object
 from proxygraph.extract.mentions import collective
 from proxygraph.model import Entity
 
+# "came under fire from X": what one comes under when attacked.
+_UNDER_FIRE = {"fire", "attack", "shelling", "bombardment", "assault", "barrage", "strike",
+               "siege", "gunfire", "rocket", "missile", "drone"}
 # "recruited to fight for X": the purpose verbs that name whom the recruits serve.
 _SERVICE_VERBS = {"fight", "serve", "work"}
 
@@ -38,6 +41,15 @@ class SideRules(RuleBase):
                 continue
             helped = self.actors(kids(behalf, "poss") + prep_objects(behalf, {"of"}))
             yield from self._pairs("SUPPORT", self.subjects(verb), helped, verb, [], False)
+
+    def _under_fire(self, verb: Token) -> Iterator[Candidate]:
+        """'X came under fire (attack, shelling) from Y': Y attacked X."""
+        hostile = [o for o in prep_objects(verb, {"under"})
+                   if o.lemma_.lower() in _UNDER_FIRE]
+        if not hostile:
+            return
+        attackers = self.actors(prep_objects(verb, {"from", "by"}))
+        yield from self._pairs("CLASH", attackers, self.subjects(verb), verb, [], False)
 
     def _side_of(self, verb: Token) -> list[Token]:
         """'fought on the side of the LNA' / 'on Assad's side': the ally (guide 5)."""
