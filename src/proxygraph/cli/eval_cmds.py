@@ -48,10 +48,8 @@ def eval_command(
             scores = score_claims(gold_rows, load_jsonl(predictions),
                                   docs=gold_doc_names(gold_rows))
         else:
-            try:
-                from proxygraph.extract import extract_path
-            except ImportError as exc:
-                raise ProxygraphError(f"the extractor is not available ({exc})") from None
+            from proxygraph.extract import extract_path  # loads spaCy: only when needed
+
             scores = evaluate_docs(gold, docs_dir, extract_path)
     except ProxygraphError as exc:
         fail(exc)

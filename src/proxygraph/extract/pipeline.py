@@ -7,7 +7,7 @@ score change can be traced to the component that made it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,12 +18,12 @@ from proxygraph.extract.arguments import SentenceMentions, is_pronoun
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
 from proxygraph.extract.lexicon import load_lexicon
-from proxygraph.extract.mentions import AliasIndex, Mention, default_index, find_mentions
+from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
 from proxygraph.extract.rules import Candidate, SentenceRules
 from proxygraph.extract.timex import find_times
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document, Evidence
+from proxygraph.model import Claim, Document, Entity, Evidence
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -179,18 +179,17 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
         ctx.year = int(years[-1])
 
 
-def _claims_for_sentence(document: Document, offset: int, sent: Span,
-                         ctx: DocumentContext) -> Iterator[Claim]:
-    index = default_index()
+def _claims_for_sentence(document: Document, offset: int, sent: Span, chunk_mentions:
+                         list[Mention], ctx: DocumentContext) -> Iterator[Claim]:
     lex = load_lexicon()
-    mentions = _mentions_in(sent, index)
+    mentions = _mentions_in(sent, chunk_mentions)
     mentions = resolve_anaphora(sent, mentions, ctx)
     sm = SentenceMentions(sent, mentions)
     text = span_text(sent)
     times = find_times(text, context_year=ctx.year) + weekday_times(text, ctx.filed)
     seen_here: set[tuple[str, str, str | None]] = set()
     for cand in SentenceRules(sm, lex).candidates():
-        key = _pair_key(cand)
+        key = pair_key(cand.type, cand.subject, cand.object)
         if key in seen_here:
             continue
         seen_here.add(key)
@@ -200,17 +199,10 @@ def _claims_for_sentence(document: Document, offset: int, sent: Span,
     _update_context(sent, mentions, ctx)
 
 
-_SENT_CACHE: dict[int, list[Mention]] = {}
-
-
-def _mentions_in(sent: Span, index: AliasIndex) -> list[Mention]:
-    """Mentions of one sentence, from the chunk-level pass cached on the Doc."""
+def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
+    """The sentence's share of the mentions found once for its whole chunk."""
     doc = sent.doc
-    key = id(doc)
-    if key not in _SENT_CACHE:
-        _SENT_CACHE.clear()
-        _SENT_CACHE[key] = find_mentions(doc, index)
-    found = [m for m in _SENT_CACHE[key] if sent.start <= m.start and m.end <= sent.end]
+    found = [m for m in chunk_mentions if sent.start <= m.start and m.end <= sent.end]
     dateline = _DATELINE.match(span_text(sent))
     if dateline:
         # "MOSCOW, July 25, 2024 (Wire) —" names where the story was filed, not an actor.
@@ -219,12 +211,13 @@ def _mentions_in(sent: Span, index: AliasIndex) -> list[Mention]:
     return found
 
 
-def _pair_key(cand: Candidate) -> tuple[str, str, str | None]:
-    obj = cand.object.id if cand.object else None
-    if obj is not None and ONTOLOGY.is_symmetric(cand.type):
-        a, b = sorted((cand.subject.id, obj))
-        return (cand.type, a, b)
-    return (cand.type, cand.subject.id, obj)
+def pair_key(ctype: str, subject: Entity, obj: Entity | None) -> tuple[str, str, str | None]:
+    """Type and parties of a claim, in a fixed order for the symmetric types."""
+    obj_id = obj.id if obj else None
+    if obj_id is not None and ONTOLOGY.is_symmetric(ctype):
+        a, b = sorted((subject.id, obj_id))
+        return (ctype, a, b)
+    return (ctype, subject.id, obj_id)
 
 
 def _is_headline(sent: Span) -> bool:
@@ -297,26 +290,14 @@ def extract_document(document: Document, collapse_repeats: bool = True) -> list[
     """
     ctx = DocumentContext()
     claims: list[Claim] = []
+    index = default_index()
     for offset, chunk in parse(document.text):
+        chunk_mentions = find_mentions(chunk, index)
         for sent in chunk.sents:
-            for claim in _claims_for_sentence(document, offset, sent, ctx):
-                key = (claim.type, *sorted_pair(claim), claim.status)
+            for claim in _claims_for_sentence(document, offset, sent, chunk_mentions, ctx):
+                key = (*pair_key(claim.type, claim.subject, claim.object), claim.status)
                 if collapse_repeats and key in ctx.seen:
                     continue
                 ctx.seen.add(key)
                 claims.append(claim)
-    _SENT_CACHE.clear()
     return claims
-
-
-def sorted_pair(claim: Claim) -> tuple[str, str | None]:
-    obj = claim.object.id if claim.object else None
-    if obj is not None and ONTOLOGY.is_symmetric(claim.type):
-        a, b = sorted((claim.subject.id, obj))
-        return a, b
-    return claim.subject.id, obj
-
-
-def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Claim]]]:
-    for document in documents:
-        yield document, extract_document(document)
