@@ -516,9 +516,16 @@ def test_migrations_run_from_an_installed_wheel(tmp_path) -> None:
                            timeout=600)
     assert built.returncode == 0, built.stderr
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
-                   check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
+    # The new venv sees this interpreter's installed dependencies (alembic, sqlalchemy, ...)
+    # through plain path lines, which unlike --system-site-packages follow a venv we run in
+    # and, unlike site.addsitedir, do not load the editable install's import hook.
+    import sysconfig
+    target = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                             "['purelib'])"], capture_output=True, text=True, check=True)
+    ours = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    Path(target.stdout.strip(), "outer-site.pth").write_text("\n".join(sorted(ours)) + "\n")
     [wheel] = wheels.glob("proxygraph-*.whl")
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
                    check=True, timeout=600)
