@@ -4,6 +4,7 @@ open ends stay open ("2015.."); undated statements come last, marked so."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,26 @@ def span_label(start: str | None, end: str | None, precision: str | None) -> str
     if lo and lo == hi:
         return lo
     return f"{lo}..{hi}"
+
+
+def compact_span(lo: str | None, hi: str | None) -> str:
+    """An edge's [first, last] as briefly as it is exact: whole years and months shrink
+    ("2022-01-01".."2022-12-31" -> "2022"), open ends stay open."""
+    if lo is None and hi is None:
+        return "undated"
+    if lo and hi and lo[4:] == "-01-01" and hi[4:] == "-12-31":
+        return span_label(lo, hi, "year")
+    if lo and hi and lo.endswith("-01") and _month_end(hi):
+        return span_label(lo, hi, "month")
+    return span_label(lo, hi, "day")
+
+
+def _month_end(day: str) -> bool:
+    try:
+        year, month, dom = int(day[:4]), int(day[5:7]), int(day[8:10])
+    except ValueError:
+        return False
+    return dom == calendar.monthrange(year, month)[1]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ then re-assembled under the same rules and supply is compared before and after:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +84,7 @@ class Affected:
     recipient: str
     sponsors_before: list[str]
     sponsors_after: list[str]
-    lost_path: Path | None = None  # the strongest path that is gone
+    lost_path: Path | None = None  # the strongest path through what was removed
     surviving_path: Path | None = None  # the strongest path still there
 
     @property
@@ -236,13 +236,17 @@ def _centrality(graph: Graph, types: Sequence[str] | None, roots: dict[str, list
 
 
 def _best_path(graph: Graph, roots: Iterable[str], target: str, types: Sequence[str] | None,
-               max_hops: int, hops: Any) -> Path | None:
+               max_hops: int, hops: Any, through: Callable[[Path], bool] | None = None
+               ) -> Path | None:
+    """The strongest path from any of `roots` (that passes `through`, if given)."""
     best: Path | None = None
     for root in roots:
         if root == target:
             continue
-        found = find_paths(graph, root, target, types=types, max_hops=max_hops, limit=1,
-                           hops=hops, max_candidates=PATH_BUDGET).paths
+        found = find_paths(graph, root, target, types=types, max_hops=max_hops,
+                           limit=PATH_BUDGET if through else 1, hops=hops,
+                           max_candidates=PATH_BUDGET).paths
+        found = [p for p in found if through is None or through(p)][:1]
         if found and (best is None or found[0].score > best.score):
             best = found[0]
     return best
@@ -280,10 +284,14 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
             affected.append(Affected(r, before_s, after_s))
     affected.sort(key=lambda a: (not a.lost_all, -len(a.lost_sponsors), a.recipient))
     hops_b, hops_a = hop_map(graph, types), hop_map(after, types)
+    def removed_on(path: Path) -> bool:  # the path used a removed actor or claim
+        return bool(gone.intersection(path.nodes) or dropped_set.intersection(path.claim_ids))
+
     for a in affected[:shown]:
         lost_roots = [n for s in (a.lost_sponsors or a.sponsors_before)
                       for n in roots_b.get(s, ())[:ROOTS_TRIED]]
-        a.lost_path = _best_path(graph, lost_roots, a.recipient, types, max_hops, hops_b)
+        a.lost_path = _best_path(graph, lost_roots, a.recipient, types, max_hops, hops_b,
+                                 removed_on)
         kept_roots = [n for s in a.sponsors_after for n in roots_a.get(s, ())[:ROOTS_TRIED]]
         a.surviving_path = _best_path(after, kept_roots, a.recipient, types, max_hops, hops_a)
     cb = _centrality(graph, types, roots_b, max_hops)

@@ -27,7 +27,7 @@ from proxygraph.analyze.brokers import ROLES, brokers
 from proxygraph.analyze.communities import communities
 from proxygraph.analyze.origins import UNKNOWN, origins
 from proxygraph.analyze.paths import PathResult, find_paths
-from proxygraph.analyze.timeline import timeline
+from proxygraph.analyze.timeline import compact_span, timeline
 from proxygraph.analyze.whatif import Removal, what_if
 from proxygraph.cli.app import app, fail
 from proxygraph.cli.store_cmds import DbOption, open_cli_store
@@ -151,14 +151,17 @@ def _row(table: Table, *cells: object, end_section: bool = False) -> None:
 
 
 def _when(first: str | None, last: str | None, open_ended: bool = False) -> str:
-    if first is None and last is None and not open_ended:
-        return "undated"
-    return f"{first or ''}..{'' if open_ended else last or ''}"
+    return compact_span(first, None if open_ended else last) if (first or last) else \
+        "undated"
 
 
 def _statuses(edge: Edge) -> str:
     text = ", ".join(f"{s} {n}" for s, n in sorted(edge.statuses.items()))
     return f"{text} (conflict)" if edge.conflict else text
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun if count == 1 else noun + 's'}"
 
 
 def _note(message: str) -> None:
@@ -246,6 +249,9 @@ def paths_cmd(
         graph = build_graph(store, flt)
         src, dst = _resolve(source, store, graph), _resolve(target, store, graph)
         vias = [_resolve(v, store, graph) for v in via or ()]
+    for who in (src, dst, *vias):
+        if who not in graph.nodes:
+            _note(f"{graph.name(who)} takes part in no claim of this selection")
     try:
         result = find_paths(graph, src, dst, types=chosen, max_hops=max_hops, via=vias,
                             time_respecting=time_respecting, limit=limit)
@@ -273,7 +279,7 @@ def _print_paths(graph: Graph, result: PathResult) -> None:
     if result.paths:
         _console().print(table)
     what = f"{graph.name(result.source)} to {graph.name(result.target)}"
-    _note(f"{result.found} paths from {what} within {result.settings['max_hops']} hops"
+    _note(f"{_plural(result.found, 'path')} from {what} within {result.settings['max_hops']} hops"
           + (f", {len(result.refused)} refused as not time-respecting"
              if result.settings["time_respecting"] else "")
           + (" (search stopped at its candidate limit)" if result.truncated else ""))

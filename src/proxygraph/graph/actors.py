@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,9 +86,16 @@ def resolve_name(name: str, store: ClaimStore, merges: Merges,
 
 
 def suggestions(name: str, known: dict[str, str] | None = None) -> str:
-    close = [e.name for e in default_registry().search(name, kind="actor", limit=3)]
+    """ " (closest: A, B, C)": registry matches, most similar spelling first."""
+    key = normalize(name)
+
+    def likeness(entity: Entity) -> float:
+        forms = (entity.name, *entity.aliases)
+        return max(difflib.SequenceMatcher(None, key, normalize(f)).ratio() for f in forms)
+
+    found = default_registry().search(name, kind="actor", limit=10)
+    close = [e.name for e in sorted(found, key=lambda e: (-likeness(e), e.name))][:3]
     if len(close) < 3 and known:
-        key = normalize(name)
         close += [n for n in sorted(known.values())
                   if key and key in normalize(n) and n not in close][:3 - len(close)]
     return f" (closest: {', '.join(close)})" if close else ""

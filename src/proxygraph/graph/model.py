@@ -238,8 +238,14 @@ class Graph:
             self._in.setdefault(edge.target, []).append(edge)
 
     def name(self, node_id: str) -> str:
+        """The actor's name; the registry's for an actor with no node in this graph."""
         node = self.nodes.get(node_id)
-        return node.name if node else node_id
+        if node is not None:
+            return node.name
+        from proxygraph.registry import default_registry  # cached; only for absent nodes
+
+        registry = default_registry()
+        return registry.get(node_id).name if node_id in registry else node_id
 
     def edge_list(self, types: Iterable[str] | None = None) -> list[Edge]:
         wanted = set(types) if types else None
