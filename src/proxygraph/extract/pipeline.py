@@ -7,7 +7,7 @@ score change can be traced to the component that made it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -230,7 +230,7 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     ctype = ONTOLOGY.claim_type(cand.type)
     attribution: tuple[str, ...]
     if cand.label:
-        status, certainty, attribution = "occurred", "high", ()
+        status, certainty, attribution = "ongoing", "high", ()  # an epithet is a standing role
     else:
         mod = modality(cand.trigger, sent)
         status, certainty, attribution = mod.status, mod.certainty, mod.attribution
@@ -282,15 +282,19 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     )
 
 
-def extract_document(document: Document, collapse_repeats: bool = True) -> list[Claim]:
+def extract_document(document: Document, collapse_repeats: bool = False,
+                     progress: Callable[[int, int], None] | None = None) -> list[Claim]:
     """All claims of one document, in text order.
 
-    With `collapse_repeats`, a relation the document already stated with the same status
-    is not emitted again (one claim per statement, not per restatement).
+    Every statement is its own claim (annotation guide 1), even when the document said the
+    same before: the graph aggregates restatements. With `collapse_repeats`, a relation the
+    document already stated with the same status is not emitted again. `progress`, if
+    given, is called with (characters done, characters in all) after each chunk.
     """
     ctx = DocumentContext()
     claims: list[Claim] = []
     index = default_index()
+    total = len(document.text)
     for offset, chunk in parse(document.text):
         chunk_mentions = find_mentions(chunk, index)
         for sent in chunk.sents:
@@ -300,4 +304,6 @@ def extract_document(document: Document, collapse_repeats: bool = True) -> list[
                     continue
                 ctx.seen.add(key)
                 claims.append(claim)
+        if progress is not None:
+            progress(offset + len(chunk.text), total)
     return claims
