@@ -19,6 +19,7 @@ The Python API is the CLI's, call for call::
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
 from proxygraph.store.base import (
     AddResult,
@@ -32,7 +33,9 @@ from proxygraph.store.base import (
     SourceInfo,
     StoredClaim,
 )
-from proxygraph.store.sql import SqlStore
+
+if TYPE_CHECKING:
+    from proxygraph.store.sql import SqlStore
 
 DEFAULT_URL = "sqlite:///proxygraph.db"
 ENV_VAR = "PROXYGRAPH_DB"
@@ -49,6 +52,19 @@ def default_url() -> str:
     return os.environ.get(ENV_VAR) or DEFAULT_URL
 
 
-def open_store(url: str | None = None) -> SqlStore:
-    """Open (creating and migrating as needed) the store at `url`."""
-    return SqlStore(url or default_url())
+def open_store(url: str | None = None, *, create: bool = True) -> SqlStore:
+    """Open the store at `url` (migrating it as needed); `create=False` refuses to make a
+    new one (a StoreError instead), which is what read-only uses want."""
+    from proxygraph.store.sql import SqlStore
+
+    return SqlStore(url or default_url(), create=create)
+
+
+def __getattr__(name: str) -> Any:
+    # SQLAlchemy and Alembic load only when a store is used, not on `import proxygraph.store`
+    # (the CLI's start-up time).
+    if name == "SqlStore":
+        from proxygraph.store.sql import SqlStore
+
+        return SqlStore
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -77,6 +77,8 @@ class ClaimFilter:
     include: str = "current"
     search: str | None = None
     limit: int | None = None
+    offset: int = 0  # skip this many claims of the stored order (a page: limit + offset)
+    after: int | None = None  # only claims after this place in the order (`seq`): a cursor
 
     def __post_init__(self) -> None:
         for name in ("ids", "actors", "types", "items", "item_categories", "origins",
@@ -102,10 +104,14 @@ class ClaimFilter:
         for name in ("since", "until", "as_of"):
             if getattr(self, name) is not None:
                 period(getattr(self, name))
-        if self.search is not None and not any(ch.isalnum() for ch in self.search):
-            raise ValidationError("search text has no words to look for")
         if self.limit is not None and self.limit < 1:
             raise ValidationError("limit must be positive")
+        if self.offset < 0:
+            raise ValidationError("offset cannot be negative")
+        if self.search is not None:
+            from proxygraph.store.search import parse_search
+
+            parse_search(self.search)  # a query with nothing to look for fails here
 
     def window(self) -> tuple[str | None, str | None]:
         """The time window as first/last day; as-of is a window of its own period."""
@@ -138,6 +144,7 @@ class StoredClaim:
     credibility_override: int | None
     supersedes: str | None
     created_at: str
+    seq: int | None = None  # place in the stored order; `ClaimFilter(after=seq)` resumes
 
     @property
     def id(self) -> str:

@@ -96,13 +96,20 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision, once, even with several openers at once."""
+def migrate(engine: Engine, *, create: bool = True) -> None:
+    """Bring the schema to the newest revision, once, even with several openers at once.
+
+    With `create=False` a database without a proxygraph schema is refused, not filled.
+    """
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         conn.rollback()
     if current == head_revision():
         return
+    if current is None and not create:
+        raise StoreError(f"no proxygraph store in "
+                         f"{engine.url.render_as_string(hide_password=True)} (`proxygraph "
+                         "ingest` creates one)")
     with engine.connect() as conn:
         conn.execution_options(write=True)
         with conn.begin():

@@ -1,10 +1,17 @@
-"""ClaimFilter -> one SQL SELECT over `claims`. User text only ever travels as bound
-parameters; full-text queries are rebuilt as quoted FTS5 phrases (SQLite) or parsed by
-PostgreSQL's websearch_to_tsquery, so quotes and operators in them are just text."""
+"""ClaimFilter -> one SQL SELECT over `claims`, in the claims' stored order (seq).
+
+User text only ever travels as bound parameters. Full text is parsed by
+`proxygraph.store.search` and handed to FTS5 or to_tsquery in their own syntax.
+
+Every filter is an indexed lookup: actors and items go through `claim_entities`'
+indexes as an IN-subquery (or, for a participant in very many claims, as a probe of
+each claim read in order, so the first page stops early), type and status through
+(type, seq) and (status, seq), full text through FTS5 (whose rowid is seq) or GIN.
+"""
 
 from __future__ import annotations
 
-import re
+import difflib
 from collections.abc import Iterable
 
 from sqlalchemy import (
@@ -22,30 +29,23 @@ from sqlalchemy import (
     true,
 )
 
-from proxygraph.errors import ValidationError
+from proxygraph.credibility import OPEN_END, OPEN_START
+from proxygraph.errors import NotFoundError
+from proxygraph.model import Entity
 from proxygraph.store.base import GRADES, ClaimFilter
 from proxygraph.store.overlay import Overlay, name_key, registry_entity
 from proxygraph.store.schema import claim_entities, claims, documents
+from proxygraph.store.search import parse_search
 
 ACTOR_ROLES = ("subject", "object", "via")
-_FTS_TERM = re.compile(r'"([^"]*)"|(\S+)')
-_OPEN_START = "0000-01-01"
-_OPEN_END = "9999-12-31"
+# A participant in more claims than this is probed per claim in order instead of
+# collected first: its first page is found after a few hundred claims either way.
+DENSE = 5000
+_SUGGESTIONS = 3
 
 
-def fts5_query(search: str) -> str:
-    """A user's search as FTS5 syntax: every word or "quoted phrase" becomes a quoted
-    phrase (inner quotes doubled), all required. Operators and columns lose meaning."""
-    terms = [(m[1] if m[1] is not None else m[2]) for m in _FTS_TERM.finditer(search)]
-    # A phrase of punctuation alone tokenizes to nothing, which FTS5 treats oddly: drop it.
-    phrases = ['"' + t.replace('"', '""') + '"' for t in terms
-               if any(ch.isalnum() for ch in t)]
-    if not phrases:
-        raise ValidationError("search text has no words to look for")
-    return " ".join(phrases)
-
-
-def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> Select:
+def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
+                  columns: Iterable[ColumnElement] = ()) -> Select:
     cond: list[ColumnElement[bool]] = []
     if flt.include == "current":
         cond += [claims.c.state == "active", claims.c.review_state != "rejected"]
@@ -56,7 +56,7 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> Selec
         cond.append(or_(claims.c.doc.in_(flt.docs), claims.c.doc.in_(by_name)))
     for actor in flt.actors:  # every actor must take part
         ids, keys = overlay.resolve(actor)
-        cond.append(_has_entity(ACTOR_ROLES, ids, keys))
+        cond.append(_has_entity(conn, ACTOR_ROLES, ids, keys))
     if flt.types:
         cond.append(claims.c.type.in_(flt.types))
     if flt.items:
@@ -65,27 +65,27 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> Selec
             i, k = _item_names(item)
             ids |= i
             keys |= k
-        cond.append(_has_entity(("item",), ids, keys))
+        cond.append(_has_entity(conn, ("item",), ids, keys))
     if flt.item_categories:
-        cond.append(_exists_entity(("item",), claim_entities.c.category.in_(
+        cond.append(_in_entities(("item",), claim_entities.c.category.in_(
             flt.item_categories)))
     if flt.origins:
         ids = set()
         for origin in flt.origins:
             ids |= overlay.resolve(origin)[0]
-        cond.append(_exists_entity(("item",), claim_entities.c.origin.in_(sorted(ids))))
+        cond.append(_in_entities(("item",), claim_entities.c.origin.in_(sorted(ids))))
     if flt.places:
         keys = {name_key(p) for p in flt.places}
-        cond.append(_exists_entity(("place",), claim_entities.c.name_key.in_(sorted(keys))))
+        cond.append(_in_entities(("place",), claim_entities.c.name_key.in_(sorted(keys))))
     lo, hi = flt.window()
     if lo or hi:
         # Interval overlap: the claim's [start, end] meets [lo, hi]. A missing end means
         # still going, a missing start "since whenever"; a claim with no time never matches.
         cond.append(or_(claims.c.time_start.is_not(None), claims.c.time_end.is_not(None)))
         if hi:
-            cond.append(func.coalesce(claims.c.time_start, _OPEN_START) <= hi)
+            cond.append(func.coalesce(claims.c.time_start, OPEN_START) <= hi)
         if lo:
-            cond.append(func.coalesce(claims.c.time_end, _OPEN_END) >= lo)
+            cond.append(func.coalesce(claims.c.time_end, OPEN_END) >= lo)
     if flt.statuses:
         cond.append(claims.c.status.in_(flt.statuses))
     if flt.certainties:
@@ -101,10 +101,13 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> Selec
         cond.append(claims.c.review_state == "unreviewed")
     if flt.search:
         cond.append(_full_text(conn, flt.search))
-    query = select(claims).where(and_(true(), *cond)).order_by(
-        claims.c.doc, claims.c.sentence_start, claims.c.id)
+    if flt.after is not None:
+        cond.append(claims.c.seq > flt.after)
+    query = select(*(columns or (claims,))).where(and_(true(), *cond)).order_by(claims.c.seq)
     if flt.limit:
         query = query.limit(flt.limit)
+    if flt.offset:
+        query = query.offset(flt.offset)
     return query
 
 
@@ -116,20 +119,81 @@ def _item_names(item: str) -> tuple[set[str], set[str]]:
     return ids, {name_key(item)}
 
 
-def _exists_entity(roles: Iterable[str], extra: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(claim_entities.c.claim_id == claims.c.id,
-                          claim_entities.c.role.in_(tuple(roles)), extra)
+def _in_entities(roles: Iterable[str], extra: ColumnElement[bool]) -> ColumnElement[bool]:
+    return claims.c.id.in_(select(claim_entities.c.claim_id).where(
+        claim_entities.c.role.in_(tuple(roles)), extra))
 
 
-def _has_entity(roles: Iterable[str], ids: set[str], keys: set[str]) -> ColumnElement[bool]:
-    return _exists_entity(roles, or_(claim_entities.c.entity_id.in_(sorted(ids)),
-                                     claim_entities.c.name_key.in_(sorted(keys))))
+def _participant(ids: set[str], keys: set[str]) -> ColumnElement[bool]:
+    return or_(claim_entities.c.entity_id.in_(sorted(ids)),
+               claim_entities.c.name_key.in_(sorted(keys)))
+
+
+def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str],
+                keys: set[str]) -> ColumnElement[bool]:
+    roles = tuple(roles)
+    who = _participant(ids, keys)
+    sample = select(claim_entities.c.claim_id).where(
+        who, claim_entities.c.role.in_(roles)).limit(DENSE).subquery()
+    count = conn.execute(select(func.count()).select_from(sample)).scalar_one()
+    if count >= DENSE:  # many claims: test each claim as it is read in order
+        return exists().where(claim_entities.c.claim_id == claims.c.id,
+                              claim_entities.c.role.in_(roles), who)
+    return _in_entities(roles, who)
 
 
 def _full_text(conn: Connection, search: str) -> ColumnElement[bool]:
+    query = parse_search(search)
     if conn.dialect.name == "postgresql":
-        return literal_column("claims.evidence_tsv").op("@@")(
-            func.websearch_to_tsquery(literal_column("'english'"), bindparam("fts", search)))
-    fts = text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :fts").bindparams(
-        fts=fts5_query(search)).columns(claim_id=claims.c.id.type)
-    return claims.c.id.in_(fts.subquery().select())
+        return literal_column("claims.search_tsv").op("@@")(
+            func.to_tsquery(text("'simple'"), bindparam("fts", query.to_tsquery())))
+    fts = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :fts").bindparams(
+        fts=query.to_fts5()).columns(rowid=claims.c.seq.type)
+    return claims.c.seq.in_(fts.subquery().select())
+
+
+# --- names a filter gives that resolve to nothing -------------------------------------
+
+def _known_participant(conn: Connection, roles: tuple[str, ...], ids: set[str],
+                       keys: set[str]) -> bool:
+    query = select(claim_entities.c.claim_id).where(
+        _participant(ids, keys), claim_entities.c.role.in_(roles)).limit(1)
+    return conn.execute(query).first() is not None
+
+
+def _closest(name: str, entities: Iterable[Entity], extra: Iterable[str] = ()) -> list[str]:
+    names = list(dict.fromkeys([*(e.name for e in entities), *extra]))
+    return names[:_SUGGESTIONS]
+
+
+def check_names(conn: Connection, flt: ClaimFilter, overlay: Overlay) -> None:
+    """Raise NotFoundError for an actor or item no registry, overlay or claim knows."""
+    from proxygraph.registry import default_registry
+
+    registry = default_registry()
+    for actor in flt.actors:
+        ids, keys = overlay.resolve(actor)
+        known = overlay.entity(actor) is not None or actor in registry or any(
+            i in overlay.actors or i in overlay.merged_into for i in ids)
+        if known or _known_participant(conn, ACTOR_ROLES, ids, keys):
+            continue
+        overlay_names = [e.name for e in overlay.actors.values()]
+        close = difflib.get_close_matches(actor, overlay_names, n=_SUGGESTIONS, cutoff=0.7)
+        _not_found("actor", actor, _closest(actor, registry.search(
+            actor, kind="actor", limit=_SUGGESTIONS), close), "actors")
+    for item in flt.items:
+        found = registry_entity(item)
+        known = (found is not None and found.kind == "item") or (
+            item in registry and registry.get(item).kind == "item")
+        ids, keys = _item_names(item)
+        if known or _known_participant(conn, ("item",), ids, keys):
+            continue
+        _not_found("item", item, _closest(item, registry.search(
+            item, kind="item", limit=_SUGGESTIONS)), "items")
+
+
+def _not_found(what: str, name: str, suggestions: list[str], command: str) -> None:
+    hint = (f"; did you mean {', '.join(suggestions)}?" if suggestions
+            else f"; see `proxygraph {command} NAME`")
+    raise NotFoundError(f"no {what} {name!r} in the registry, the store's overlay or its "
+                        f"claims{hint}")

@@ -16,8 +16,9 @@ from proxygraph.errors import NotFoundError, ValidationError
 from proxygraph.ids import stable_id
 from proxygraph.model import Claim, Entity, Quantity, TimeSpan
 from proxygraph.store.base import CREDIBILITIES, ClaimHistory, ReviewRecord, StoredClaim, period
+from proxygraph.store.grading import keys_of, regrade_keys
 from proxygraph.store.overlay import Overlay, name_key
-from proxygraph.store.rows import claim_row, insert_claims, keys_of, refresh_credibility, to_stored
+from proxygraph.store.rows import claim_row, insert_claims, to_stored
 from proxygraph.store.schema import claims, reviews
 
 ACTIONS = ("accept", "reject", "correct", "credibility")
@@ -163,7 +164,7 @@ def review(conn: Connection, claim_id: str, *, action: str, reviewer: str, at: s
         claim_id=claim_id, action=action, reviewer=reviewer.strip(), at=at, note=note,
         changes=json.dumps(changes, ensure_ascii=False) if changes else None,
         result_claim_id=result_id if action == "correct" else None))
-    refresh_credibility(conn, overlay, keys_of(conn, touched, overlay))
+    regrade_keys(conn, overlay, keys_of(conn, touched, overlay))
     return to_stored(_load(conn, result_id))
 
 

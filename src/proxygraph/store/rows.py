@@ -1,35 +1,23 @@
-"""Claims to and from table rows, and the credibility refresh that runs after each write."""
+"""Claims to and from table rows: one row per claim, its participants, its search terms."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Row,
-    and_,
-    case,
-    false,
-    func,
-    null,
-    or_,
-    select,
-    true,
-    update,
-)
+from sqlalchemy import Connection, Row, Table, bindparam, func, select, text
 
-from proxygraph.credibility import BASE, pair_key, source_key
+from proxygraph.credibility import source_key
 from proxygraph.model import Claim
-from proxygraph.ontology import ONTOLOGY
 from proxygraph.store.base import StoredClaim
-from proxygraph.store.overlay import Overlay, name_key
-from proxygraph.store.schema import claim_entities, claims
+from proxygraph.store.overlay import name_key
+from proxygraph.store.schema import claim_entities, claims, with_search_column
+from proxygraph.store.search import search_terms
 
-PairKey = tuple[str, str, str]
+_FTS_INSERT = text("INSERT INTO claims_fts (rowid, terms) VALUES (:seq, :search_terms)")
 
 
 def now() -> str:
@@ -82,13 +70,45 @@ def entity_rows(claim: Claim) -> list[dict[str, Any]]:
     return out
 
 
+@cache
+def _pg_claims() -> Table:
+    return with_search_column(claims)
+
+
+def next_seq(conn: Connection) -> int:
+    """The next free place in the claims' order (writers are serialised, so it is ours)."""
+    return int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one()) + 1
+
+
 def insert_claims(conn: Connection, rows: Sequence[tuple[dict[str, Any], Claim]]) -> None:
+    """Insert claim rows (from `claim_row`) in order, with participants and search terms."""
     if not rows:
         return
-    conn.execute(claims.insert(), [r for r, _ in rows])
+    first = next_seq(conn)
+    values = [{**r, "seq": first + i, "search_terms": search_terms(r["evidence"])}
+              for i, (r, _) in enumerate(rows)]
+    if conn.dialect.name == "postgresql":
+        table = _pg_claims()
+        conn.execute(table.insert().values(search_tsv=func.to_tsvector(
+            text("'simple'"), bindparam("search_terms"))), values)
+    else:
+        conn.execute(claims.insert(), [{k: v for k, v in r.items() if k != "search_terms"}
+                                       for r in values])
+        conn.execute(_FTS_INSERT, [{"seq": r["seq"], "search_terms": r["search_terms"]}
+                                   for r in values])
     entities = [e for _, c in rows for e in entity_rows(c)]
     if entities:
         conn.execute(claim_entities.insert(), entities)
+
+
+def stored_json(row: Row[Any]) -> str:
+    """`to_stored(row).to_dict()` as JSON, spliced from the stored text without decoding."""
+    extra = json.dumps({"reliability": row.reliability, "credibility": row.credibility,
+                        "review": {"state": row.review_state, "origin": row.origin,
+                                   "lifecycle": row.state, "supersedes": row.supersedes}},
+                       ensure_ascii=False)
+    data = str(row.data).rstrip()
+    return f"{data[:-1]}, {extra[1:]}"
 
 
 def to_stored(row: Row[Any]) -> StoredClaim:
@@ -96,125 +116,8 @@ def to_stored(row: Row[Any]) -> StoredClaim:
         claim=Claim.from_dict(json.loads(row.data)), state=row.state,
         review_state=row.review_state, origin=row.origin, reliability=row.reliability,
         credibility=row.credibility, credibility_override=row.credibility_override,
-        supersedes=row.supersedes, created_at=row.created_at)
-
-
-def keys_of(conn: Connection, claim_ids: Iterable[str], overlay: Overlay) -> set[PairKey]:
-    """The pair keys (type and actor pair, after merges) of the given claims."""
-    ids = sorted(set(claim_ids))
-    keys: set[PairKey] = set()
-    for start in range(0, len(ids), 500):
-        query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).where(
-            claims.c.id.in_(ids[start:start + 500]))
-        keys |= {_key(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
-    return keys
-
-
-def keys_of_entities(conn: Connection, entity_ids: Iterable[str],
-                     overlay: Overlay) -> set[PairKey]:
-    """The pair keys of every claim whose subject or object is one of `entity_ids`."""
-    ids = sorted(set(entity_ids))
-    query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).distinct().where(
-        or_(claims.c.subject_id.in_(ids), claims.c.object_id.in_(ids)))
-    return {_key(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
-
-
-def _key(overlay: Overlay, ctype: str, subject: str, obj: str | None) -> PairKey:
-    return pair_key(ctype, overlay.canonical(subject),
-                    overlay.canonical(obj) if obj else None)
+        supersedes=row.supersedes, created_at=row.created_at, seq=row.seq)
 
 
 def claim_source(publisher: str | None, doc: str) -> str:
     return source_key(name_key(publisher) if publisher else None, doc)
-
-
-def refresh_credibility(conn: Connection, overlay: Overlay, keys: set[PairKey],
-                        new_ids: Sequence[str] = ()) -> None:
-    """Re-grade the claims of each pair key (see proxygraph.credibility) inside SQL.
-
-    Only current claims (active, not rejected) count as sources; every claim of the key
-    is graded, so a retired or rejected one shows what it would be worth today. When
-    `new_ids` were just added and did not change which sources speak to a pair (the usual
-    case for a much-reported pair), only they are graded, so ingest stays fast.
-    """
-    for key in sorted(keys):
-        _regrade(conn, _in_group(overlay, key), list(new_ids))
-
-
-def _in_group(overlay: Overlay, key: PairKey) -> ColumnElement[bool]:
-    ctype, subject, obj = key
-    subjects = sorted(overlay.group(subject))
-    if not obj:
-        return and_(claims.c.type == ctype, claims.c.subject_id.in_(subjects),
-                    claims.c.object_id.is_(None))
-    objects = sorted(overlay.group(obj))
-    pair = and_(claims.c.subject_id.in_(subjects), claims.c.object_id.in_(objects))
-    if ONTOLOGY.is_symmetric(ctype):
-        pair = or_(pair, and_(claims.c.subject_id.in_(objects),
-                              claims.c.object_id.in_(subjects)))
-    return and_(claims.c.type == ctype, pair)
-
-
-_DENIED = claims.c.status == "denied"
-_CURRENT = and_(claims.c.state == "active", claims.c.review_state != "rejected")
-
-
-def _sources(conn: Connection, in_group: ColumnElement[bool],
-             *extra: ColumnElement[bool]) -> dict[bool, frozenset[str]]:
-    """Per polarity (denied or not), up to two distinct sources: all that grading needs.
-
-    Asked as the smallest and next smallest source per status: with ix_claims_pair
-    (type, subject, object, status, source) each is an index seek, where DISTINCT would
-    walk every claim of a much-reported pair on every ingest.
-    """
-    def smallest(above: dict[str, str | None] | None) -> dict[str, str | None]:
-        cols: list[Any] = []
-        for status in ONTOLOGY.statuses:
-            cond = [in_group, _CURRENT, claims.c.status == status,
-                    claims.c.source.is_not(None), *extra]
-            if above is not None:
-                if above[status] is None:
-                    cols.append(null())
-                    continue
-                cond.append(claims.c.source > above[status])
-            cols.append(select(func.min(claims.c.source)).where(*cond).scalar_subquery())
-        return dict(zip(ONTOLOGY.statuses, conn.execute(select(*cols)).one(), strict=True))
-
-    first = smallest(None)
-    second = smallest(first) if any(first.values()) else {}
-    out = {}
-    for neg in (False, True):
-        found = sorted({v for st in ONTOLOGY.statuses if (st == "denied") == neg
-                        for v in (first.get(st), second.get(st)) if v})
-        out[neg] = frozenset(found[:2])
-    return out
-
-
-def _signature(sources: dict[bool, frozenset[str]]) -> tuple[object, ...]:
-    # Two or more sources make "another source" true for everyone, whoever they are.
-    return tuple("many" if len(s) >= 2 else s for s in (sources[False], sources[True]))
-
-
-def _regrade(conn: Connection, in_group: ColumnElement[bool], new_ids: list[str]) -> None:
-    sources = _sources(conn, in_group)
-    target = in_group
-    if new_ids:
-        before = _sources(conn, in_group, claims.c.id.not_in(new_ids))
-        if _signature(before) == _signature(sources):
-            target = and_(in_group, claims.c.id.in_(new_ids))
-    own = func.coalesce(claims.c.source, "")  # a claim without a source agrees with none
-
-    def other(found: frozenset[str]) -> ColumnElement[bool]:  # credibility.has_other in SQL
-        if len(found) >= 2:
-            return true()
-        if len(found) == 1:
-            return own != next(iter(found))
-        return false()
-
-    agree = case((_DENIED, other(sources[True])), else_=other(sources[False]))
-    disagree = case((_DENIED, other(sources[False])), else_=other(sources[True]))
-    base = case(BASE, value=claims.c.certainty, else_=6)
-    grade = case((claims.c.credibility_override.is_not(None), claims.c.credibility_override),
-                 (base == 6, 6), (agree, base - 1), (disagree, 5), else_=base)
-    conn.execute(update(claims).where(target, claims.c.credibility != grade).values(
-        credibility=grade))

@@ -8,6 +8,7 @@ Timestamps are ISO 8601 strings in UTC so both backends sort and compare them th
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     ForeignKey,
     Index,
@@ -81,11 +82,15 @@ claims = Table(
     Column("created_at", String(32), nullable=False),
     Column("data", Text, nullable=False),
     Column("source", String(320)),  # credibility source: publisher key or the document
+    # The order claims are listed in (ingest order, then position in the document); each
+    # filter's index ends in it, so a first page is read in order and stops early.
+    Column("seq", BigInteger),
     Index("ix_claims_doc", "doc"),
-    Index("ix_claims_type", "type"),
+    Index("ix_claims_seq", "seq", unique=True),
+    Index("ix_claims_type_seq", "type", "seq"),
+    Index("ix_claims_status_seq", "status", "seq"),
     Index("ix_claims_subject", "subject_id"),
     Index("ix_claims_object", "object_id"),
-    Index("ix_claims_state", "state", "review_state"),
     Index("ix_claims_time", "time_start", "time_end"),
     Index("ix_claims_supersedes", "supersedes"),
     Index("ix_claims_pair", "type", "subject_id", "object_id", "status", "source"),
@@ -159,3 +164,13 @@ merges = Table(
     Column("undo_note", Text),
     Index("ix_merges_merged", "merged_id"),
 )
+
+
+def with_search_column(table: Table) -> Table:
+    """`claims` as PostgreSQL has it: plus the tsvector of its search terms (see
+    migration 0003; SQLite keeps the terms in the FTS5 table `claims_fts` instead)."""
+    from sqlalchemy.dialects.postgresql import TSVECTOR
+
+    copy = table.to_metadata(MetaData())
+    copy.append_column(Column("search_tsv", TSVECTOR))
+    return copy

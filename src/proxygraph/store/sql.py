@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from alembic.util import CommandError
 from sqlalchemy import Connection, func, select, text, update
@@ -31,22 +31,29 @@ from proxygraph.store.base import (
     check_grade,
 )
 from proxygraph.store.engine import make_engine, migrate
+from proxygraph.store.grading import (
+    grade_new,
+    keys_of,
+    keys_of_docs,
+    keys_of_entities,
+    regrade_keys,
+)
 from proxygraph.store.overlay import Overlay, name_key
-from proxygraph.store.query import select_claims
+from proxygraph.store.query import check_names, select_claims
 from proxygraph.store.rows import (
     claim_row,
     claim_source,
     insert_claims,
-    keys_of,
-    keys_of_entities,
     now,
-    refresh_credibility,
+    stored_json,
     to_stored,
 )
 from proxygraph.store.schema import claims, documents, sources
+from proxygraph.store.stats import maybe_analyze, missing_sqlite_file
 
 T = TypeVar("T")
 RETRIES = 5
+_BATCH = 1000  # rows fetched at a time when streaming
 
 
 _PG_WRITE_LOCK = 0x70677772  # any constant, distinct from the migration lock
@@ -55,10 +62,18 @@ _PG_WRITE_LOCK = 0x70677772  # any constant, distinct from the migration lock
 class SqlStore:
     """A claim store in one SQL database; see `proxygraph.store.base.ClaimStore`."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        """Open the store at `url`, migrating it to the newest schema.
+
+        With `create=False` (read commands) a store that does not exist yet is a
+        StoreError instead of a new empty store.
+        """
         self.url = url
+        if not create and (missing := missing_sqlite_file(url)) is not None:
+            raise StoreError(f"no store at {url} ({missing} does not exist; `proxygraph "
+                             "ingest` creates one, or give --db)")
         self.engine = make_engine(url)
-        self._guard(lambda: migrate(self.engine))
+        self._guard(lambda: migrate(self.engine, create=create))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -76,14 +91,18 @@ class SqlStore:
             return fn()
         except ProxygraphError:
             raise
-        except CommandError as exc:
-            raise StoreError(f"cannot migrate {self._label()}: {exc} (was it made by a newer "
-                             "proxygraph?)") from None
-        except DBAPIError as exc:
+        except (CommandError, SQLAlchemyError) as exc:
+            raise self._store_error(exc) from None
+
+    def _store_error(self, exc: CommandError | SQLAlchemyError) -> StoreError:
+        """A database or migration failure as one line."""
+        if isinstance(exc, CommandError):
+            return StoreError(f"cannot migrate {self._label()}: {exc} (was it made by a newer "
+                              "proxygraph?)")
+        if isinstance(exc, DBAPIError):
             first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise StoreError(f"{self._label()}: {first}") from None
-        except SQLAlchemyError as exc:
-            raise StoreError(f"{self._label()}: {exc.__class__.__name__}: {exc}") from None
+            return StoreError(f"{self._label()}: {first}")
+        return StoreError(f"{self._label()}: {exc.__class__.__name__}: {exc}")
 
     def _label(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
@@ -160,8 +179,8 @@ class SqlStore:
             insert_claims(conn, [(claim_row(c, doc=doc.sha256, source=source,
                                             reliability=grade, at=at), c) for c in unique])
             overlay = Overlay.load(conn)
-            new_ids = [c.id for c in unique]
-            refresh_credibility(conn, overlay, keys_of(conn, new_ids, overlay), new_ids)
+            grade_new(conn, overlay, [c.id for c in unique])
+            maybe_analyze(conn)
             return AddResult(doc=doc.sha256, status="added", claims_added=len(unique))
         return self._write(run)
 
@@ -191,8 +210,7 @@ class SqlStore:
             conn.execute(update(documents).where(documents.c.sha256 == sha256).values(
                 extractor_version=extractor_version))
             overlay = Overlay.load(conn)
-            refresh_credibility(conn, overlay,
-                                keys_of(conn, [c.id for c in fresh] + stale, overlay))
+            regrade_keys(conn, overlay, keys_of(conn, [c.id for c in fresh] + stale, overlay))
             return ReextractResult(doc=sha256, added=len(fresh), retired=len(stale))
         return self._write(run)
 
@@ -225,12 +243,46 @@ class SqlStore:
         return self._read(run)
 
     def claims(self, flt: ClaimFilter | None = None) -> list[StoredClaim]:
-        flt = flt or ClaimFilter()
+        """The claims the filter selects, in stored order (see `iter_claims` to stream)."""
+        return list(self.iter_claims(flt))
 
-        def run(conn: Connection) -> list[StoredClaim]:
-            query = select_claims(conn, flt, Overlay.load(conn))
-            return [to_stored(r) for r in conn.execute(query)]
-        return self._read(run)
+    def iter_claims(self, flt: ClaimFilter | None = None) -> Iterator[StoredClaim]:
+        """Stream the selected claims in stored order, in constant memory."""
+        return (to_stored(row) for row in self._stream(flt or ClaimFilter()))
+
+    def iter_claim_json(self, flt: ClaimFilter | None = None) -> Iterator[str]:
+        """Stream the selected claims as JSON objects (`StoredClaim.to_dict`, keys sorted
+        by the stored claim), without decoding them: the fast path of an export."""
+        return (stored_json(row) for row in self._stream(flt or ClaimFilter()))
+
+    def check_names(self, flt: ClaimFilter) -> None:
+        """NotFoundError for an actor or item of the filter that nothing knows, naming the
+        closest known names (a typo would otherwise be an empty answer)."""
+        self._read(lambda conn: check_names(conn, flt, Overlay.load(conn)))
+
+    def explain(self, flt: ClaimFilter) -> list[str]:
+        """The database's plan for the query of `flt` (see bench/store_queries.py)."""
+        from proxygraph.store.stats import explain
+
+        return self._read(lambda conn: explain(conn, select_claims(
+            conn, flt, Overlay.load(conn))))
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load)."""
+        from proxygraph.store.stats import analyze
+
+        self._write(analyze)
+
+    def _stream(self, flt: ClaimFilter) -> Iterator[Any]:
+        """Rows of the filter's query, fetched in batches inside one read transaction."""
+        try:
+            with self._tx(write=False) as conn:
+                query = select_claims(conn, flt, Overlay.load(conn))
+                result = conn.execution_options(stream_results=True, yield_per=_BATCH) \
+                    .execute(query)
+                yield from result
+        except (CommandError, SQLAlchemyError) as exc:
+            raise self._store_error(exc) from None
 
     def claim(self, claim_id: str) -> StoredClaim:
         def run(conn: Connection) -> StoredClaim:
@@ -337,7 +389,7 @@ def _regrade_actors(conn: Connection, before: Overlay, record: MergeRecord) -> N
     ids: set[str] = set()
     for overlay in (before, after):
         ids |= overlay.group(record.merged_id) | overlay.group(record.into_id)
-    refresh_credibility(conn, after, keys_of_entities(conn, ids, after))
+    regrade_keys(conn, after, keys_of_entities(conn, ids, after))
 
 
 def _effective_grade(conn: Connection, publisher: str | None, own: str) -> str:
@@ -366,10 +418,14 @@ def _grade_publisher(conn: Connection, publisher: str, grade: str, *, replace: b
 
 
 def _apply_publisher_grade(conn: Connection, key: str, grade: str) -> None:
+    """Give the publisher's claims its new grade, and regrade the pairs they speak to
+    (a source graded E or F cannot corroborate alone)."""
     shas = [r.sha256 for r in conn.execute(select(documents.c.sha256, documents.c.publisher))
             if r.publisher and name_key(r.publisher) == key]
     for start in range(0, len(shas), 500):
         conn.execute(update(claims).where(claims.c.doc.in_(shas[start:start + 500])).values(
             reliability=grade))
+    overlay = Overlay.load(conn)
+    regrade_keys(conn, overlay, keys_of_docs(conn, shas, overlay))
 
 

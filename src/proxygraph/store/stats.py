@@ -1,0 +1,82 @@
+"""Planner statistics and query plans: what keeps the store's queries on their indexes.
+
+The planner needs statistics to choose the narrow index (an actor's few claims rather
+than every claim of a type). The migration to 0003 runs ANALYZE; after that the store
+runs it again whenever the claims have doubled since the statistics were taken (cheaply
+on SQLite: `analysis_limit` samples each index), so a store that grew from ten claims to a
+million is not planned as if it still had ten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from proxygraph.store.schema import claims
+
+GROWTH = 2  # re-analyze when the claims have grown this many times over
+MIN_CLAIMS = 1000  # below this any plan is fast
+SQLITE_ANALYSIS_LIMIT = 1000
+
+
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names when it does not exist (None for any other URL)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
+
+
+def analyzed_rows(conn: Connection) -> int:
+    """How many claims the planner's statistics were taken at (0: never)."""
+    if conn.dialect.name == "postgresql":
+        value = conn.exec_driver_sql(
+            "SELECT reltuples FROM pg_class WHERE oid = 'claims'::regclass").scalar()
+        return max(int(value or 0), 0)
+    has_stats = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
+    if has_stats is None:
+        return 0
+    stat = conn.exec_driver_sql(
+        "SELECT stat FROM sqlite_stat1 WHERE tbl = 'claims' AND idx = 'ix_claims_seq'").scalar()
+    return int(str(stat).split()[0]) if stat else 0
+
+
+def analyze(conn: Connection) -> None:
+    """Refresh the planner's statistics for the claim tables."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ANALYZE claims")
+        conn.exec_driver_sql("ANALYZE claim_entities")
+    else:
+        conn.exec_driver_sql(f"PRAGMA analysis_limit = {SQLITE_ANALYSIS_LIMIT}")
+        conn.exec_driver_sql("ANALYZE claims")
+        conn.exec_driver_sql("ANALYZE claim_entities")
+
+
+def maybe_analyze(conn: Connection) -> bool:
+    """ANALYZE when the claims have grown GROWTH times since the last statistics."""
+    rows = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
+    if rows < MIN_CLAIMS or rows < GROWTH * analyzed_rows(conn):
+        return False
+    analyze(conn)
+    return True
+
+
+def explain(conn: Connection, statement: object) -> list[str]:
+    """The backend's plan for a SQLAlchemy statement, one line per step."""
+    compiled = statement.compile(dialect=conn.dialect,  # type: ignore[attr-defined]
+                                 compile_kwargs={"render_postcompile": True})
+    params = compiled.params
+    if conn.dialect.name == "postgresql":
+        rows = conn.exec_driver_sql(f"EXPLAIN {compiled}", params).all()
+        return [str(r[0]) for r in rows]
+    positional = tuple(params[name] for name in compiled.positiontup or ())
+    rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", positional).all()
+    return [str(r[-1]) for r in rows]
