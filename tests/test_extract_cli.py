@@ -116,9 +116,30 @@ def test_binary_file(tmp_path: Path) -> None:
     assert proc.stdout == b""
 
 
-def test_invalid_utf8(tmp_path: Path) -> None:
-    (tmp_path / "latin1.txt").write_bytes("Iran armed the Houthis in Sana\xe1.".encode("latin-1"))
-    assert_clean_error(run("latin1.txt", cwd=tmp_path), "latin1.txt", "UTF-8")
+def test_legacy_encodings_are_detected_or_forced(tmp_path: Path) -> None:
+    text = "Na\u00efm Qassem said Iran armed Hezbollah in Sana\u00e1 in 2023.\n"
+    (tmp_path / "latin1.txt").write_bytes(text.encode("latin-1"))
+    (tmp_path / "cp1252.txt").write_bytes(text.replace("said", "\u201csaid\u201d")
+                                          .encode("cp1252"))
+    for name in ("latin1.txt", "cp1252.txt"):
+        proc = run(name, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        claims = claims_of(proc.stdout)
+        assert claims and "Na\u00efm Qassem" in claims[0]["evidence"]["sentence"]
+        assert "Sana\u00e1" in claims[0]["evidence"]["sentence"]
+    forced = run("latin1.txt", "--encoding", "latin-1", cwd=tmp_path)
+    assert forced.returncode == 0 and forced.stdout == run("latin1.txt", cwd=tmp_path).stdout
+    wrong = run("latin1.txt", "--encoding", "utf-8", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert_clean_error(wrong, "latin1.txt", "not valid utf-8 text (byte offset 2)")
+    assert run("latin1.txt", "--encoding", "klingon", cwd=tmp_path).returncode == 3
+
+
+def test_undetectable_bytes_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "noise.txt").write_bytes(b"ok " + bytes(range(1, 256)) * 8)
+    proc = run("noise.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert_clean_error(proc, "noise.txt", "--encoding")
 
 
 def test_an_unreadable_file_does_not_stop_the_others(reports: Path) -> None:
@@ -182,7 +203,7 @@ def test_one_unreadable_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 
 def test_a_bad_file_in_a_batch_is_skipped_and_the_rest_extracted(tmp_path: Path) -> None:
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa broken")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xfe\xfa broken")
     (tmp_path / "good.txt").write_text("Iran armed Hezbollah in 2006.", encoding="utf-8")
     proc = run(str(tmp_path))
     assert proc.returncode == 1

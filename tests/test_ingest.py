@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from proxygraph import ingest
-from proxygraph.errors import InputError
+from proxygraph.errors import InputError, ValidationError
 from proxygraph.ids import content_hash
 from proxygraph.ingest import (
     MAX_BYTES,
@@ -197,12 +197,73 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     assert one_line(exc) == f"{f} is a binary file, not a text report"
 
 
-def test_invalid_utf8_names_byte_offset(tmp_path: Path) -> None:
+# Control characters and every high byte: not UTF-8, and no encoding makes text of it.
+UNDETECTABLE = b"ok " + bytes(range(1, 256)) * 8
+
+
+def test_undetectable_bytes_name_the_utf8_byte_offset(tmp_path: Path) -> None:
+    f = tmp_path / "noise.txt"
+    f.write_bytes(UNDETECTABLE)
+    with pytest.raises(InputError) as exc:
+        read_document(f)
+    assert one_line(exc) == (f"{f} is not valid UTF-8 text (byte offset 130) and its "
+                             "encoding could not be detected; give it with --encoding")
+
+
+# A report excerpt with the accented names legacy encodings are used for.
+ACCENTED = ("The Quds Force commander Esma\u00efl Q\u00e2ani met Hezbollah\u2019s "
+            "Na\u00efm Qassem in Beirut, according to Le Monde\u2019s correspondent "
+            "Fran\u00e7ois Th\u00e9ron; the shipment passed through S\u00e3o Tom\u00e9.\n")
+ACCENTED_LATIN1 = ACCENTED.replace("\u2019", "'")  # Latin-1 has no curly apostrophe
+
+
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("cp1252", ACCENTED), ("latin-1", ACCENTED_LATIN1),
+    ("cp1252", "Caf\u00e9 noir"), ("latin-1", "Na\u00efm Qassem spoke."),
+])
+def test_legacy_encodings_are_detected(tmp_path: Path, encoding: str, text: str) -> None:
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode(encoding))
+    assert read_document(f).text == text.strip()
+
+
+def test_forced_encoding_wins_over_detection(tmp_path: Path) -> None:
+    f = tmp_path / "greek.txt"
+    f.write_bytes("\u0391\u03b8\u03ae\u03bd\u03b1 2024".encode("iso8859-7"))
+    assert read_document(f, encoding="iso8859-7").text == "\u0391\u03b8\u03ae\u03bd\u03b1 2024"
+    # Valid UTF-8 read as Latin-1 on request: the user's word is taken literally.
+    f.write_bytes("Caf\u00e9".encode())
+    assert read_document(f, encoding="latin-1").text == "Caf\u00c3\u00a9"
+    assert read_text_stream("Caf\u00e9".encode("cp1252"), encoding="cp1252").text == \
+        "Caf\u00e9"
+
+
+def test_forced_encoding_errors(tmp_path: Path) -> None:
     f = tmp_path / "latin.txt"
     f.write_bytes(b"Caf\xe9 noir")
     with pytest.raises(InputError) as exc:
+        read_document(f, encoding="utf-8")
+    assert one_line(exc) == f"{f} is not valid utf-8 text (byte offset 3)"
+    with pytest.raises(ValidationError, match="unknown encoding 'klingon'"):
+        read_document(f, encoding="klingon")
+
+
+def test_utf16_with_bom_is_text_not_binary(tmp_path: Path) -> None:
+    f = tmp_path / "notepad.txt"
+    f.write_bytes("Iran armed the Houthis.".encode("utf-16"))  # BOM + NUL-rich bytes
+    assert read_document(f).text == "Iran armed the Houthis."
+    f.write_bytes("Iran armed the Houthis.".encode("utf-16-le"))  # no BOM: say it
+    with pytest.raises(InputError, match="binary"):
         read_document(f)
-    assert one_line(exc) == f"{f} is not valid UTF-8 text (byte offset 3)"
+    assert read_document(f, encoding="utf-16-le").text == "Iran armed the Houthis."
+
+
+def test_html_with_forced_encoding(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_bytes(b"<html><body><article><p>Na\xefm Qassem met Esma\xefl Q\xe2ani in Beirut "
+                  b"on Monday, officials said in a statement on Tuesday.</p></article>"
+                  b"</body></html>")
+    assert read_document(f, encoding="latin-1").text.startswith("Na\u00efm Qassem met")
 
 
 def test_invalid_utf8_offset_counts_the_bom(tmp_path: Path) -> None:
@@ -367,8 +428,9 @@ def test_stream_media_type_override_and_errors() -> None:
     # Forced to text: the markup stays as written.
     doc = read_text_stream(b"<html>kept</html>", media_type="text/plain")
     assert doc.text == "<html>kept</html>"
-    with pytest.raises(InputError, match=r"stdin is not valid UTF-8 text \(byte offset 0\)"):
-        read_text_stream(b"\xff\xfe")
+    with pytest.raises(InputError, match=r"stdin is not valid UTF-8 text \(byte offset 130\)"):
+        read_text_stream(UNDETECTABLE)
+    assert read_text_stream(b"\xff\xfe").text == ""  # a UTF-16 BOM and nothing else
     with pytest.raises(InputError, match="stdin is too large"):
         read_text_stream(b" " * (MAX_BYTES + 1))
     assert read_text_stream(b"").text == ""
@@ -396,6 +458,22 @@ def test_iter_input_paths_files_dash_and_dedup(tmp_path: Path) -> None:
     got = list(iter_input_paths([str(odd), "-", str(a), str(tmp_path)]))
     # The explicit odd suffix is kept; a.txt from the directory is not repeated.
     assert got == [odd, Path("-"), a]
+
+
+def test_iter_input_paths_reports_skipped_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    for rel in ("a.txt", "notes.docx", "sub/table.csv", "README", ".DS_Store"):
+        (corpus / rel).write_text("x", encoding="utf-8")
+    (corpus / "dangling").symlink_to(corpus / "gone.txt")
+    skipped: list[tuple[str, str]] = []
+    got = list(iter_input_paths([str(corpus)], on_skip=lambda p, why: skipped.append(
+        (p.relative_to(corpus).as_posix(), why))))
+    assert [p.name for p in got] == ["a.txt"]
+    assert skipped == [("README", "unsupported type (no suffix)"),
+                       ("dangling", "not a regular file"),
+                       ("notes.docx", "unsupported type .docx"),
+                       ("sub/table.csv", "unsupported type .csv")]
 
 
 def test_iter_input_paths_errors(tmp_path: Path) -> None:

@@ -411,20 +411,20 @@ def test_cli_items_category_filter(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert {json.loads(line)["category"] for line in result.stdout.splitlines()} == {"drone"}
     result = runner.invoke(app, ["items", "shahed", "--category", "missile"])
-    assert result.exit_code == 1
+    assert result.exit_code == NotFoundError.exit_code == 5
     assert "no item matches 'shahed'" in result.stderr
 
 
 def test_cli_no_match(runner: CliRunner) -> None:
     result = runner.invoke(app, ["actors", "xqzzv", "qqq"])
-    assert result.exit_code == 1
+    assert result.exit_code == NotFoundError.exit_code == 5
     assert "no actor matches 'xqzzv qqq'" in result.stderr
     assert result.stdout == ""
 
 
 def test_cli_items_are_not_actors(runner: CliRunner) -> None:
     result = runner.invoke(app, ["actors", "Geran-2"])
-    assert result.exit_code == 1
+    assert result.exit_code == NotFoundError.exit_code == 5
 
 
 def test_cli_bad_options(runner: CliRunner) -> None:

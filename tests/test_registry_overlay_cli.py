@@ -20,9 +20,11 @@ def test_search_finds_overlay_actor_only_in_its_store(tmp_path: Path) -> None:
     found = runner.invoke(app, ["actors", "Jaish al-Example", "--db", db, "--json"])
     assert found.exit_code == 0, found.output
     assert '"name": "Jaish al-Example"' in found.output
-    other = runner.invoke(app, ["actors", "Jaish al-Example", "--db",
-                                f"sqlite:///{tmp_path / 'other.db'}"])
-    assert other.exit_code == 1
+    other_db = f"sqlite:///{tmp_path / 'other.db'}"
+    assert runner.invoke(app, ["actors", "merges", "--db", other_db]).exit_code == 0
+    other = runner.invoke(app, ["actors", "Jaish al-Example", "--db", other_db])
+    assert other.exit_code == 5  # not found
+    assert other.stderr == "proxygraph: error: no actor matches 'Jaish al-Example'\n"
 
 
 def test_plain_search_creates_no_store(tmp_path: Path, monkeypatch) -> None:

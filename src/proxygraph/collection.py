@@ -23,7 +23,7 @@ Extractor = Callable[[Document], list[Claim]]
 @dataclass(frozen=True)
 class FileOutcome:
     path: str
-    status: str  # added | unchanged | failed
+    status: str  # added | unchanged | failed | skipped (a folder's file of another type)
     doc: str | None = None
     claims: int = 0
     error: str | None = None
@@ -49,6 +49,10 @@ class IngestReport:
         return self._count("failed")
 
     @property
+    def skipped(self) -> int:
+        return self._count("skipped")
+
+    @property
     def claims(self) -> int:
         return sum(o.claims for o in self.outcomes)
 
@@ -67,13 +71,14 @@ def ingest_paths(store: ClaimStore, paths: Sequence[str | Path], *,
                  publisher: str | None = None, reliability: str | None = None,
                  source_url: str | None = None, published: str | None = None,
                  title: str | None = None, language: str | None = None,
-                 stdin: BinaryIO | None = None,
+                 stdin: BinaryIO | None = None, encoding: str | None = None,
                  extractor: tuple[Extractor, str] | None = None,
                  on_outcome: Callable[[FileOutcome], None] | None = None) -> IngestReport:
     """Ingest files, folders (their report files) or `-` (stdin) into `store`.
 
     `reliability` grades the publisher (A-F) when given; otherwise a known publisher keeps
-    its grade and a new one starts at F. Returns what happened to each file.
+    its grade and a new one starts at F. `encoding` forces the text encoding (default
+    UTF-8, else detected). Returns what happened to each file.
     """
     from proxygraph.ingest import iter_input_paths, read_document, read_text_stream
 
@@ -94,7 +99,8 @@ def ingest_paths(store: ClaimStore, paths: Sequence[str | Path], *,
 
     for raw in paths:
         try:
-            files: Iterable[Path] = list(iter_input_paths([str(raw)]))
+            files: Iterable[Path] = list(iter_input_paths([str(raw)], on_skip=lambda p, why: record(
+                FileOutcome(path=str(p), status="skipped", error=why))))
         except InputError as exc:
             record(FileOutcome(path=str(raw), status="failed", error=str(exc)))
             continue
@@ -103,9 +109,9 @@ def ingest_paths(store: ClaimStore, paths: Sequence[str | Path], *,
             try:
                 if label == "-":
                     data = (stdin or sys.stdin.buffer).read()
-                    doc = read_text_stream(data, "stdin", **metadata)
+                    doc = read_text_stream(data, "stdin", encoding=encoding, **metadata)
                 else:
-                    doc = read_document(path, **metadata)
+                    doc = read_document(path, encoding=encoding, **metadata)
                 record(_store_one(store, doc, label, extract, version,
                                   grade_publisher=reliability is not None))
             except (InputError, ValidationError) as exc:

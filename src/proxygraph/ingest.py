@@ -2,21 +2,26 @@
 
 Every failure a user can cause (missing, binary, oversized, undecodable or unreadable
 input) becomes one InputError whose one-line message names the file.
+
+Text is read as UTF-8 when it is valid UTF-8 (or carries a UTF-8 or UTF-16 byte order
+mark); otherwise its encoding is detected with charset-normalizer, or forced by the caller
+(`encoding=`, the CLI's `--encoding`).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from proxygraph.errors import InputError
+from proxygraph.errors import InputError, ValidationError
 from proxygraph.ids import content_hash
 from proxygraph.model import Document
 
@@ -36,6 +41,15 @@ _METADATA_KEYS = frozenset({"title", "source_url", "publisher", "published", "la
                             "reliability"})
 _BINARY_PROBE = 8192  # bytes inspected for NUL when deciding "binary"
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Western single-byte text too short for charset-normalizer to recognise a language is
+# read as Windows-1252 (a superset of Latin-1's printable characters): the reports this
+# tool reads are in English, where that is by far the likeliest legacy encoding.
+_SHORT_TEXT_FALLBACK = "cp1252"
+_TIE_CHAOS = 0.01  # charset-normalizer scores within these margins count as a tie
+_TIE_COHERENCE = 0.1
+
+SkipHandler = Callable[[Path, str], None]
 
 # --- text cleaning -----------------------------------------------------------------
 
@@ -79,8 +93,12 @@ def clean_text(text: str) -> str:
 # --- public entry points -----------------------------------------------------------
 
 
-def read_document(path: str | Path, *, name: str | None = None, **metadata: Any) -> Document:
-    """Read one report file. The format follows the suffix; unknown suffixes are sniffed."""
+def read_document(path: str | Path, *, name: str | None = None, encoding: str | None = None,
+                  **metadata: Any) -> Document:
+    """Read one report file. The format follows the suffix; unknown suffixes are sniffed.
+
+    `encoding` forces the text encoding (else UTF-8, else detected); PDFs ignore it.
+    """
     p = Path(path)
     label = str(p)
     data = _read_bytes(p)
@@ -96,16 +114,86 @@ def read_document(path: str | Path, *, name: str | None = None, **metadata: Any)
     else:
         # No suffix or an unknown one: the user named the file explicitly, so look inside.
         media = sniff_media_type(data)
-    return _build(data, media, label, name or p.name, metadata)
+    return _build(data, media, label, name or p.name, metadata, encoding)
 
 
-def read_text_stream(data: bytes, name: str = "stdin", media_type: str | None = None,
-                     **metadata: Any) -> Document:
+def read_text_stream(data: bytes, name: str = "stdin", media_type: str | None = None, *,
+                     encoding: str | None = None, **metadata: Any) -> Document:
     """Read a report given as bytes (stdin, `-`); HTML and PDF are recognised by content."""
     if len(data) > MAX_BYTES:
         raise InputError(_too_large(name, len(data)))
     media = media_type or sniff_media_type(data)
-    return _build(data, media, name, name, metadata)
+    return _build(data, media, name, name, metadata, encoding)
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; ValidationError for a name Python does not know."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise ValidationError(f"unknown encoding {encoding!r} (e.g. utf-8, cp1252, "
+                              "latin-1, utf-16)") from None
+
+
+def decode_text(data: bytes, label: str, encoding: str | None = None) -> str:
+    """Bytes to text: the forced encoding, else UTF-8 (with or without BOM), else detected.
+
+    Raises InputError, naming the file and the byte offset, when the bytes are not text
+    in the forced encoding, or are neither UTF-8 nor anything the detector recognises.
+    """
+    if encoding is not None:
+        codec = check_encoding(encoding)
+        if codec == "utf-8":
+            codec = "utf-8-sig"  # a BOM is not part of the text
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{label} is not valid {encoding} text "
+                             f"(byte offset {exc.start})") from None
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{label} is not valid UTF-16 text "
+                             f"(byte offset {exc.start})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        has_bom = data.startswith(_BOM)
+        where = f"byte offset {exc.start + (len(_BOM) if has_bom else 0)}"
+        if has_bom:  # the file says it is UTF-8: believe it and name the fault
+            raise InputError(f"{label} is not valid UTF-8 text ({where})") from None
+    detected = _detect(data)
+    if detected is None:
+        raise InputError(f"{label} is not valid UTF-8 text ({where}) and its encoding "
+                         "could not be detected; give it with --encoding")
+    return detected
+
+
+def _detect(data: bytes) -> str | None:
+    """The text in the encoding charset-normalizer finds likeliest, or None."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    if best.coherence == 0.0:
+        # No language recognised (a few words): every single-byte code page "fits"
+        # equally, and the detector's pick among them is arbitrary (cp1006 for "Café").
+        try:
+            return data.decode(_SHORT_TEXT_FALLBACK)
+        except UnicodeDecodeError:
+            return str(best)
+    # Near-ties are common (cp1250 and cp1252 read "Naïm" equally well): prefer the
+    # commoner Windows code pages, Western first, over the detector's arbitrary order.
+    ties = [m for m in matches if m.chaos <= best.chaos + _TIE_CHAOS
+            and m.coherence >= best.coherence - _TIE_COHERENCE]
+    for preferred in (lambda enc: enc == "cp1252", lambda enc: enc.startswith("cp125")):
+        for match in ties:
+            if preferred(match.encoding):
+                return str(match)
+    return str(best)
 
 
 def sniff_media_type(data: bytes) -> str:
@@ -121,11 +209,13 @@ def sniff_media_type(data: bytes) -> str:
     return MEDIA_TEXT
 
 
-def iter_input_paths(paths: Sequence[str]) -> Iterator[Path]:
+def iter_input_paths(paths: Sequence[str], *,
+                     on_skip: SkipHandler | None = None) -> Iterator[Path]:
     """Expand the command-line paths into report files, in a stable order.
 
-    A directory gives its supported, non-hidden files, recursively and sorted; a file
-    is given as is whatever its suffix (the user asked for it). `-` (stdin) is passed
+    A directory gives its supported, non-hidden files, recursively and sorted; its other
+    non-hidden files are passed to `on_skip(path, reason)` so a caller can list them. A
+    file is given as is whatever its suffix (the user asked for it). `-` (stdin) is passed
     through for the caller to read with read_text_stream. Each file appears once.
     """
     seen: set[Path] = set()
@@ -136,9 +226,13 @@ def iter_input_paths(paths: Sequence[str]) -> Iterator[Path]:
         p = Path(raw)
         if not p.exists():
             raise InputError(f"no such file: {raw}")
-        found = _report_files(p) if p.is_dir() else [p]
+        skipped: list[tuple[Path, str]] = []
+        found = _report_files(p, skipped) if p.is_dir() else [p]
         if not found:
             raise InputError(f"no report files (.txt, .md, .html, .pdf) in {raw}")
+        for path, reason in skipped:
+            if on_skip is not None:
+                on_skip(path, reason)
         for f in found:
             key = f.resolve()
             if key not in seen:
@@ -149,7 +243,8 @@ def iter_input_paths(paths: Sequence[str]) -> Iterator[Path]:
 # --- internals ---------------------------------------------------------------------
 
 
-def _report_files(directory: Path) -> list[Path]:
+def _report_files(directory: Path, skipped: list[tuple[Path, str]]) -> list[Path]:
+    """Supported files under `directory`; the other non-hidden files go to `skipped`."""
     out: list[Path] = []
     # os.walk without following links: a symlinked directory cannot loop the walk.
     for root, dirs, files in os.walk(directory):
@@ -158,8 +253,12 @@ def _report_files(directory: Path) -> list[Path]:
             if fname.startswith("."):
                 continue
             f = Path(root) / fname
-            if f.suffix.lower() in SUPPORTED_SUFFIXES and f.is_file():
+            if not f.is_file():
+                skipped.append((f, "not a regular file"))
+            elif f.suffix.lower() in SUPPORTED_SUFFIXES:
                 out.append(f)
+            else:
+                skipped.append((f, f"unsupported type {f.suffix or '(no suffix)'}"))
     return out
 
 
@@ -194,7 +293,7 @@ def _read_bytes(p: Path) -> bytes:
 
 
 def _build(data: bytes, media: str, label: str, name: str,
-           metadata: dict[str, Any]) -> Document:
+           metadata: dict[str, Any], encoding: str | None = None) -> Document:
     unknown = set(metadata) - _METADATA_KEYS
     if unknown:
         raise TypeError(f"unknown document metadata: {', '.join(sorted(unknown))}")
@@ -204,25 +303,22 @@ def _build(data: bytes, media: str, label: str, name: str,
     elif media == MEDIA_PDF:
         text, title = _pdf_text(data, label)
     else:
-        if b"\x00" in data[:_BINARY_PROBE]:
+        # NUL bytes mean binary, unless the text is UTF-16 (a BOM, or the caller says so).
+        wide = data.startswith(_UTF16_BOMS) if encoding is None else \
+            check_encoding(encoding).startswith(("utf-16", "utf-32"))
+        if not wide and b"\x00" in data[:_BINARY_PROBE]:
             raise InputError(f"{label} is a binary file, not a text report")
         if media == MEDIA_HTML:
+            if encoding is not None or wide:
+                data = decode_text(data, label, encoding).encode("utf-8")
             text, title = _html_text(data, label)
         else:
-            text = _decode_utf8(data, label)
+            text = decode_text(data, label, encoding)
     text = clean_text(text)
     fields = {k: v for k, v in metadata.items() if v is not None}
     fields.setdefault("title", clean_text(title) if title else None)
     return Document(name=name, text=text, sha256=content_hash(text), media_type=media,
                     **fields)
-
-
-def _decode_utf8(data: bytes, label: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        offset = exc.start + (len(_BOM) if data.startswith(_BOM) else 0)
-        raise InputError(f"{label} is not valid UTF-8 text (byte offset {offset})") from None
 
 
 @contextmanager

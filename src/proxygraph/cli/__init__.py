@@ -1,15 +1,13 @@
 """The `proxygraph` command: a thin layer over the library.
 
-Each command module registers its commands on `app`; every ProxygraphError becomes a
-one-line message on stderr and its exit code, never a traceback.
+Each command module registers its commands on `app`; the root group (cli/app.py) turns
+every ProxygraphError and every Click usage error into one line on stderr and an exit
+code from the table in proxygraph/errors.py, never a traceback.
 """
 
 from __future__ import annotations
 
-import sys
-
 from proxygraph.cli.app import app
-from proxygraph.errors import ProxygraphError
 
 # Command modules register themselves on import.
 from proxygraph.cli import extract_cmds  # noqa: E402,F401  isort: skip
@@ -20,11 +18,5 @@ from proxygraph.cli import graph_cmds  # noqa: E402,F401  isort: skip
 
 
 def main() -> None:
-    try:
-        app(standalone_mode=True)
-    except ProxygraphError as exc:
-        print(f"proxygraph: error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        print("proxygraph: interrupted", file=sys.stderr)
-        sys.exit(130)
+    # Standalone: ProxygraphGroup.main maps every outcome to an exit code and exits.
+    app(prog_name="proxygraph")

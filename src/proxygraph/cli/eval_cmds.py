@@ -31,8 +31,10 @@ def _print(scores: Scores, as_json: bool) -> None:
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path, typer.Argument(help="Gold claims (JSON Lines, gold format).")],
-    docs_dir: Annotated[Path, typer.Argument(help="Folder holding the gold documents.")],
+    gold: Annotated[Path, typer.Argument(
+        help="Gold claims (JSON Lines, gold format).", metavar="GOLD")],
+    docs_dir: Annotated[Path, typer.Argument(
+        help="Folder holding the gold documents.", metavar="DOCS_DIR")],
     as_json: JsonOpt = False,
     predictions: Annotated[
         Path | None,
@@ -58,8 +60,10 @@ def eval_command(
 
 @app.command("score")
 def score_command(
-    gold: Annotated[Path, typer.Argument(help="Gold claims (JSON Lines, gold format).")],
-    pred: Annotated[Path, typer.Argument(help="Predicted claims (JSON Lines claim export).")],
+    gold: Annotated[Path, typer.Argument(
+        help="Gold claims (JSON Lines, gold format).", metavar="GOLD")],
+    pred: Annotated[Path, typer.Argument(
+        help="Predicted claims (JSON Lines claim export).", metavar="PRED")],
     as_json: JsonOpt = False,
     docs: Annotated[
         str | None,

@@ -9,6 +9,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import IO, Annotated
@@ -18,28 +19,67 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from proxygraph.cli.app import app, fail
-from proxygraph.errors import InputError, ProxygraphError
+from proxygraph.cli.app import app, fail, plural
+from proxygraph.errors import EXIT_PARTIAL, InputError, ProxygraphError
 from proxygraph.model import Claim, Document
 
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Report files or folders; - for stdin.", metavar="PATH")]
+EncodingOption = Annotated[str | None, typer.Option(
+    "--encoding", metavar="NAME",
+    help="Read text files in this encoding (e.g. cp1252, latin-1, utf-16); default: "
+         "UTF-8, else detected.", show_default=False)]
 
-def _documents(paths: list[str], errors: list[InputError]) -> Iterator[Document]:
-    """Read every input; in a batch, unreadable files are reported and skipped."""
+
+@dataclass
+class Batch:
+    """What happened to the inputs of one run besides being read."""
+
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+    def skip(self, path: Path, reason: str) -> None:
+        self.skipped.append(path)
+        print(f"proxygraph: skipped: {path} ({reason})", file=sys.stderr)
+
+    def fail(self, exc: InputError) -> None:
+        self.errors.append(exc)
+        print(f"proxygraph: failed: {exc}", file=sys.stderr)
+
+
+def _documents(paths: list[str], batch: Batch, encoding: str | None = None
+               ) -> Iterator[Document]:
+    """Read every input. One input that cannot be read is an error (exit 2); in a batch
+    it is reported and the others are read (exit 1). Folders' other files are skipped."""
     from proxygraph.ingest import iter_input_paths, read_document, read_text_stream
 
-    file_args = [p for p in paths if p != "-"]
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for raw in dict.fromkeys(p for p in paths if p != "-"):
+        try:
+            for path in iter_input_paths([raw], on_skip=batch.skip):
+                if path.resolve() not in seen:
+                    seen.add(path.resolve())
+                    files.append(path)
+        except InputError as exc:
+            if len(paths) == 1:
+                raise
+            batch.fail(exc)
+    single = len(files) + len(batch.errors) + ("-" in paths) == 1
     if "-" in paths:
-        yield read_text_stream(sys.stdin.buffer.read(), name="stdin")
-    files = list(iter_input_paths(file_args)) if file_args else []
-    if len(files) == 1 and "-" not in paths:
-        yield read_document(files[0])  # a single bad file is simply an error
-        return
+        try:
+            yield read_text_stream(sys.stdin.buffer.read(), name="stdin", encoding=encoding)
+        except InputError as exc:
+            if single:
+                raise
+            batch.fail(exc)
     for path in files:
         try:
-            yield read_document(path)
+            yield read_document(path, encoding=encoding)
         except InputError as exc:
-            errors.append(exc)
-            print(f"proxygraph: skipped: {exc}", file=sys.stderr)
+            if single:
+                raise
+            batch.fail(exc)
 
 
 @contextmanager
@@ -53,12 +93,24 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
         raise InputError(f"output folder does not exist: {directory}")
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); an export gets the mode any new file
+        # would (umask), or keeps the mode of the file it replaces.
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_jsonl(claims: Iterable[Claim], handle: IO[str]) -> int:
@@ -71,19 +123,26 @@ def write_jsonl(claims: Iterable[Claim], handle: IO[str]) -> int:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Report files or folders; - for stdin.")],
+    paths: PathsArgument,
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Write JSON Lines here (default stdout).")
                       ] = None,
+    encoding: EncodingOption = None,
 ) -> None:
-    """Extract claims from reports (txt, md, html, pdf) as JSON Lines."""
-    from proxygraph.extract import extract_document
+    """Extract claims from reports (txt, md, html, pdf) as JSON Lines.
 
-    errors: list[InputError] = []
+    Files of other types inside a folder are listed as skipped.
+    """
+    from proxygraph.extract import extract_document
+    from proxygraph.ingest import check_encoding
+
+    batch = Batch()
     total = 0
     try:
+        if encoding is not None:
+            check_encoding(encoding)
         with _output(output) as handle:
-            docs = list(_documents(paths, errors))
+            docs = list(_documents(paths, batch, encoding))
             show = len(docs) > 1 and sys.stderr.isatty()
             with Progress(transient=True, disable=not show,
                           console=Console(stderr=True)) as progress:
@@ -93,11 +152,15 @@ def extract(
                     progress.advance(task)
     except ProxygraphError as exc:
         fail(exc)
-    if output is not None:
-        print(f"{total} claims from {len(paths)} input(s) -> {output}", file=sys.stderr)
-    if errors:
-        print(f"proxygraph: {len(errors)} input(s) could not be read", file=sys.stderr)
-        raise typer.Exit(1)
+    if output is not None or batch.errors or batch.skipped:
+        summary = f"{plural(total, 'claim')} from {plural(len(docs), 'document')}"
+        if batch.skipped:
+            summary += f", {len(batch.skipped)} skipped"
+        if batch.errors:
+            summary += f", {len(batch.errors)} unreadable"
+        print(f"proxygraph: {summary}" + (f" -> {output}" if output else ""), file=sys.stderr)
+    if batch.errors:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def sample_documents() -> list[Document]:
@@ -172,7 +235,7 @@ def demo(
     except ProxygraphError as exc:
         fail(exc)
     console.print(f"[bold]proxygraph demo[/bold]: {report.added + report.unchanged} sample "
-                  f"reports, {len(claims)} claims in {url}")
+                  f"reports, {plural(len(claims), 'claim')} in {url}")
     summarize(claims, console)
     if output is not None:
         with _output(output) as handle:

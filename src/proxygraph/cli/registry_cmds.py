@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
 
 from proxygraph.cli.app import app, fail
-from proxygraph.cli.store_cmds import ACTOR_VERBS, actor_verb
-from proxygraph.errors import ProxygraphError, ValidationError
+from proxygraph.cli.store_cmds import actor_verb
+from proxygraph.errors import NotFoundError, ProxygraphError, StoreError, ValidationError
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.registry import Registry, default_registry
@@ -39,68 +40,94 @@ def _aliases_cell(entity: Entity) -> str:
     return f"{shown}, … (+{rest})" if rest > 0 else shown
 
 
-def _print(matches: list[Entity], registry: Registry, *, as_json: bool, items: bool) -> None:
+def _print(matches: list[Entity], registry: Registry, *, as_json: bool, items: bool,
+           merged_into: dict[str, Entity] | None = None) -> None:
+    merged_into = merged_into or {}
     if as_json:
         for ent in matches:
-            print(json.dumps(entity_record(ent, registry), ensure_ascii=False))
+            record = entity_record(ent, registry)
+            if ent.id in merged_into:
+                target = merged_into[ent.id]
+                record["merged_into"] = {"id": target.id, "name": target.name}
+            print(json.dumps(record, ensure_ascii=False))
         return
+    merges_shown = any(ent.id in merged_into for ent in matches)
     table = Table(show_lines=False)
     for column in ("id", "name", "category" if items else "kind",
                    "origin" if items else "affiliation", "qid", "aliases"):
         table.add_column(column, overflow="fold")
+    if merges_shown:
+        table.add_column("merged into", overflow="fold")
     for ent in matches:
-        table.add_row(ent.id, ent.name, ent.category if items else ent.kind,
-                      (ent.origin if items else ent.affiliation) or "", ent.qid or "",
-                      _aliases_cell(ent))
+        row = [ent.id, ent.name, ent.category if items else ent.kind,
+               (ent.origin if items else ent.affiliation) or "", ent.qid or "",
+               _aliases_cell(ent)]
+        if merges_shown:
+            target = merged_into.get(ent.id)
+            row.append(f"{target.name} ({target.id})" if target else "")
+        table.add_row(*(Text(cell) for cell in row))
     # Wide enough that ids and names are not folded when output is piped.
     Console(width=max(Console().width, 140)).print(table)
 
 
 def _no_match(what: str, query: str) -> None:
-    print(f"no {what} matches {query!r}", file=sys.stderr)
-    raise typer.Exit(1)
+    fail(NotFoundError(f"no {what} matches {query!r}"))
 
 
-def _overlay_match(query: str, db: str | None) -> Entity | None:
-    """An actor the store's overlay knows by this name (added or aliased by an analyst).
+def _store_url(db: str | None) -> str | None:
+    """The store to consult for a search, or None: a plain search never creates one.
 
-    Only looked up when a store is named or already exists, so a plain search never
-    creates one.
+    A store named with --db must exist; the default one is used only if it does.
     """
-    import os
-    from pathlib import Path
+    from proxygraph.cli.store_cmds import _new_sqlite_file
+    from proxygraph.store import default_url
 
-    from proxygraph.store import DEFAULT_URL, ENV_VAR, open_store
+    url = db or default_url()
+    if _new_sqlite_file(url) is None:
+        return url
+    if db is not None:
+        raise StoreError(f"no store at {db} (ingest reports to create one)")
+    return None
 
-    url = db or os.environ.get(ENV_VAR)
+
+def _overlay_view(query: str, db: str | None) -> tuple[Entity | None, dict[str, Entity]]:
+    """The store overlay's actor named `query` (added or aliased by an analyst), and the
+    target of every actor merged away, by merged id (empty without a store)."""
+    from proxygraph.store import open_store
+
+    url = _store_url(db)
     if url is None:
-        if not Path(DEFAULT_URL.removeprefix("sqlite:///")).exists():
-            return None
-        url = DEFAULT_URL
+        return None, {}
     store = open_store(url)
     try:
-        return store.resolve_actor(query)
+        active = {r.merged_id: r.into_id for r in store.merges() if r.undone_at is None}
+        targets: dict[str, Entity] = {}
+        for merged_id in active:
+            target = store.canonical_actor(merged_id)
+            targets[merged_id] = store.resolve_actor(target) or Entity(
+                id=target, name=target, kind="collective")
+        return store.resolve_actor(query), targets
     finally:
         store.close()
 
 
 def show_actors(words: list[str], kind: str | None = None, as_json: bool = False,
                 limit: int = 20, db: str | None = None) -> None:
-    """Search actors and print them; the body of `proxygraph actors QUERY...`."""
+    """Search actors and print them; the body of `proxygraph actors [search] QUERY...`."""
     query = " ".join(words).strip()
     registry = default_registry()
     try:
         if kind == "item":
             raise ValidationError("items are listed by `proxygraph items`")
         matches = registry.search(query, kind=kind or "actor", limit=limit)
-        extra = _overlay_match(query, db)
+        extra, merged_into = _overlay_view(query, db)
     except ProxygraphError as exc:
         fail(exc)
     if extra is not None and all(m.id != extra.id for m in matches):
         matches.insert(0, extra)
     if not matches:
         _no_match("actor", query)
-    _print(matches, registry, as_json=as_json, items=False)
+    _print(matches, registry, as_json=as_json, items=False, merged_into=merged_into)
 
 
 def show_items(words: list[str], category: str | None = None, as_json: bool = False,
@@ -120,36 +147,121 @@ def show_items(words: list[str], category: str | None = None, as_json: bool = Fa
     _print(matches[:limit], registry, as_json=as_json, items=True)
 
 
-# `actors` is one command over free words so that verbs (add, alias, merge, split) can
-# later be dispatched from words[0] without breaking `proxygraph actors hizballah`.
-@app.command("actors")
-def actors_cmd(
-    words: Annotated[list[str], typer.Argument(help="Name or alias to look for.")],
+# --- `proxygraph actors`: a group whose default subcommand is `search` -----------------
+
+class ActorsGroup(TyperGroup):
+    """`actors WORDS...` is `actors search WORDS...`; a first word that names a
+    subcommand (add, alias, merge, split, merges) runs that subcommand."""
+
+    default_command = "search"
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+actors_app = typer.Typer(
+    cls=ActorsGroup, no_args_is_help=True,
+    help="Find actors (states, organs, armed groups, PMCs, persons, organizations), or "
+         "change the store's overlay of them.\n\n"
+         "`proxygraph actors WORDS...` searches (the `search` subcommand); the packaged "
+         "registry stays read-only, analysts' additions and merges live in the store.")
+app.add_typer(actors_app, name="actors")
+
+Words = Annotated[list[str], typer.Argument(help="Name or alias to look for.",
+                                            metavar="WORDS")]
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Store (default $PROXYGRAPH_DB or sqlite:///proxygraph.db)",
+    show_default=False)]
+ByOption = Annotated[str | None, typer.Option("--by", help="Who makes the judgement.")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why.")]
+
+
+@actors_app.command("search")
+def actors_search(
+    words: Words,
     kind: Annotated[str | None, typer.Option("--kind", "-k",
                                              help="Only this kind (state, person, ...).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help=_LIMIT_HELP)] = 20,
-    db: Annotated[str | None, typer.Option("--db", help="Store for add/alias/merge/split "
-                                           "(default $PROXYGRAPH_DB or sqlite:///proxygraph.db)",
-                                           show_default=False)] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Who makes the judgement.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Why (merge/split).")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also look in this store's overlay and show its merges (default "
+        "$PROXYGRAPH_DB or ./proxygraph.db, if it exists)", show_default=False)] = None,
 ) -> None:
-    """Find actors (states, organs, armed groups, PMCs, persons, organizations).
+    """Find actors by any name or alias (the default: `actors WORDS...`).
 
-    In the store's overlay (the packaged registry stays read-only):
-    `actors add NAME [ALIAS...] --kind KIND`, `actors alias ACTOR ALIAS...`,
-    `actors merge ACTOR INTO`, `actors split ACTOR` (undo a merge), `actors merges`.
+    An actor merged into another in the store is shown with the actor it was merged into.
     """
-    if len(words) > 1 and words[0] in ACTOR_VERBS or words == ["merges"]:
-        actor_verb(words, kind=kind, db=db, by=by, note=note)
-        return
     show_actors(words, kind=kind, as_json=as_json, limit=limit, db=db)
+
+
+@actors_app.command("add")
+def actors_add(
+    name: Annotated[str, typer.Argument(help="The new actor's name.", metavar="NAME")],
+    aliases: Annotated[list[str] | None, typer.Argument(help="Other names for it.",
+                                                        metavar="ALIAS")] = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", "-k", help="state, armed_group, person, ... (required)")] = None,
+    db: DbOption = None, by: ByOption = None,
+) -> None:
+    """Add an actor the registry lacks to the store's overlay."""
+    actor_verb(["add", name, *(aliases or ())], kind=kind, db=db, by=by)
+
+
+@actors_app.command("alias")
+def actors_alias(
+    actor: Annotated[str, typer.Argument(help="An actor's name, alias or id.", metavar="ACTOR")],
+    aliases: Annotated[list[str], typer.Argument(help="New names for it.",
+                                                 metavar="ALIAS")],
+    db: DbOption = None, by: ByOption = None,
+) -> None:
+    """Give an actor more names (in the store's overlay)."""
+    actor_verb(["alias", actor, *aliases], db=db, by=by)
+
+
+@actors_app.command("merge")
+def actors_merge(
+    actor: Annotated[str, typer.Argument(help="The actor merged away.", metavar="ACTOR")],
+    into: Annotated[str, typer.Argument(help="The actor it is the same as.",
+                                        metavar="INTO_ACTOR")],
+    db: DbOption = None, by: ByOption = None, note: NoteOption = None,
+) -> None:
+    """Judge two actors to be the same; claims of either are found under both."""
+    actor_verb(["merge", actor, into], db=db, by=by, note=note)
+
+
+def _split(actor: str, db: str | None, by: str | None, note: str | None) -> None:
+    actor_verb(["split", actor], db=db, by=by, note=note)
+
+
+@actors_app.command("split")
+def actors_split(
+    actor: Annotated[str, typer.Argument(help="The actor merged away.", metavar="ACTOR")],
+    db: DbOption = None, by: ByOption = None, note: NoteOption = None,
+) -> None:
+    """Undo the merge of an actor (the judgement is kept, marked undone)."""
+    _split(actor, db, by, note)
+
+
+@actors_app.command("unmerge", hidden=True)
+def actors_unmerge(
+    actor: Annotated[str, typer.Argument(help="The actor merged away.", metavar="ACTOR")],
+    db: DbOption = None, by: ByOption = None, note: NoteOption = None,
+) -> None:
+    """Same as `actors split`."""
+    _split(actor, db, by, note)
+
+
+@actors_app.command("merges")
+def actors_merges(db: DbOption = None) -> None:
+    """List merge judgements, active and undone."""
+    actor_verb(["merges"], db=db)
 
 
 @app.command("items")
 def items_cmd(
-    words: Annotated[list[str], typer.Argument(help="Name or alias to look for.")],
+    words: Words,
     category: Annotated[str | None, typer.Option("--category", "-c",
                                                  help="Only this item category.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,

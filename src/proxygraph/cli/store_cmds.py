@@ -23,9 +23,11 @@ from rich.text import Text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from proxygraph.cli.app import app, fail
+from proxygraph.cli.app import app, fail, plural
+from proxygraph.cli.extract_cmds import EncodingOption
 from proxygraph.collection import FileOutcome, ingest_paths, reextract
-from proxygraph.errors import ProxygraphError, ValidationError
+from proxygraph.errors import EXIT_PARTIAL, InputError, ProxygraphError, ValidationError
+from proxygraph.ingest import check_encoding
 from proxygraph.store import ClaimFilter, ClaimHistory, SqlStore, StoredClaim, default_url
 
 T = TypeVar("T")
@@ -97,7 +99,8 @@ def _reviewer(by: str | None) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Report files, folders, or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(help="Report files, folders, or - for stdin",
+                                               metavar="PATH")],
     publisher: Annotated[str | None, typer.Option(help="Who published the reports")] = None,
     reliability: Annotated[str | None, typer.Option(
         help="Grade the publisher A-F (Admiralty; default F for a new publisher)")] = None,
@@ -105,25 +108,36 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date YYYY[-MM[-DD]]")] = None,
     title: Annotated[str | None, typer.Option()] = None,
     language: Annotated[str | None, typer.Option()] = None,
+    encoding: EncodingOption = None,
     db: DbOption = None,
 ) -> None:
-    """Read reports, extract their claims and store them (one transaction per document)."""
+    """Read reports, extract their claims and store them (one transaction per document).
+
+    Files of other types inside a folder are listed as skipped.
+    """
     def show(outcome: FileOutcome) -> None:
         if outcome.status == "failed":
             print(f"failed     {outcome.path}: {outcome.error}", file=sys.stderr)
+        elif outcome.status == "skipped":
+            print(f"skipped    {outcome.path} ({outcome.error})", file=sys.stderr)
         elif outcome.status == "added":
-            print(f"added      {outcome.path} ({outcome.claims} claims)")
+            print(f"added      {outcome.path} ({plural(outcome.claims, 'claim')})")
         else:
             print(f"unchanged  {outcome.path}")
 
+    if encoding is not None:
+        _call(lambda: check_encoding(encoding))
     with open_cli_store(db) as store:
         report = ingest_paths(store, paths, publisher=publisher, reliability=reliability,
                               source_url=source_url, published=published, title=title,
-                              language=language, on_outcome=show)
-    print(f"{report.added} added, {report.unchanged} unchanged, {report.failed} failed; "
-          f"{report.claims} claims stored", file=sys.stderr)
+                              language=language, encoding=encoding, on_outcome=show)
+    print(f"{report.added} added, {report.unchanged} unchanged, {report.failed} failed"
+          + (f", {report.skipped} skipped" if report.skipped else "")
+          + f"; {plural(report.claims, 'claim')} stored", file=sys.stderr)
     if not report.ok:
-        raise typer.Exit(1)
+        # One input that cannot be read is "unreadable input"; in a batch, a partial run.
+        read = [o for o in report.outcomes if o.status != "skipped"]
+        raise typer.Exit(InputError.exit_code if len(read) == 1 else EXIT_PARTIAL)
 
 
 @app.command(name="reextract")
