@@ -284,8 +284,11 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
             affected.append(Affected(r, before_s, after_s))
     affected.sort(key=lambda a: (not a.lost_all, -len(a.lost_sponsors), a.recipient))
     hops_b, hops_a = hop_map(graph, types), hop_map(after, types)
+    gone_set = set(gone)
+
     def removed_on(path: Path) -> bool:  # the path used a removed actor or claim
-        return bool(gone.intersection(path.nodes) or dropped_set.intersection(path.claim_ids))
+        return bool(gone_set.intersection(path.nodes)
+                    or dropped_set.intersection(path.claim_ids))
 
     for a in affected[:shown]:
         lost_roots = [n for s in (a.lost_sponsors or a.sponsors_before)

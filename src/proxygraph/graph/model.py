@@ -137,7 +137,12 @@ class Edge:
 
     @property
     def publishers(self) -> list[str]:
-        return sorted({s.publisher for s in self.statements if s.publisher})
+        """One name per independent publisher (its spellings vary; the first in order)."""
+        names: dict[str, str] = {}
+        for s in self.statements:
+            if s.publisher and (s.source not in names or s.publisher < names[s.source]):
+                names[s.source] = s.publisher
+        return sorted(names.values())
 
     @property
     def first(self) -> str | None:
