@@ -209,3 +209,37 @@ def test_a_bad_file_in_a_batch_is_skipped_and_the_rest_extracted(tmp_path: Path)
     assert proc.returncode == 1
     assert any(c["type"] == "ARMS_TRANSFER" for c in claims_of(proc.stdout))
     assert "bad.txt" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+def test_output_file_gets_the_umask_permissions(reports: Path, umask: int, mode: int) -> None:
+    exe = shutil.which("proxygraph")
+    cmd = [exe] if exe else [sys.executable, "-c", "from proxygraph.cli import main; main()"]
+    proc = subprocess.run([*cmd, "extract", "a.txt", "-o", "out.jsonl"], cwd=reports,
+                          capture_output=True, timeout=300, check=False, umask=umask)
+    assert proc.returncode == 0, proc.stderr
+    assert (reports / "out.jsonl").stat().st_mode & 0o777 == mode
+    # Replacing a file keeps the mode its owner gave it.
+    (reports / "out.jsonl").chmod(0o600)
+    proc = subprocess.run([*cmd, "extract", "a.txt", "-o", "out.jsonl"], cwd=reports,
+                          capture_output=True, timeout=300, check=False, umask=umask)
+    assert proc.returncode == 0, proc.stderr
+    assert (reports / "out.jsonl").stat().st_mode & 0o777 == 0o600
+
+
+def test_other_files_in_a_folder_are_listed_as_skipped(reports: Path) -> None:
+    (reports / "folder" / "notes.docx").write_bytes(b"PK\x03\x04")
+    (reports / "folder" / ".hidden.json").write_text("{}", encoding="utf-8")
+    proc = run("folder", "-o", "out.jsonl", cwd=reports)
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode("utf-8").splitlines()
+    assert sorted(line for line in err if "skipped:" in line) == [
+        f"proxygraph: skipped: {Path('folder/ignored.json')} (unsupported type .json)",
+        f"proxygraph: skipped: {Path('folder/notes.docx')} (unsupported type .docx)"]
+    assert err[-1] == "proxygraph: 2 claims from 1 document, 2 skipped -> out.jsonl"
+
+
+def test_one_claim_is_singular(reports: Path) -> None:
+    proc = run("a.txt", "-o", "one.jsonl", cwd=reports)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode("utf-8") == "proxygraph: 1 claim from 1 document -> one.jsonl\n"

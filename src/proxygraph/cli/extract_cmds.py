@@ -31,6 +31,12 @@ EncodingOption = Annotated[str | None, typer.Option(
          "UTF-8, else detected.", show_default=False)]
 
 
+def is_single_input(paths: list[str]) -> bool:
+    """One file or stdin, where a failure is the run's error rather than part of a batch
+    (several inputs, or a folder)."""
+    return len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir())
+
+
 @dataclass
 class Batch:
     """What happened to the inputs of one run besides being read."""
@@ -53,6 +59,7 @@ def _documents(paths: list[str], batch: Batch, encoding: str | None = None
     it is reported and the others are read (exit 1). Folders' other files are skipped."""
     from proxygraph.ingest import iter_input_paths, read_document, read_text_stream
 
+    single = is_single_input(paths)
     files: list[Path] = []
     seen: set[Path] = set()
     for raw in dict.fromkeys(p for p in paths if p != "-"):
@@ -62,10 +69,9 @@ def _documents(paths: list[str], batch: Batch, encoding: str | None = None
                     seen.add(path.resolve())
                     files.append(path)
         except InputError as exc:
-            if len(paths) == 1:
+            if single or len(paths) == 1:  # a lone folder without reports: nothing to do
                 raise
             batch.fail(exc)
-    single = len(files) + len(batch.errors) + ("-" in paths) == 1
     if "-" in paths:
         try:
             yield read_text_stream(sys.stdin.buffer.read(), name="stdin", encoding=encoding)

@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from proxygraph.cli.app import app, fail, plural
-from proxygraph.cli.extract_cmds import EncodingOption
+from proxygraph.cli.extract_cmds import EncodingOption, is_single_input
 from proxygraph.collection import FileOutcome, ingest_paths, reextract
 from proxygraph.errors import EXIT_PARTIAL, InputError, ProxygraphError, ValidationError
 from proxygraph.ingest import check_encoding
@@ -115,7 +115,11 @@ def ingest(
 
     Files of other types inside a folder are listed as skipped.
     """
+    single = is_single_input(paths)  # then a failure is the run's one error line
+
     def show(outcome: FileOutcome) -> None:
+        if outcome.status == "failed" and single:
+            fail(InputError(str(outcome.error)))
         if outcome.status == "failed":
             print(f"failed     {outcome.path}: {outcome.error}", file=sys.stderr)
         elif outcome.status == "skipped":
@@ -135,9 +139,7 @@ def ingest(
           + (f", {report.skipped} skipped" if report.skipped else "")
           + f"; {plural(report.claims, 'claim')} stored", file=sys.stderr)
     if not report.ok:
-        # One input that cannot be read is "unreadable input"; in a batch, a partial run.
-        read = [o for o in report.outcomes if o.status != "skipped"]
-        raise typer.Exit(InputError.exit_code if len(read) == 1 else EXIT_PARTIAL)
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command(name="reextract")
