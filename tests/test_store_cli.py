@@ -114,17 +114,30 @@ def test_sources_set_reliability(run, folder: Path) -> None:
     assert run("sources", "--set-reliability", "Nobody", "A", code=5).stderr.count("\n") == 1
 
 
-def test_default_store_is_created_in_the_working_directory(tmp_path: Path) -> None:
+def test_read_commands_never_create_a_store(tmp_path: Path) -> None:
     cwd = tmp_path / "work"
     cwd.mkdir()
     env = {k: v for k, v in __import__("os").environ.items() if k != "PROXYGRAPH_DB"}
-    cmd = [sys.executable, "-c", "from proxygraph.cli import main; main()", "claims"]
-    first = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    cli = [sys.executable, "-c", "from proxygraph.cli import main; main()"]
+    missing = f"sqlite:///{tmp_path}/nowhere.db"
+    for args in (["claims"], ["sources"], ["claims", "--actor", "Iran"], ["reextract"],
+                 ["review", "clm_x", "--accept"], ["claims", "--db", missing],
+                 ["sources", "--db", missing]):
+        result = subprocess.run(cli + args, cwd=cwd, env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 4, (args, result.stderr)
+        assert result.stderr.startswith("proxygraph: error: no store at sqlite:///")
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert list(cwd.iterdir()) == [] and not (tmp_path / "nowhere.db").exists()
+    # a command that writes creates the default store, and says so
+    add = cli + ["actors", "add", "Liwa Example", "--kind", "armed_group"]
+    first = subprocess.run(add, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
     assert "created store sqlite:///proxygraph.db" in first.stderr
-    assert (cwd / "proxygraph.db").exists()
-    second = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
-    assert "created store" not in second.stderr
+    again = subprocess.run(cli + ["claims"], cwd=cwd, env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert again.returncode == 0 and "created store" not in again.stderr
+    assert again.stderr.strip() == "0 claims"
 
 
 def test_store_errors_never_show_a_traceback(tmp_path: Path) -> None:
@@ -184,3 +197,100 @@ def test_reextract_command(run, folder: Path, monkeypatch: pytest.MonkeyPatch) -
     rows = jsonl(run("claims", "--format", "jsonl").stdout)
     assert {r["extractor"]["version"] for r in rows} == {"t2"}
     assert run("reextract").stdout == ""  # nothing left at an older version
+
+
+def test_an_unknown_actor_or_item_says_so_and_suggests(run, folder: Path) -> None:
+    run("ingest", str(folder / "a.txt"))
+    typo = run("claims", "--actor", "Hezbolah", code=5)
+    assert typo.stdout == "" and typo.stderr.count("\n") == 1
+    assert "no actor 'Hezbolah'" in typo.stderr and "did you mean" in typo.stderr
+    assert "Hezbollah" in typo.stderr.split("did you mean", 1)[1]
+    item = run("claims", "--item", "Shaheed-136", code=5)
+    assert "no item 'Shaheed-136'" in item.stderr and "Shahed-136" in item.stderr
+    assert run("claims", "--actor", "Nobody Whatsoever Zzz", code=5).stderr.count("\n") == 1
+    # known names answer, even with nothing to show: the registry's, or the claims' own
+    assert run("claims", "--actor", "Houthis", "--format", "jsonl").stdout == ""
+    assert run("claims", "--item", "Shahed-136", "--format", "jsonl").stdout == ""
+    wagner = jsonl(run("claims", "--actor", "Wagner", "--format", "jsonl").stdout)
+    assert [r["object"]["name"] for r in wagner] == ["Wagner"]
+
+
+def test_table_legend_ellipsis_and_counts(run, tmp_path: Path) -> None:
+    words = " ".join(f"word{i}" for i in range(60))
+    write(tmp_path / "r", "a.txt", f"Iran -> Hezbollah {words}\n")
+    added = run("ingest", str(tmp_path / "r" / "a.txt"), "--publisher", "CNAS",
+                "--reliability", "C")
+    assert "(1 claim)" in added.stdout and "; 1 claim stored" in added.stderr
+    table = run("claims")
+    assert table.stderr.strip() == "1 claim"
+    # the object column holds every word (the stand-in extractor's object is the rest of
+    # the line); the evidence column is cut short
+    assert "…" in table.stdout and table.stdout.count("word59") == 1
+    legend = table.stdout.strip().splitlines()[-1]
+    assert legend.startswith("grade = source reliability (A completely reliable")
+    assert "C fairly reliable" in legend and "2 probably true" in legend
+
+
+def test_shorten_cuts_at_a_word_boundary() -> None:
+    from proxygraph.cli.claims_format import shorten
+
+    text = "Iran shipped drones to Russia, according to officials, " * 6
+    short = shorten(text, 60)
+    assert short.endswith("…") and len(short) <= 60
+    assert text.startswith(short[:-1]) and text[len(short) - 1] in " ,"
+    assert shorten("short text") == "short text"
+
+
+def test_explain_shows_what_a_grade_means_and_why(run, tmp_path: Path) -> None:
+    f = tmp_path / "r"
+    write(f, "a.txt", "Iran -> Hezbollah\n")
+    write(f, "b.txt", "Iran -> Hezbollah\nagain\n")
+    write(f, "c.txt", "Iran -> Hezbollah\na blog\n")
+    run("ingest", str(f / "a.txt"), "--publisher", "CNAS", "--reliability", "B")
+    run("ingest", str(f / "b.txt"), "--publisher", "RUSI", "--reliability", "C")
+    run("ingest", str(f / "c.txt"), "--publisher", "Blog", "--reliability", "E")
+    rows = jsonl(run("claims", "--format", "jsonl").stdout)
+    first = rows[0]["id"]
+    out = run("claims", "--id", first, "--explain").stdout
+    assert "grade B1: source usually reliable, information confirmed" in out
+    assert "pub:rusi (C)  occurred: corroborates" in out
+    assert "pub:blog (E)  occurred: corroborates (graded E/F: only with a second source)" in out
+    assert run("claims", "--explain", code=3).stderr.startswith("proxygraph: error:")
+
+
+def test_reextract_names_documents_by_title_or_file(run, folder: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    run("ingest", str(folder / "a.txt"), "--title", "Weekly report")
+    run("ingest", str(folder / "b.txt"))
+    monkeypatch.setattr(collection, "_default_extractor", lambda: arrow_extractor("t2"))
+    result = run("reextract")
+    lines = sorted(result.stdout.splitlines())
+    assert lines[0].startswith("Weekly report  +2 new, 2 retired")
+    assert lines[1].startswith(f"{folder / 'b.txt'}  +1 new, 1 retired") or \
+        lines[1].startswith("b.txt  +1 new")
+    assert result.stderr.strip() == "2 documents re-extracted"
+
+
+def test_claims_output_file_has_the_usual_permissions(run, folder: Path,
+                                                      tmp_path: Path) -> None:
+    import os
+
+    run("ingest", str(folder / "a.txt"))
+    out = tmp_path / "claims.csv"
+    old = os.umask(0o027)
+    try:
+        run("claims", "--format", "csv", "-o", str(out))
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_text(encoding="utf-8").count("\n") == 3  # header + 2 claims
+    store_file = tmp_path / "cli.db"
+    assert store_file.stat().st_mode & 0o777 == 0o666 & ~old
+
+
+def test_pages_follow_the_stored_order(run, folder: Path) -> None:
+    run("ingest", str(folder / "a.txt"), str(folder / "b.txt"))
+    every = [r["id"] for r in jsonl(run("claims", "--format", "jsonl").stdout)]
+    pages = [jsonl(run("claims", "--format", "jsonl", "--limit", "2", "--offset", str(o))
+                   .stdout) for o in (0, 2)]
+    assert [r["id"] for page in pages for r in page] == every and len(every) == 3

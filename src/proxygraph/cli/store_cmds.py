@@ -6,40 +6,40 @@ store is chosen by --db, else PROXYGRAPH_DB, else a SQLite file in the working d
 
 from __future__ import annotations
 
-import csv
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from proxygraph.cli.app import app, fail, plural
+from proxygraph.cli.claims_format import FORMATS, print_table, write_csv, write_jsonl
 from proxygraph.cli.extract_cmds import EncodingOption, is_single_input
+from proxygraph.cli.extract_cmds import _output as output_file
 from proxygraph.collection import FileOutcome, ingest_paths, reextract
+from proxygraph.credibility import grade_legend
 from proxygraph.errors import EXIT_PARTIAL, InputError, ProxygraphError, ValidationError
 from proxygraph.ingest import check_encoding
-from proxygraph.store import ClaimFilter, ClaimHistory, SqlStore, StoredClaim, default_url
+from proxygraph.store import ClaimFilter, ClaimHistory, StoredClaim, default_url
+from proxygraph.store.search import SEARCH_HELP
+
+if TYPE_CHECKING:  # SQLAlchemy loads only when a command opens a store
+    from proxygraph.store.grading import Relation
+    from proxygraph.store.sql import SqlStore
 
 T = TypeVar("T")
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help="Store URL (sqlite:///file.db or postgresql+psycopg://...); "
     "default $PROXYGRAPH_DB or sqlite:///proxygraph.db", show_default=False)]
-FORMATS = ("table", "jsonl", "csv")
-CSV_FIELDS = ("id", "type", "subject", "subject_id", "object", "object_id", "items", "via",
-              "place", "route", "time_start", "time_end", "time_precision", "status",
-              "certainty", "reliability", "credibility", "review_state", "lifecycle",
-              "origin", "supersedes", "doc", "extractor_version", "evidence")
 
 
 def _console() -> Console:
@@ -50,23 +50,31 @@ def _console() -> Console:
 
 def _new_sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names if it does not exist yet (so creating it is news)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return None
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    path = Path(parsed.database)
-    return None if path.exists() else path
+    from proxygraph.store.stats import missing_sqlite_file
+
+    return missing_sqlite_file(url)
 
 
 @contextmanager
-def open_cli_store(db: str | None) -> Iterator[SqlStore]:
-    """Open the store, say so on stderr when this creates it, and turn errors into lines."""
+def open_cli_store(db: str | None, *, create: bool = False) -> Iterator[SqlStore]:
+    """Open the store named by --db (else $PROXYGRAPH_DB, else ./proxygraph.db) for a
+    command, and turn every store error inside the block into one line and its exit code.
+
+    Read commands (claims, sources, network, paths, ...) use the default `create=False`:
+    a store that does not exist is the one-line error "no store at URL" with exit code 4,
+    never a new empty store that would answer every question with nothing. Commands that
+    write (ingest, actors add/merge) pass `create=True` and are told on stderr when they
+    create the store.
+
+        with open_cli_store(db) as store:
+            found = store.claims(flt)
+    """
+    from proxygraph.store.sql import SqlStore
+
     url = db or default_url()
-    new_file = _new_sqlite_file(url)
+    new_file = _new_sqlite_file(url) if create else None
     try:
-        store = SqlStore(url)
+        store = SqlStore(url, create=create)
     except ProxygraphError as exc:
         fail(exc)
     if new_file is not None:
@@ -131,7 +139,7 @@ def ingest(
 
     if encoding is not None:
         _call(lambda: check_encoding(encoding))
-    with open_cli_store(db) as store:
+    with open_cli_store(db, create=True) as store:
         report = ingest_paths(store, paths, publisher=publisher, reliability=reliability,
                               source_url=source_url, published=published, title=title,
                               language=language, encoding=encoding, on_outcome=show)
@@ -151,8 +159,8 @@ def reextract_cmd(
     with open_cli_store(db) as store:
         results = reextract(store, force=force)
     for r in results:
-        print(f"{r.doc[:12]}  +{r.added} new, {r.retired} retired")
-    print(f"{len(results)} documents re-extracted", file=sys.stderr)
+        print(f"{r.label}  +{r.added} new, {r.retired} retired")
+    print(f"{plural(len(results), 'document')} re-extracted", file=sys.stderr)
 
 
 # --- claims ---------------------------------------------------------------------------
@@ -166,6 +174,9 @@ def _values(options: list[str] | None) -> tuple[str, ...]:
 def claims_cmd(
     claim_id: Annotated[list[str] | None, typer.Option("--id", help="Claim id(s)")] = None,
     history: Annotated[bool, typer.Option(help="With --id: every version and review")] = False,
+    explain: Annotated[bool, typer.Option(
+        help="With --id: what the grade means and which claims corroborate or contradict it")]
+    = False,
     actor: Annotated[list[str] | None, typer.Option(
         help="Actor by name, alias or id, through merges; repeat: all must take part")] = None,
     type_: Annotated[list[str] | None, typer.Option("--type", help="Claim type(s)")] = None,
@@ -191,18 +202,28 @@ def claims_cmd(
     unreviewed: Annotated[bool, typer.Option("--unreviewed")] = False,
     all_: Annotated[bool, typer.Option("--all", help="Include rejected, superseded, retired")]
     = False,
-    search: Annotated[str | None, typer.Option(help="Full text over the evidence")] = None,
-    limit: Annotated[int | None, typer.Option()] = None,
+    search: Annotated[str | None, typer.Option(help=SEARCH_HELP)] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many claims (a page)")]
+    = None,
+    offset: Annotated[int, typer.Option(help="Skip this many claims first (the next page: "
+                                              "--offset LIMIT)")] = 0,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout")] = None,
     db: DbOption = None,
 ) -> None:
-    """List stored claims matching every filter given."""
+    """List stored claims matching every filter given, in the order they were stored.
+
+    JSON Lines and CSV stream in constant memory, so a whole store can be exported.
+    The grade column is the Admiralty pair: source reliability A-F and information
+    credibility 1-6 (C2: fairly reliable source, probably true).
+    """
     if fmt not in FORMATS:
         fail(ValidationError(f"format must be one of {', '.join(FORMATS)}"))
     if reviewed_only and unreviewed:
         fail(ValidationError("--reviewed-only and --unreviewed exclude each other"))
-    if history and not claim_id:
-        fail(ValidationError("--history needs --id"))
+    if (history or explain) and not claim_id:
+        fail(ValidationError(f"--{'history' if history else 'explain'} needs --id"))
     flt = _call(lambda: ClaimFilter(
         ids=_values(claim_id), actors=tuple(actor or ()), types=_values(type_),
         items=tuple(item or ()), item_categories=_values(category),
@@ -212,64 +233,55 @@ def claims_cmd(
         max_credibility=credibility,
         reviewed=True if reviewed_only else False if unreviewed else None,
         include="all" if all_ or claim_id else "current",  # named ids show as they are
-        search=search, limit=limit))
+        search=search, limit=limit, offset=offset))
     with open_cli_store(db) as store:
         if history:
             for cid in _values(claim_id):
                 _print_history(store.history(cid), fmt)
             return
-        found = store.claims(flt)
-        for cid in set(flt.ids) - {c.id for c in found}:
+        if explain:
+            for cid in _values(claim_id):
+                _print_explanation(store.claim(cid), store.grade_reasons(cid))
+            return
+        store.check_names(flt)  # a misspelt actor or item is an error, not an empty answer
+        seen: set[str] = set()
+
+        def lines() -> Iterator[str]:
+            for line in store.iter_claim_json(flt):
+                if flt.ids:
+                    seen.add(json.loads(line)["id"])
+                yield line
+        with _call(lambda: output_file(output)) as out:
+            count = _emit(lines(), fmt, out)
+        for cid in set(flt.ids) - seen:
             store.claim(cid)  # an id that does not exist at all is an error, not silence
-    _print_claims(found, fmt)
+    print(plural(count, "claim"), file=sys.stderr)
 
 
-def _row(stored: StoredClaim) -> dict[str, str]:
-    c = stored.claim
-    return {
-        "id": c.id, "type": c.type, "subject": c.subject.name, "subject_id": c.subject.id,
-        "object": c.object.name if c.object else "", "object_id": c.object.id if c.object else "",
-        "items": "; ".join(i.name for i in c.items), "via": "; ".join(v.name for v in c.via),
-        "place": "; ".join(c.place), "route": "; ".join(c.route),
-        "time_start": (c.time.start or "") if c.time else "",
-        "time_end": (c.time.end or "") if c.time else "",
-        "time_precision": c.time.precision if c.time else "",
-        "status": c.status, "certainty": c.certainty, "reliability": stored.reliability,
-        "credibility": str(stored.credibility), "review_state": stored.review_state,
-        "lifecycle": stored.state, "origin": stored.origin,
-        "supersedes": stored.supersedes or "", "doc": c.doc,
-        "extractor_version": str(c.extractor.get("version", "")),
-        "evidence": c.evidence.sentence,
-    }
+def _emit(lines: Iterable[str], fmt: str, out: IO[str]) -> int:
+    """Write claims (JSON objects, one per string) in `fmt`; returns how many."""
+    if fmt == "jsonl":
+        return write_jsonl(lines, out)
+    if fmt == "csv":
+        return write_csv(lines, out)
+    console = _console() if out is sys.stdout else Console(file=out, width=180)
+    return print_table((json.loads(line) for line in lines), console)
 
 
 def _print_claims(found: list[StoredClaim], fmt: str) -> None:
-    if fmt == "jsonl":
-        for stored in found:
-            print(json.dumps(stored.to_dict(), ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for stored in found:
-            writer.writerow(_row(stored))
-    else:
-        table = Table(show_lines=False)
-        for col in ("id", "type", "subject", "object", "items", "time", "status", "grade",
-                    "review"):
-            table.add_column(col, overflow="fold", no_wrap=col in ("id", "grade"))
-        table.add_column("evidence", overflow="fold", ratio=1)
-        for stored in found:
-            r = _row(stored)
-            time = r["time_start"] + (f"..{r['time_end']}" if r["time_end"] != r["time_start"]
-                                      else "")
-            review = stored.review_state if stored.state == "active" else stored.state
-            # Text cells: report text like "[1]" or "[/b]" must not be read as Rich markup.
-            table.add_row(*(Text(cell) for cell in (
-                r["id"], r["type"], r["subject"], r["object"], r["items"], time,
-                f"{r['status']}/{r['certainty']}", f"{stored.reliability}{stored.credibility}",
-                review, r["evidence"][:160])))
-        _console().print(table)
-        print(f"{len(found)} claims", file=sys.stderr)
+    _emit((json.dumps(s.to_dict(), ensure_ascii=False) for s in found), fmt, sys.stdout)
+
+
+def _print_explanation(stored: StoredClaim, reasons: list[Relation]) -> None:
+    c = stored.claim
+    print(f"{c.id}  {c.type}: {c.subject.name} -> {c.object.name if c.object else '-'}  "
+          f"status {c.status}, certainty {c.certainty}")
+    print(f"  grade {grade_legend(stored.reliability, stored.credibility)}"
+          + (" (set by a reviewer)" if stored.credibility_override is not None else ""))
+    if not reasons:
+        print("  no other claim of this type between these actors")
+    for r in reasons:
+        print(f"  {r.claim_id}  {r.source} ({r.reliability})  {r.status}: {r.relation}")
 
 
 def _print_history(hist: ClaimHistory, fmt: str) -> None:
@@ -401,7 +413,7 @@ def actor_verb(words: list[str], *, kind: str | None = None, db: str | None = No
     if verb == "add" and not kind:
         fail(ValidationError("give the new actor's --kind (state, armed_group, person, ...)"))
     who = _reviewer(by)
-    with open_cli_store(db) as store:
+    with open_cli_store(db, create=True) as store:
         if verb == "add":
             entity = store.add_actor(args[0], str(kind), by=who, aliases=tuple(args[1:]))
             print(f"added {entity.name} ({entity.id}, {entity.kind})")

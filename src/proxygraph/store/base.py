@@ -191,6 +191,13 @@ class ReextractResult:
     doc: str
     added: int
     retired: int
+    name: str | None = None  # the file (or "stdin") the document was ingested from
+    title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a person knows the document: its title, else its file, else its hash."""
+        return self.title or self.name or self.doc[:12]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ Two paths:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -39,6 +40,7 @@ from proxygraph.credibility import (
     agreeing_statuses,
     contradicting_statuses,
     grade_claim,
+    overlaps,
     pair_key,
 )
 from proxygraph.ontology import ONTOLOGY
@@ -245,4 +247,48 @@ def keys_of_docs(conn: Connection, docs: Sequence[str], overlay: Overlay) -> set
         query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).distinct() \
             .where(claims.c.doc.in_(docs[start:start + _CHUNK]))
         out |= {key_of(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
+    return out
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How another claim of the same pair bears on a claim's grade."""
+
+    claim_id: str
+    source: str
+    reliability: str
+    status: str
+    relation: str  # corroborates | contradicts | same source | not current | why it does not
+
+
+def explain(conn: Connection, overlay: Overlay, claim_id: str) -> list[Relation]:
+    """Every other claim of `claim_id`'s pair and what it does to its grade."""
+    row = conn.execute(select(*_GRADE_COLUMNS).where(claims.c.id == claim_id)).first()
+    if row is None:
+        return []
+    rows: dict[str, Any] = {}
+    for pair in _directions(overlay, key_of(overlay, row.type, row.subject_id, row.object_id)):
+        for other in conn.execute(select(*_GRADE_COLUMNS).where(pair).order_by(claims.c.seq)):
+            rows[other.id] = other
+    items = _items_of(conn, sorted(rows))
+    me = _statement(row, items.get(claim_id, frozenset()))
+    out = []
+    for cid, other in rows.items():
+        if cid == claim_id:
+            continue
+        s = _statement(other, items.get(cid, frozenset()))
+        if other.state != "active" or other.review_state == "rejected":
+            why = "not current (rejected, retired or superseded)"
+        elif s.source == me.source:
+            why = "same source"
+        elif not overlaps(me, s):
+            why = "other time or items"
+        elif s.status in agreeing_statuses(me.status):
+            why = "corroborates" + (" (graded E/F: only with a second source)"
+                                    if s.reliability in WEAK_GRADES else "")
+        elif s.status in contradicting_statuses(me.status):
+            why = "contradicts"
+        else:
+            why = f"status {s.status} neither confirms nor contradicts {me.status}"
+        out.append(Relation(cid, s.source, s.reliability, s.status, why))
     return out

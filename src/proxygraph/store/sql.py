@@ -32,12 +32,14 @@ from proxygraph.store.base import (
 )
 from proxygraph.store.engine import make_engine, migrate
 from proxygraph.store.grading import (
+    Relation,
     grade_new,
     keys_of,
     keys_of_docs,
     keys_of_entities,
     regrade_keys,
 )
+from proxygraph.store.grading import explain as explain_grade
 from proxygraph.store.overlay import Overlay, name_key
 from proxygraph.store.query import check_names, select_claims
 from proxygraph.store.rows import (
@@ -211,7 +213,8 @@ class SqlStore:
                 extractor_version=extractor_version))
             overlay = Overlay.load(conn)
             regrade_keys(conn, overlay, keys_of(conn, [c.id for c in fresh] + stale, overlay))
-            return ReextractResult(doc=sha256, added=len(fresh), retired=len(stale))
+            return ReextractResult(doc=sha256, added=len(fresh), retired=len(stale),
+                                   name=doc.name, title=doc.title)
         return self._write(run)
 
     def documents(self) -> list[DocumentInfo]:
@@ -259,6 +262,14 @@ class SqlStore:
         """NotFoundError for an actor or item of the filter that nothing knows, naming the
         closest known names (a typo would otherwise be an empty answer)."""
         self._read(lambda conn: check_names(conn, flt, Overlay.load(conn)))
+
+    def grade_reasons(self, claim_id: str) -> list[Relation]:
+        """The other claims of a claim's pair and what each does to its grade."""
+        def run(conn: Connection) -> list[Relation]:
+            if conn.execute(select(claims.c.id).where(claims.c.id == claim_id)).first() is None:
+                raise NotFoundError(f"no claim {claim_id!r}")
+            return explain_grade(conn, Overlay.load(conn), claim_id)
+        return self._read(run)
 
     def explain(self, flt: ClaimFilter) -> list[str]:
         """The database's plan for the query of `flt` (see bench/store_queries.py)."""
