@@ -23,7 +23,9 @@ def build_graph(store: ClaimStore, flt: GraphFilter | None = None) -> Graph:
     store's "current" claims leave out rejected ones and carry corrections as the new
     version that supersedes the original)."""
     flt = flt or GraphFilter()
-    found = store.claims(flt.claim_filter())
+    # Stream where the store can (constant memory for the rows); else a list.
+    read = getattr(store, "iter_claims", None) or store.claims
+    found = read(flt.claim_filter())
     publishers = {d.sha256: d.publisher for d in store.documents()}
     merges = Merges.from_records(store.merges())
     return graph_from_claims(found, flt, publishers=publishers, merges=merges)
