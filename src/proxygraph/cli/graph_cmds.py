@@ -20,8 +20,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from proxygraph.analyze.brokers import ROLES, brokers
 from proxygraph.analyze.communities import communities
@@ -90,6 +88,9 @@ def _filter(*, since: str | None, until: str | None, types: tuple[str, ...],
 
 
 def _sqlite_path(url: str) -> Path | None:
+    from sqlalchemy.engine import make_url  # SQLAlchemy loads only when a store is used
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError:

@@ -7,9 +7,9 @@ StoreErrors; nothing half-written is ever committed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from alembic.util import CommandError
 from sqlalchemy import Connection, func, select, text, update
@@ -52,6 +52,9 @@ from proxygraph.store.rows import (
 )
 from proxygraph.store.schema import claims, documents, sources
 from proxygraph.store.stats import maybe_analyze, missing_sqlite_file
+
+if TYPE_CHECKING:
+    from proxygraph.store.bulk import GradedDocument
 
 T = TypeVar("T")
 RETRIES = 5
@@ -277,6 +280,16 @@ class SqlStore:
 
         return self._read(lambda conn: explain(conn, select_claims(
             conn, flt, Overlay.load(conn))))
+
+    def bulk_load(self, batches: Iterable[Sequence[GradedDocument]]) -> int:
+        """Store prepared documents with their graded claims, one transaction per batch
+        (see `proxygraph.store.bulk`), then refresh the planner's statistics."""
+        from proxygraph.store.bulk import load_batch
+
+        total = sum(self._write(lambda conn, b=batch: load_batch(conn, b))  # type: ignore[misc]
+                    for batch in batches)
+        self.analyze()
+        return total
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after a bulk load)."""
