@@ -117,7 +117,7 @@ class ProxygraphGroup(TyperGroup):
         sys.exit(run_to_exit_code(run))
 
 
-EPILOG = "\n\n".join(["Exit codes:", *exit_code_table()])
+EPILOG = "\n".join(["Exit codes:", *exit_code_table(indent="  ")])
 
 app = typer.Typer(
     name="proxygraph",
