@@ -202,3 +202,29 @@ def test_version_names_package_extractor_and_ontology() -> None:
     assert result.exit_code == OK
     assert result.stdout == (f"proxygraph {__version__} (extractor {EXTRACTOR_VERSION}, "
                              f"ontology {ONTOLOGY.version})\n")
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and subcommand the app registers, by the words that run it."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    out: list[list[str]] = []
+    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
+        out.append([name])
+        for sub in getattr(cmd, "commands", {}):
+            out.append([name, sub])
+    return out
+
+
+def test_every_command_gives_3_for_an_unknown_option(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    paths = _command_paths()
+    assert ["actors", "merge"] in paths and ["ingest"] in paths
+    for words in paths:
+        result = CliRunner().invoke(app, [*words, "--no-such-option"])
+        assert result.exit_code == INVALID, (words, result.stderr)
+        lines = stderr_lines(result.stderr)
+        assert len(lines) == 1 and "No such option: --no-such-option" in lines[0], words
+    assert not list(tmp_path.iterdir())  # and nothing was created
