@@ -38,9 +38,11 @@ from proxygraph.store.schema import claim_entities, claims, documents
 from proxygraph.store.search import parse_search
 
 ACTOR_ROLES = ("subject", "object", "via")
-# A participant in more claims than this is probed per claim in order instead of
-# collected first: its first page is found after a few hundred claims either way.
-DENSE = 5000
+# A participant's claims are collected first (then sorted), unless they are so many that
+# reading claims in order and probing each finds the page sooner: reading in order costs
+# about page * store / participant rows, collecting about participant rows, so the break-
+# even is sqrt(page * store). DENSE is the floor of that threshold (tests lower it).
+DENSE = 2000
 _SUGGESTIONS = 3
 
 
@@ -54,9 +56,10 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
     if flt.docs:  # a document by content hash or by the name it was ingested under
         by_name = select(documents.c.sha256).where(documents.c.name.in_(flt.docs))
         cond.append(or_(claims.c.doc.in_(flt.docs), claims.c.doc.in_(by_name)))
+    dense = _dense_threshold(conn, flt)
     for actor in flt.actors:  # every actor must take part
         ids, keys = overlay.resolve(actor)
-        cond.append(_has_entity(conn, ACTOR_ROLES, ids, keys))
+        cond.append(_has_entity(conn, ACTOR_ROLES, ids, keys, dense))
     if flt.types:
         cond.append(claims.c.type.in_(flt.types))
     if flt.items:
@@ -65,7 +68,7 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
             i, k = _item_names(item)
             ids |= i
             keys |= k
-        cond.append(_has_entity(conn, ("item",), ids, keys))
+        cond.append(_has_entity(conn, ("item",), ids, keys, dense))
     if flt.item_categories:
         cond.append(_in_entities(("item",), claim_entities.c.category.in_(
             flt.item_categories)))
@@ -129,16 +132,30 @@ def _participant(ids: set[str], keys: set[str]) -> ColumnElement[bool]:
                claim_entities.c.name_key.in_(sorted(keys)))
 
 
-def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str],
-                keys: set[str]) -> ColumnElement[bool]:
+def _dense_threshold(conn: Connection, flt: ClaimFilter) -> int | None:
+    """How many claims make a participant dense for this query (None: never)."""
+    if not (flt.actors or flt.items) or not flt.limit:
+        return None  # every match is wanted: collecting is never worse
+    store = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
+    return max(DENSE, int(((flt.limit + flt.offset) * store) ** 0.5))
+
+
+def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set[str],
+                dense: int | None) -> ColumnElement[bool]:
     roles = tuple(roles)
     who = _participant(ids, keys)
-    sample = select(claim_entities.c.claim_id).where(
-        who, claim_entities.c.role.in_(roles)).limit(DENSE).subquery()
-    count = conn.execute(select(func.count()).select_from(sample)).scalar_one()
-    if count >= DENSE:  # many claims: test each claim as it is read in order
-        return exists().where(claim_entities.c.claim_id == claims.c.id,
-                              claim_entities.c.role.in_(roles), who)
+    if dense is not None:
+        sample = select(claim_entities.c.claim_id).where(
+            who, claim_entities.c.role.in_(roles)).limit(dense).subquery()
+        if conn.execute(select(func.count()).select_from(sample)).scalar_one() >= dense:
+            # many claims: test each claim as it is read in order, stop at the page
+            return exists().where(claim_entities.c.claim_id == claims.c.id,
+                                  claim_entities.c.role.in_(roles), who)
+    if conn.dialect.name == "postgresql":
+        # = ANY(ARRAY(subquery)): collected once, then claims fetched by key. A plain IN
+        # lets the planner walk every claim in order when it misjudges how many match.
+        ids_ = select(claim_entities.c.claim_id).where(claim_entities.c.role.in_(roles), who)
+        return claims.c.id == func.any(func.array(ids_.scalar_subquery()))
     return _in_entities(roles, who)
 
 
