@@ -36,8 +36,8 @@ def test_passive_relative_clause() -> None:
 
 def test_backed_epithet() -> None:
     claim = only("Iran-backed Houthi rebels attacked a cargo ship.", "SUPPORT", "iran", "houthis")
-    # An epithet has no time or modality of its own (ontology example).
-    assert (claim.status, claim.certainty, claim.time) == ("occurred", "high", None)
+    # An epithet is a standing role (annotation guide 20) with no time of its own.
+    assert (claim.status, claim.certainty, claim.time) == ("ongoing", "high", None)
 
 
 def test_backed_by_participle() -> None:

@@ -1,8 +1,17 @@
-"""Extraction quality on the project's own test set (tests/data/extraction): a floor, so a
-quality drop fails CI. The floors sit a few points under the measured figures."""
+"""Extraction quality floors, so a quality drop fails CI.
+
+- the own tuning set (tests/data/extraction): precision and F1 floors, and no claim from
+  the negative texts;
+- the independent corpus (tests/data/corpus): its train-* parts (used for tuning and for
+  training the learned layer) and its blind-* parts, which nobody reads while changing the
+  extractor. The blind floor is the honest one; figures in EVALUATION.md.
+The floors sit a few points under the measured figures; raise them when the extractor
+improves.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,46 +19,55 @@ import pytest
 from proxygraph.evaluate import load_jsonl, score_claims
 from proxygraph.extract import extract_path
 
-DATA = Path(__file__).parent / "data" / "extraction"
-# Measured with extractor 0.2.1+lex4.3: P 0.951, R 0.720, F1 0.820 (116 of 161 gold claims);
-# the 5 negative texts give no claims. Earlier: 0.2.0+lex2.1 F1 0.765; 0.1.0+lex1.1 F1 0.465.
-# Raise the floors when the extractor improves.
-F1_FLOOR = 0.79
-PRECISION_FLOOR = 0.92
+DATA = Path(__file__).parent / "data"
+# Measured with extractor 0.3.0 (rules + learned layer): own set P 0.938 F1 0.830;
+# corpus train P 0.641 F1 0.336; corpus blind P 0.640 F1 0.327.
+FLOORS = {  # set -> (F1, precision)
+    "extraction": (0.80, 0.90),
+    "corpus-train": (0.31, 0.60),
+    "corpus-blind": (0.30, 0.60),
+}
 NEGATIVE_CLAIMS_CEILING = 0
 
 
-@pytest.fixture(scope="module")
-def predicted() -> list[dict]:
+def _parts(name: str) -> list[Path]:
+    if name == "extraction":
+        return [DATA / "extraction"]
+    prefix = name.split("-", 1)[1]
+    return sorted((DATA / "corpus").glob(f"{prefix}-*"))
+
+
+def _predict(parts: list[Path]) -> list[dict]:
     out = []
-    # Every text, negatives included: their claims count against precision.
-    for path in sorted((DATA / "texts").glob("*.txt")):
-        for claim in extract_path(path):
-            record = claim.to_dict()
-            record["doc"] = path.name
-            out.append(record)
+    for part in parts:
+        # Every text, negatives included: their claims count against precision.
+        for path in sorted((part / "texts").glob("*.txt")):
+            for claim in extract_path(path):
+                record = claim.to_dict()
+                record["doc"] = path.name
+                out.append(record)
     return out
 
 
-pytestmark = pytest.mark.skipif(not (DATA / "gold.jsonl").exists(),
-                                reason="extraction test set not present")
-
-
-def test_quality_floor(predicted: list[dict]) -> None:
-    gold = load_jsonl(DATA / "gold.jsonl")
-    scores = score_claims(gold, predicted)
-    for row in scores.types:
-        print(f"{row.type:14} tp={row.tp:3} pred={row.pred:3} gold={row.gold:3} "
-              f"P={row.precision:.3f} R={row.recall:.3f} F1={row.f1:.3f}")
-    print(scores.attributes)
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quality_floor(name: str) -> None:
+    parts = [p for p in _parts(name) if (p / "gold.jsonl").exists()]
+    if not parts:
+        pytest.skip(f"{name} not present")
+    gold = [g for p in parts for g in load_jsonl(p / "gold.jsonl")]
+    scores = score_claims(gold, _predict(parts))
     overall = scores.overall
-    assert overall.f1 >= F1_FLOOR, f"F1 {overall.f1:.3f} fell under {F1_FLOOR}"
-    assert overall.precision >= PRECISION_FLOOR, (
-        f"precision {overall.precision:.3f} fell under {PRECISION_FLOOR}")
+    print(f"{name}: P={overall.precision:.3f} R={overall.recall:.3f} F1={overall.f1:.3f}",
+          file=sys.stderr)
+    f1_floor, precision_floor = FLOORS[name]
+    assert overall.f1 >= f1_floor, f"{name}: F1 {overall.f1:.3f} fell under {f1_floor}"
+    assert overall.precision >= precision_floor, (
+        f"{name}: precision {overall.precision:.3f} fell under {precision_floor}")
 
 
-def test_negative_texts_give_almost_no_claims(predicted: list[dict]) -> None:
-    gold_docs = {g["doc"] for g in load_jsonl(DATA / "gold.jsonl")}
-    spurious = [p for p in predicted if p["doc"] not in gold_docs]
+def test_negative_texts_give_no_claims() -> None:
+    part = DATA / "extraction"
+    gold_docs = {g["doc"] for g in load_jsonl(part / "gold.jsonl")}
+    spurious = [p for p in _predict([part]) if p["doc"] not in gold_docs]
     assert len(spurious) <= NEGATIVE_CLAIMS_CEILING, [
         (p["doc"], p["type"], p["evidence"]["sentence"]) for p in spurious]

@@ -115,12 +115,43 @@ def _modal(tok: Token) -> tuple[str, bool] | None:
     return None
 
 
+_SPAN_UNITS = {"year", "month", "week", "decade", "day"}
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    """The verb's children, with the auxiliaries of the first conjunct for a bare later
+    conjunct: in "is armed, funded and trained by", "funded" shares "is"."""
+    children = list(verb.children)
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i and not any(
+            c.dep_ in ("aux", "auxpass") for c in children) and verb.tag_ in ("VBN", "VB", "VBG"):
+        first = first.head
+        children += [c for c in first.children if c.dep_ in ("aux", "auxpass", "neg", "prep")
+                     and c.i < verb.i]
+    return children
+
+
+def _standing_since(children: list[Token]) -> bool:
+    """'has ... since January', 'has ... for years': a perfect that reaches the present."""
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ in ("since", "for"):
+            for obj in prep.children:
+                if prep.lower_ == "since" and obj.dep_ == "pobj":
+                    return True
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _SPAN_UNITS:
+                    return True
+    return False
+
+
 def tense_status(verb: Token) -> str:
     """occurred or ongoing from the verb group's tense."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    children = _verb_group(verb)
+    auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
+    if aux_words & {"has", "have", "'ve"} and _standing_since(children):
+        return "ongoing"  # "has armed the group since 2015", "have fought for years"
     if verb.tag_ == "VBG":
         if aux_words & {"is", "are", "am", "'s", "'re"}:
             return "ongoing"
@@ -192,10 +223,11 @@ def phrase_text(head: Token) -> str:
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
     if not tokens:
         return head.text
-    start, end = tokens[0].i, tokens[-1].i + 1
-    span = head.doc[start:end]
-    words = [t for t in span if t.dep_ != "det" or t.i != start]
-    return " ".join(t.text for t in words).strip()
+    if tokens[0].dep_ == "det" and len(tokens) > 1:
+        tokens = tokens[1:]
+    # Sliced from the text as written ("Akram al-Kaabi"), not tokens joined by spaces.
+    text = head.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return text.strip()
 
 
 def _according_to(sent: Span) -> list[str]:

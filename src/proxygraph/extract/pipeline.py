@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -17,6 +17,7 @@ from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
+from proxygraph.extract.learned import learned_candidates
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
@@ -37,7 +38,26 @@ COMPONENTS = {
     "attributes": "2",  # via is not a route; parties are not places
     "layout": "1",  # datelines and list lines parsed on their own
 }
-EXTRACTOR_VERSION = f"0.2.1+lex{load_lexicon().version}"
+def _behaviour_digest() -> str:
+    """A hash of every data file the extractor's behaviour depends on (lexicons, cues,
+    registry, learned weights) and of the parsing model, so claim ids change whenever
+    behaviour can (a version typed by hand can forget a file)."""
+    import hashlib
+    from importlib import metadata, resources
+
+    digest = hashlib.sha256()
+    for package, names in (("proxygraph.extract", ("lexicon.yaml", "cues.yaml",
+                                                   "relations.json")),
+                           ("proxygraph.registry", ("actors.yaml", "items.yaml"))):
+        for name in names:
+            path = resources.files(package).joinpath(name)
+            digest.update(name.encode())
+            digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(f"{MODEL_NAME}={metadata.version(MODEL_NAME.replace('_', '-'))}".encode())
+    return digest.hexdigest()[:10]
+
+
+EXTRACTOR_VERSION = f"0.3.0+{_behaviour_digest()}"
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
@@ -46,6 +66,7 @@ _GENERIC_GROUP_NOUNS = {"party", "group", "movement", "militia", "organization",
 _ANAPHORIC_NOUNS = _GENERIC_GROUP_NOUNS | {"corps", "faction", "force", "brigade"}
 _PMC_NOUNS = {"contractor", "mercenary"}
 _GROUP_KINDS = {"armed_group", "pmc"}
+_EXCHANGE_VERBS = {"exchange", "swap", "barter", "trade"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 
 
@@ -57,7 +78,6 @@ class DocumentContext:
     last_group: Mention | None = None
     year: int | None = None
     filed: date | None = None  # the dateline's date: anchors "on Tuesday"
-    seen: set[tuple[str, str, str | None, str]] = field(default_factory=set)
 
 
 def extractor_info() -> dict[str, str]:
@@ -179,24 +199,82 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
         ctx.year = int(years[-1])
 
 
-def _claims_for_sentence(document: Document, offset: int, sent: Span, chunk_mentions:
-                         list[Mention], ctx: DocumentContext) -> Iterator[Claim]:
-    lex = load_lexicon()
-    mentions = _mentions_in(sent, chunk_mentions)
-    mentions = resolve_anaphora(sent, mentions, ctx)
-    sm = SentenceMentions(sent, mentions)
-    text = span_text(sent)
-    times = find_times(text, context_year=ctx.year) + weekday_times(text, ctx.filed)
+@dataclass
+class AnalysedSentence:
+    """One sentence ready for the claim rules: its mentions and the times it mentions."""
+
+    offset: int  # the chunk's character offset in the document
+    sent: Span
+    sm: SentenceMentions
+    times: list
+
+
+def analysed_sentences(document: Document, progress: Callable[[int, int], None] | None = None
+                       ) -> Iterator[AnalysedSentence]:
+    """Every sentence of a document with its mentions (anaphora resolved), in order.
+
+    The document context (last subject, year, dateline) is updated after the consumer is
+    done with a sentence. `progress`, if given, is called with (characters done,
+    characters in all) after each chunk.
+    """
+    ctx = DocumentContext()
+    index = default_index()
+    total = len(document.text)
+    for offset, chunk in parse(document.text):
+        chunk_mentions = find_mentions(chunk, index)
+        for sent in chunk.sents:
+            mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions), ctx)
+            text = span_text(sent)
+            times = find_times(text, context_year=ctx.year) + weekday_times(text, ctx.filed)
+            yield AnalysedSentence(offset, sent, SentenceMentions(sent, mentions), times)
+            _update_context(sent, mentions, ctx)
+        if progress is not None:
+            progress(offset + len(chunk.text), total)
+
+
+def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator[Claim]:
     seen_here: set[tuple[str, str, str | None]] = set()
-    for cand in SentenceRules(sm, lex).candidates():
-        key = pair_key(cand.type, cand.subject, cand.object)
+    candidates = list(SentenceRules(item.sm, load_lexicon()).candidates())
+    candidates += learned_candidates(item.sm, {pair_key(c.type, c.subject, c.object)
+                                               for c in candidates})
+    for cand in candidates:
+        if _own_side(cand) or (cand.type == "ARMS_TRANSFER"
+                               and cand.trigger.lemma_.lower() in _EXCHANGE_VERBS):
+            continue  # "exchanged oil, grain and weapons" is TRADE only (undirected)
+        claim = _build_claim(document, item.offset, item.sent, item.sm, cand, item.times)
+        if claim is None:
+            continue
+        claim = _commodity_consistent(document, claim)
+        key = pair_key(claim.type, claim.subject, claim.object)
         if key in seen_here:
             continue
         seen_here.add(key)
-        claim = _build_claim(document, offset, sent, sm, cand, times)
-        if claim is not None:
-            yield claim
-    _update_context(sent, mentions, ctx)
+        yield claim
+
+
+def _own_side(cand: Candidate) -> bool:
+    """A clash between a state and its own organ ("Russian forces" vs Russia) is a misread
+    of two mentions of one side, not a fight."""
+    obj = cand.object
+    if cand.type != "CLASH" or obj is None:
+        return False
+    return cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id
+
+
+def _commodity_consistent(document: Document, claim: Claim) -> Claim:
+    """Commodities are traded, not armed (guide 13): an ARMS_TRANSFER of only commodities is
+    TRADE, and a mixed one keeps only its materiel as items."""
+    if claim.type != "ARMS_TRANSFER" or not claim.items:
+        return claim
+    commodities = load_lexicon().commodities
+    materiel = tuple(i for i in claim.items if i.id not in commodities)
+    if len(materiel) == len(claim.items):
+        return claim
+    if materiel:
+        return replace(claim, items=materiel)
+    return replace(claim, type="TRADE", id=claim_id(
+        document.sha256, claim.evidence.start, "TRADE", claim.subject.id,
+        claim.object.id if claim.object else None, EXTRACTOR_VERSION))
 
 
 def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
@@ -291,19 +369,13 @@ def extract_document(document: Document, collapse_repeats: bool = False,
     document already stated with the same status is not emitted again. `progress`, if
     given, is called with (characters done, characters in all) after each chunk.
     """
-    ctx = DocumentContext()
+    seen: set[tuple[str, str, str | None, str]] = set()
     claims: list[Claim] = []
-    index = default_index()
-    total = len(document.text)
-    for offset, chunk in parse(document.text):
-        chunk_mentions = find_mentions(chunk, index)
-        for sent in chunk.sents:
-            for claim in _claims_for_sentence(document, offset, sent, chunk_mentions, ctx):
-                key = (*pair_key(claim.type, claim.subject, claim.object), claim.status)
-                if collapse_repeats and key in ctx.seen:
-                    continue
-                ctx.seen.add(key)
-                claims.append(claim)
-        if progress is not None:
-            progress(offset + len(chunk.text), total)
+    for item in analysed_sentences(document, progress):
+        for claim in _claims_for_sentence(document, item):
+            key = (*pair_key(claim.type, claim.subject, claim.object), claim.status)
+            if collapse_repeats and key in seen:
+                continue
+            seen.add(key)
+            claims.append(claim)
     return claims

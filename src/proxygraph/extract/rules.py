@@ -186,10 +186,17 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
             if verb.dep_ == "conj" and verb.head.dep_ == "acl" and not kids(verb, "nsubjpass"):
                 return [verb.head.head]
             heads = kids(verb, "nsubjpass")
+            first = verb
+            while not heads and first.dep_ == "conj" and first.head.i != first.i:
+                # "X is armed, funded and trained by Y": later participles share X
+                first = first.head
+                heads = kids(first, "nsubjpass")
             if verb.dep_ == "relcl" and any(h.lower_ in _RELATIVE_WORDS for h in heads):
                 return [verb.head]  # "the Houthis, who are armed by Iran,"
             return heads
-        objects = kids(verb, "dobj")
+        # A second direct object is a misparse of what follows a comma ("gives X $700
+        # million, the State Department estimates"): the first one is the object.
+        objects = kids(verb, "dobj")[:1]
         if verb.dep_ in ("appos", "relcl") and not objects and misparsed_verb(verb, self.lex):
             return [verb.head]  # "the Wagner Group, which Russia funds,"
         if verb.dep_ == "amod" and verb.tag_ == "VBD" and kids(verb, "nsubj"):

@@ -1,0 +1,270 @@
+"""The learned layer: a linear classifier over pairs of actor mentions in one sentence.
+
+The rules find what their frames describe; reports say the same things in ways no frame
+foresaw. For every ordered pair of actors a sentence mentions, this component scores each
+claim type from features of how the two are connected (the dependency path, the words on
+and between it, what the governing word gives, the actors' kinds) and proposes the types
+whose probability passes the model's threshold, where the rules found nothing for that
+pair and type. The weights are data (`relations.json`, made by
+`python -m proxygraph.extract.train_relations`), read once; inference is pure Python, so
+extraction stays deterministic and needs no machine-learning library.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.lexicon import Lexicon, load_lexicon
+from proxygraph.extract.mentions import Mention
+
+if TYPE_CHECKING:
+    from proxygraph.extract.arguments import SentenceMentions
+
+MODEL_FILE = "relations.json"
+MAX_MENTIONS = 12  # actors per sentence considered: bounds the pairs at 132
+MAX_PATH = 6  # dependency edges; longer paths are one feature "long"
+# Guide 16: sentences about these are not annotated; the classifier has no sense of it.
+_NOT_ANNOTATED = {"humanitarian", "sanction", "designate", "designation", "relief"}
+_PLACE_PREPS = {"in", "across", "inside", "throughout", "within", "at", "near", "around"}
+_ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
+# Types the classifier proposes: PRODUCTION has no second party to pair with.
+PAIR_TYPES = ("AGREEMENT", "ARMS_TRANSFER", "CLASH", "CONTACT", "COORDINATION", "DEMAND",
+              "FUNDING", "INTEGRATION", "INTELLIGENCE", "RECRUITMENT", "SUPPORT", "TRADE",
+              "TRAINING")
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    version: str
+    threshold: float
+    bias: dict[str, float]
+    weights: dict[str, dict[str, float]]  # type -> feature -> weight
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        feats = list(features)
+        out: dict[str, float] = {}
+        for ctype, bias in self.bias.items():
+            table = self.weights[ctype]
+            score = bias + sum(table.get(f, 0.0) for f in feats)
+            out[ctype] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return out
+
+
+@cache
+def load_model() -> RelationModel | None:
+    """The packaged model, or None when no model has been trained into the package."""
+    path = resources.files(__package__).joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text("utf-8"))
+    return RelationModel(version=str(raw["version"]), threshold=float(raw["threshold"]),
+                         bias={k: float(v) for k, v in raw["bias"].items()},
+                         weights={k: {f: float(w) for f, w in v.items()}
+                                  for k, v in raw["weights"].items()})
+
+
+def mention_head(m: Mention, tokens: list[Token]) -> Token:
+    """The token of a mention whose head lies outside it (its syntactic head)."""
+    span = [t for t in tokens if m.start <= t.i < m.end]
+    for tok in span:
+        if not (m.start <= tok.head.i < m.end) or tok.head.i == tok.i:
+            return tok
+    return span[-1]
+
+
+def actor_mentions(sm: SentenceMentions) -> list[Mention]:
+    """One mention per actor (its first), items and demonyms excluded, at most MAX_MENTIONS."""
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in sm.mentions:
+        # A demonym ("Syrian militias") names a state only through its noun's meaning,
+        # which the rules read; as a bare pair member it mostly misleads.
+        if (m.is_item or m.demonym or m.entity.kind not in _ACTOR_KINDS
+                or m.entity.id in seen):
+            continue
+        seen.add(m.entity.id)
+        out.append(m)
+    return out[:MAX_MENTIONS]
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _classes(tok: Token, lex: Lexicon) -> list[str]:
+    """What the lexicons say a word can trigger."""
+    lemma = tok.lemma_.lower()
+    out = [f"v:{t.claim_type}:{t.frame}" for t in lex.verbs.get(lemma, ())]
+    if lemma in lex.receiving_verbs:
+        out.append("receive")
+    elif lemma in lex.giving_verbs:
+        out.append("give")
+    for table, tag in ((lex.nouns, "n"), (lex.themes, "t"), (lex.agent_nouns, "a")):
+        if lemma in table:
+            out.append(f"{tag}:{table[lemma]}")
+    if lemma in lex.backing_participles:
+        out.append(f"b:{lex.backing_participles[lemma]}")
+    if lemma in lex.client_nouns:
+        out.append("client")
+    return out
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, tok in enumerate(up_a):
+        if tok.i in ids_b:
+            return up_a[:n], tok, list(reversed(up_b[:ids_b[tok.i]]))
+    return up_a, None, list(reversed(up_b))
+
+
+def pair_features(sm: SentenceMentions, a: Mention, b: Mention,
+                  lex: Lexicon | None = None) -> tuple[list[str], Token | None]:
+    """Features of the ordered pair (a as subject, b as object), and the governing token."""
+    lex = lex or load_lexicon()
+    tokens = sm.tokens
+    ha, hb = mention_head(a, tokens), mention_head(b, tokens)
+    up, lca, down = _path(ha, hb)
+    feats = [f"ka={a.entity.kind}", f"kb={b.entity.kind}", f"kk={a.entity.kind}|{b.entity.kind}",
+             f"order={'ab' if a.start < b.start else 'ba'}", f"adep={ha.dep_}",
+             f"bdep={hb.dep_}", f"deps={ha.dep_}|{hb.dep_}"]
+    if a.demonym:
+        feats.append("a_demonym")
+    if b.demonym:
+        feats.append("b_demonym")
+    if hb.head.pos_ == "ADP":
+        feats.append(f"bprep={hb.head.lower_}")
+    if ha.head.pos_ == "ADP":
+        feats.append(f"aprep={ha.head.lower_}")
+    edges = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
+    feats.append("path=" + ("long" if len(edges) > MAX_PATH else " ".join(edges)))
+    gap = abs(ha.i - hb.i)
+    feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
+    on_path = [t for t in (*up[1:], *([lca] if lca is not None else []), *down[:-1])
+               if t.i not in (ha.i, hb.i)]
+    for tok in on_path:
+        feats.append(f"pw={tok.lemma_.lower()}")
+        feats.extend(f"pc={c}" for c in _classes(tok, lex))
+    if lca is not None:
+        feats.append(f"lca={lca.lemma_.lower()}")
+        feats.append(f"lcapos={lca.pos_}")
+        feats.extend(f"lcac={c}" for c in _classes(lca, lex))
+        for child in lca.children:
+            if child.dep_ in ("dobj", "attr", "pobj") or child.dep_ == "prep":
+                targets = [child] if child.dep_ != "prep" else [
+                    g for g in child.children if g.dep_ == "pobj"]
+                for t in targets:
+                    for conj in (t, *t.conjuncts):
+                        feats.extend(f"gives={c}" for c in _classes(conj, lex) if c[:2] == "t:")
+            if child.dep_ == "neg":
+                feats.append("neg")
+            if child.dep_ == "prep":
+                feats.append(f"lcaprep={child.lower_}")
+    lo, hi = sorted((ha.i, hb.i))
+    between = [t for t in tokens if lo < t.i < hi and not (a.covers(t.i) or b.covers(t.i))]
+    if len(between) <= 12:
+        for tok in between:
+            if tok.is_alpha:
+                feats.append(f"bw={tok.lemma_.lower()}")
+                feats.extend(f"bc={c}" for c in _classes(tok, lex))
+    else:
+        feats.append("between=long")
+    # "X-backed B": a hyphenated participle right after a
+    for tok in tokens[max(0, a.end - tokens[0].i):][:3]:
+        if tok.lower_ in lex.backing_participles:
+            feats.append(f"after_a={tok.lower_}")
+    return feats, lca
+
+
+def _trigger(lca: Token | None, a: Token, b: Token) -> Token:
+    if lca is not None and lca.i not in (a.i, b.i):
+        return lca
+    return (lca or a).head if (lca or a).head.i != (lca or a).i else (lca or a)
+
+
+def _placed(m: Mention, head: Token) -> bool:
+    """A country named as where something happens ("strikes across southern Lebanon") is
+    a place, not a party (guide 19)."""
+    return m.entity.kind == "state" and head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
+
+
+def _descriptor(m: Mention, head: Token, sm: SentenceMentions) -> bool:
+    """A mention that only describes another: the epithet in "UN-recognised government",
+    "Iran-backed militias" (the rules read those), or the body named in an apposition
+    ("the Quds Force, an elite unit of the IRGC")."""
+    after = head.doc[m.end] if m.end < len(head.doc) else None
+    if after is not None and after.text in ("-", "–") and m.end < sm.sent.end:
+        return True
+    tok = head
+    for _ in range(4):
+        if tok.dep_ == "appos":
+            owner = sm.at(tok.head)
+            return owner is not None and owner.entity.id != m.entity.id
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _embedded(head: Token, lca: Token | None) -> bool:
+    """The mention belongs to another verb's event below the pair's governor ("asked China
+    to press Tehran": Tehran is pressed by China, not asked by Washington)."""
+    if lca is None:
+        return True
+    tok = head.head
+    while tok.i != lca.i and tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | None]],
+                       model: RelationModel | None = None) -> list[Candidate]:
+    """Claims the classifier finds for the sentence's actor pairs beyond `known` ones."""
+    model = model or load_model()
+    if model is None or any(t.lemma_.lower() in _NOT_ANNOTATED for t in sm.tokens):
+        return []
+    lex = load_lexicon()
+    actors = actor_mentions(sm)
+    # A pair the rules already related, in any type or direction, is theirs: they know
+    # what the classifier cannot (a price is not funding, "asked X to press Y").
+    related = {frozenset(k[1:]) for k in known}
+    out: list[Candidate] = []
+    heads = {id(m): mention_head(m, sm.tokens) for m in actors}
+    actors = [m for m in actors if not _descriptor(m, heads[id(m)], sm)]
+    for a in actors:
+        for b in actors:
+            if a is b or a.entity.id == b.entity.id:
+                continue
+            ha, hb = heads[id(a)], heads[id(b)]
+            if _placed(a, ha) or _placed(b, hb) or frozenset((a.entity.id, b.entity.id)) in (
+                    related):
+                continue
+            feats, lca = pair_features(sm, a, b, lex)
+            if _embedded(ha, lca) or _embedded(hb, lca):
+                continue
+            probs = model.probabilities(feats)
+            for ctype, p in sorted(probs.items()):
+                if p < model.threshold:
+                    continue
+                key = (ctype, a.entity.id, b.entity.id)
+                reverse = (ctype, b.entity.id, a.entity.id)
+                if key in known or reverse in known:
+                    continue  # the rules already stated this pair (either way round)
+                known.add(key)
+                out.append(Candidate(ctype, a.entity, b.entity, _trigger(lca, ha, hb)))
+    return out

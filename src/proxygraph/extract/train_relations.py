@@ -1,0 +1,171 @@
+"""Train the learned relation layer from the repository's annotated tuning sets.
+
+    pip install -e '.[dev]'           # brings scikit-learn
+    python -m proxygraph.extract.train_relations [--out PATH] [--cv]
+
+Reads every tuning set (tests/data/extraction, tests/data/heldout h01-h15, and the
+train-* parts of tests/data/corpus; never a blind part), runs the extractor's own parse,
+mentions and anaphora over each document, labels every ordered pair of actor mentions in
+a sentence with the gold claim types whose quote lies in that sentence and whose parties
+the pair names, and fits one logistic regression per type (liblinear, fixed order:
+deterministic). Weights under 0.01 are dropped; the result is `relations.json` beside this
+module. `--cv` first prints pair-level precision/recall by held-out document folds for a
+few thresholds and picks the threshold with the best F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
+from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, actor_mentions, pair_features
+from proxygraph.extract.pipeline import analysed_sentences
+from proxygraph.ontology import ONTOLOGY
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data"
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+DEFAULT_THRESHOLD = 0.5
+MIN_WEIGHT = 0.01
+
+
+def tuning_sets() -> list[tuple[Path, Path, set[str] | None]]:
+    """(gold, texts folder, documents or None for all) of every set training may read."""
+    out: list[tuple[Path, Path, set[str] | None]] = [
+        (DATA / "extraction" / "gold.jsonl", DATA / "extraction" / "texts", None)]
+    heldout = DATA / "heldout"
+    early = {p.name for p in (heldout / "texts").glob("*.txt") if int(p.name[1:3]) <= 15}
+    out.append((heldout / "gold.jsonl", heldout / "texts", early))
+    for part in sorted((DATA / "corpus").glob("train-*")):
+        if (part / "gold.jsonl").exists():
+            out.append((part / "gold.jsonl", part / "texts", None))
+    return out
+
+
+def _names(mention: Any) -> set[str]:
+    entity = mention.entity
+    return {normalize_name(n) for n in (entity.name, *entity.aliases, mention.text)}
+
+
+def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[tuple[list[str], set[str]]]:
+    """(features, gold types) for every ordered actor pair of every sentence of a document."""
+    from proxygraph.ingest import read_document
+
+    document = read_document(path)
+    located = []
+    for g in gold:
+        at = document.text.find(g["quote"])
+        if at >= 0:
+            located.append((at, g))
+    rows: list[tuple[list[str], set[str]]] = []
+    for item in analysed_sentences(document):
+        start = item.offset + item.sent.start_char
+        end = item.offset + item.sent.end_char
+        here = [g for at, g in located if start <= at < end]
+        actors = actor_mentions(item.sm)
+        for a in actors:
+            for b in actors:
+                if a is b or a.entity.id == b.entity.id:
+                    continue
+                names_a, names_b = _names(a), _names(b)
+                labels = set()
+                for g in here:
+                    gs, go = gold_names(g["subject"]), gold_names(g["object"])
+                    forward = gs & names_a and go & names_b
+                    backward = ONTOLOGY.is_symmetric(g["type"]) and gs & names_b and go & names_a
+                    if (forward or backward) and g["type"] in PAIR_TYPES:
+                        labels.add(g["type"])
+                feats, _ = pair_features(item.sm, a, b)
+                rows.append((feats, labels))
+    return rows
+
+
+def collect() -> list[tuple[str, list[str], set[str]]]:
+    rows: list[tuple[str, list[str], set[str]]] = []
+    for gold_path, texts, only in tuning_sets():
+        gold = load_jsonl(gold_path)
+        for path in sorted(texts.glob("*.txt")):
+            if only is not None and path.name not in only:
+                continue
+            doc_gold = [g for g in gold if g["doc"] == path.name]
+            rows += [(path.name, f, y) for f, y in document_pairs(path, doc_gold)]
+    return rows
+
+
+def fit(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1.0) for _, f, _ in rows]).tocsr()
+    # liblinear takes only 32-bit sparse indices
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
+    names = vec.get_feature_names_out()
+    bias: dict[str, float] = {}
+    weights: dict[str, dict[str, float]] = {}
+    for ctype in PAIR_TYPES:
+        y = [ctype in labels for _, _, labels in rows]
+        if sum(y) < 3:
+            continue
+        clf = LogisticRegression(C=1.0, solver="liblinear", max_iter=1000)
+        clf.fit(x, y)
+        bias[ctype] = round(float(clf.intercept_[0]), 4)
+        weights[ctype] = {str(names[j]): round(float(w), 4)
+                          for j, w in enumerate(clf.coef_[0]) if abs(w) >= MIN_WEIGHT}
+    return {"bias": bias, "weights": weights}
+
+
+def cross_validate(rows: list[tuple[str, list[str], set[str]]], folds: int = 4) -> float:
+    from proxygraph.extract.learned import RelationModel
+
+    docs = sorted({d for d, _, _ in rows})
+    counts = {t: Counter() for t in THRESHOLDS}
+    for k in range(folds):
+        test_docs = set(docs[k::folds])
+        train = [r for r in rows if r[0] not in test_docs]
+        raw = fit(train)
+        model = RelationModel("cv", 0.0, raw["bias"], raw["weights"])
+        for doc, feats, labels in rows:
+            if doc not in test_docs:
+                continue
+            probs = model.probabilities(feats)
+            for t in THRESHOLDS:
+                predicted = {c for c, p in probs.items() if p >= t}
+                counts[t]["tp"] += len(predicted & labels)
+                counts[t]["pred"] += len(predicted)
+                counts[t]["gold"] += len(labels)
+    best, best_f1 = DEFAULT_THRESHOLD, -1.0
+    for t in THRESHOLDS:
+        c = counts[t]
+        p = c["tp"] / c["pred"] if c["pred"] else 0.0
+        r = c["tp"] / c["gold"] if c["gold"] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"threshold {t:.2f}: pair P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        if f1 > best_f1:
+            best, best_f1 = t, f1
+    return best
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name(MODEL_FILE))
+    parser.add_argument("--cv", action="store_true", help="pick the threshold by CV")
+    parser.add_argument("--threshold", type=float, default=None)
+    args = parser.parse_args(argv)
+    rows = collect()
+    positives = sum(bool(labels) for _, _, labels in rows)
+    print(f"{len(rows)} pairs, {positives} with a gold type, "
+          f"{len({d for d, _, _ in rows})} documents")
+    threshold = args.threshold or (cross_validate(rows) if args.cv else DEFAULT_THRESHOLD)
+    raw = fit(rows)
+    model = {"version": "1", "threshold": threshold, "trained_on": len(rows), **raw}
+    args.out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", "utf-8")
+    print(f"threshold {threshold}; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""The learned relation layer: packaged weights, deterministic inference and training,
+and the limits that keep it from overruling the rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from proxygraph.extract import extract_text
+from proxygraph.extract.learned import PAIR_TYPES, RelationModel, load_model
+from proxygraph.extract.pipeline import EXTRACTOR_VERSION
+
+
+def test_packaged_model_loads_with_every_pair_type() -> None:
+    model = load_model()
+    assert model is not None
+    assert 0.0 < model.threshold < 1.0
+    assert set(model.bias) <= set(PAIR_TYPES) and len(model.bias) >= 10
+    assert all(model.weights[t] for t in model.bias)
+
+
+def test_probabilities_follow_the_weights() -> None:
+    model = RelationModel("t", 0.5, {"CLASH": -2.0}, {"CLASH": {"lca=strike": 4.0}})
+    assert model.probabilities(["lca=strike"])["CLASH"] == pytest.approx(0.8808, abs=1e-4)
+    assert model.probabilities(["lca=meet"])["CLASH"] == pytest.approx(0.1192, abs=1e-4)
+
+
+def test_extraction_is_deterministic() -> None:
+    text = ("Officials said the Houthis and Hezbollah operatives worked side by side in "
+            "Sanaa, and that Kata'ib Hezbollah drew on Quds Force cash for years.")
+    first = [c.to_dict() for c in extract_text(text)]
+    assert first == [c.to_dict() for c in extract_text(text)]
+
+
+def test_humanitarian_sentences_get_no_learned_claims() -> None:
+    claims = extract_text("Qatar sent humanitarian aid to Hamas and Hezbollah.")
+    assert not claims
+
+
+def test_version_changes_with_the_weights(tmp_path, monkeypatch) -> None:
+    import shutil
+    from importlib import resources
+
+    from proxygraph.extract import pipeline
+
+    assert EXTRACTOR_VERSION.endswith(pipeline._behaviour_digest())
+    real = resources.files
+    copy = tmp_path / "extract"
+    shutil.copytree(real("proxygraph.extract"), copy,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+
+    def files(package):
+        return copy if package == "proxygraph.extract" else real(package)
+
+    monkeypatch.setattr(resources, "files", files)
+    same = pipeline._behaviour_digest()
+    weights = json.loads((copy / "relations.json").read_text())
+    weights["threshold"] = 0.99
+    (copy / "relations.json").write_text(json.dumps(weights))
+    assert same == EXTRACTOR_VERSION.split("+")[1]
+    assert pipeline._behaviour_digest() != same
+
+
+def test_training_is_deterministic() -> None:
+    pytest.importorskip("sklearn")
+    from proxygraph.extract.train_relations import fit
+
+    rows = []
+    for n in range(40):
+        positive = n % 3 == 0
+        feats = ["lca=arm", "ka=state"] if positive else ["lca=say", f"bw=w{n % 5}"]
+        rows.append((f"d{n % 7}", feats, {"ARMS_TRANSFER"} if positive else set()))
+    first, second = fit(rows), fit(rows)
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    weights = first["weights"]["ARMS_TRANSFER"]
+    assert weights["lca=arm"] > 0 > weights["lca=say"]
