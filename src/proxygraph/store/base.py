@@ -145,6 +145,7 @@ class StoredClaim:
     supersedes: str | None
     created_at: str
     seq: int | None = None  # place in the stored order; `ClaimFilter(after=seq)` resumes
+    document: str | None = None  # content hash of its document (`claim.doc` is its name)
 
     @property
     def id(self) -> str:

@@ -116,7 +116,8 @@ def to_stored(row: Row[Any]) -> StoredClaim:
         claim=Claim.from_dict(json.loads(row.data)), state=row.state,
         review_state=row.review_state, origin=row.origin, reliability=row.reliability,
         credibility=row.credibility, credibility_override=row.credibility_override,
-        supersedes=row.supersedes, created_at=row.created_at, seq=row.seq)
+        supersedes=row.supersedes, created_at=row.created_at, seq=row.seq,
+        document=row.doc)
 
 
 def claim_source(publisher: str | None, doc: str) -> str:

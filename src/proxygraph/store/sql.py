@@ -50,7 +50,7 @@ from proxygraph.store.rows import (
     stored_json,
     to_stored,
 )
-from proxygraph.store.schema import claims, documents, sources
+from proxygraph.store.schema import claims, documents, reviews, sources
 from proxygraph.store.stats import maybe_analyze, missing_sqlite_file
 
 if TYPE_CHECKING:
@@ -290,6 +290,57 @@ class SqlStore:
                     for batch in batches)
         self.analyze()
         return total
+
+    def add_hand_coded(self, batch: Sequence[tuple[Document, Sequence[Claim]]], *,
+                       reviewer: str, note: str | None = None) -> int:
+        """Store hand-coded claims as reviewed, all in one transaction (`proxygraph import`).
+
+        A document not stored yet is added (its publisher graded as `add_document` does);
+        each claim not stored yet gets origin "hand", review state "accepted" and an
+        accept review by `reviewer`, then is graded like a new claim. Claims whose id is
+        stored already are left as they are. Returns the number of claims stored.
+        """
+        def run(conn: Connection) -> int:
+            at = now()
+            fresh: list[str] = []
+            for doc, claims_ in batch:
+                row = conn.execute(select(documents.c.publisher, documents.c.reliability).where(
+                    documents.c.sha256 == doc.sha256)).first()
+                if row is None:
+                    check_grade(doc.reliability)
+                    grade = _grade_publisher(conn, doc.publisher, doc.reliability,
+                                             replace=False, at=at) if doc.publisher \
+                        else doc.reliability
+                    conn.execute(documents.insert().values(
+                        sha256=doc.sha256, name=doc.name, media_type=doc.media_type,
+                        title=doc.title, source_url=doc.source_url, publisher=doc.publisher,
+                        published=doc.published, language=doc.language,
+                        reliability=doc.reliability, extractor_version="hand",
+                        ingested_at=at, text=doc.text))
+                    publisher = doc.publisher
+                else:
+                    publisher = row.publisher
+                    grade = _effective_grade(conn, row.publisher, row.reliability)
+                unique = list({c.id: c for c in claims_}.values())
+                known: set[str] = set()
+                for start in range(0, len(unique), 500):
+                    known |= {r.id for r in conn.execute(select(claims.c.id).where(
+                        claims.c.id.in_([c.id for c in unique[start:start + 500]])))}
+                new = [c for c in unique if c.id not in known]
+                source = claim_source(publisher, doc.sha256)
+                insert_claims(conn, [(claim_row(c, doc=doc.sha256, source=source,
+                                                reliability=grade, origin="hand",
+                                                review_state="accepted", at=at), c)
+                                     for c in new])
+                if new:
+                    conn.execute(reviews.insert(), [
+                        {"claim_id": c.id, "action": "accept", "reviewer": reviewer, "at": at,
+                         "note": note, "changes": None, "result_claim_id": None} for c in new])
+                fresh += [c.id for c in new]
+            grade_new(conn, Overlay.load(conn), fresh)
+            maybe_analyze(conn)
+            return len(fresh)
+        return self._write(run)
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after a bulk load)."""
