@@ -4,20 +4,24 @@ Paths follow edge direction (symmetric types both ways), at most `max_hops` long
 optionally through given actors (`via`) and time-respecting (each hop can have happened
 no later than the next: there are dates t1 <= t2 <= ... inside the hops' spans). They are
 ranked by evidence strength: the product of the hops' strengths (see `Edge.strength`), so
-a chain is as believable as its links together; fewer hops break ties.
+a chain is as believable as its links together; fewer hops break ties. The search is
+best-first, so the strongest paths are found without enumerating the others.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from proxygraph.errors import ValidationError
 from proxygraph.graph.model import SUPPLY_TYPES, Edge, Graph
 
-MAX_CANDIDATES = 20_000  # simple paths enumerated before ranking; reported when reached
+MAX_EXPANSIONS = 50_000  # partial paths expanded before giving up; reported when reached
 
 
 @dataclass(frozen=True)
@@ -28,15 +32,15 @@ class Hop:
     target: str
     edges: tuple[Edge, ...]
 
-    @property
+    @cached_property
     def strength(self) -> float:
         return max(e.strength for e in self.edges)
 
-    @property
+    @cached_property
     def claim_ids(self) -> list[str]:
         return sorted({c for e in self.edges for c in e.claim_ids})
 
-    @property
+    @cached_property
     def interval(self) -> tuple[str, str] | None:
         spans = [e.interval for e in self.edges if e.interval is not None]
         if not spans:
@@ -99,7 +103,7 @@ class PathResult:
     source: str
     target: str
     paths: list[Path]
-    found: int  # paths meeting every condition, before `limit`
+    found: int  # paths meeting every condition (at most `limit`)
     refused: list[tuple[Path, str]] = field(default_factory=list)  # time-respecting only
     truncated: bool = False
     settings: dict[str, Any] = field(default_factory=dict)
@@ -112,10 +116,11 @@ class PathResult:
                 "truncated": self.truncated, "settings": self.settings}
 
 
-def hop_map(graph: Graph, types: Iterable[str] | None) -> dict[str, list[Hop]]:
-    """Outgoing hops per node, strongest first (so the DFS meets strong paths early)."""
+def hop_map(graph: Graph, types: Iterable[str] | None,
+            arcs: dict[tuple[str, str], list[Edge]] | None = None) -> dict[str, list[Hop]]:
+    """Outgoing hops per node, strongest first (`arcs`: `graph.arcs(types)` if known)."""
     out: dict[str, list[Hop]] = {}
-    for (a, b), edges in graph.arcs(types).items():
+    for (a, b), edges in (arcs if arcs is not None else graph.arcs(types)).items():
         out.setdefault(a, []).append(Hop(a, b, tuple(edges)))
     for hops in out.values():
         hops.sort(key=lambda h: (-h.strength, h.target))
@@ -141,12 +146,37 @@ def distances_to(target: str, hops: dict[str, list[Hop]], limit: int) -> dict[st
     return dist
 
 
+def best_to(target: str, hops: dict[str, list[Hop]], max_hops: int) -> list[dict[str, float]]:
+    """best[r][v]: the strongest product of hop strengths from v to `target` in at most r
+    hops (over walks, so an upper bound for simple paths): the search's guide."""
+    back: dict[str, list[tuple[str, float]]] = {}
+    for a, outs in hops.items():
+        for h in outs:
+            back.setdefault(h.target, []).append((a, h.strength))
+    layers = [{target: 1.0}]
+    for _ in range(max_hops):
+        prev = layers[-1]
+        cur = dict(prev)
+        for v, val in prev.items():
+            for u, strength in back.get(v, ()):
+                if val * strength > cur.get(u, 0.0):
+                    cur[u] = val * strength
+        layers.append(cur)
+    return layers
+
+
 def find_paths(graph: Graph, source: str, target: str, *,
                types: Sequence[str] | None = SUPPLY_TYPES, max_hops: int = 4,
                via: Sequence[str] = (), time_respecting: bool = False, limit: int = 10,
                hops: dict[str, list[Hop]] | None = None,
-               max_candidates: int = MAX_CANDIDATES) -> PathResult:
-    """Ranked simple paths source -> ... -> target; every hop lists its claim ids."""
+               budget: int = MAX_EXPANSIONS) -> PathResult:
+    """The `limit` strongest simple paths source -> ... -> target, strongest first; every
+    hop lists its claim ids.
+
+    Best-first search over partial paths, ordered by their strength so far times the
+    strongest possible rest (`best_to`): strengths are at most 1, so complete paths come
+    out in order of score and the first `limit` accepted are the answer. `budget` caps
+    the partial paths expanded (reported as `truncated`)."""
     if source == target:
         raise ValidationError("the source and the target are the same actor")
     if max_hops < 1:
@@ -156,60 +186,106 @@ def find_paths(graph: Graph, source: str, target: str, *,
     settings = {"types": list(types or ()), "max_hops": max_hops, "via": list(via),
                 "time_respecting": time_respecting, "limit": limit}
     hops = hops if hops is not None else hop_map(graph, types)
-    to_target = distances_to(target, hops, max_hops)
+    guide = best_to(target, hops, max_hops)
     wanted = tuple(v for v in dict.fromkeys(via) if v not in (source, target))
     to_via = {v: distances_to(v, hops, max_hops) for v in wanted}
+    to_target = distances_to(target, hops, max_hops) if wanted else {}
     found: list[Path] = []
+    refused: list[tuple[Path, str]] = []
     truncated = False
 
-    def feasible(node: str, left: int, seen: set[str]) -> bool:
-        if to_target.get(node, max_hops + 1) > left:
-            return False
-        return all(v in seen or v == node or
+    def via_feasible(node: str, left: int, on_path: tuple[str, ...]) -> bool:
+        return all(v in on_path or v == node or
                    to_via[v].get(node, max_hops + 1) + to_target.get(v, max_hops + 1) <= left
                    for v in wanted)
 
-    if source in to_target and feasible(source, max_hops, set()):
-        # Iterative DFS: a stack of (node, its remaining hop iterator), one path in `trail`.
-        trail: list[Hop] = []
-        seen = {source}
-        stack = [iter(hops.get(source, ()))]
-        while stack:
-            hop = next(stack[-1], None)
-            if hop is None:
-                stack.pop()
-                if trail:
-                    seen.discard(trail.pop().target)
-                continue
-            nxt, left = hop.target, max_hops - len(trail) - 1
-            if nxt in seen or not feasible(nxt, left, seen):
-                continue
-            if nxt == target:
-                if all(v in seen for v in wanted):
-                    found.append(Path((*trail, hop)))
-                    if len(found) >= max_candidates:
-                        truncated = True
-                        break
-                continue
-            trail.append(hop)
-            seen.add(nxt)
-            stack.append(iter(hops.get(nxt, ())))
-    refused: list[tuple[Path, str]] = []
-    if time_respecting:
-        kept = []
-        for p in found:
-            why = p.time_problem()
+    counter = itertools.count()
+    start = guide[max_hops].get(source)
+    heap: list[tuple[float, int, float, tuple[str, ...], tuple[Hop, ...]]] = []
+    if start is not None:
+        heap.append((-start, next(counter), 1.0, (source,), ()))
+    expanded = 0
+    while heap and len(found) < limit:
+        _, _, score, nodes, trail = heapq.heappop(heap)
+        node = nodes[-1]
+        if node == target:
+            path = Path(trail)
+            why = path.time_problem() if time_respecting else None
             if why is None:
-                kept.append(p)
-            else:
-                refused.append((p, why))
-        found = kept
-    order = _rank_key
-    found.sort(key=order)
-    refused.sort(key=lambda pr: order(pr[0]))
-    return PathResult(source, target, found[:limit], len(found), refused[:limit], truncated,
-                      settings)
+                found.append(path)
+            elif len(refused) < limit:
+                refused.append((path, why))
+            continue
+        expanded += 1
+        if expanded > budget:
+            truncated = True
+            break
+        left = max_hops - len(trail) - 1
+        for hop in hops.get(node, ()):
+            nxt = hop.target
+            rest = guide[left].get(nxt)
+            if rest is None or nxt in nodes:
+                continue
+            if wanted and (not via_feasible(nxt, left, nodes) or
+                           (nxt == target and not all(v in nodes for v in wanted))):
+                continue
+            reached = score * hop.strength
+            heapq.heappush(heap, (-(reached * rest), next(counter), reached,
+                                  (*nodes, nxt), (*trail, hop)))
+    found.sort(key=_rank_key)
+    refused.sort(key=lambda pr: _rank_key(pr[0]))
+    return PathResult(source, target, found, len(found), refused, truncated, settings)
 
 
 def _rank_key(p: Path) -> tuple[float, int, list[str]]:
     return (-p.score, len(p.hops), p.nodes)
+
+
+State = tuple[str, bool]  # node, and whether the walk has passed a marked hop
+
+
+@dataclass
+class StrongestPaths:
+    """The strongest path from any of several roots to every node, in at most `max_hops`;
+    with `marked`, also the strongest one that passes a marked hop (e.g. one a what-if
+    removed). One layered pass over the arcs per hop count."""
+
+    layers: list[dict[State, tuple[float, State | None, Hop | None]]]
+
+    @classmethod
+    def search(cls, hops: dict[str, list[Hop]], roots: Iterable[str], max_hops: int,
+               marked: Callable[[Hop], bool] | None = None) -> StrongestPaths:
+        marks = {(h.source, h.target) for outs in hops.values() for h in outs
+                 if marked is not None and marked(h)}
+        first: dict[State, tuple[float, State | None, Hop | None]] = {
+            (r, False): (1.0, None, None) for r in roots}
+        layers = [first]
+        for _ in range(max_hops):
+            cur: dict[State, tuple[float, State | None, Hop | None]] = {}
+            for state, (score, _, _) in layers[-1].items():
+                node, flag = state
+                for hop in hops.get(node, ()):
+                    nxt = (hop.target, flag or (hop.source, hop.target) in marks)
+                    reached = score * hop.strength
+                    if nxt not in cur or reached > cur[nxt][0]:
+                        cur[nxt] = (reached, state, hop)
+            layers.append(cur)
+        return cls(layers)
+
+    def path(self, target: str, marked: bool = False) -> Path | None:
+        """The strongest simple path to `target` (through a marked hop if `marked`)."""
+        best: tuple[float, int] | None = None
+        for k in range(1, len(self.layers)):
+            entry = self.layers[k].get((target, marked))
+            if entry is not None and (best is None or entry[0] > best[0]):
+                best = (entry[0], k)
+        if best is None:
+            return None
+        trail: list[Hop] = []
+        state: State | None = (target, marked)
+        for k in range(best[1], 0, -1):
+            _, state, hop = self.layers[k][state]  # type: ignore[index]
+            trail.append(hop)  # type: ignore[arg-type]
+        trail.reverse()
+        nodes = [trail[0].source, *(h.target for h in trail)]
+        return Path(tuple(trail)) if len(set(nodes)) == len(nodes) else None

@@ -20,23 +20,21 @@ then re-assembled under the same rules and supply is compared before and after:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from proxygraph.analyze.paths import Path, find_paths, hop_map
+from proxygraph.analyze.paths import Hop, Path, StrongestPaths, hop_map
 from proxygraph.errors import ValidationError
 from proxygraph.graph.actors import affiliation_chain
 from proxygraph.graph.build import assemble
 from proxygraph.graph.filters import GraphFilter
 from proxygraph.graph.model import SUPPLY_TYPES, Graph, Statement
-from proxygraph.graph.views import directed_view
+from proxygraph.graph.views import IGraphView, directed_view
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.registry import default_registry, normalize
 
 SHOWN = 20  # affected recipients explained with paths
-ROOTS_TRIED = 3  # sponsor actors of one country tried when looking for a surviving path
-PATH_BUDGET = 500  # candidate paths per search when explaining
 
 
 @dataclass(frozen=True)
@@ -189,9 +187,10 @@ def sponsor_of(graph: Graph, node: str, given: set[str] | None) -> str | None:
 
 
 def supply_reach(graph: Graph, types: Sequence[str] | None, max_hops: int,
-                 sponsors: set[str] | None) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+                 sponsors: set[str] | None, view: IGraphView | None = None
+                 ) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
     """recipient -> sponsors reaching it, and sponsor -> its root actors in the graph."""
-    view = directed_view(graph, types)
+    view = view or directed_view(graph, types)
     roots: dict[str, list[str]] = {}
     for n in view.names:
         key = sponsor_of(graph, n, sponsors)
@@ -202,28 +201,30 @@ def supply_reach(graph: Graph, types: Sequence[str] | None, max_hops: int,
     if flat:
         hoods = view.graph.neighborhood([view.index[n] for _, n in flat], order=max_hops,
                                         mode="out")
+        by_key: dict[str, set[int]] = {}
         for (key, _), hood in zip(flat, hoods, strict=True):
-            for i in hood:
-                r = view.names[i]
-                node = graph.nodes.get(r)
-                if r in roots.get(key, ()) or (node and node.country == key) or r == key:
-                    continue  # a sponsor's own actors are not its recipients
-                reach.setdefault(r, set()).add(key)
+            by_key.setdefault(key, set()).update(hood)
+        countries = [graph.nodes[n].country if n in graph.nodes else None
+                     for n in view.names]
+        for key, reached in by_key.items():
+            own = {view.index[n] for n in roots[key]}
+            for i in reached - own:
+                if countries[i] != key and view.names[i] != key:
+                    reach.setdefault(view.names[i], set()).add(key)  # not its own actors
     for ns in roots.values():
         ns.sort(key=lambda n: (graph.nodes[n].kind != "state", n))
     return reach, roots
 
 
-def _suppliers(graph: Graph, types: Sequence[str] | None) -> dict[str, set[str]]:
+def _suppliers(view: IGraphView) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for a, b in graph.arcs(types):
+    for a, b in view.arcs:
         out.setdefault(b, set()).add(a)
     return out
 
 
-def _centrality(graph: Graph, types: Sequence[str] | None, roots: dict[str, list[str]],
+def _centrality(view: IGraphView, roots: dict[str, list[str]],
                 max_hops: int) -> dict[str, tuple[float, float]]:
-    view = directed_view(graph, types)
     if not view.names:
         return {}
     sources = sorted({view.index[n] for ns in roots.values() for n in ns if n in view.index})
@@ -235,23 +236,6 @@ def _centrality(graph: Graph, types: Sequence[str] | None, roots: dict[str, list
     return {n: (float(b), float(p)) for n, b, p in zip(view.names, between, rank, strict=True)}
 
 
-def _best_path(graph: Graph, roots: Iterable[str], target: str, types: Sequence[str] | None,
-               max_hops: int, hops: Any, through: Callable[[Path], bool] | None = None
-               ) -> Path | None:
-    """The strongest path from any of `roots` (that passes `through`, if given)."""
-    best: Path | None = None
-    for root in roots:
-        if root == target:
-            continue
-        found = find_paths(graph, root, target, types=types, max_hops=max_hops,
-                           limit=PATH_BUDGET if through else 1, hops=hops,
-                           max_candidates=PATH_BUDGET).paths
-        found = [p for p in found if through is None or through(p)][:1]
-        if found and (best is None or found[0].score > best.score):
-            best = found[0]
-    return best
-
-
 def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUPPLY_TYPES,
             sponsors: Iterable[str] | None = None, max_hops: int = 4,
             shown: int = SHOWN) -> WhatIfResult:
@@ -260,8 +244,9 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
         raise ValidationError("max hops must be at least 1")
     given = set(sponsors) if sponsors else None
     after, gone, dropped = reduce(graph, removal)
-    reach_b, roots_b = supply_reach(graph, types, max_hops, given)
-    reach_a, roots_a = supply_reach(after, types, max_hops, given)
+    view_b, view_a = directed_view(graph, types), directed_view(after, types)
+    reach_b, roots_b = supply_reach(graph, types, max_hops, given, view_b)
+    reach_a, roots_a = supply_reach(after, types, max_hops, given, view_a)
     # Recipients whose supply may have run through what was removed: downstream of a
     # removed actor or of an edge that lost a claim.
     touched = set(gone)
@@ -269,36 +254,32 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
     for e in graph.edge_list(types):
         if dropped_set.intersection(e.claim_ids):
             touched.update((e.source, e.target))
-    view = directed_view(graph, types)
-    downstream: set[str] = set()
-    start = [view.index[n] for n in touched if n in view.index]
-    if start:
-        for hood in view.graph.neighborhood(start, order=max_hops, mode="out"):
-            downstream.update(view.names[i] for i in hood)
-    suppliers_b = _suppliers(graph, types)
-    suppliers_a = _suppliers(after, types)
+    start = [view_b.index[n] for n in touched if n in view_b.index]
+    below: set[int] = set().union(*view_b.graph.neighborhood(
+        start, order=max_hops, mode="out")) if start else set()
+    downstream = {view_b.names[i] for i in below}
+    suppliers_b, suppliers_a = _suppliers(view_b), _suppliers(view_a)
     affected: list[Affected] = []
     for r in sorted(set(reach_b) & downstream - set(gone)):
         before_s, after_s = sorted(reach_b[r]), sorted(reach_a.get(r, ()))
         if before_s != after_s or suppliers_b.get(r) != suppliers_a.get(r):
             affected.append(Affected(r, before_s, after_s))
     affected.sort(key=lambda a: (not a.lost_all, -len(a.lost_sponsors), a.recipient))
-    hops_b, hops_a = hop_map(graph, types), hop_map(after, types)
+    hops_b, hops_a = hop_map(graph, types, view_b.arcs), hop_map(after, types, view_a.arcs)
     gone_set = set(gone)
 
-    def removed_on(path: Path) -> bool:  # the path used a removed actor or claim
-        return bool(gone_set.intersection(path.nodes)
-                    or dropped_set.intersection(path.claim_ids))
+    def removed_on(hop: Hop) -> bool:  # the hop touches a removed actor or claim
+        return bool(hop.source in gone_set or hop.target in gone_set
+                    or dropped_set.intersection(hop.claim_ids))
 
+    lost = StrongestPaths.search(hops_b, [n for ns in roots_b.values() for n in ns],
+                                 max_hops, removed_on)
+    kept = StrongestPaths.search(hops_a, [n for ns in roots_a.values() for n in ns], max_hops)
     for a in affected[:shown]:
-        lost_roots = [n for s in (a.lost_sponsors or a.sponsors_before)
-                      for n in roots_b.get(s, ())[:ROOTS_TRIED]]
-        a.lost_path = _best_path(graph, lost_roots, a.recipient, types, max_hops, hops_b,
-                                 removed_on)
-        kept_roots = [n for s in a.sponsors_after for n in roots_a.get(s, ())[:ROOTS_TRIED]]
-        a.surviving_path = _best_path(after, kept_roots, a.recipient, types, max_hops, hops_a)
-    cb = _centrality(graph, types, roots_b, max_hops)
-    ca = _centrality(after, types, roots_a, max_hops)
+        a.lost_path = lost.path(a.recipient, marked=True)
+        a.surviving_path = kept.path(a.recipient)
+    cb = _centrality(view_b, roots_b, max_hops)
+    ca = _centrality(view_a, roots_a, max_hops)
     shifts = [Shift(n, cb.get(n, (0.0, 0.0))[0], ca.get(n, (0.0, 0.0))[0],
                     cb.get(n, (0.0, 0.0))[1], ca.get(n, (0.0, 0.0))[1])
               for n in sorted(set(cb) | set(ca))]
