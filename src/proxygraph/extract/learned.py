@@ -244,6 +244,9 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # what the classifier cannot (a price is not funding, "asked X to press Y").
     related = {frozenset(k[1:]) for k in known}
     out: list[Candidate] = []
+    cues = lex.cues
+    reporting = {*cues["certainty"]["reporting_verbs"], *cues["status"]["deny"],
+                 "blame", "accuse", "condemn", "praise", "thank", "credit"}
     heads = {id(m): mention_head(m, sm.tokens) for m in actors}
     actors = [m for m in actors if not _descriptor(m, heads[id(m)], sm)]
     for a in actors:
@@ -255,8 +258,9 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
                     related):
                 continue
             feats, lca = pair_features(sm, a, b, lex)
-            if _embedded(ha, lca) or _embedded(hb, lca):
-                continue
+            if _embedded(ha, lca) or _embedded(hb, lca) or (
+                    lca is not None and lca.lemma_.lower() in reporting):
+                continue  # "Israel blamed Hamas for ...": the reporter is no party
             probs = model.probabilities(feats)
             for ctype, p in sorted(probs.items()):
                 if p < model.threshold:

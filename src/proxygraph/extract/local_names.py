@@ -1,0 +1,197 @@
+"""Names a report introduces that the registry does not know.
+
+Real reports name actors no curated list foresees: a faction ("the Sultan Murad
+Division"), a company, a minister, and acronyms they define themselves ("Haftar Affiliated
+Forces (HAF)"). Without a mention no rule or classifier can make them a party. This
+component finds, per document:
+
+- acronym definitions, "Long Name (ACR)" or "ACR (Long Name)": ACR then means whatever the
+  long name means (a registry entity, or a new unregistered one);
+- proper names the parser tags as organisations or persons, of two or more capitalised
+  words, not inside a registry mention: unregistered entities (`resolved: false`), their
+  kind guessed from the head word ("Division" -> armed group, a person -> person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from proxygraph.extract.mentions import AliasIndex, Mention
+from proxygraph.ids import stable_id
+from proxygraph.model import Entity
+from proxygraph.registry import normalize
+
+# "Long Name (ACR)": a parenthesised acronym of 2-8 capitals (digits and hyphens allowed
+# inside), defined by the words just before it whose initials spell it.
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]{1,7})\)")
+_WORD = re.compile(r"[\w'’.\-]+")
+_ARMED_HEADS = {"army", "armies", "forces", "force", "front", "brigade", "brigades", "division",
+                "battalion", "regiment", "corps", "militia", "militias", "movement", "guard",
+                "guards", "alliance", "coalition", "group", "mobilization", "mobilisation",
+                "resistance", "organisation", "organization", "fighters", "mujahideen",
+                "defenders", "volunteers", "council", "units", "unit", "police", "wing",
+                "legion", "squadron", "sentinels", "jihad", "liberation", "defence", "defense"}
+_STATE_ORGAN_HEADS = {"ministry", "agency", "service", "services", "command", "directorate",
+                      "intelligence", "navy", "airforce"}
+_JOINERS = {"of", "the", "for", "and", "al", "el", "de", "du", "des", "la", "le", "in"}
+# Names the parser often tags ORG that are never parties: outlets, bodies that only report.
+_NOT_PARTIES = {"reuters", "associated press", "agence france-presse", "afp", "bbc", "cnn",
+                "al jazeera", "panel of experts", "security council", "general assembly",
+                "the panel", "human rights watch", "amnesty international"}
+
+
+@dataclass
+class LocalNames:
+    """The document's own names: normalized surface -> entity."""
+
+    table: dict[str, Entity] = field(default_factory=dict)
+    longest: int = 1  # tokens
+
+    def add(self, surface: str, entity: Entity) -> None:
+        key = normalize(surface)
+        if key and key not in self.table:
+            self.table[key] = entity
+            self.longest = max(self.longest, len(surface.split()))
+
+
+def unregistered(name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
+    return Entity(id=stable_id("x", normalize(name)), name=name, kind=kind,
+                  aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)),
+                  resolved=False)
+
+
+def guess_kind(name: str) -> str:
+    words = [w.lower().strip(".,") for w in name.split()]
+    if any(w in _STATE_ORGAN_HEADS for w in words):
+        return "state_organ"
+    if any(w in _ARMED_HEADS for w in words) or name.isupper():
+        return "armed_group"
+    return "organization"
+
+
+def document_names(text: str, index: AliasIndex) -> LocalNames:
+    """Acronyms the document defines, mapped to what their long form names."""
+    names = LocalNames()
+    for match in _ACRONYM.finditer(text):
+        short = match.group(1)
+        if normalize(short) in index.entries:
+            continue  # the registry already knows the acronym
+        before = _WORD.findall(text[max(0, match.start() - 120):match.start()])
+        words = _defining_words(before, short)
+        if not words:
+            continue
+        long_form = " ".join(words)
+        if normalize(long_form) in _NOT_PARTIES:
+            continue
+        entity = index.match_text(long_form) or _registry_suffix(words, index)
+        if entity is None:
+            entity = unregistered(long_form, guess_kind(long_form), (short,))
+        names.add(short, entity)
+        names.add(long_form, entity)
+    return names
+
+
+def _defining_words(before: list[str], short: str) -> list[str]:
+    """The fewest words ending just before "(ACR)" whose initials, joiners aside, are the
+    acronym's letters in order, the first word giving the first letter ("Haftar
+    affiliated forces" -> HAF); none when no such run exists ("said on Friday (AFP)")."""
+    letters = [c for c in short.upper() if c.isalpha()]
+    if len(letters) < 2:
+        return []
+    for k in range(len(letters), min(len(before), len(letters) + 4) + 1):
+        words = before[-k:]
+        content = [w for w in words if w.lower() not in _JOINERS]
+        if not content or words[0].lower() in _JOINERS:
+            continue
+        initials = [w[0].upper() for w in content]
+        if initials == letters or (initials[0] == letters[0] and _subsequence(letters, initials)
+                                   and len(content) <= len(letters) + 1):
+            return words
+    return []
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    pos = 0
+    for c in letters:
+        try:
+            pos = initials.index(c, pos) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _registry_suffix(words: list[str], index: AliasIndex) -> Entity | None:
+    """"the Russian-backed Africa Corps (AC)": the longest registry name ending the phrase."""
+    for start in range(1, len(words) - 0):
+        entity = index.match_text(" ".join(words[start:]))
+        if entity is not None:
+            return entity
+    return None
+
+
+def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
+                   ) -> list[Mention]:
+    """Mentions of the document's own names and of unregistered proper names in a chunk."""
+    covered = {i for m in registry_mentions for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    tokens = list(doc)
+    n = len(tokens)
+    if names.table:
+        i = 0
+        while i < n:
+            if i in covered or not tokens[i].text[:1].isupper():
+                i += 1
+                continue
+            found = None
+            for length in range(min(names.longest, n - i), 0, -1):
+                span = doc[i:i + length]
+                entity = names.table.get(normalize(span.text))
+                if entity is not None and not any(j in covered for j in range(i, i + length)):
+                    found = Mention(i, i + length, entity, span.text)
+                    break
+            if found is not None:
+                out.append(found)
+                covered.update(range(found.start, found.end))
+                i = found.end
+            else:
+                i += 1
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON") or any(i in covered
+                                                      for i in range(ent.start, ent.end)):
+            continue
+        mention = _named(ent)
+        if mention is not None:
+            out.append(mention)
+            covered.update(range(mention.start, mention.end))
+    return out
+
+
+def _named(ent: Span) -> Mention | None:
+    words = [t for t in ent if not t.is_punct]
+    while words and words[0].lower_ in ("the", "a", "an"):
+        words = words[1:]
+    if not words or words[-1].tag_ == "POS":
+        words = words[:-1] if words else words
+    if not words:
+        return None
+    start, end = words[0].i, words[-1].i + 1
+    span = ent.doc[start:end]
+    text = span.text
+    if normalize(text) in _NOT_PARTIES:
+        return None
+    capitalised = all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in span)
+    if not capitalised:
+        return None
+    if ent.label_ == "PERSON":
+        if len(span) < 2 or any(t.pos_ not in ("PROPN", "NOUN", "ADP", "DET", "PART")
+                                for t in span):
+            return None
+        return Mention(start, end, unregistered(text, "person"), text)
+    if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6):
+        return None  # a single capitalised word is too often a place or a product
+    if span[-1].lower_ in ("government", "authorities", "ministry") and len(span) <= 2:
+        return None  # "Kenyan government": a state the demonym rules read
+    return Mention(start, end, unregistered(text, guess_kind(text)), text)

@@ -1,0 +1,42 @@
+"""Names the registry does not know: acronyms a report defines, unregistered proper names."""
+
+from __future__ import annotations
+
+from proxygraph.extract import extract_text
+from proxygraph.extract.local_names import document_names, guess_kind
+from proxygraph.extract.mentions import default_index
+
+
+def test_an_acronym_defined_in_the_text_names_its_long_form() -> None:
+    names = document_names("Cargo flights supplied the Haftar affiliated forces (HAF) and "
+                           "the Kachin Independence Army (KIA).", default_index())
+    haf = names.table["haf"]
+    assert haf.name == "Haftar affiliated forces" and not haf.resolved
+    assert names.table["kia"].kind == "armed_group"
+
+
+def test_parenthesised_agency_names_define_nothing() -> None:
+    names = document_names("The army struck the camp, a spokesman said on Friday (AFP).",
+                           default_index())
+    assert "afp" not in names.table
+
+
+def test_an_acronym_of_a_registry_name_is_that_entity() -> None:
+    names = document_names("the Quds Force (QF) moved drones", default_index())
+    entity = names.table.get("qf")
+    assert entity is not None and entity.resolved and entity.id == "quds-force"
+
+
+def test_unregistered_faction_becomes_a_party() -> None:
+    text = ("The Zulfiqar Defence Brigade (ZDB) attacked the Syrian Democratic Forces. "
+            "Later the ZDB shelled Kurdish positions near Manbij.")
+    claims = extract_text(text)
+    parties = {(c.type, c.subject.name) for c in claims}
+    assert ("CLASH", "Zulfiqar Defence Brigade") in parties
+    assert sum(1 for c in claims if c.subject.name == "Zulfiqar Defence Brigade") >= 1
+
+
+def test_kind_is_guessed_from_the_head_word() -> None:
+    assert guess_kind("Sultan Murad Division") == "armed_group"
+    assert guess_kind("Military Intelligence Directorate") == "state_organ"
+    assert guess_kind("Evro Polis") == "organization"
