@@ -15,6 +15,8 @@ from proxygraph.cli import registry_cmds  # noqa: E402,F401  isort: skip
 from proxygraph.cli import eval_cmds  # noqa: E402,F401  isort: skip
 from proxygraph.cli import store_cmds  # noqa: E402,F401  isort: skip
 from proxygraph.cli import graph_cmds  # noqa: E402,F401  isort: skip
+from proxygraph.cli import web_cmds  # noqa: E402,F401  isort: skip
+from proxygraph.cli import exchange_cmds  # noqa: E402,F401  isort: skip
 
 
 def main() -> None:

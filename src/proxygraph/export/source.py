@@ -1,0 +1,109 @@
+"""What every exporter reads: the selected claims (streamed), their documents, the graph.
+
+No exporter queries the database itself: claims come from the store's streaming API
+(`iter_claims`), documents from `documents()`, merges from `merges()`, and the network
+from `proxygraph.graph.graph_from_claims`, the one graph object the `network` command
+builds too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from proxygraph.graph import GraphFilter, Merges, graph_from_claims
+from proxygraph.graph.model import Graph
+from proxygraph.store import ClaimFilter, StoredClaim
+from proxygraph.store.base import DocumentInfo
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The claims an export covers (as `claims` selects them) and the edge rules of its
+    network (as `network` builds it: counted statuses, corroboration, undated claims).
+
+    With `graph.undated` and a time window, the store is asked without the window and
+    the window is applied here, keeping undated claims (the store would drop them).
+    """
+
+    claims: ClaimFilter = field(default_factory=ClaimFilter)
+    graph: GraphFilter = field(default_factory=GraphFilter)
+
+    def store_filter(self) -> ClaimFilter:
+        if self.graph.undated and (self.claims.since or self.claims.until):
+            return replace(self.claims, since=None, until=None)
+        return self.claims
+
+    def keeps(self, stored: StoredClaim) -> bool:
+        if not (self.graph.undated and (self.claims.since or self.claims.until)):
+            return True
+        t = stored.claim.time
+        return self.graph.in_window(t.start if t else None, t.end if t else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        flt = {k: v for k, v in vars(self.claims).items() if v not in (None, (), 0, False)}
+        return {"claims": {k: list(v) if isinstance(v, tuple) else v for k, v in flt.items()},
+                "network": self.graph.to_dict()}
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """What an export says about a claim's document (never its text)."""
+
+    sha256: str
+    name: str
+    title: str | None
+    publisher: str | None
+    source_url: str | None
+    published: str | None
+    reliability: str
+    ingested_at: str
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sha256": self.sha256, "name": self.name, "title": self.title,
+                "publisher": self.publisher, "url": self.source_url,
+                "published": self.published, "reliability": self.reliability}
+
+
+def _ref(info: DocumentInfo) -> DocumentRef:
+    return DocumentRef(info.sha256, info.name, info.title, info.publisher, info.source_url,
+                       info.published, info.reliability, info.ingested_at)
+
+
+class ExportSource:
+    """A store seen through one selection."""
+
+    def __init__(self, store: Any, selection: Selection | None = None) -> None:
+        self.store = store
+        self.selection = selection or Selection()
+        self.documents: dict[str, DocumentRef] = {d.sha256: _ref(d)
+                                                  for d in store.documents()}
+        self.merges = Merges.from_records(store.merges())
+
+    def claims(self) -> Iterator[StoredClaim]:
+        """The selected claims in stored order, streamed (constant memory)."""
+        read = getattr(self.store, "iter_claims", None) or self.store.claims
+        for stored in read(self.selection.store_filter()):
+            if self.selection.keeps(stored):
+                yield stored
+
+    def document(self, stored: StoredClaim) -> DocumentRef | None:
+        return self.documents.get(stored.document or "")
+
+    def graph(self) -> Graph:
+        """The network of the selected claims under the selection's edge rules."""
+        publishers: dict[str, str | None] = {sha: d.publisher
+                                             for sha, d in self.documents.items()}
+        # Statements look their publisher up by the claim's `doc`, which is the document's
+        # name; a name two documents share stays out (its claims count per document).
+        names = Counter(d.name for d in self.documents.values())
+        publishers.update({d.name: d.publisher for d in self.documents.values()
+                           if names[d.name] == 1 and d.name not in publishers})
+        return graph_from_claims(self.claims(), self.selection.graph, publishers=publishers,
+                                 merges=self.merges)

@@ -1,0 +1,110 @@
+"""CSV and Parquet exports: nodes, edges and claims as three files in one folder.
+
+Claims are written as they stream from the store (CSV row by row, Parquet in row groups
+of `BATCH` claims), so the claims file never holds the selection in memory; nodes and
+edges come from the network of the selection.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from proxygraph.export.files import atomic_file, output_folder
+from proxygraph.export.records import (
+    CLAIM_COLUMNS,
+    EDGE_COLUMNS,
+    LIST_SEPARATOR,
+    NODE_COLUMNS,
+    Column,
+    claim_record,
+    edge_records,
+    node_records,
+)
+from proxygraph.export.source import ExportSource
+
+BATCH = 5000
+
+
+def _csv_cell(value: Any, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.type == "list":
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if column.type == "bool":
+        return "true" if value else "false"
+    return str(value)
+
+
+def _write_csv(path: Path, columns: tuple[Column, ...], rows: Iterable[dict[str, Any]]
+               ) -> int:
+    n = 0
+    with atomic_file(path) as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([c.name for c in columns])
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(c.name), c) for c in columns])
+            n += 1
+    return n
+
+
+def _claim_rows(source: ExportSource) -> Iterator[dict[str, Any]]:
+    for stored in source.claims():
+        yield claim_record(stored, source.document(stored))
+
+
+def write_csv(source: ExportSource, folder: Path) -> dict[str, int]:
+    """nodes.csv, edges.csv and claims.csv in `folder`; returns the rows of each."""
+    folder = output_folder(folder)
+    counts = {"claims": _write_csv(folder / "claims.csv", CLAIM_COLUMNS, _claim_rows(source))}
+    graph = source.graph()
+    counts["nodes"] = _write_csv(folder / "nodes.csv", NODE_COLUMNS, node_records(graph))
+    counts["edges"] = _write_csv(folder / "edges.csv", EDGE_COLUMNS, edge_records(graph))
+    return counts
+
+
+def _arrow_schema(columns: tuple[Column, ...]) -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(),
+             "bool": pa.bool_(), "list": pa.list_(pa.string())}
+    return pa.schema([pa.field(c.name, types[c.type]) for c in columns])
+
+
+def _write_parquet(path: Path, columns: tuple[Column, ...], rows: Iterable[dict[str, Any]]
+                   ) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema(columns)
+    n = 0
+    with atomic_file(path, binary=True) as out, pq.ParquetWriter(out, schema) as writer:
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            batch.clear()
+
+        for row in rows:
+            batch.append({c.name: row.get(c.name) for c in columns})
+            n += 1
+            if len(batch) >= BATCH:
+                flush()
+        if batch or n == 0:
+            flush()  # an empty selection still gets a file with its columns
+    return n
+
+
+def write_parquet(source: ExportSource, folder: Path) -> dict[str, int]:
+    """nodes.parquet, edges.parquet and claims.parquet in `folder`."""
+    folder = output_folder(folder)
+    counts = {"claims": _write_parquet(folder / "claims.parquet", CLAIM_COLUMNS,
+                                       _claim_rows(source))}
+    graph = source.graph()
+    counts["nodes"] = _write_parquet(folder / "nodes.parquet", NODE_COLUMNS,
+                                     node_records(graph))
+    counts["edges"] = _write_parquet(folder / "edges.parquet", EDGE_COLUMNS,
+                                     edge_records(graph))
+    return counts
