@@ -226,6 +226,9 @@ def demo(
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Also write the claims as JSON Lines.")
                       ] = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Then open the web UI on the demo store (127.0.0.1).")] = False,
+    port: Annotated[int, typer.Option("--port", help="Port for --serve.")] = 8765,
 ) -> None:
     """Ingest the bundled sample reports into a fresh store and print a summary."""
     from proxygraph.collection import ingest_paths
@@ -258,3 +261,7 @@ def demo(
             write_jsonl(claims, handle)
         console.print(f"claims written to {output}")
     console.print(f"Explore: proxygraph claims --db {url} --actor Hezbollah --format table")
+    if serve:
+        from proxygraph.cli.web_cmds import run_server
+
+        run_server(url, port=port)
