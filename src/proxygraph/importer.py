@@ -96,9 +96,9 @@ class ImportResult:
         names = f", {len(self.unresolved)} unresolved names kept" if self.unresolved else ""
         if not self.imported:
             bad = sum(1 for p in self.problems if p.line)
-            what = "unreadable" if self.unreadable else \
-                f"{bad} bad of {self.rows} rows" if bad else "bad header"
-            hint = "" if self.unreadable or not bad else \
+            what = "unreadable" if self.unreadable else "bad header" if self.fatal else \
+                f"{bad} bad of {self.rows} rows"
+            hint = "" if self.unreadable or self.fatal else \
                 f" (fix them, or --skip-bad to import the other {self.claims})"
             return f"{self.label}: nothing imported: {what}{hint}"
         skipped = f", {len(self.problems)} bad rows skipped" if self.problems else ""
