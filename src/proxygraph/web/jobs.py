@@ -51,8 +51,10 @@ class Job:
 
 
 class Jobs:
-    def __init__(self, store: ClaimStore, on_change: Any = None) -> None:
+    def __init__(self, store: ClaimStore, on_change: Any = None,
+                 extractor: Any = None) -> None:
         self.store = store
+        self.extractor = extractor  # (function, version); None: the real extractor
         self.on_change = on_change
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
@@ -89,7 +91,8 @@ class Jobs:
         with self._one_at_a_time:  # one ingest at a time: the store serialises writers
             job.state = "running"
             try:
-                ingest_paths(self.store, job.files, on_outcome=job.outcomes.append, **options)
+                ingest_paths(self.store, job.files, on_outcome=job.outcomes.append,
+                             extractor=self.extractor, **options)
                 job.state = "done"
             except ProxygraphError as exc:
                 job.state, job.error = "failed", str(exc)

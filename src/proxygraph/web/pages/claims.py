@@ -116,7 +116,7 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
                 dash.no_update
         more = len(rows) > PAGE_ROWS
         count = (f"the first {PAGE_ROWS:,} claims shown (export has them all)" if more
-                 else f"{len(rows):,} claims")
+                 else f"{len(rows):,} claim{'' if len(rows) == 1 else 's'}")
         query = urlencode(params)
         suffix = f"?{query}" if query else ""
         return rows[:PAGE_ROWS], count, f"/export/claims.csv{suffix}", \

@@ -28,8 +28,10 @@ CERTAINTIES = (("any", ""), ("low or better", "low"), ("medium or better", "medi
 
 def cyto_layout(name: str) -> dict[str, Any]:
     if name == "cose":
-        return {"name": "cose", "animate": False, "nodeRepulsion": 9000,
-                "idealEdgeLength": 90, "randomize": False, "numIter": 600}
+        return {"name": "cose", "animate": False, "nodeRepulsion": 60000,
+                "idealEdgeLength": 120, "edgeElasticity": 80, "gravity": 0.6,
+                "nodeOverlap": 40, "componentSpacing": 80, "randomize": False,
+                "numIter": 1500, "padding": 20}
     return {"name": name, "animate": False}
 
 
@@ -140,7 +142,9 @@ def _summary(net: Any, graph: Any) -> list[Any]:
     text = (f"{actors} actors, {net.edges_shown:,} edges from "
             f"{len(graph.statements):,} claims")
     if graph.disputed:
-        text += f"; {len(graph.disputed)} denials with no report beside them"
+        n = len(graph.disputed)
+        text += (f"; {n} denial with no report beside it" if n == 1 else
+                 f"; {n} denials with no report beside them")
     out: list[Any] = [html.Span(text, id="net-counts")]
     if net.note:
         out.append(html.Span(net.note, className="pg-warning", id="net-note"))
