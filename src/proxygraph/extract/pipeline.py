@@ -78,7 +78,22 @@ class DocumentContext:
     last_subject: Mention | None = None
     last_group: Mention | None = None
     year: int | None = None
-    filed: date | None = None  # the dateline's date: anchors "on Tuesday"
+    filed: date | None = None  # the document's date: anchors "on Tuesday", "in January"
+    paragraph_year: int | None = None  # the last year named in the current paragraph
+
+
+_HEADER_CHARS = 400
+
+
+def document_date(document: Document) -> date | None:
+    """The date a report gives itself: its publication date, else the first full date in
+    its header lines (byline, dateline, "Published: ...")."""
+    for text in (document.published or "", document.text[:_HEADER_CHARS]):
+        for mention in find_times(text):
+            span = mention.span
+            if span.precision == "day" and span.start:
+                return date.fromisoformat(span.start)
+    return None
 
 
 def extractor_info() -> dict[str, str]:
@@ -197,7 +212,7 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
         ctx.filed = filed
     years = _YEAR.findall(span_text(sent))
     if years:
-        ctx.year = int(years[-1])
+        ctx.year = ctx.paragraph_year = int(years[-1])
 
 
 @dataclass
@@ -218,18 +233,23 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     done with a sentence. `progress`, if given, is called with (characters done,
     characters in all) after each chunk.
     """
-    ctx = DocumentContext()
+    ctx = DocumentContext(filed=document_date(document))
     index = default_index()
     total = len(document.text)
     names = document_names(document.text, index)
     for offset, chunk in parse(document.text):
+        ctx.paragraph_year = None if document.text[max(0, offset - 2):offset].count(
+            "\n") >= 2 else ctx.paragraph_year
         chunk_mentions = find_mentions(chunk, index)
         chunk_mentions = sorted(chunk_mentions + local_mentions(chunk, chunk_mentions, names),
                                 key=lambda m: m.start)
         for sent in chunk.sents:
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions), ctx)
             text = span_text(sent)
-            times = find_times(text, context_year=ctx.year) + weekday_times(text, ctx.filed)
+            # "in January": a year stated earlier in the paragraph, else the document's own
+            # date (dateline, byline, --published), else the last year the text named
+            year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)
+            times = find_times(text, context_year=year) + weekday_times(text, ctx.filed)
             yield AnalysedSentence(offset, sent, SentenceMentions(sent, mentions), times)
             _update_context(sent, mentions, ctx)
         if progress is not None:

@@ -457,7 +457,9 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
         if not receiving and not recipients:
             recipients = self.shared_objects(verb)
         if receiving:
-            subjects = self.actors(prep_objects(verb, {"from"}))
+            # "received drones from Iran": the parser often hangs "from" on the theme
+            subjects = self.actors(prep_objects(verb, {"from"}) or [
+                o for t in theme for o in prep_objects(t, {"from"})])
             objects = self.subjects(verb)
         else:
             subjects = self.subjects(verb)
