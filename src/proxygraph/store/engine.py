@@ -21,6 +21,7 @@ from proxygraph.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 60_000
+SQLITE_CACHE_KIB = 65_536  # page cache per connection (SQLite's default is 2 MiB)
 _PG_MIGRATION_LOCK = 0x70726F78  # any constant: serialises concurrent migrations
 
 
@@ -74,6 +75,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _enable_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL
+        cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 

@@ -123,7 +123,8 @@ def _item_names(item: str) -> tuple[set[str], set[str]]:
 
 
 def _in_entities(roles: Iterable[str], extra: ColumnElement[bool]) -> ColumnElement[bool]:
-    return claims.c.id.in_(select(claim_entities.c.claim_id).where(
+    # By seq: the set comes from the index in stored order, which is the page's order.
+    return claims.c.seq.in_(select(claim_entities.c.seq).where(
         claim_entities.c.role.in_(tuple(roles)), extra))
 
 
@@ -154,8 +155,8 @@ def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set
     if conn.dialect.name == "postgresql":
         # = ANY(ARRAY(subquery)): collected once, then claims fetched by key. A plain IN
         # lets the planner walk every claim in order when it misjudges how many match.
-        ids_ = select(claim_entities.c.claim_id).where(claim_entities.c.role.in_(roles), who)
-        return claims.c.id == func.any(func.array(ids_.scalar_subquery()))
+        seqs = select(claim_entities.c.seq).where(claim_entities.c.role.in_(roles), who)
+        return claims.c.seq == func.any(func.array(seqs.scalar_subquery()))
     return _in_entities(roles, who)
 
 

@@ -96,7 +96,8 @@ def insert_claims(conn: Connection, rows: Sequence[tuple[dict[str, Any], Claim]]
                                        for r in values])
         conn.execute(_FTS_INSERT, [{"seq": r["seq"], "search_terms": r["search_terms"]}
                                    for r in values])
-    entities = [e for _, c in rows for e in entity_rows(c)]
+    entities = [{**e, "seq": r["seq"]} for r, (_, c) in zip(values, rows, strict=True)
+                for e in entity_rows(c)]
     if entities:
         conn.execute(claim_entities.insert(), entities)
 

@@ -109,8 +109,9 @@ claim_entities = Table(
     Column("kind", String(20)),
     Column("category", String(30)),
     Column("origin", String(200)),
-    Index("ix_claim_entities_entity", "entity_id", "role"),
-    Index("ix_claim_entities_name", "name_key", "role"),
+    Column("seq", BigInteger),  # the claim's seq: participants' claims in stored order
+    Index("ix_claim_entities_entity", "entity_id", "role", "seq"),
+    Index("ix_claim_entities_name", "name_key", "role", "seq"),
 )
 
 # Who reviewed which claim, when, why and what changed; never updated or deleted.
