@@ -66,7 +66,8 @@ def layout(ctx: WebContext, query: dict[str, str]) -> html.Div:
                 className="pg-tab", children=[
                 html.Div(className="pg-row", children=[
                     dcc.Dropdown(id="an-remove", options=options, multi=True,
-                                 placeholder="remove actors", className="pg-grow"),
+                                 placeholder="remove actors", className="pg-grow",
+                                 value=[query["remove"]] if query.get("remove") else None),
                     dcc.Checklist(id="an-only-named", options=[
                         {"label": "only the named actors (keep affiliated)", "value": "o"}],
                         value=[]),

@@ -1,0 +1,278 @@
+"""The web UI in Debian's chromium, driven by Playwright (never `playwright install`).
+
+One server on the demo store (the bundled sample reports, extracted for real) plus a
+document carrying an XSS payload; every request the pages make is recorded, and the last
+test checks that none left 127.0.0.1. Screenshots of the main views go to
+docs/screenshots/ (shown in the README).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from web_helpers import XSS
+
+from proxygraph.store import ClaimFilter, SqlStore
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+REPORT = ("Iran delivered Shahed-136 drones to the Houthis in Yemen in March 2024, "
+          "according to a UN panel of experts.\n\nThe Houthis received the drones through "
+          "the port of Hodeidah.\n")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at "
+                       "/usr/bin/chromium (apt-get install chromium)"),
+]
+
+
+class Server:
+    def __init__(self, app: Any) -> None:
+        from werkzeug.serving import make_server
+
+        self.server = make_server("127.0.0.1", 0, app.server, threaded=True)
+        self.base = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    from store_helpers import HOUTHIS, PANTSIR, RUSSIA, make_claim, make_doc
+
+    from proxygraph.collection import ingest_paths
+    from proxygraph.web import create_app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web')}/demo.db"
+    store = SqlStore(url)
+    with resources.as_file(resources.files("proxygraph").joinpath("samples", "reports")) \
+            as folder:
+        ingest_paths(store, [folder], publisher="proxygraph samples", reliability="C")
+    doc = make_doc(XSS, publisher="Evil Press", name="xss.txt",
+                   title="<script>alert(1)</script>")
+    claim = make_claim(doc, subject=RUSSIA, obj=HOUTHIS, items=(PANTSIR,),
+                       time=("2019-01-01", "2019-12-31", "year"))
+    store.add_document(doc, [claim], extractor_version="1")
+    app = create_app(store, reviewer="browser-test")
+    server = Server(app)
+    token_server = Server(create_app(store, token="browser-token-123"))
+    try:
+        yield {"url": url, "base": server.base, "store": store, "xss_doc": doc.sha256,
+               "xss_claim": claim.id, "token_base": token_server.base}
+    finally:
+        server.close()
+        token_server.close()
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+REQUESTS: list[str] = []
+DIALOGS: list[str] = []
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1500, "height": 900})
+    context.on("request", lambda r: REQUESTS.append(r.url))
+    pg = context.new_page()
+    pg.on("dialog", lambda d: (DIALOGS.append(d.message), d.dismiss()))
+    pg.set_default_timeout(30_000)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def cy_eval(page: Any, script: str) -> Any:
+    """Run `script` with `cy`, the network's cytoscape instance (registered on its
+    container by cytoscape itself)."""
+    return page.evaluate("""(script) => {
+        const cy = document.querySelector('#net-graph')._cyreg.cy;
+        return (new Function('cy', script))(cy);
+    }""", script)
+
+
+def open_network(page: Any, base: str) -> float:
+    page.goto(base + "/")
+    page.wait_for_selector("#net-counts")
+    page.wait_for_selector("#net-graph canvas")
+    page.wait_for_function("""() => {
+        const g = document.querySelector('#net-graph');
+        return g && g._cyreg && g._cyreg.cy && g._cyreg.cy.nodes().length > 0;
+    }""")
+    return float(page.evaluate("performance.now()"))
+
+
+def click_edge(page: Any, edge_id: str) -> None:
+    page.wait_for_timeout(300)  # let the layout settle
+    x, y = cy_eval(page, f"""
+        const e = cy.getElementById({edge_id!r});
+        cy.fit(e, 120);
+        const p = e.renderedMidpoint();
+        const box = cy.container().getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y];""")
+    page.mouse.click(x, y)
+
+
+def test_demo_store_first_paint_and_network(page: Any, demo: dict[str, Any]) -> None:
+    elapsed = open_network(page, demo["base"])
+    counts = page.inner_text("#net-counts")
+    assert "actors" in counts and "edges" in counts
+    nodes = cy_eval(page, "return cy.nodes().length")
+    assert nodes > 20
+    print(f"\nfirst paint of the demo network: {elapsed:.0f} ms ({nodes} actors)")
+    shot(page, "network")
+
+
+def test_time_window_filters_the_graph(page: Any, demo: dict[str, Any]) -> None:
+    open_network(page, demo["base"])
+    before = cy_eval(page, "return cy.edges().length")
+    thumb = page.locator("#net-years [role=slider]").first.bounding_box()
+    track = page.locator("#net-years .dash-slider-track").bounding_box()
+    assert thumb and track
+    page.mouse.move(thumb["x"] + thumb["width"] / 2, thumb["y"] + thumb["height"] / 2)
+    page.mouse.down()  # drag the window's start to the last years
+    page.mouse.move(track["x"] + track["width"] * 0.93, track["y"] + track["height"] / 2,
+                    steps=8)
+    page.mouse.up()
+    page.wait_for_function(f"""() => {{
+        const h = document.querySelector('#net-graph');
+        return h && h._cyreg.cy.edges().length < {before};
+    }}""")
+    page.uncheck("text=keep undated claims in a window")
+    page.wait_for_timeout(800)
+    after = cy_eval(page, "return cy.edges().length")
+    assert 0 <= after < before
+
+
+def test_click_an_edge_shows_its_evidence_sentence(page: Any, demo: dict[str, Any]) -> None:
+    open_network(page, demo["base"])
+    # The best-attested edge that no other edge runs beside (a click hits only it).
+    edge = cy_eval(page, """return cy.edges().filter(e => e.parallelEdges().length === 1)
+        .sort((a, b) => b.data('count') - a.data('count'))[0].data()""")
+    click_edge(page, edge["id"])
+    page.wait_for_selector("#evidence .pg-sentence")
+    shown = page.inner_text("#evidence")
+    stored = demo["store"].claims(ClaimFilter(ids=tuple(edge["claims"])))
+    assert any(" ".join(s.claim.evidence.sentence.split()) in " ".join(shown.split())
+               for s in stored)
+    assert "proxygraph samples" in shown
+    shot(page, "evidence")
+
+
+def test_review_a_claim_and_it_is_stored(page: Any, demo: dict[str, Any]) -> None:
+    open_network(page, demo["base"])
+    edge = cy_eval(page, """return cy.edges().filter(e => e.data('count') === 1 &&
+        e.parallelEdges().length === 1)[0].data()""")
+    click_edge(page, edge["id"])
+    page.wait_for_selector("#evidence .pg-btn-reject")
+    claim_id = page.inner_text("#evidence .pg-claim-id")
+    page.click("#evidence .pg-btn-reject")
+    page.wait_for_selector(".pg-toast:has-text('rejected')")
+    with SqlStore(demo["url"], create=False) as other:  # what another reader sees
+        assert other.claim(claim_id).review_state == "rejected"
+        assert other.history(claim_id).reviews[-1].reviewer == "browser-test"
+    page.wait_for_function(f"""() => {{
+        const h = document.querySelector('#net-graph');
+        return h && !h._cyreg.cy.edges().some(e => (e.data('claims') || [])
+            .includes({claim_id!r}));
+    }}""")
+    shot(page, "review")
+
+
+def test_upload_a_report_and_see_its_claims(page: Any, demo: dict[str, Any],
+                                            tmp_path: Path) -> None:
+    report = tmp_path / "un-panel-2024.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    page.goto(demo["base"] + "/ingest")
+    page.set_input_files("#in-upload input[type=file]", str(report))
+    page.wait_for_selector("#in-files:has-text('un-panel-2024.txt')")
+    page.click("#in-go")
+    page.wait_for_selector("#in-new-count", timeout=120_000)
+    assert "Shahed-136" in page.inner_text("#in-result")
+    docs = [d for d in demo["store"].documents() if d.name.endswith("un-panel-2024.txt")]
+    assert len(docs) == 1 and docs[0].claims >= 1
+    shot(page, "ingest")
+
+
+def test_xss_in_a_document_is_text_and_never_runs(page: Any, demo: dict[str, Any]) -> None:
+    page.goto(f"{demo['base']}/doc/{demo['xss_doc']}?claim={demo['xss_claim']}")
+    page.wait_for_selector("#doc-span")
+    assert "<script>window.__xss=2</script>" in page.inner_text("#doc-text")
+    assert "<img src=x onerror" in page.inner_text("#doc-span")
+    assert page.inner_text("h1") == "<script>alert(1)</script>"
+    page.goto(demo["base"] + "/claims?search=Pantsir")
+    page.wait_for_selector("text=window.__xss=2")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img[src=x]").count() == 0 and not DIALOGS
+
+
+def test_other_views_render(page: Any, demo: dict[str, Any]) -> None:
+    base = demo["base"]
+    page.goto(base + "/analytics?from=iran&to=hezbollah")
+    page.wait_for_selector("#an-paths-count")
+    page.wait_for_timeout(800)
+    shot(page, "analytics-paths")
+    page.goto(base + "/analytics?tab=whatif&remove=quds-force")
+    page.wait_for_selector("#an-after canvas")
+    page.wait_for_timeout(800)
+    shot(page, "analytics-whatif")
+    page.goto(base + "/map")
+    page.wait_for_selector("#map-graph .main-svg")
+    page.wait_for_timeout(800)
+    assert "places" in page.inner_text("#map-note")
+    shot(page, "map")
+    page.goto(base + "/claims")
+    page.wait_for_selector("#cl-table td")
+    shot(page, "claims")
+    page.goto(base + "/actor/hezbollah")
+    page.wait_for_selector("text=Partners by type")
+    shot(page, "actor")
+
+
+def test_without_the_token_requests_are_refused(page: Any, demo: dict[str, Any]) -> None:
+    base = demo["token_base"]
+    response = page.goto(base + "/")
+    assert response is not None and response.status == 401
+    response = page.goto(base + "/?token=browser-token-123")
+    assert response is not None and response.status == 200 and "token" not in page.url
+    page.wait_for_selector("#net-counts")  # the cookie carries it for every request
+    status = page.evaluate("""async () => (await fetch('/_dash-layout',
+        {credentials: 'omit'})).status""")
+    assert status == 401
+
+
+def test_no_request_left_the_machine(demo: dict[str, Any]) -> None:
+    assert REQUESTS, "the browser tests recorded no request"
+    outside = [u for u in REQUESTS if not u.startswith("http://127.0.0.1:")]
+    assert outside == []
