@@ -9,16 +9,15 @@ docs/screenshots/ (shown in the README).
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import XSS
 
 from proxygraph.store import ClaimFilter, SqlStore
+from web_helpers import XSS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,10 +50,9 @@ class Server:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    from store_helpers import HOUTHIS, PANTSIR, RUSSIA, make_claim, make_doc
-
     from proxygraph.collection import ingest_paths
     from proxygraph.web import create_app
+    from store_helpers import HOUTHIS, PANTSIR, RUSSIA, make_claim, make_doc
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web')}/demo.db"
     store = SqlStore(url)
