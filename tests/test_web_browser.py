@@ -131,13 +131,30 @@ def open_network(page: Any, base: str) -> float:
 
 
 def click_edge(page: Any, edge_id: str) -> None:
+    """Click the edge where no other edge or node is near (a real click on the canvas)."""
     page.wait_for_timeout(300)  # let the layout settle
     x, y = cy_eval(page, f"""
         const e = cy.getElementById({edge_id!r});
-        cy.fit(e, 120);
-        const p = e.renderedMidpoint();
+        cy.fit(e.connectedNodes(), 150);
+        const a = e.source().renderedPosition(), b = e.target().renderedPosition();
+        const seg = (p, q, r) => {{  // distance from p to segment q-r
+            const dx = r.x - q.x, dy = r.y - q.y, l = dx * dx + dy * dy || 1;
+            const t = Math.max(0, Math.min(1, ((p.x - q.x) * dx + (p.y - q.y) * dy) / l));
+            return Math.hypot(p.x - q.x - t * dx, p.y - q.y - t * dy);
+        }};
+        let best = null, bestGap = -1;
+        for (let t = 0.2; t <= 0.8; t += 0.05) {{
+            const p = {{x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)}};
+            let gap = Infinity;
+            cy.edges().forEach(o => {{ if (o.id() !== e.id()) gap = Math.min(gap,
+                seg(p, o.source().renderedPosition(), o.target().renderedPosition())); }});
+            cy.nodes().forEach(n => {{ const bb = n.renderedBoundingBox();
+                if (p.x > bb.x1 - 4 && p.x < bb.x2 + 4 && p.y > bb.y1 - 4 && p.y < bb.y2 + 4)
+                    gap = -1; }});
+            if (gap > bestGap) {{ bestGap = gap; best = p; }}
+        }}
         const box = cy.container().getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];""")
+        return [box.left + best.x, box.top + best.y];""")
     page.mouse.click(x, y)
 
 
@@ -184,27 +201,37 @@ def test_click_an_edge_shows_its_evidence_sentence(page: Any, demo: dict[str, An
     assert any(" ".join(s.claim.evidence.sentence.split()) in " ".join(shown.split())
                for s in stored)
     assert "proxygraph samples" in shown
+    cy_eval(page, "cy.fit(undefined, 30); return 0")
+    page.wait_for_timeout(300)
     shot(page, "evidence")
 
 
 def test_review_a_claim_and_it_is_stored(page: Any, demo: dict[str, Any]) -> None:
     open_network(page, demo["base"])
-    edge = cy_eval(page, """return cy.edges().filter(e => e.data('count') === 1 &&
+    edge = cy_eval(page, """return cy.edges().filter(e => e.data('count') >= 2 &&
         e.parallelEdges().length === 1)[0].data()""")
     click_edge(page, edge["id"])
-    page.wait_for_selector("#evidence .pg-btn-reject")
-    claim_id = page.inner_text("#evidence .pg-claim-id")
-    page.click("#evidence .pg-btn-reject")
-    page.wait_for_selector(".pg-toast:has-text('rejected')")
+    page.wait_for_selector("#evidence .pg-btn-accept")
+    claim_id = page.locator("#evidence .pg-claim-id").first.inner_text()
+    page.locator("#evidence .pg-btn-accept").first.click()
+    page.wait_for_selector(".pg-toast:has-text('accepted')")
     with SqlStore(demo["url"], create=False) as other:  # what another reader sees
-        assert other.claim(claim_id).review_state == "rejected"
+        assert other.claim(claim_id).review_state == "accepted"
         assert other.history(claim_id).reviews[-1].reviewer == "browser-test"
-    page.wait_for_function(f"""() => {{
+    page.wait_for_selector("#evidence .pg-review-accepted")
+    page.locator("#evidence details.pg-history-box summary").first.click()
+    page.wait_for_selector("#evidence .pg-history li:has-text('accept by browser-test')")
+    cy_eval(page, "cy.fit(undefined, 30); return 0")
+    shot(page, "review")
+    page.locator("#evidence .pg-btn-reject").first.click()
+    page.wait_for_selector(".pg-toast:has-text('rejected')")
+    with SqlStore(demo["url"], create=False) as other:
+        assert other.claim(claim_id).review_state == "rejected"
+    page.wait_for_function(f"""() => {{  // the graph drops the rejected claim
         const h = document.querySelector('#net-graph');
         return h && !h._cyreg.cy.edges().some(e => (e.data('claims') || [])
             .includes({claim_id!r}));
     }}""")
-    shot(page, "review")
 
 
 def test_upload_a_report_and_see_its_claims(page: Any, demo: dict[str, Any],

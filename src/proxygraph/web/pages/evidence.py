@@ -88,7 +88,8 @@ def render_card(card: dict[str, Any], *, review: bool = True,
         body.append(review_controls(cid))
     if history:
         body.append(html.Details([html.Summary(f"history ({len(history)})"),
-                                  html.Ul(history, className="pg-history")]))
+                                  html.Ul(history, className="pg-history")],
+                                 className="pg-history-box"))
     body.append(html.Div(cid, className="pg-claim-id"))
     return html.Article(body, className="pg-card", id={"role": "card", "claim": cid})
 
@@ -149,6 +150,9 @@ def edge_panel(ctx: WebContext, graph: Graph, edge_id: str) -> list[Any]:
                          "changed it).", className="pg-muted")]
     reports = sorted({c for e in edges for c in e.claim_ids})
     denials = sorted({d.id for e in edges for d in e.denials})
+    # Publishers as the documents name them (the cards show the same ones).
+    publishers = sorted({doc.publisher for s in ctx.store.claims(ClaimFilter(
+        ids=tuple(reports), include="all")) if (doc := ctx.document_of(s)) and doc.publisher})
     e0 = edges[0]
     title = html.H2([
         dcc.Link(graph.name(e0.source), href=f"/actor/{e0.source}"),
@@ -157,8 +161,7 @@ def edge_panel(ctx: WebContext, graph: Graph, edge_id: str) -> list[Any]:
     stats = html.Div(className="pg-facts", children=[
         html.Span(f"{sum(e.count for e in edges)} statements"),
         html.Span(f"{len(set().union(*(e.sources for e in edges)))} independent sources"),
-        html.Span("publishers: " + (", ".join(sorted({p for e in edges for p in e.publishers}))
-                                    or "none named")),
+        html.Span("publishers: " + (", ".join(publishers) or "none named")),
     ])
     if denials:
         return [title, stats, html.Div(className="pg-conflict", children=[
