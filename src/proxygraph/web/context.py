@@ -71,7 +71,7 @@ class WebContext:
         """The stored document a claim came from. Claims name their document; two
         documents ingested under one name are told apart by asking the store which one
         holds the claim."""
-        by_hash = self.document(stored.claim.doc)
+        by_hash = self.document(getattr(stored, "document", None) or stored.claim.doc)
         if by_hash is not None:
             return by_hash
         named = [d for d in self.documents() if d.name == stored.claim.doc]
