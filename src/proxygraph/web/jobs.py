@@ -66,7 +66,9 @@ class Jobs:
         folder = tempfile.mkdtemp(prefix="proxygraph-upload-")
         paths = []
         for n, (name, data) in enumerate(files):
-            path = Path(folder) / f"{n:03d}-{safe_name(name, f'report-{n}.txt')}"
+            # One folder per file: the stored document keeps the name it was uploaded as.
+            path = Path(folder) / f"{n:03d}" / safe_name(name, f"report-{n}.txt")
+            path.parent.mkdir()
             path.write_bytes(data)
             paths.append(str(path))
         job = Job(uuid.uuid4().hex[:12], paths, folder=folder)

@@ -109,7 +109,8 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
         new_docs = [o.doc for o in job.outcomes if o.status == "added" and o.doc]
         ids = [s.id for s in ctx.store.claims(ClaimFilter(docs=tuple(new_docs)))] \
             if new_docs else []
-        result = [html.H3(f"{len(ids)} new claims", id="in-new-count"),
+        result = [html.H3(f"{len(ids)} new claim{'' if len(ids) == 1 else 's'}",
+                          id="in-new-count"),
                   *card_list(ctx, ids)] if ids else [html.Div(
                       "No new claims (the documents were known already, or the extractor "
                       "found no claim).", className="pg-muted")]
@@ -120,8 +121,9 @@ def _progress(job: dict[str, Any]) -> html.Div:
     done, total = job["done"], job["files"]
     label = {"queued": "waiting", "running": "extracting (the first run loads the language "
              "model)", "done": "done", "failed": "failed"}[job["state"]]
-    lines = [html.Li(f"{o['status']}: {o['path'].rsplit('/', 1)[-1][4:]}"
-                     + (f" ({o['claims']} claims)" if o["status"] == "added" else "")
+    lines = [html.Li(f"{o['status']}: {o['path'].rsplit('/', 1)[-1]}"
+                     + (f" ({o['claims']} claim{'' if o['claims'] == 1 else 's'})"
+                        if o["status"] == "added" else "")
                      + (f" — {o['error']}" if o.get("error") else ""))
              for o in job["outcomes"]]
     return html.Div(className="pg-progress", id="in-state", children=[
