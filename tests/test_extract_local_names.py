@@ -41,3 +41,12 @@ def test_kind_is_guessed_from_the_head_word() -> None:
     assert guess_kind("Sultan Murad Division") == "armed_group"
     assert guess_kind("Military Intelligence Directorate") == "state_organ"
     assert guess_kind("Evro Polis") == "organization"
+
+
+def test_a_reports_own_acronym_overrides_the_registry() -> None:
+    text = ("Turkey trains the Somali National Army (SNA) in Mogadishu. "
+            "Al-Shabaab attacked SNA positions near Afgoye.")
+    claims = extract_text(text)
+    names = {c.object.name for c in claims if c.object is not None}
+    assert "Syrian National Army" not in names
+    assert "Somali National Army" in names

@@ -434,3 +434,95 @@ def test_cli_bad_options(runner: CliRunner) -> None:
     result = runner.invoke(app, ["items", "shahed", "--category", "tank"])
     assert result.exit_code == ValidationError.exit_code
     assert "unknown category 'tank'" in result.stderr
+
+
+# ------------------------------------------------------- theatres beyond the Middle East
+@pytest.mark.parametrize(
+    ("text", "entity_id", "kind"),
+    [
+        ("FARDC", "fardc", "state_organ"),
+        ("Kinshasa", "dr-congo", "state"),
+        ("Kigali", "rwanda", "state"),
+        ("RDF", "rdf", "state_organ"),
+        ("AFC/M23", "afc", "armed_group"),
+        ("FDLR", "fdlr", "armed_group"),
+        ("Wazalendo", "wazalendo", "armed_group"),
+        ("ISCAP", "iscap", "armed_group"),
+        ("Paul Kagame", "paul-kagame", "person"),
+        ("Tshisekedi", "felix-tshisekedi", "person"),
+        ("Bamako", "mali", "state"),
+        ("VDP", "vdp", "state_organ"),
+        ("Ibrahim Traoré", "ibrahim-traore", "person"),
+        ("Tchiani", "abdourahamane-tiani", "person"),
+        ("Azawad Liberation Front", "fla", "armed_group"),
+        ("AES", "alliance-of-sahel-states", "organization"),
+        ("ECOWAS", "ecowas", "organization"),
+        ("Barkhane", "operation-barkhane", "state_organ"),
+        ("Haftar Affiliated Forces", "lna", "armed_group"),
+        ("Saddam Haftar", "saddam-haftar", "person"),
+        ("444 Brigade", "brigade-444", "state_organ"),
+        ("Janjaweed", "janjaweed", "armed_group"),
+        ("al-Baraa bin Malik Brigade", "al-baraa-bin-malik-brigade", "armed_group"),
+        ("ENDF", "endf", "state_organ"),
+        ("Tigray Defence Forces", "tigray-defence-forces", "armed_group"),
+        ("AUSSOM", "aussom", "organization"),
+        ("PMPF", "pmpf", "state_organ"),
+        ("el-Sisi", "abdel-fattah-al-sisi", "person"),
+        ("Arakan Army", "arakan-army", "armed_group"),
+        ("Tatmadaw", "tatmadaw", "state_organ"),
+        ("Naypyidaw", "myanmar", "state"),
+        ("Ta'ang National Liberation Army", "tnla", "armed_group"),
+        ("Min Aung Hlaing", "min-aung-hlaing", "person"),
+        ("NUG", "national-unity-government", "organization"),
+        ("VDV", "vdv", "state_organ"),
+        ("Rustem Umerov", "rustem-umerov", "person"),
+        ("Seoul", "south-korea", "state"),
+        ("JCS", "rok-jcs", "state_organ"),
+        ("BLA", "bla", "armed_group"),
+        ("Hamza Division", "hamza-division", "armed_group"),
+        ("Security Belt Forces", "security-belt", "armed_group"),
+        ("Saraya al-Quds", "al-quds-brigades", "armed_group"),
+    ],
+)
+def test_lookup_new_theatres(reg: Registry, text: str, entity_id: str, kind: str) -> None:
+    found = reg.lookup(text)
+    assert found is not None, text
+    assert (found.id, found.kind) == (entity_id, kind)
+
+
+def test_pij_wing_is_not_liwa_al_quds(reg: Registry) -> None:
+    wing = reg.lookup("al-Quds Brigades")
+    assert wing.id == "al-quds-brigades" and wing.affiliation == "pij"
+    assert reg.lookup("Quds Brigades").id == "al-quds-brigades"
+    assert reg.lookup("Liwa al-Quds").id == "liwa-al-quds"
+    assert reg.lookup("Quds Brigade").id == "liwa-al-quds"
+
+
+@pytest.mark.parametrize(
+    ("form", "owner"),
+    [
+        ("SNA", "syrian-national-army"),  # not the Somali National Army
+        ("Rada", "rada"),  # the Libyan force; Ukraine's parliament is spelled out
+        ("Verkhovna Rada", "verkhovna-rada"),
+        ("Golani", "golani-brigade"),
+        ("Abu Mohammed al-Golani", "ahmed-al-sharaa"),
+        ("Joint Chiefs of Staff", "us-joint-chiefs"),
+        ("JCS", "rok-jcs"),
+        ("JEM", None),  # Sudan's JEM or Jaish-e-Mohammed: the report must say which
+    ],
+)
+def test_contested_short_forms_have_one_owner_or_none(reg: Registry, form: str,
+                                                      owner: str | None) -> None:
+    found = reg.lookup(form)
+    assert (found.id if found else None) == owner
+    owners = {e.id for s, e in reg.alias_items() if normalize(s) == normalize(form)}
+    assert owners == ({owner} if owner else set())
+
+
+def test_no_mixed_case_alias_is_a_common_lower_case_word(reg: Registry) -> None:
+    # Matching ignores case unless a form is all capitals, so "LeT" would match "let".
+    common = {"let", "pdfs", "plan", "raw", "fan", "ant", "tip", "bars", "ism", "aa", "sac"}
+    for ent in reg.actors:
+        for form in (ent.name, *ent.aliases):
+            if not form.isupper():
+                assert normalize(form) not in common, (ent.id, form)

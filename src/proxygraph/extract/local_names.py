@@ -77,8 +77,6 @@ def document_names(text: str, index: AliasIndex) -> LocalNames:
     names = LocalNames()
     for match in _ACRONYM.finditer(text):
         short = match.group(1)
-        if normalize(short) in index.entries:
-            continue  # the registry already knows the acronym
         before = _WORD.findall(text[max(0, match.start() - 120):match.start()])
         words = _defining_words(before, short)
         if not words:
@@ -87,8 +85,13 @@ def document_names(text: str, index: AliasIndex) -> LocalNames:
         if normalize(long_form) in _NOT_PARTIES:
             continue
         entity = index.match_text(long_form) or _registry_suffix(words, index)
+        known = index.match_text(short)
+        if entity is None and known is not None:
+            continue  # "(SNA)" after words the registry cannot read: keep its meaning
         if entity is None:
             entity = unregistered(long_form, guess_kind(long_form), (short,))
+        # A report's own definition wins over the registry's reading of the acronym:
+        # "Somali National Army (SNA)" makes SNA Somali in this report
         names.add(short, entity)
         names.add(long_form, entity)
     return names
@@ -130,6 +133,18 @@ def _registry_suffix(words: list[str], index: AliasIndex) -> Entity | None:
         if entity is not None:
             return entity
     return None
+
+
+def with_local_names(doc: Doc, registry_mentions: list[Mention], names: LocalNames
+                     ) -> list[Mention]:
+    """A chunk's mentions with the document's own names: its acronym definitions override
+    the registry's reading of the same letters, and unregistered names are added."""
+    merged = []
+    for m in registry_mentions:
+        own = names.table.get(normalize(m.text)) if m.text.isupper() else None
+        merged.append(Mention(m.start, m.end, own, m.text) if own is not None
+                      and own.id != m.entity.id else m)
+    return sorted(merged + local_mentions(doc, merged, names), key=lambda m: m.start)
 
 
 def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames

@@ -19,7 +19,7 @@ from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
 from proxygraph.extract.learned import learned_candidates
 from proxygraph.extract.lexicon import load_lexicon
-from proxygraph.extract.local_names import document_names, local_mentions
+from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
 from proxygraph.extract.rules import Candidate, SentenceRules
@@ -240,9 +240,7 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     for offset, chunk in parse(document.text):
         ctx.paragraph_year = None if document.text[max(0, offset - 2):offset].count(
             "\n") >= 2 else ctx.paragraph_year
-        chunk_mentions = find_mentions(chunk, index)
-        chunk_mentions = sorted(chunk_mentions + local_mentions(chunk, chunk_mentions, names),
-                                key=lambda m: m.start)
+        chunk_mentions = with_local_names(chunk, find_mentions(chunk, index), names)
         for sent in chunk.sents:
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions), ctx)
             text = span_text(sent)
