@@ -31,6 +31,15 @@ def serve(url: str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
         except OSError as exc:
             raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") \
                 from None
+        import logging
+        import threading
+
+        from proxygraph.web import geo
+
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
+        # The map's gazetteer takes a second or two to index: do it before anyone asks.
+        threading.Thread(target=lambda: (geo.countries(), geo.locate("Beirut")),
+                         daemon=True, name="gazetteer").start()
         shown = f"[{host}]" if ":" in host else host
         address = f"http://{shown}:{server.server_port}/"
         print(f"proxygraph: serving {url} at {address}"
