@@ -63,6 +63,7 @@ def add_doc(store: SqlStore, name: str, specs: Sequence[dict[str, object]], *,
     text = f"report {name}"
     doc = Document(name=name, text=text, sha256=content_hash(text), publisher=publisher,
                    reliability=reliability)
-    claims = [claim(doc.sha256, n=i, **spec) for i, spec in enumerate(specs)]  # type: ignore[arg-type]
+    # like the extractor: a claim names its document by file name, the store by hash
+    claims = [claim(doc.name, n=i, **spec) for i, spec in enumerate(specs)]  # type: ignore[arg-type]
     store.add_document(doc, claims, extractor_version="1")
     return claims

@@ -49,7 +49,9 @@ def graph_from_claims(claims: Iterable[StoredClaim], flt: GraphFilter | None = N
             continue
         if c.status not in allowed or not flt.in_window(*_span(c)):
             continue
-        statements.append(statement(stored, publishers.get(c.doc), merges, nodes, registry))
+        # publishers are keyed by the document's content hash; a claim names its file
+        publisher = publishers.get(stored.document or c.doc)
+        statements.append(statement(stored, publisher, merges, nodes, registry))
     return assemble(statements, nodes, flt)
 
 
