@@ -118,6 +118,10 @@ def ingest(
     language: Annotated[str | None, typer.Option()] = None,
     encoding: EncodingOption = None,
     db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Extract on a local Dask cluster of N processes (one writer stores)")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Extract on an existing Dask cluster, e.g. tcp://host:8786")] = None,
 ) -> None:
     """Read reports, extract their claims and store them (one transaction per document).
 
@@ -140,9 +144,19 @@ def ingest(
     if encoding is not None:
         _call(lambda: check_encoding(encoding))
     with open_cli_store(db, create=True) as store:
-        report = ingest_paths(store, paths, publisher=publisher, reliability=reliability,
-                              source_url=source_url, published=published, title=title,
-                              language=language, encoding=encoding, on_outcome=show)
+        if workers is None and scheduler is None:
+            report = ingest_paths(store, paths, publisher=publisher, reliability=reliability,
+                                  source_url=source_url, published=published, title=title,
+                                  language=language, encoding=encoding, on_outcome=show)
+        else:  # Dask loads only here
+            from proxygraph.distributed import ingest_distributed, terminal_progress
+
+            with terminal_progress(sys.stderr.isatty()) as (on_total, advance):
+                report = ingest_distributed(
+                    store, paths, workers=workers, scheduler=scheduler, publisher=publisher,
+                    reliability=reliability, source_url=source_url, published=published,
+                    title=title, language=language, encoding=encoding, on_total=on_total,
+                    on_outcome=lambda o: (show(o), advance(o)))
     print(f"{report.added} added, {report.unchanged} unchanged, {report.failed} failed"
           + (f", {report.skipped} skipped" if report.skipped else "")
           + f"; {plural(report.claims, 'claim')} stored", file=sys.stderr)
