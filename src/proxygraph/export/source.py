@@ -8,7 +8,6 @@ builds too.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -98,12 +97,6 @@ class ExportSource:
 
     def graph(self) -> Graph:
         """The network of the selected claims under the selection's edge rules."""
-        publishers: dict[str, str | None] = {sha: d.publisher
-                                             for sha, d in self.documents.items()}
-        # Statements look their publisher up by the claim's `doc`, which is the document's
-        # name; a name two documents share stays out (its claims count per document).
-        names = Counter(d.name for d in self.documents.values())
-        publishers.update({d.name: d.publisher for d in self.documents.values()
-                           if names[d.name] == 1 and d.name not in publishers})
+        publishers = {sha: d.publisher for sha, d in self.documents.items()}
         return graph_from_claims(self.claims(), self.selection.graph, publishers=publishers,
                                  merges=self.merges)
