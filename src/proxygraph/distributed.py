@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,9 +82,13 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None
     else:
         if workers is None or workers < 1:
             raise ValidationError(f"--workers must be 1 or more, not {workers}")
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        with warnings.catch_warnings():
+            # Without a dashboard the scheduler still serves health checks on loopback,
+            # on another port when 8787 is taken: not worth a warning to the user.
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None,
+                                   silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         client.register_plugin(WarmExtractor())
