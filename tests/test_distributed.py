@@ -121,3 +121,17 @@ def test_cli_ingest_with_workers(tmp_path: Path, reports: Path) -> None:
     assert "4 added, 0 unchanged, 0 failed, 1 skipped" in result.output
     again = CliRunner().invoke(app, ["ingest", str(reports), "--workers", "1", "--db", db])
     assert "0 added, 4 unchanged" in again.output
+
+
+@pytest.mark.slow
+def test_bench_runs_at_a_tiny_size() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "ingest_workers", Path(__file__).resolve().parents[1] / "bench" / "ingest_workers.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    result = bench.main(["--copies", "1", "--samples", "2", "--rounds", "1", "--json"])
+    assert result["docs"] == 2
+    assert all(rate > 0 for kind in result["docs_per_s"].values() for rate in kind.values())
