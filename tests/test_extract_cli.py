@@ -178,7 +178,7 @@ def test_output_is_readable_by_the_shared_scorer(reports: Path) -> None:
          "quote": "Iran shipped drones to Russia"},
         {"doc": "b.md", "type": "SUPPORT", "subject": ["Iran"], "object": ["Hezbollah"],
          "items": [], "via": [], "route": [], "time": None, "quantity": None,
-         "status": "occurred", "certainty": "high", "attribution": [], "quote": "backed by Iran"},
+         "status": "ongoing", "certainty": "high", "attribution": [], "quote": "backed by Iran"},
     ]
     (reports / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold),
                                         encoding="utf-8")

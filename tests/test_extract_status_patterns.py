@@ -44,3 +44,31 @@ def test_adverb_inside_a_hedge_phrase() -> None:
     claim = only("Hezbollah is widely believed to receive drones from Iran.", "ARMS_TRANSFER",
                  "iran", "hezbollah")
     assert claim.certainty == "low"
+
+
+def test_reporting_clause_inside_the_sentence_credits_the_claim() -> None:
+    claim = only("Washington has pressed Baghdad to rein in the militias, a U.S. official "
+                 "said, warning of more attacks.", "DEMAND", "united-states", "iraq")
+    assert claim.certainty == "medium"
+    assert any("official" in a for a in claim.attribution)
+
+
+def test_accuses_present_tense_is_medium() -> None:
+    claim = only("Washington accuses Iran of arming the Houthis.", "ARMS_TRANSFER", "iran",
+                 "houthis")
+    assert claim.certainty == "medium"
+
+
+def test_participle_epithet_is_a_standing_role() -> None:
+    claim = only("The Giants Brigades, backed by the United Arab Emirates, advanced on Hays.",
+                 "SUPPORT", "uae", "giants-brigades")
+    assert claim.status == "ongoing"
+
+
+def test_passive_verb_list_shares_subject_and_tense() -> None:
+    from proxygraph.extract import extract_text
+
+    claims = [c for c in extract_text("The Badr militia is armed, funded and trained by the "
+                                      "Quds Force.") if c.subject.id == "quds-force"]
+    assert {c.type for c in claims} >= {"ARMS_TRANSFER", "FUNDING", "TRAINING"}
+    assert {c.status for c in claims} == {"ongoing"}

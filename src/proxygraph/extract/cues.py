@@ -274,9 +274,22 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     return "high", attribution_t
 
 
+def _parenthetical_reporter(top: Token, lex: Lexicon) -> Token | None:
+    """"X pressed Y to act, a U.S. official said, ...": a reporting clause set inside or
+    after the claim's clause (a parataxis of its verb) credits the whole clause."""
+    reporting = set(lex.cues["certainty"]["reporting_verbs"])
+    for child in top.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and any(
+                c.dep_ == "nsubj" for c in child.children):
+            return child
+    return None
+
+
 def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality:
     lex = lex or load_lexicon()
     chain, reporter = governing_chain(trigger, lex)
+    if reporter is None:
+        reporter = _parenthetical_reporter(chain[-1], lex)
     status, hedged = status_of(trigger, chain, lex)
     certainty, attribution = certainty_of(sent, reporter, hedged, lex, trigger)
     if certainty == "high" and any(t.pos_ == "NOUN" and t.lemma_.lower() in _REPORT_NOUNS

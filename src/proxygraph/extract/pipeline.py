@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
@@ -66,6 +66,7 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
 _GENERIC_GROUP_NOUNS = {"party", "group", "movement", "militia", "organization", "organisation"}
 _ANAPHORIC_NOUNS = _GENERIC_GROUP_NOUNS | {"corps", "faction", "force", "brigade"}
 _PMC_NOUNS = {"contractor", "mercenary"}
+_MEMBER_NOUNS = {"militant", "rebel", "insurgent", "jihadist", "militiaman", "guerrilla"}
 _GROUP_KINDS = {"armed_group", "pmc"}
 _EXCHANGE_VERBS = {"exchange", "swap", "barter", "trade"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
@@ -160,6 +161,14 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             last_pmc = ctx.last_group if ctx.last_group and (
                 ctx.last_group.entity.kind == "pmc") else None
             target = pmcs[-1] if pmcs else last_pmc
+        elif (tok.lemma_.lower() in _MEMBER_NOUNS and tok.tag_ == "NNS" and tok.i > 0
+              and sent.doc[tok.i - 1].lower_ == "the" and not any(
+                  c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
+            # "the militants", "the rebels": the armed group the story is about (guide 17)
+            groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"]
+            last = ctx.last_group if ctx.last_group is not None and (
+                ctx.last_group.entity.kind == "armed_group") else None
+            target = groups[-1] if groups else last
         elif (tok.lemma_.lower() in _ANAPHORIC_NOUNS and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
             word = tok.lemma_.lower()
@@ -325,6 +334,18 @@ def _is_headline(sent: Span) -> bool:
     return bool(text) and text[-1] not in ".!?\"”'’)" and len(sent) <= 20
 
 
+_STANDING_PARTICIPLES = {"back", "support", "sponsor", "arm", "fund", "finance", "equip",
+                         "train", "supply", "control", "bankroll", "align"}
+
+
+def _participle_epithet(trigger: Token) -> bool:
+    """A bare past participle modifying its noun ("militias backed by Iran", "a force
+    trained and armed by Russia") describes a standing role (guide 20), not an event."""
+    return (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod")
+            and trigger.lemma_.lower() in _STANDING_PARTICIPLES
+            and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children))
+
+
 def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentions,
                  cand: Candidate, times: list) -> Claim | None:
     ctype = ONTOLOGY.claim_type(cand.type)
@@ -350,6 +371,8 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
             (time is not None and time.end is None)
             or any(c.dep_ == "advmod" and c.lower_ == "long" for c in trigger.children)):
         status = "ongoing"  # "has funded Hamas since 2015", "has long armed": still stands
+    if status == "occurred" and _participle_epithet(trigger):
+        status = "ongoing"  # "the Giants Brigades, backed by the UAE": a standing role
     if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and _is_headline(sent) and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children):
         status = "occurred"  # "Militias launch drone attack on U.S. base": headline present
