@@ -6,7 +6,8 @@ Builds a synthetic store with realistic distributions (thousands of actors with 
 degrees, the 14 claim types, 20 years of dates, several publishers per edge, items) through
 the bulk path (`SqlStore.bulk_load`, grades computed with `proxygraph.credibility`), then
 prints p50/p95 of the first page (100 claims) of each kind of query, the ingest cost per
-document on the empty and on the full store, and the peak RSS and time of a streamed
+document on an empty and on the full store (the same documents into both, alternating
+which goes first, so machine noise falls on both), and the peak RSS and time of a streamed
 export of the whole store by the CLI. --db must name an empty store (default: a SQLite
 file in a temporary folder); --plans prints each query's plan.
 
@@ -226,14 +227,51 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def ingest_ms(store: object, world: World, seed: int, docs: int) -> float:
     """Median ms to store one document (~8 claims, the real per-document path)."""
+    return ingest_ab({"store": store}, world, seed, docs)["store"]
+
+
+def ingest_ab(stores: dict[str, object], world: World, seed: int, docs: int
+              ) -> dict[str, float]:
+    """Median ms per document for each store, storing the same documents in each and
+    alternating which goes first, so machine noise falls on both alike."""
     new = drafts(world, docs * CLAIMS_PER_DOC, seed, first_doc=10**9 + seed * 1000)
-    times = []
-    for idx in by_doc(new):
+    times: dict[str, list[float]] = {name: [] for name in stores}
+    for n, idx in enumerate(by_doc(new)):
         doc, claims = documents(world, [new[i] for i in idx], seed=seed * 7919 + idx[0])
-        start = time.perf_counter()
-        store.add_document(doc, claims, extractor_version="bench")  # type: ignore[attr-defined]
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        order = list(stores.items())
+        for name, store in order if n % 2 == 0 else order[::-1]:
+            start = time.perf_counter()
+            store.add_document(doc, claims, extractor_version="bench")  # type: ignore[attr-defined]
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def scratch_url(url: str, folder: str) -> tuple[str, str | None]:
+    """An empty store beside `url` (a SQLite file, or a PostgreSQL schema to drop later)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return f"sqlite:///{Path(folder) / 'empty.db'}", None
+    schema = f"bench_empty_{os.getpid()}"
+    base = parsed.difference_update_query(["options"])
+    engine = create_engine(base)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    engine.dispose()
+    scratch = base.update_query_dict({"options": f"-csearch_path={schema}"})
+    return scratch.render_as_string(hide_password=False), schema
+
+
+def drop_schema(url: str, schema: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    engine = create_engine(make_url(url).difference_update_query(["options"]))
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    engine.dispose()
 
 
 def query_sets(world: World, rng: random.Random) -> dict[str, list[ClaimFilter]]:
@@ -342,13 +380,21 @@ def main(argv: list[str] | None = None) -> int:
             if store.claims(ClaimFilter(limit=1, include="all")):
                 raise SystemExit(f"{url} is not empty; give a new store")
             world = World.make(args.claims)
-            empty_ms = ingest_ms(store, world, seed=1, docs=args.ingest_docs)
             start = time.perf_counter()
             planned = drafts(world, args.claims, seed=2)
             grades = grade_all(world, planned)
             loaded = store.bulk_load(bulk_batches(world, planned, grades))
             say(f"bulk load: {loaded} claims in {time.perf_counter() - start:.1f} s")
-            full_ms = ingest_ms(store, world, seed=3, docs=args.ingest_docs)
+            empty_url, schema = scratch_url(url, tmp)
+            empty = open_store(empty_url)
+            try:
+                ab = ingest_ab({"empty": empty, "full": store}, world, seed=3,
+                               docs=args.ingest_docs)
+            finally:
+                empty.close()
+                if schema:
+                    drop_schema(url, schema)
+            empty_ms, full_ms = ab["empty"], ab["full"]
             sets = query_sets(world, random.Random(11))
             if args.plans:
                 for kind, filters in sets.items():

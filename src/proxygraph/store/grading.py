@@ -22,12 +22,12 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     and_,
-    case,
     exists,
     func,
     not_,
     or_,
     select,
+    text,
     update,
 )
 
@@ -45,7 +45,7 @@ from proxygraph.credibility import (
 )
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.store.overlay import Overlay
-from proxygraph.store.schema import claim_entities, claims
+from proxygraph.store.schema import UNCONFIRMED_SQL, claim_entities, claims
 
 PairKey = tuple[str, str, str]
 _CHUNK = 500
@@ -145,10 +145,9 @@ def _grade(certainty: str, confirmed: bool, contradicted: bool) -> int:
     return base - 1 if confirmed else 5 if contradicted else base
 
 
-_UNCONFIRMED = and_(
-    claims.c.credibility_override.is_(None), claims.c.certainty.in_(tuple(BASE)),
-    claims.c.credibility != case(
-        *((claims.c.certainty == c, b - 1) for c, b in BASE.items()), else_=0))
+# Not yet corroborated (and graded by the rules, not a reviewer): the only stored claims a
+# new claim can change, found through the partial index ix_claims_unconfirmed.
+_UNCONFIRMED = text(UNCONFIRMED_SQL)
 
 
 def grade_new(conn: Connection, overlay: Overlay, new_ids: Sequence[str]) -> None:
@@ -172,8 +171,11 @@ def grade_new(conn: Connection, overlay: Overlay, new_ids: Sequence[str]) -> Non
         # Stored claims this one may now corroborate or contradict, not yet corroborated.
         touched = agreeing_statuses(s.status) + contradicting_statuses(s.status)
         for pair in directions:
-            query = select(*_GRADE_COLUMNS).where(pair, claims.c.status.in_(touched),
-                                                  _UNCONFIRMED, *_speaks_to(s))
+            # SQLite would rather walk the pair by status (ix_claims_pair), reading every
+            # confirmed claim of a much-reported pair; the partial index holds only the rest.
+            query = select(*_GRADE_COLUMNS).where(
+                pair, claims.c.status.in_(touched), _UNCONFIRMED, *_speaks_to(s)).with_hint(
+                claims, "INDEXED BY ix_claims_unconfirmed", "sqlite")
             for other in conn.execute(query):
                 if other.id not in new:
                     affected[other.id] = (other, directions)

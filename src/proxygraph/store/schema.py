@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -50,6 +51,13 @@ sources = Table(
     Column("updated_by", Text),
     Column("updated_at", String(32), nullable=False),
 )
+
+# A claim not yet corroborated, graded by the rules (no reviewer's override): the only kind
+# a new claim can regrade (see grading.py). The partial index ix_claims_unconfirmed has
+# exactly this predicate, so the planner can match the two.
+UNCONFIRMED_SQL = ("credibility_override IS NULL AND ((certainty = 'high' AND credibility <> 1)"
+                   " OR (certainty = 'medium' AND credibility <> 2)"
+                   " OR (certainty = 'low' AND credibility <> 3))")
 
 # Claims are immutable: `data` is the full Claim JSON; the other columns are an index of it
 # plus store state (active/retired/superseded, review state, derived credibility).
@@ -94,6 +102,8 @@ claims = Table(
     Index("ix_claims_time", "time_start", "time_end"),
     Index("ix_claims_supersedes", "supersedes"),
     Index("ix_claims_pair", "type", "subject_id", "object_id", "status", "source"),
+    Index("ix_claims_unconfirmed", "type", "subject_id", "object_id",
+          sqlite_where=text(UNCONFIRMED_SQL), postgresql_where=text(UNCONFIRMED_SQL)),
 )
 
 # Every participant of a claim, one row per role and position, for actor/item/place queries.
