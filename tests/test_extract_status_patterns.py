@@ -72,3 +72,23 @@ def test_passive_verb_list_shares_subject_and_tense() -> None:
                                       "Quds Force.") if c.subject.id == "quds-force"]
     assert {c.type for c in claims} >= {"ARMS_TRANSFER", "FUNDING", "TRAINING"}
     assert {c.status for c in claims} == {"ongoing"}
+
+
+def test_active_verb_list_shares_the_perfect_and_its_since() -> None:
+    from proxygraph.extract import extract_text
+
+    claims = [c for c in extract_text("Turkey has armed, paid and trained the Syrian National "
+                                      "Army since 2017.") if c.subject.id == "turkey"]
+    assert {c.type for c in claims} == {"ARMS_TRANSFER", "FUNDING", "TRAINING"}
+    assert {c.status for c in claims} == {"ongoing"}
+
+
+def test_fighting_for_a_side_supports_it() -> None:
+    found = triples("Afghan Fatemiyoun units fought for the Assad government around Aleppo.")
+    assert ("SUPPORT", "fatemiyoun", "syria") in found
+
+
+def test_a_model_code_makes_fighters_materiel() -> None:
+    found = triples("In December 2023 Russia delivered two Su-30SME fighters to Myanmar.")
+    assert ("ARMS_TRANSFER", "russia", "myanmar") in found
+    assert ("SUPPORT", "russia", "myanmar") not in found

@@ -119,15 +119,22 @@ _SPAN_UNITS = {"year", "month", "week", "decade", "day"}
 
 
 def _verb_group(verb: Token) -> list[Token]:
-    """The verb's children, with the auxiliaries of the first conjunct for a bare later
-    conjunct: in "is armed, funded and trained by", "funded" shares "is"."""
+    """The verb's children, with what a bare later conjunct shares with the first: in "is
+    armed, funded and trained by" and "has armed, paid and trained X since 2017", "funded"
+    and "paid" share the auxiliary, and the group shares its "since"."""
     children = list(verb.children)
+    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                  for c in children):
+        return children
     first = verb
-    while first.dep_ == "conj" and first.head.i != first.i and not any(
-            c.dep_ in ("aux", "auxpass") for c in children) and verb.tag_ in ("VBN", "VB", "VBG"):
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-        children += [c for c in first.children if c.dep_ in ("aux", "auxpass", "neg", "prep")
-                     and c.i < verb.i]
+    children += [c for c in first.children if c.dep_ in ("aux", "auxpass", "neg")
+                 and c.i < verb.i]
+    for other in (first, *first.conjuncts):
+        if other.i != verb.i:
+            children += [c for c in other.children if c.dep_ == "prep"
+                         and c.lower_ in ("since", "for")]
     return children
 
 

@@ -17,6 +17,7 @@ from proxygraph.extract.mentions import collective
 from proxygraph.model import Entity
 
 # "came under fire from X": what one comes under when attacked.
+_FIGHT_VERBS = {"fight", "battle"}
 _UNDER_FIRE = {"fire", "attack", "shelling", "bombardment", "assault", "barrage", "strike",
                "siege", "gunfire", "rocket", "missile", "drone"}
 # "recruited to fight for X": the purpose verbs that name whom the recruits serve.
@@ -41,6 +42,10 @@ class SideRules(RuleBase):
                 continue
             helped = self.actors(kids(behalf, "poss") + prep_objects(behalf, {"of"}))
             yield from self._pairs("SUPPORT", self.subjects(verb), helped, verb, [], False)
+        if verb.lemma_.lower() in _FIGHT_VERBS:
+            # "fought for the Assad government", "fighting alongside the LNA" (guide 5)
+            allies = self.actors(prep_objects(verb, {"for", "alongside"}))
+            yield from self._pairs("SUPPORT", self.subjects(verb), allies, verb, [], False)
 
     def _under_fire(self, verb: Token) -> Iterator[Candidate]:
         """'X came under fire (attack, shelling) from Y': Y attacked X."""

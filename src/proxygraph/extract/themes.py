@@ -6,6 +6,8 @@ A mixin of SentenceRules.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from proxygraph.extract.arguments import SentenceMentions, phrase_tokens, stated_origin
@@ -15,6 +17,8 @@ from proxygraph.extract.mentions import Mention
 from proxygraph.model import Entity
 
 # "humanitarian aid" is not support (guide 16).
+# A weapon model designation: "Su-30SME", "F-16", "T-72", "Mi-24", "TB2", "S-400".
+_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,3}[A-Z]{0,4}s?$")
 _CIVILIAN_AID = {"humanitarian", "medical", "relief", "civilian", "food"}
 
 
@@ -35,8 +39,9 @@ class ThemeRules:
                 own = "FUNDING"  # "$2.6 billion"; "$10 million worth of small arms" is arms
             if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
                 ctype = own  # "drone surveillance footage" is intelligence, not a drone
-            elif any((m := self.sm.at(t)) is not None and m.is_item for t in tokens):
-                ctype = "ARMS_TRANSFER"
+            elif any((m := self.sm.at(t)) is not None and m.is_item for t in tokens) or any(
+                    _MODEL_CODE.match(t.text) for t in tokens if t.i != head.i or len(tokens) == 1):
+                ctype = "ARMS_TRANSFER"  # a model code ("Su-30SME fighters") is materiel
             else:
                 for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
                     ctype = self.lex.themes.get(tok.lemma_.lower()) or self.lex.themes.get(
