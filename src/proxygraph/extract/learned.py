@@ -169,6 +169,8 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention,
         feats.extend(f"pc={c}" for c in _classes(tok, lex))
     if lca is not None:
         feats.append(f"lca={lca.lemma_.lower()}")
+        feats.append(f"lca_k={lca.lemma_.lower()}|{a.entity.kind}|{b.entity.kind}")
+        feats.append(f"lca_d={lca.lemma_.lower()}|{ha.dep_}|{hb.dep_}")
         feats.append(f"lcapos={lca.pos_}")
         feats.extend(f"lcac={c}" for c in _classes(lca, lex))
         for child in lca.children:
@@ -182,6 +184,10 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention,
                 feats.append("neg")
             if child.dep_ == "prep":
                 feats.append(f"lcaprep={child.lower_}")
+    feats.append(f"ahead={ha.head.lemma_.lower()}")
+    feats.append(f"bhead={hb.head.lemma_.lower()}")
+    if hb.head.pos_ == "ADP":
+        feats.append(f"bhead2={hb.head.head.lemma_.lower()}|{hb.head.lower_}")
     lo, hi = sorted((ha.i, hb.i))
     between = [t for t in tokens if lo < t.i < hi and not (a.covers(t.i) or b.covers(t.i))]
     if len(between) <= 12:
