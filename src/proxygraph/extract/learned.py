@@ -112,9 +112,21 @@ def _ancestors(tok: Token) -> list[Token]:
     return chain
 
 
+_CLASSES: dict[tuple[int, str], list[str]] = {}
+
+
 def _classes(tok: Token, lex: Lexicon) -> list[str]:
-    """What the lexicons say a word can trigger."""
-    lemma = tok.lemma_.lower()
+    """What the lexicons say a word can trigger (kept per lemma: pairs share words)."""
+    key = (id(lex), tok.lemma_.lower())
+    found = _CLASSES.get(key)
+    if found is None:
+        if len(_CLASSES) > 50_000:
+            _CLASSES.clear()
+        found = _CLASSES[key] = _lemma_classes(key[1], lex)
+    return found
+
+
+def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
     out = [f"v:{t.claim_type}:{t.frame}" for t in lex.verbs.get(lemma, ())]
     if lemma in lex.receiving_verbs:
         out.append("receive")
@@ -189,7 +201,9 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention,
     if hb.head.pos_ == "ADP":
         feats.append(f"bhead2={hb.head.head.lemma_.lower()}|{hb.head.lower_}")
     lo, hi = sorted((ha.i, hb.i))
-    between = [t for t in tokens if lo < t.i < hi and not (a.covers(t.i) or b.covers(t.i))]
+    first = tokens[0].i
+    between = [t for t in tokens[lo - first + 1:hi - first]
+               if not (a.covers(t.i) or b.covers(t.i))]
     if len(between) <= 12:
         for tok in between:
             if tok.is_alpha:

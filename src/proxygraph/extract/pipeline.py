@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -226,12 +227,19 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
 
 @dataclass
 class AnalysedSentence:
-    """One sentence ready for the claim rules: its mentions and the times it mentions."""
+    """One sentence ready for the claim rules: its mentions, and the times it mentions
+    (found only when asked: most sentences make no claim)."""
 
     offset: int  # the chunk's character offset in the document
     sent: Span
     sm: SentenceMentions
-    times: list
+    year: int | None  # the year a year-less date in it takes
+    filed: date | None  # the document's date, for weekdays
+
+    @cached_property
+    def times(self) -> list:
+        text = span_text(self.sent)
+        return find_times(text, context_year=self.year) + weekday_times(text, self.filed)
 
 
 def analysed_sentences(document: Document, progress: Callable[[int, int], None] | None = None
@@ -252,20 +260,23 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         chunk_mentions = with_local_names(chunk, find_mentions(chunk, index), names)
         for sent in chunk.sents:
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions), ctx)
-            text = span_text(sent)
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)
-            times = find_times(text, context_year=year) + weekday_times(text, ctx.filed)
-            yield AnalysedSentence(offset, sent, SentenceMentions(sent, mentions), times)
+            yield AnalysedSentence(offset, sent, SentenceMentions(sent, mentions), year,
+                                   ctx.filed)
             _update_context(sent, mentions, ctx)
         if progress is not None:
             progress(offset + len(chunk.text), total)
 
 
 def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator[Claim]:
+    lex = load_lexicon()
+    if not any(not m.is_item for m in item.sm.mentions) and not any(
+            t.lemma_.lower() in lex.group_nouns for t in item.sm.tokens):
+        return  # no actor and no group named: no claim can have a party
     seen_here: set[tuple[str, str, str | None]] = set()
-    candidates = list(SentenceRules(item.sm, load_lexicon()).candidates())
+    candidates = list(SentenceRules(item.sm, lex).candidates())
     candidates += learned_candidates(item.sm, {pair_key(c.type, c.subject, c.object)
                                                for c in candidates})
     for cand in candidates:
