@@ -46,3 +46,13 @@ def test_demo_ingests_samples_into_a_fresh_store(tmp_path: Path,
     second = runner.invoke(app, ["demo"])
     assert second.exit_code == 0, second.output
     assert f"{len(claims)} claims" in second.output
+
+
+def test_explore_hint_is_one_unwrapped_line(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "40")
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    [line] = [ln for ln in result.output.splitlines() if ln.startswith("Explore:")]
+    assert line.endswith("--actor Hezbollah --format table")

@@ -260,7 +260,8 @@ def demo(
         with _output(output) as handle:
             write_jsonl(claims, handle)
         console.print(f"claims written to {output}")
-    console.print(f"Explore: proxygraph claims --db {url} --actor Hezbollah --format table")
+    # Plain print: Rich would wrap the command at the terminal width and break pasting.
+    print(f"Explore: proxygraph claims --db {url} --actor Hezbollah --format table")
     if serve:
         from proxygraph.cli.web_cmds import run_server
 
