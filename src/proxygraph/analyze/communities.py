@@ -59,7 +59,8 @@ def centralities(graph: Graph, types: Sequence[str] | None = None) -> dict[str, 
         return {}
     g = view.graph
     degree = [len(set(g.neighbors(v, mode="all"))) for v in range(g.vcount())]
-    rank = g.pagerank(directed=True, weights="weight")
+    # ARPACK: the same ranks as the default PRPACK, much faster on sparse graphs.
+    rank = g.pagerank(directed=True, weights="weight", implementation="arpack")
     between = g.betweenness(directed=True)
     return {n: Centrality(n, d, float(p), float(b))
             for n, d, p, b in zip(view.names, degree, rank, between, strict=True)}

@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from proxygraph.errors import ValidationError
+from proxygraph.graph.gcpause import without_gc
 from proxygraph.graph.model import SUPPLY_TYPES, Edge, Graph
 
 MAX_EXPANSIONS = 50_000  # partial paths expanded before giving up; reported when reached
@@ -165,6 +166,7 @@ def best_to(target: str, hops: dict[str, list[Hop]], max_hops: int) -> list[dict
     return layers
 
 
+@without_gc
 def find_paths(graph: Graph, source: str, target: str, *,
                types: Sequence[str] | None = SUPPLY_TYPES, max_hops: int = 4,
                via: Sequence[str] = (), time_respecting: bool = False, limit: int = 10,

@@ -98,5 +98,6 @@ class ExportSource:
     def graph(self) -> Graph:
         """The network of the selected claims under the selection's edge rules."""
         publishers = {sha: d.publisher for sha, d in self.documents.items()}
+        # Without evidence sentences: no network format writes them (claims files do).
         return graph_from_claims(self.claims(), self.selection.graph, publishers=publishers,
-                                 merges=self.merges)
+                                 merges=self.merges, texts=False)
