@@ -85,12 +85,12 @@ def assemble(statements: Iterable[Statement], nodes: Mapping[str, Node],
             edge = _edge(edges, a, st.type, b)
             edge.statements.append(st)
             if leg:
-                edge.via_legs.add(st.id)
+                edge.add_via_leg(st.id)
     disputed = []
     for st in denials:
         key = _key(st.subject, st.type, st.object)  # type: ignore[arg-type]
         if key in edges:
-            edges[key].denials.append(st)
+            edges[key].add_denial(st)
         else:
             disputed.append(st)
     if flt.min_corroboration > 1:

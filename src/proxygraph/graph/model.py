@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from proxygraph.ontology import ONTOLOGY
@@ -100,19 +99,44 @@ class Node:
                 "bloc": self.bloc, "resolved": self.resolved}
 
 
-@dataclass
+_NO_DENIALS: tuple[Statement, ...] = ()
+_NO_LEGS: frozenset[str] = frozenset()
+
+
 class Edge:
     """Every counted statement of one type between one ordered pair (unordered for the
-    ontology's symmetric types), plus the denials of the same relation beside them."""
+    ontology's symmetric types), plus the denials of the same relation beside them.
 
-    source: str
-    type: str
-    target: str
-    symmetric: bool
-    statements: list[Statement] = field(default_factory=list)
-    denials: list[Statement] = field(default_factory=list)
-    via_legs: set[str] = field(default_factory=set)  # claims that reach here as a via hop
-    # Derived values (sources, strength, interval) are cached: build the edge, then read it.
+    Slotted, with the denials and via legs shared empty until one arrives: a graph has
+    about one edge per two statements, so an edge's own size counts as much as theirs.
+    Derived values (sources, strength, interval) are cached: build the edge, then read it.
+    """
+
+    __slots__ = ("source", "type", "target", "symmetric", "statements", "denials",
+                 "via_legs", "_sources", "_strength", "_interval")
+
+    def __init__(self, source: str, type: str, target: str, symmetric: bool) -> None:
+        self.source, self.type, self.target, self.symmetric = source, type, target, symmetric
+        self.statements: list[Statement] = []
+        self.denials: list[Statement] | tuple[Statement, ...] = _NO_DENIALS
+        self.via_legs: set[str] | frozenset[str] = _NO_LEGS  # claims here as a via hop
+        self._sources: set[str] | None = None
+        self._strength: float | None = None
+        self._interval: tuple[str, str] | None | bool = False  # False: not computed
+
+    def __repr__(self) -> str:
+        return (f"Edge({self.source!r}, {self.type!r}, {self.target!r}, "
+                f"{len(self.statements)} statements)")
+
+    def add_denial(self, st: Statement) -> None:
+        if not self.denials:
+            self.denials = []
+        self.denials.append(st)  # type: ignore[union-attr]
+
+    def add_via_leg(self, claim_id: str) -> None:
+        if not self.via_legs:
+            self.via_legs = set()
+        self.via_legs.add(claim_id)  # type: ignore[union-attr]
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -126,9 +150,11 @@ class Edge:
     def count(self) -> int:
         return len(self.statements)
 
-    @cached_property
+    @property
     def sources(self) -> set[str]:
-        return {s.source for s in self.statements}
+        if self._sources is None:
+            self._sources = {s.source for s in self.statements}
+        return self._sources
 
     @property
     def corroboration(self) -> int:
@@ -161,15 +187,14 @@ class Edge:
     def open_ended(self) -> bool:
         return any(s.dated and s.end is None for s in self.statements)
 
-    @cached_property
+    @property
     def interval(self) -> tuple[str, str] | None:
         """[earliest start, latest end] of the dated statements; None if none is dated."""
-        dated = [s for s in self.statements if s.dated]
-        if not dated:
-            return None
-        lo = min((s.start or "0000-01-01") for s in dated)
-        hi = max((s.end or "9999-12-31") for s in dated)
-        return lo, hi
+        if self._interval is False:
+            dated = [s for s in self.statements if s.dated]
+            self._interval = (min((s.start or "0000-01-01") for s in dated),
+                              max((s.end or "9999-12-31") for s in dated)) if dated else None
+        return self._interval  # type: ignore[return-value]
 
     @property
     def items(self) -> Counter[str]:
@@ -197,14 +222,16 @@ class Edge:
     def best_reliability(self) -> str:
         return min(s.reliability for s in self.statements)
 
-    @cached_property
+    @property
     def strength(self) -> float:
         """Evidence strength in (0, 1]: corroboration (1 - 0.5^sources) times the weights
         of the best information credibility and the best source reliability. A heuristic
         for ranking, shown beside the counts it comes from, never instead of them."""
-        corroboration = 1.0 - 0.5 ** self.corroboration
-        return (corroboration * CREDIBILITY_WEIGHT.get(self.best_credibility, 0.3)
-                * RELIABILITY_WEIGHT.get(self.best_reliability, 0.5))
+        if self._strength is None:
+            corroboration = 1.0 - 0.5 ** self.corroboration
+            self._strength = (corroboration * CREDIBILITY_WEIGHT.get(self.best_credibility, 0.3)
+                              * RELIABILITY_WEIGHT.get(self.best_reliability, 0.5))
+        return self._strength
 
     def to_dict(self, graph: Graph | None = None) -> dict[str, Any]:
         def name(node_id: str) -> str:
