@@ -63,7 +63,10 @@ def upgrade() -> None:
         last = rows[-1].seq
     if postgres:
         op.execute("CREATE INDEX ix_claims_search ON claims USING GIN (search_tsv)")
-    op.execute("ANALYZE")
+    # Only this store's tables: a bare ANALYZE on PostgreSQL walks every schema of the
+    # database and can deadlock with another store being dropped beside it.
+    op.execute("ANALYZE claims")
+    op.execute("ANALYZE claim_entities")
 
 
 def downgrade() -> None:

@@ -34,7 +34,10 @@ def upgrade() -> None:
                "WHERE credibility_override IS NULL AND ((certainty = 'high' AND credibility "
                "<> 1) OR (certainty = 'medium' AND credibility <> 2) OR (certainty = 'low' "
                "AND credibility <> 3))")
-    op.execute("ANALYZE")
+    # Only this store's tables: a bare ANALYZE on PostgreSQL walks every schema of the
+    # database and can deadlock with another store being dropped beside it.
+    op.execute("ANALYZE claims")
+    op.execute("ANALYZE claim_entities")
 
 
 def downgrade() -> None:
