@@ -20,7 +20,6 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    exists,
     func,
     literal_column,
     or_,
@@ -57,9 +56,10 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
         by_name = select(documents.c.sha256).where(documents.c.name.in_(flt.docs))
         cond.append(or_(claims.c.doc.in_(flt.docs), claims.c.doc.in_(by_name)))
     dense = _dense_threshold(conn, flt)
+    alone = not flt.search  # full text, when given, is the better driver on PostgreSQL
     for actor in flt.actors:  # every actor must take part
         ids, keys = overlay.resolve(actor)
-        cond.append(_has_entity(conn, ACTOR_ROLES, ids, keys, dense))
+        cond.append(_has_entity(conn, ACTOR_ROLES, ids, keys, dense, alone))
     if flt.types:
         cond.append(claims.c.type.in_(flt.types))
     if flt.items:
@@ -68,7 +68,7 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
             i, k = _item_names(item)
             ids |= i
             keys |= k
-        cond.append(_has_entity(conn, ("item",), ids, keys, dense))
+        cond.append(_has_entity(conn, ("item",), ids, keys, dense, alone))
     if flt.item_categories:
         cond.append(_in_entities(("item",), claim_entities.c.category.in_(
             flt.item_categories)))
@@ -137,22 +137,28 @@ def _dense_threshold(conn: Connection, flt: ClaimFilter) -> int | None:
     """How many claims make a participant dense for this query (None: never)."""
     if not (flt.actors or flt.items) or not flt.limit:
         return None  # every match is wanted: collecting is never worse
+    if len(flt.actors) + bool(flt.items) > 1:
+        return None  # two participants: their shared claims may be few, collect them
     store = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
     return max(DENSE, int(((flt.limit + flt.offset) * store) ** 0.5))
 
 
 def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set[str],
-                dense: int | None) -> ColumnElement[bool]:
+                dense: int | None, alone: bool = True) -> ColumnElement[bool]:
     roles = tuple(roles)
     who = _participant(ids, keys)
     if dense is not None:
         sample = select(claim_entities.c.claim_id).where(
             who, claim_entities.c.role.in_(roles)).limit(dense).subquery()
         if conn.execute(select(func.count()).select_from(sample)).scalar_one() >= dense:
-            # many claims: test each claim as it is read in order, stop at the page
-            return exists().where(claim_entities.c.claim_id == claims.c.id,
-                                  claim_entities.c.role.in_(roles), who)
-    if conn.dialect.name == "postgresql":
+            # many claims: test each claim as it is read in order, stop at the page. A
+            # scalar subquery with LIMIT, not EXISTS: PostgreSQL would turn EXISTS into a
+            # join that collects every claim of the participant first.
+            probe = select(claim_entities.c.position).where(
+                claim_entities.c.claim_id == claims.c.id, claim_entities.c.role.in_(roles),
+                who).limit(1).scalar_subquery()
+            return probe.is_not(None)
+    if conn.dialect.name == "postgresql" and alone:
         # = ANY(ARRAY(subquery)): collected once, then claims fetched by key. A plain IN
         # lets the planner walk every claim in order when it misjudges how many match.
         seqs = select(claim_entities.c.seq).where(claim_entities.c.role.in_(roles), who)

@@ -353,6 +353,12 @@ class SqlStore:
         try:
             with self._tx(write=False) as conn:
                 query = select_claims(conn, flt, Overlay.load(conn))
+                if flt.limit is not None and flt.limit <= _BATCH:
+                    # A page: fetched at once. A server-side cursor would make PostgreSQL
+                    # plan for the first rows (cursor_tuple_fraction) and walk the order
+                    # index even for a search that matches nothing.
+                    yield from conn.execute(query)
+                    return
                 result = conn.execution_options(stream_results=True, yield_per=_BATCH) \
                     .execute(query)
                 yield from result
