@@ -294,3 +294,9 @@ def test_pages_follow_the_stored_order(run, folder: Path) -> None:
     pages = [jsonl(run("claims", "--format", "jsonl", "--limit", "2", "--offset", str(o))
                    .stdout) for o in (0, 2)]
     assert [r["id"] for page in pages for r in page] == every and len(every) == 3
+
+
+def test_claims_help_documents_the_search_syntax(run) -> None:
+    text = " ".join(run("claims", "--help").stdout.replace("│", " ").split())
+    assert '"quoted phrases"' in text and "A OR B" in text and "-word to exclude" in text
+    assert "Hezbollah's = Hezbollah" in text
