@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
     from proxygraph.store.base import ClaimStore
 
+_ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                      "MKL_NUM_THREADS")}
+
 # Futures in flight per worker thread: enough to keep workers busy while the writer stores
 # a result, few enough that a large folder is never held in memory all at once.
 IN_FLIGHT_PER_THREAD = 4
@@ -86,9 +89,11 @@ def dask_client(*, workers: int | None = None, scheduler: str | None = None
             # Without a dashboard the scheduler still serves health checks on loopback,
             # on another port when 8787 is taken: not worth a warning to the user.
             warnings.filterwarnings("ignore", message="Port .* is already in use")
+            # One BLAS thread per worker process: spaCy's matrix products would otherwise
+            # each start a thread per core, and N workers would fight over the cores.
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    host="127.0.0.1", dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+                                   silence_logs=logging.ERROR, env=_ONE_THREAD)
         client = Client(cluster)
     try:
         client.register_plugin(WarmExtractor())

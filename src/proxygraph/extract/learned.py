@@ -152,13 +152,15 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
     return up_a, None, list(reversed(up_b))
 
 
-def pair_features(sm: SentenceMentions, a: Mention, b: Mention,
-                  lex: Lexicon | None = None) -> tuple[list[str], Token | None]:
-    """Features of the ordered pair (a as subject, b as object), and the governing token."""
+def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,
+                  path: tuple[list[Token], Token | None, list[Token]] | None = None
+                  ) -> tuple[list[str], Token | None]:
+    """Features of the ordered pair (a as subject, b as object), and the governing token
+    (`path`, if the caller has it: the pair's dependency path from `_path`)."""
     lex = lex or load_lexicon()
     tokens = sm.tokens
     ha, hb = mention_head(a, tokens), mention_head(b, tokens)
-    up, lca, down = _path(ha, hb)
+    up, lca, down = path if path is not None else _path(ha, hb)
     feats = [f"ka={a.entity.kind}", f"kb={b.entity.kind}", f"kk={a.entity.kind}|{b.entity.kind}",
              f"order={'ab' if a.start < b.start else 'ba'}", f"adep={ha.dep_}",
              f"bdep={hb.dep_}", f"deps={ha.dep_}|{hb.dep_}"]
@@ -286,10 +288,12 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             if _placed(a, ha) or _placed(b, hb) or frozenset((a.entity.id, b.entity.id)) in (
                     related):
                 continue
-            feats, lca = pair_features(sm, a, b, lex)
+            path = _path(ha, hb)
+            lca = path[1]
             if _embedded(ha, lca) or _embedded(hb, lca) or (
                     lca is not None and lca.lemma_.lower() in reporting):
                 continue  # "Israel blamed Hamas for ...": the reporter is no party
+            feats, _ = pair_features(sm, a, b, lex, path)
             probs = model.probabilities(feats)
             for ctype, p in sorted(probs.items()):
                 if p < model.threshold:
