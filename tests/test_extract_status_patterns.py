@@ -92,3 +92,10 @@ def test_a_model_code_makes_fighters_materiel() -> None:
     found = triples("In December 2023 Russia delivered two Su-30SME fighters to Myanmar.")
     assert ("ARMS_TRANSFER", "russia", "myanmar") in found
     assert ("SUPPORT", "russia", "myanmar") not in found
+
+
+def test_headline_grammar_statuses() -> None:
+    assert only("Iran arming Houthi rebels, US says", "ARMS_TRANSFER", "iran",
+                "houthis").status == "ongoing"
+    assert only("Russia to supply fighter jets to Iran", "ARMS_TRANSFER", "russia",
+                "iran").status == "planned"

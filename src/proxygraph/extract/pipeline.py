@@ -349,6 +349,16 @@ _STANDING_PARTICIPLES = {"back", "support", "sponsor", "arm", "fund", "finance",
                          "train", "supply", "control", "bankroll", "align"}
 
 
+def _bare_verb(trigger: Token) -> bool:
+    """A headline's main verb without its auxiliary: "X arming Y", "X to arm Y"."""
+    if trigger.dep_ not in ("ROOT", "ccomp") or trigger.pos_ != "VERB":
+        return False
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if trigger.tag_ == "VBG":
+        return not auxes
+    return trigger.tag_ == "VB" and [a.lower_ for a in auxes] == ["to"]
+
+
 def _participle_epithet(trigger: Token) -> bool:
     """A bare past participle modifying its noun ("militias backed by Iran", "a force
     trained and armed by Russia") describes a standing role (guide 20), not an event."""
@@ -384,6 +394,10 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         status = "ongoing"  # "has funded Hamas since 2015", "has long armed": still stands
     if status == "occurred" and _participle_epithet(trigger):
         status = "ongoing"  # "the Giants Brigades, backed by the UAE": a standing role
+    if status == "occurred" and _is_headline(sent) and _bare_verb(trigger):
+        # headline grammar: "Iran arming rebels" is "is arming"; "Russia to supply jets"
+        # is "is to supply"
+        status = "ongoing" if trigger.tag_ == "VBG" else "planned"
     if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and _is_headline(sent) and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children):
         status = "occurred"  # "Militias launch drone attack on U.S. base": headline present
