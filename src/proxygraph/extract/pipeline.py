@@ -351,7 +351,10 @@ _STANDING_PARTICIPLES = {"back", "support", "sponsor", "arm", "fund", "finance",
 
 def _bare_verb(trigger: Token) -> bool:
     """A headline's main verb without its auxiliary: "X arming Y", "X to arm Y"."""
-    if trigger.dep_ not in ("ROOT", "ccomp") or trigger.pos_ != "VERB":
+    # "Russia to supply jets to Iran" may parse as a noun with a relative clause
+    read_as_clause = trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ == "ROOT" and (
+        trigger.head.pos_ in ("NOUN", "PROPN"))
+    if (trigger.dep_ not in ("ROOT", "ccomp") and not read_as_clause) or trigger.pos_ != "VERB":
         return False
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     if trigger.tag_ == "VBG":
