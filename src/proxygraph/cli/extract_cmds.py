@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -93,33 +91,15 @@ def _documents(paths: list[str], batch: Batch, encoding: str | None = None
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written atomically so a failed run leaves no half file."""
-    if path is None or str(path) == "-":
+    """stdout, or a file written atomically so a failed run leaves no half file (with the
+    mode a new file gets under the umask, or the mode of the file it replaces)."""
+    from proxygraph.export.files import atomic_file
+
+    if path is None:
         yield sys.stdout
         return
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise InputError(f"output folder does not exist: {directory}")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); an export gets the mode any new file
-        # would (umask), or keeps the mode of the file it replaces.
-        os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    with atomic_file(path) as handle:
+        yield handle
 
 
 def write_jsonl(claims: Iterable[Claim], handle: IO[str]) -> int:

@@ -8,12 +8,10 @@ does not exist is an error, never created.
 
 from __future__ import annotations
 
-import inspect
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -29,7 +27,7 @@ from proxygraph.analyze.timeline import compact_span, timeline
 from proxygraph.analyze.whatif import Removal, what_if
 from proxygraph.cli.app import app, fail
 from proxygraph.cli.store_cmds import DbOption, open_cli_store
-from proxygraph.errors import ProxygraphError, StoreError, ValidationError
+from proxygraph.errors import ProxygraphError, ValidationError
 from proxygraph.graph import (
     COUNTED_STATUSES,
     SUPPLY_TYPES,
@@ -41,7 +39,7 @@ from proxygraph.graph import (
     resolve_name,
 )
 from proxygraph.ontology import ONTOLOGY
-from proxygraph.store import ClaimStore, default_url
+from proxygraph.store import ClaimStore
 
 # --- shared options -------------------------------------------------------------------
 
@@ -87,31 +85,10 @@ def _filter(*, since: str | None, until: str | None, types: tuple[str, ...],
         fail(exc)
 
 
-def _sqlite_path(url: str) -> Path | None:
-    from sqlalchemy.engine import make_url  # SQLAlchemy loads only when a store is used
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return None
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database)
-
-
 @contextmanager
 def _read_store(db: str | None) -> Iterator[ClaimStore]:
-    """Open an existing store; a missing SQLite file is an error, never created."""
-    if "create" in inspect.signature(open_cli_store).parameters:
-        with open_cli_store(db, create=False) as store:  # type: ignore[call-arg]
-            yield store
-        return
-    url = db or default_url()
-    path = _sqlite_path(url)
-    if path is not None and not path.exists():
-        fail(StoreError(f"no store at {url} (ingest reports first, or give --db)"))
-    with open_cli_store(db) as store:
+    """Open an existing store; a missing one is an error (exit 4), never created."""
+    with open_cli_store(db, create=False) as store:
         yield store
 
 
