@@ -99,3 +99,15 @@ def test_headline_grammar_statuses() -> None:
                 "houthis").status == "ongoing"
     assert only("Russia to supply fighter jets to Iran", "ARMS_TRANSFER", "russia",
                 "iran").status == "planned"
+
+
+def test_an_attacked_plant_is_no_production_claim() -> None:
+    found = triples("Israeli commandos raided an Iranian missile production site in Syria.")
+    assert not any(t == "PRODUCTION" for t, _, _ in found)
+
+
+def test_hosting_troops_is_no_meeting() -> None:
+    found = triples("Belarus hosts Russian troops near the Ukrainian border.")
+    assert not any(t == "CONTACT" for t, _, _ in found)
+    met = triples("Belarus hosted a Russian delegation in Minsk.")
+    assert any(t == "CONTACT" for t, _, _ in met)

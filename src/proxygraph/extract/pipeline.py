@@ -19,7 +19,7 @@ from proxygraph.extract.arguments import SentenceMentions, is_pronoun
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
 from proxygraph.extract.learned import learned_candidates
-from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
@@ -283,6 +283,8 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
         if _own_side(cand) or (cand.type == "ARMS_TRANSFER"
                                and cand.trigger.lemma_.lower() in _EXCHANGE_VERBS):
             continue  # "exchanged oil, grain and weapons" is TRADE only (undirected)
+        if _attacked_site(cand, lex) or _hosted_troops(cand, lex):
+            continue
         claim = _build_claim(document, item.offset, item.sent, item.sm, cand, item.times)
         if claim is None:
             continue
@@ -292,6 +294,31 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
             continue
         seen_here.add(key)
         yield claim
+
+
+def _attacked_site(cand: Candidate, lex: Lexicon) -> bool:
+    """"Commandos raided a missile production site", "hit a defence plant": a plant that
+    is attacked says nothing about who produces there."""
+    if cand.type != "PRODUCTION":
+        return False
+    tok = cand.trigger
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return any(t.claim_type == "CLASH" for t in lex.verbs.get(tok.lemma_.lower(), ()))
+    return False
+
+
+def _hosted_troops(cand: Candidate, lex: Lexicon) -> bool:
+    """"Belarus hosts Russian troops", "Niger received Russian instructors": receiving
+    forces is support, not a meeting (CONTACT is for delegations and leaders)."""
+    if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in ("host", "receive"):
+        return False
+    objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in lex.military_heads or o.lemma_.lower() in lex.group_nouns
+               for o in objects)
 
 
 def _own_side(cand: Candidate) -> bool:
