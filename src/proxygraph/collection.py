@@ -67,6 +67,17 @@ def _default_extractor() -> tuple[Extractor, str]:
     return extract_document, EXTRACTOR_VERSION
 
 
+def read_input(path: Path, metadata: dict[str, Any], *, stdin: BinaryIO | None = None,
+               encoding: str | None = None) -> Document:
+    """One input of an ingest as a Document: a report file, or `-` for standard input."""
+    from proxygraph.ingest import read_document, read_text_stream
+
+    if str(path) == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        return read_text_stream(data, "stdin", encoding=encoding, **metadata)
+    return read_document(path, encoding=encoding, **metadata)
+
+
 def ingest_paths(store: ClaimStore, paths: Sequence[str | Path], *,
                  publisher: str | None = None, reliability: str | None = None,
                  source_url: str | None = None, published: str | None = None,
@@ -80,7 +91,7 @@ def ingest_paths(store: ClaimStore, paths: Sequence[str | Path], *,
     its grade and a new one starts at F. `encoding` forces the text encoding (default
     UTF-8, else detected). Returns what happened to each file.
     """
-    from proxygraph.ingest import iter_input_paths, read_document, read_text_stream
+    from proxygraph.ingest import iter_input_paths
 
     if reliability is not None:
         reliability = check_grade(reliability)
@@ -107,11 +118,7 @@ def ingest_paths(store: ClaimStore, paths: Sequence[str | Path], *,
         for path in files:
             label = "-" if str(path) == "-" else str(path)
             try:
-                if label == "-":
-                    data = (stdin or sys.stdin.buffer).read()
-                    doc = read_text_stream(data, "stdin", encoding=encoding, **metadata)
-                else:
-                    doc = read_document(path, encoding=encoding, **metadata)
+                doc = read_input(path, metadata, stdin=stdin, encoding=encoding)
                 record(_store_one(store, doc, label, extract, version,
                                   grade_publisher=reliability is not None))
             except (InputError, ValidationError) as exc:

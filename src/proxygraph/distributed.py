@@ -17,7 +17,6 @@ cluster; every document stored before it stays stored.
 from __future__ import annotations
 
 import logging
-import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
-from proxygraph.collection import FileOutcome, IngestReport
+from proxygraph.collection import FileOutcome, IngestReport, read_input
 from proxygraph.errors import InputError, ProxygraphError, ValidationError
 from proxygraph.model import Claim, Document
 from proxygraph.store.base import check_grade, period
@@ -222,17 +221,11 @@ def _new_documents(store: ClaimStore, files: list[Path], metadata: dict[str, Any
                    encoding: str | None, stdin: BinaryIO | None,
                    record: Callable[[FileOutcome], None]) -> Iterator[tuple[str, Document]]:
     """Read files lazily; record unreadable and already stored ones, yield the rest once."""
-    from proxygraph.ingest import read_document, read_text_stream
-
     seen: set[str] = set()
     for path in files:
         label = str(path)
         try:
-            if label == "-":
-                data = (stdin or sys.stdin.buffer).read()
-                doc = read_text_stream(data, "stdin", encoding=encoding, **metadata)
-            else:
-                doc = read_document(path, encoding=encoding, **metadata)
+            doc = read_input(path, metadata, stdin=stdin, encoding=encoding)
         except (InputError, ValidationError) as exc:
             record(FileOutcome(path=label, status="failed", error=str(exc)))
             continue
