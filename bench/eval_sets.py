@@ -1,6 +1,7 @@
 """Score the extractor on every evaluation set the repository knows, one line each.
 
-    python bench/eval_sets.py [--json] [--ceiling] [--misses SET]
+    python bench/eval_sets.py [--json] [--ceiling] [--misses SET] [--save-predictions DIR]
+                              [--without FAMILY]
 
 Sets: the shared development set (when ../shared is beside the repository), the own
 tuning set (tests/data/extraction), the held-out set (tests/data/heldout, whose second half
@@ -13,6 +14,12 @@ mention (registry, anaphora, spaCy entity or noun chunk) of both parties, the mo
 perfect relation classifier over today's mentions could find. `--misses SET` prints the
 gold claims a tuning set misses, with the claims predicted in the same document; blind
 sets are refused.
+
+`--save-predictions DIR` writes each set's predictions to DIR/<set>.jsonl without claim
+ids and extractor version, so two extractor builds can be compared for identical output
+(compare blind sets by sha256 only). `--without FAMILY` scores the extractor with one rule
+family or post-filter disabled (see `proxygraph extract --list-rules`), to measure what
+each is worth.
 """
 
 from __future__ import annotations
@@ -119,12 +126,30 @@ def print_misses(evs: EvalSet, pred: list[dict[str, Any]]) -> None:
                   f"{p['certainty']}] | {p['evidence']['sentence'][:160]}")
 
 
+def _comparable(record: dict[str, Any]) -> dict[str, Any]:
+    """A prediction without what names the extractor build (claim id, version)."""
+    out = dict(record)
+    out.pop("id", None)
+    out["extractor"] = {k: v for k, v in (out.get("extractor") or {}).items() if k != "version"}
+    return out
+
+
+def save_predictions(directory: Path, evs: EvalSet, pred: list[dict[str, Any]]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    slug = "".join(c if c.isalnum() else "-" for c in evs.label.lower()).strip("-")
+    with (directory / f"{slug}.jsonl").open("w", encoding="utf-8") as out:
+        for record in pred:
+            out.write(json.dumps(_comparable(record), sort_keys=True, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--ceiling", action="store_true", help="add the candidate ceiling")
     parser.add_argument("--misses", metavar="SET", help="list misses of a tuning set (label "
                         "prefix, e.g. 'corpus train')")
+    parser.add_argument("--save-predictions", metavar="DIR", type=Path,
+                        help="write each set's predictions (no ids, no version) to DIR")
     args = parser.parse_args()
     rows = []
     for evs in sets():
@@ -135,7 +160,10 @@ def main() -> None:
                 raise SystemExit(f"{evs.label} is blind: its misses are never read")
             print_misses(evs, predict(evs))
             continue
-        scores = score_claims(evs.gold(), predict(evs))
+        pred = predict(evs)
+        if args.save_predictions is not None:
+            save_predictions(args.save_predictions, evs, pred)
+        scores = score_claims(evs.gold(), pred)
         top, att = scores.overall, scores.attributes
         row = {"set": evs.label, "gold": top.gold, "pred": top.pred, "tp": top.tp,
                "p": round(top.precision, 3), "r": round(top.recall, 3),
