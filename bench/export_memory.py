@@ -26,20 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_queries import _PEAK, World, bulk_batches, drafts, grade_all  # noqa: E402
+from store_queries import _PEAK  # noqa: E402
+from synthetic_store import build_store  # noqa: E402
 
 from proxygraph.export import FOLDER_FORMATS, FORMATS  # noqa: E402
-from proxygraph.store import open_store  # noqa: E402
-
-
-def build(url: str, n_claims: int) -> float:
-    """A synthetic store of `n_claims` claims at `url`; returns the seconds it took."""
-    start = time.perf_counter()
-    world = World.make(n_claims)
-    planned = drafts(world, n_claims, seed=2)
-    with open_store(url) as store:
-        store.bulk_load(bulk_batches(world, planned, grade_all(world, planned)))
-    return time.perf_counter() - start
 
 
 def _size(path: Path) -> int:
@@ -88,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.claims:
             url = f"sqlite:///{Path(tmp) / f'store-{n}.db'}"
-            say(f"store of {n} claims built in {build(url, n):.1f} s")
+            say(f"store of {n} claims built in {build_store(url, n):.1f} s")
             figures[n] = {}
             for fmt in formats:
                 out = Path(tmp) / (f"out-{n}-{fmt}" if fmt in FOLDER_FORMATS else

@@ -3,20 +3,18 @@
     python bench/graph_queries.py --claims 100000            # builds bench-graph-100000.db
     python bench/graph_queries.py --claims 2000 --db sqlite:///tmp/x.db --repeat 1
 
-The store is made through the public store API: N claims in documents of 10, actors
-drawn with power-law (Zipf) weights from the packaged registry (so states, organs and
-affiliations are real) plus invented armed groups, the 14 claim types, 20 years of dates
-at day/month/year precision (10% undated), every status, some intermediaries and items,
-200 publishers. The queries then run in a fresh process, so the peak RSS printed is
-theirs, not the generator's. Figures are medians of --repeat runs (min in brackets).
+The store is the benchmarks' shared synthetic store (`synthetic_store.py`, loaded by the
+store's bulk path; reused when --db already holds claims): 8 claims per document,
+power-law actors of every kind, the 14 claim types, 20 years of dates at day/month/year
+precision (10% undated), every status, items, 300 graded publishers. The queries run in a
+fresh process, so the peak RSS printed is theirs, not the loader's. Figures are medians
+of --repeat runs (min in brackets).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import random
 import resource
 import statistics
 import subprocess
@@ -26,86 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from proxygraph.ids import content_hash, stable_id
-from proxygraph.model import Claim, Document, Entity, Evidence, TimeSpan
-from proxygraph.ontology import ONTOLOGY
-from proxygraph.registry import default_registry
-from proxygraph.store import SqlStore
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-TYPES = sorted(ONTOLOGY.claim_types)
-STATUSES = (("occurred", 70), ("ongoing", 10), ("planned", 8), ("forecast", 7), ("denied", 5))
-YEARS = range(2005, 2025)
-PER_DOC = 10
-PUBLISHERS = 200
+from synthetic_store import build_store, store_exists  # noqa: E402
 
-
-def _actors(count: int) -> list[Entity]:
-    reg = default_registry().actors
-    extra = [Entity(f"group-{i:05d}", f"Group {i}", "armed_group")
-             for i in range(max(0, count - len(reg)))]
-    return [Entity(a.id, a.name, a.kind) for a in reg] + extra
-
-
-def _time(rng: random.Random) -> TimeSpan | None:
-    if rng.random() < 0.1:
-        return None
-    year = rng.choice(YEARS)
-    precision = rng.choice(("day", "month", "year"))
-    if precision == "year":
-        return TimeSpan(str(year), f"{year}-01-01", f"{year}-12-31", "year")
-    month = rng.randint(1, 12)
-    if precision == "month":
-        return TimeSpan(f"{year}-{month:02d}", f"{year}-{month:02d}-01",
-                        f"{year}-{month:02d}-28", "month")
-    day = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
-    return TimeSpan(day, day, day, "day")
-
-
-def generate(url: str, claims: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    actors = _actors(max(400, claims // 40))
-    rng.shuffle(actors)  # which actor is a hub is random; hubness follows rank
-    weights = [1.0 / (rank + 1) ** 0.9 for rank in range(len(actors))]
-    cum = list(itertools.accumulate(weights))
-    items = [Entity(i.id, i.name, "item", category=i.category, origin=i.origin)
-             for i in default_registry().items]
-    statuses, status_w = zip(*STATUSES, strict=True)
-    store = SqlStore(url)
-    made = 0
-    started = time.perf_counter()
-    try:
-        for d in range((claims + PER_DOC - 1) // PER_DOC):
-            text = f"synthetic report {seed} {d}"
-            doc = Document(name=f"r{d}.txt", text=text, sha256=content_hash(text),
-                           publisher=f"Publisher {d % PUBLISHERS}",
-                           reliability="ABCDEF"[d % 6])
-            batch = []
-            for k in range(min(PER_DOC, claims - made)):
-                ctype = rng.choice(TYPES)
-                subj, obj = rng.choices(actors, cum_weights=cum, k=2)
-                if subj.id == obj.id:
-                    obj = actors[(actors.index(obj) + 1) % len(actors)]
-                spec = ONTOLOGY.claim_types[ctype]
-                via = (rng.choice(actors[:200]),) if (
-                    "via" in spec.attributes and rng.random() < 0.05) else ()
-                got = tuple(rng.sample(items, rng.randint(0, 2))) if (
-                    "items" in spec.attributes) else ()
-                sentence = f"{subj.name} {ctype.lower()} {obj.name}."
-                batch.append(Claim(
-                    id=stable_id("clm", doc.sha256, k), doc=doc.sha256, type=ctype,
-                    subject=subj, object=obj, evidence=Evidence(sentence, k * 100,
-                                                                k * 100 + len(sentence)),
-                    status=rng.choices(statuses, weights=status_w)[0],
-                    certainty=rng.choice(("high", "high", "medium", "low")),
-                    items=got, via=via, time=_time(rng),
-                    extractor={"name": "bench", "version": "1"}))
-            store.add_document(doc, batch, extractor_version="1")
-            made += len(batch)
-            if d % 1000 == 999:
-                rate = made / (time.perf_counter() - started)
-                print(f"  generated {made} claims ({rate:.0f}/s)", file=sys.stderr)
-    finally:
-        store.close()
+from proxygraph.store import SqlStore  # noqa: E402
 
 
 def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
@@ -202,11 +125,8 @@ def main() -> None:
     if args.queries_only:
         print(json.dumps(queries(url, args.repeat)))
         return
-    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
-    if path is None or not path.exists():
-        t = time.perf_counter()
-        generate(url, args.claims)
-        print(f"store of {args.claims} claims generated in {time.perf_counter() - t:.1f} s")
+    if not store_exists(url):
+        print(f"store of {args.claims} claims built in {build_store(url, args.claims):.1f} s")
     run = subprocess.run([sys.executable, __file__, "--queries-only", "--db", url,
                           "--repeat", str(args.repeat)], capture_output=True, text=True,
                          check=False)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from proxygraph.graph.model import SUPPLY_TYPES, Edge, Graph
+from proxygraph.graph.edges import Edge
+from proxygraph.graph.model import SUPPLY_TYPES, Graph
 from proxygraph.graph.views import directed_view
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")

@@ -15,7 +15,8 @@ from typing import Any
 
 import leidenalg
 
-from proxygraph.graph.model import Edge, Graph
+from proxygraph.graph.edges import Edge
+from proxygraph.graph.model import Graph
 from proxygraph.graph.views import directed_view, undirected_view
 from proxygraph.ontology import ONTOLOGY
 

@@ -19,8 +19,9 @@ from functools import cached_property
 from typing import Any
 
 from proxygraph.errors import ValidationError
+from proxygraph.graph.edges import Edge
 from proxygraph.graph.gcpause import without_gc
-from proxygraph.graph.model import SUPPLY_TYPES, Edge, Graph
+from proxygraph.graph.model import SUPPLY_TYPES, Graph
 
 MAX_EXPANSIONS = 50_000  # partial paths expanded before giving up; reported when reached
 

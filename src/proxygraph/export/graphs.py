@@ -1,6 +1,6 @@
 """Network exports for Gephi (GEXF 1.3, dynamic) and networkx/igraph (GraphML, typed).
 
-Both are written from the one graph object (`ExportSource.graph`) with the node and edge
+Both are written from the network of the selection (`ExportSource.network`) with the node and edge
 columns of the data dictionary (`records.NODE_COLUMNS`, `EDGE_COLUMNS`): nodes are
 actors, edges (subject, type, object) with the claims behind them. In GEXF each edge
 carries spells, the merged time spans of its claims, so Gephi's timeline shows when a
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
@@ -23,11 +22,12 @@ from proxygraph.export.records import (
     LIST_SEPARATOR,
     NODE_COLUMNS,
     Column,
+    Network,
     edge_records,
     node_records,
 )
 from proxygraph.export.source import ExportSource
-from proxygraph.graph.model import Edge, Graph
+from proxygraph.graph.edges import EdgeAggregate
 
 # Characters XML 1.0 cannot carry at all.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -58,7 +58,7 @@ def _present(row: dict[str, Any], columns: Iterable[Column]) -> Iterable[tuple[C
 # --- GraphML ----------------------------------------------------------------------------
 
 def write_graphml(source: ExportSource, path: Path) -> dict[str, int]:
-    graph = source.graph()
+    graph = source.network()
     nodes = edges = 0
     with atomic_file(path) as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -94,32 +94,8 @@ def _graphml_data(out: IO[str], prefix: str, row: dict[str, Any],
 
 # --- GEXF 1.3 ---------------------------------------------------------------------------
 
-def spells(edge: Edge) -> list[tuple[str | None, str | None]]:
-    """The edge's claim time spans, overlapping or touching ones merged; none when any of
-    its claims is undated. A missing start or end stays open."""
-    if not edge.statements or any(not s.dated for s in edge.statements):
-        return []
-    spans = sorted((s.start or "0000-01-01", s.end or "9999-12-31")
-                    for s in edge.statements)
-    merged: list[list[str]] = []
-    for start, end in spans:
-        if merged and start <= _next_day(merged[-1][1]):
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(None if a == "0000-01-01" else a, None if b == "9999-12-31" else b)
-            for a, b in merged]
-
-
-def _next_day(day: str) -> str:
-    try:
-        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
-    except (ValueError, OverflowError):  # 9999-12-31 has no next day
-        return day
-
-
 def write_gexf(source: ExportSource, path: Path) -> dict[str, int]:
-    graph = source.graph()
+    graph = source.network()
     nodes = edges = 0
     with atomic_file(path) as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -150,14 +126,14 @@ def write_gexf(source: ExportSource, path: Path) -> dict[str, int]:
                       f'target={quoteattr(row["target"])} label={quoteattr(row["type"])} '
                       f'weight="{row["strength"]}">')
             _gexf_values(out, row, EDGE_ATTRIBUTES)
-            _gexf_spells(out, spells(edge))
+            _gexf_spells(out, edge.spells)
             out.write("</edge>\n")
             edges += 1
         out.write("    </edges>\n  </graph>\n</gexf>\n")
     return {"nodes": nodes, "edges": edges}
 
 
-def _edges_with_rows(graph: Graph) -> Iterable[tuple[dict[str, Any], Edge]]:
+def _edges_with_rows(graph: Network) -> Iterable[tuple[dict[str, Any], EdgeAggregate]]:
     ordered = sorted(graph.edges.values(), key=lambda e: e.key)
     return zip(edge_records(graph), ordered, strict=True)
 

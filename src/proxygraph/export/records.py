@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from proxygraph.export.source import DocumentRef
-from proxygraph.graph.model import Edge, Graph, Node
+from proxygraph.graph.edges import EdgeAggregate
+from proxygraph.graph.model import Graph, Node
+from proxygraph.graph.network import StreamedNetwork
 from proxygraph.model import Entity, TimeSpan
 from proxygraph.store import StoredClaim
 
 LIST_SEPARATOR = "; "
+Network = Graph | StreamedNetwork  # the graph, or its edges aggregated while streaming
 
 
 @dataclass(frozen=True)
@@ -94,16 +97,13 @@ def claim_record(stored: StoredClaim, doc: DocumentRef | None) -> dict[str, Any]
     }
 
 
-def node_records(graph: Graph) -> Iterable[dict[str, Any]]:
+def node_records(graph: Network) -> Iterable[dict[str, Any]]:
     out_edges: dict[str, int] = {}
     in_edges: dict[str, int] = {}
     for e in graph.edges.values():
         out_edges[e.source] = out_edges.get(e.source, 0) + 1
         in_edges[e.target] = in_edges.get(e.target, 0) + 1
-    claims: dict[str, int] = {}
-    for st in graph.statements.values():
-        for node in set(st.participants()):
-            claims[node] = claims.get(node, 0) + 1
+    claims = graph.claims_per_node()
     for node_id in sorted(graph.nodes):
         node: Node = graph.nodes[node_id]
         yield {**node.to_dict(), "edges_out": out_edges.get(node_id, 0),
@@ -114,7 +114,7 @@ def _counts(counter: dict[str, int]) -> str:
     return LIST_SEPARATOR.join(f"{k}={v}" for k, v in sorted(counter.items()))
 
 
-def edge_record(edge: Edge, graph: Graph) -> dict[str, Any]:
+def edge_record(edge: EdgeAggregate, graph: Network) -> dict[str, Any]:
     d = edge.to_dict(graph)
     return {**{k: d[k] for k in ("source", "source_name", "type", "target", "target_name",
                                  "symmetric", "corroboration", "publishers", "first",
@@ -125,6 +125,6 @@ def edge_record(edge: Edge, graph: Graph) -> dict[str, Any]:
             "items": list(d["items"]), "statuses": _counts(d["statuses"])}
 
 
-def edge_records(graph: Graph) -> Iterable[dict[str, Any]]:
+def edge_records(graph: Network) -> Iterable[dict[str, Any]]:
     for edge in sorted(graph.edges.values(), key=lambda e: e.key):
         yield edge_record(edge, graph)

@@ -1,9 +1,10 @@
 """What every exporter reads: the selected claims (streamed), their documents, the graph.
 
 No exporter queries the database itself: claims come from the store's streaming API
-(`iter_claims`), documents from `documents()`, merges from `merges()`, and the network
-from `proxygraph.graph.graph_from_claims`, the one graph object the `network` command
-builds too.
+(`iter_claims`, or `iter_claim_rows` for the network), documents from `documents()`,
+merges from `merges()`, and the network from `proxygraph.graph.network.stream_network`:
+the edges of the graph the `network` command builds (one edge definition, `graph.edges`),
+aggregated while the claims stream, so a whole store's network fits in memory.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from proxygraph.graph import GraphFilter, Merges, graph_from_claims
+from proxygraph.graph.build import Statements
 from proxygraph.graph.model import Graph
+from proxygraph.graph.network import StreamedNetwork, stream_network
 from proxygraph.store import ClaimFilter, StoredClaim
 from proxygraph.store.base import DocumentInfo
 
@@ -36,10 +39,13 @@ class Selection:
         return self.claims
 
     def keeps(self, stored: StoredClaim) -> bool:
+        t = stored.claim.time
+        return self.keeps_span(t.start if t else None, t.end if t else None)
+
+    def keeps_span(self, start: str | None, end: str | None) -> bool:
         if not (self.graph.undated and (self.claims.since or self.claims.until)):
             return True
-        t = stored.claim.time
-        return self.graph.in_window(t.start if t else None, t.end if t else None)
+        return self.graph.in_window(start, end)
 
     def to_dict(self) -> dict[str, Any]:
         flt = {k: v for k, v in vars(self.claims).items() if v not in (None, (), 0, False)}
@@ -96,8 +102,25 @@ class ExportSource:
         return self.documents.get(stored.document or "")
 
     def graph(self) -> Graph:
-        """The network of the selected claims under the selection's edge rules."""
-        publishers = {sha: d.publisher for sha, d in self.documents.items()}
+        """The graph of the selected claims under the selection's edge rules (with its
+        statements, for analyses; the exporters write `network()`)."""
+        return graph_from_claims(self.claims(), self.selection.graph,
+                                 publishers=self._publishers(), merges=self.merges,
+                                 texts=False)
+
+    def network(self) -> StreamedNetwork:
+        """The network of the selected claims under the selection's edge rules, aggregated
+        as the claims stream (the same edges as `graph()`, without the statements)."""
         # Without evidence sentences: no network format writes them (claims files do).
-        return graph_from_claims(self.claims(), self.selection.graph, publishers=publishers,
-                                 merges=self.merges, texts=False)
+        make = Statements(self.selection.graph, self._publishers(), self.merges, texts=False)
+        rows = getattr(self.store, "iter_claim_rows", None)
+        if rows is None:
+            statements = make.from_stored(self.claims())
+        else:
+            kept = (r for r in rows(self.selection.store_filter())
+                    if self.selection.keeps_span(r.time_start, r.time_end))
+            statements = make.from_rows(kept)
+        return stream_network(statements, make.nodes, self.selection.graph)
+
+    def _publishers(self) -> dict[str, str | None]:
+        return {sha: d.publisher for sha, d in self.documents.items()}

@@ -59,7 +59,7 @@ def write_csv(source: ExportSource, folder: Path) -> dict[str, int]:
     """nodes.csv, edges.csv and claims.csv in `folder`; returns the rows of each."""
     folder = output_folder(folder)
     counts = {"claims": _write_csv(folder / "claims.csv", CLAIM_COLUMNS, _claim_rows(source))}
-    graph = source.graph()
+    graph = source.network()
     counts["nodes"] = _write_csv(folder / "nodes.csv", NODE_COLUMNS, node_records(graph))
     counts["edges"] = _write_csv(folder / "edges.csv", EDGE_COLUMNS, edge_records(graph))
     return counts
@@ -102,7 +102,7 @@ def write_parquet(source: ExportSource, folder: Path) -> dict[str, int]:
     folder = output_folder(folder)
     counts = {"claims": _write_parquet(folder / "claims.parquet", CLAIM_COLUMNS,
                                        _claim_rows(source))}
-    graph = source.graph()
+    graph = source.network()
     counts["nodes"] = _write_parquet(folder / "nodes.parquet", NODE_COLUMNS,
                                      node_records(graph))
     counts["edges"] = _write_parquet(folder / "edges.parquet", EDGE_COLUMNS,

@@ -8,17 +8,17 @@
 
 from proxygraph.graph.actors import Merges, resolve_name
 from proxygraph.graph.build import assemble, build_graph, graph_from_claims
+from proxygraph.graph.edges import Edge, EdgeSummary
 from proxygraph.graph.filters import GraphFilter
 from proxygraph.graph.model import (
     COUNTED_STATUSES,
     SUPPLY_TYPES,
-    Edge,
     Graph,
     ItemRef,
     Node,
     Statement,
 )
 
-__all__ = ["COUNTED_STATUSES", "SUPPLY_TYPES", "Edge", "Graph", "GraphFilter", "ItemRef",
-           "Merges", "Node", "Statement", "assemble", "build_graph", "graph_from_claims",
+__all__ = ["COUNTED_STATUSES", "SUPPLY_TYPES", "Edge", "EdgeSummary", "Graph", "GraphFilter",
+           "ItemRef", "Merges", "Node", "Statement", "assemble", "build_graph", "graph_from_claims",
            "resolve_name"]

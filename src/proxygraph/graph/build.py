@@ -1,22 +1,25 @@
 """Build a `Graph` on read: claims from the store (or given), statements, then edges.
 
-`build_graph(store, flt)` asks the store for the claims that match; `graph_from_claims`
-does the rest on claims already in hand (tests, exporters); `assemble` turns statements
-into edges and is what a what-if analysis re-runs on a reduced set of statements.
+`build_graph(store, flt)` reads the store's claim rows; `graph_from_claims` does the rest
+on claims already in hand (tests); `assemble` turns statements into edges (through the
+one `EdgeRouter`) and is what a what-if analysis re-runs on a reduced set of statements.
+`Statements` makes the graph's statements from either kind of input.
 """
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from proxygraph.credibility import source_key
 from proxygraph.graph.actors import Merges, node_fields, publisher_key
+from proxygraph.graph.edges import Edge, EdgeRouter
 from proxygraph.graph.filters import GraphFilter
 from proxygraph.graph.gcpause import without_gc
-from proxygraph.graph.model import Edge, Graph, ItemRef, Node, Statement, is_symmetric
-from proxygraph.model import Claim, Entity
+from proxygraph.graph.model import Graph, ItemRef, Node, Statement
+from proxygraph.model import Entity
 from proxygraph.registry import Registry, default_registry
 from proxygraph.store import ClaimStore, StoredClaim
 
@@ -27,12 +30,14 @@ def build_graph(store: ClaimStore, flt: GraphFilter | None = None) -> Graph:
     store's "current" claims leave out rejected ones and carry corrections as the new
     version that supersedes the original)."""
     flt = flt or GraphFilter()
-    # Stream where the store can (constant memory for the rows); else a list.
-    read = getattr(store, "iter_claims", None) or store.claims
-    found = read(flt.claim_filter())
-    publishers = {d.sha256: d.publisher for d in store.documents()}
-    merges = Merges.from_records(store.merges())
-    return graph_from_claims(found, flt, publishers=publishers, merges=merges)
+    make = Statements.for_store(store, flt)
+    rows = getattr(store, "iter_claim_rows", None)
+    if rows is not None:  # the claims' JSON read as it is: no Claim decoded and validated
+        statements = make.from_rows(rows(flt.claim_filter()))
+    else:
+        read = getattr(store, "iter_claims", None) or store.claims
+        statements = make.from_stored(read(flt.claim_filter()))
+    return assemble(statements, make.nodes, flt)
 
 
 @without_gc
@@ -41,93 +46,28 @@ def graph_from_claims(claims: Iterable[StoredClaim], flt: GraphFilter | None = N
                       merges: Merges | None = None,
                       registry: Registry | None = None, texts: bool = True) -> Graph:
     """`texts=False` leaves out each statement's evidence sentence and time text, which
-    only the timeline and evidence views show: what an exporter of the network asks for
-    (the sentence is most of a statement's memory)."""
+    only the timeline and evidence views show (the sentence is most of a statement's
+    memory)."""
     flt = flt or GraphFilter()
-    registry = registry or default_registry()
-    merges = merges or Merges({})
-    publishers = publishers or {}
-    nodes: dict[str, Node] = {}
-    shared = SharedValues(texts)
-    statements: list[Statement] = []
-    wanted_types = set(flt.types)
-    allowed = set(flt.statuses) | {"denied"}
-    for stored in claims:
-        c = stored.claim
-        if wanted_types and c.type not in wanted_types:
-            continue
-        if c.status not in allowed or not flt.in_window(*_span(c)):
-            continue
-        # publishers are keyed by the document's content hash; a claim names its file
-        publisher = publishers.get(stored.document or c.doc)
-        statements.append(statement(stored, publisher, merges, nodes, registry, shared))
-    return assemble(statements, nodes, flt)
+    make = Statements(flt, publishers or {}, merges or Merges({}), registry, texts=texts)
+    return assemble(make.from_stored(claims), make.nodes, flt)
 
 
 @without_gc
 def assemble(statements: Iterable[Statement], nodes: Mapping[str, Node],
              flt: GraphFilter) -> Graph:
-    """Edges from statements: counted statuses make edges, a via makes hops
-    (supplier -> via -> recipient), denials sit beside the edge they contradict."""
-    counted = set(flt.statuses)
-    edges: dict[tuple[str, str, str], Edge] = {}
+    """Edges from statements (see `EdgeRouter`); every statement read is kept."""
+    router = EdgeRouter(flt, Edge)
     by_id: dict[str, Statement] = {}
-    denials: list[Statement] = []
     for st in statements:
         by_id[st.id] = st
-        if st.object is None:
-            continue  # PRODUCTION for no one: a statement about a node, not an edge
-        if st.status not in counted:
-            if st.status == "denied":
-                denials.append(st)
-            continue
-        for a, b, leg in _legs(st):
-            edge = _edge(edges, a, st.type, b)
-            edge.statements.append(st)
-            if leg:
-                edge.add_via_leg(st.id)
-    disputed = []
-    for st in denials:
-        key = _key(st.subject, st.type, st.object)  # type: ignore[arg-type]
-        if key in edges:
-            edges[key].add_denial(st)
-        else:
-            disputed.append(st)
-    if flt.min_corroboration > 1:
-        edges = {k: e for k, e in edges.items() if e.corroboration >= flt.min_corroboration}
+        router.add(st)
+    edges, disputed = router.finish()
     used = {n for e in edges.values() for n in (e.source, e.target)}
     used |= {p for st in by_id.values() for p in st.participants()}
     kept = {n: nodes[n] for n in used if n in nodes}
     return Graph(nodes=kept, edges=edges, statements=by_id, disputed=disputed,
                  settings=flt.to_dict(), flt=flt)
-
-
-def _legs(st: Statement) -> list[tuple[str, str, bool]]:
-    chain = [st.subject]
-    for v in st.via:
-        if v != chain[-1] and v != st.object:
-            chain.append(v)
-    chain.append(st.object)  # type: ignore[arg-type]
-    leg = len(chain) > 2
-    return [(a, b, leg) for a, b in zip(chain, chain[1:], strict=False) if a != b]
-
-
-def _key(a: str, ctype: str, b: str) -> tuple[str, str, str]:
-    if is_symmetric(ctype) and b < a:
-        a, b = b, a
-    return a, ctype, b
-
-
-def _edge(edges: dict[tuple[str, str, str], Edge], a: str, ctype: str, b: str) -> Edge:
-    key = _key(a, ctype, b)
-    edge = edges.get(key)
-    if edge is None:
-        edge = edges[key] = Edge(key[0], ctype, key[2], is_symmetric(ctype))
-    return edge
-
-
-def _span(c: Claim) -> tuple[str | None, str | None]:
-    return (c.time.start, c.time.end) if c.time else (None, None)
 
 
 class SharedValues:
@@ -139,7 +79,7 @@ class SharedValues:
         self.texts = texts
         self._items: dict[tuple[Any, ...], ItemRef] = {}
         self._tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._sources: dict[tuple[str | None, str], str] = {}
+        self._sources: dict[str, str] = {}  # publisher -> its source key
 
     @staticmethod
     def text(value: str | None) -> str | None:
@@ -150,54 +90,116 @@ class SharedValues:
             return ()
         return self._tuples.setdefault(values, values)
 
-    def items(self, claim: Claim) -> tuple[ItemRef, ...]:
-        if not claim.items:
+    def items(self, items: Iterable[Mapping[str, Any]]) -> tuple[ItemRef, ...]:
+        if not items:
             return ()
         refs = []
-        for i in claim.items:
-            key = (i.id, i.name, i.category, i.origin)
+        for i in items:
+            key = (i["id"], i["name"], i.get("category"), i.get("origin"))
             ref = self._items.get(key)
             if ref is None:
-                ref = self._items[key] = ItemRef(sys.intern(i.id), sys.intern(i.name),
-                                                 self.text(i.category), self.text(i.origin))
+                ref = self._items[key] = ItemRef(sys.intern(key[0]), sys.intern(key[1]),
+                                                 self.text(key[2]), self.text(key[3]))
             refs.append(ref)
         return tuple(refs)
 
     def source(self, publisher: str | None, doc: str) -> str:
-        key = (publisher, doc)
-        found = self._sources.get(key)
+        if not publisher:  # the document is its own source
+            return sys.intern(source_key(None, doc))
+        found = self._sources.get(publisher)
         if found is None:
-            found = self._sources[key] = sys.intern(
-                source_key(publisher_key(publisher) if publisher else None, doc))
+            found = self._sources[publisher] = sys.intern(
+                source_key(publisher_key(publisher), doc))
         return found
 
 
-def statement(stored: StoredClaim, publisher: str | None, merges: Merges,
-              nodes: dict[str, Node], registry: Registry,
-              shared: SharedValues | None = None) -> Statement:
-    c = stored.claim
-    shared = shared or SharedValues()
-    text = shared.text
+class Statements:
+    """Statements from stored claims or from the store's rows, under one filter's rules
+    (types, counted statuses plus denials, the time window), with merges applied and a
+    node made for every actor on first sight (`nodes`)."""
 
-    def actor(entity: Entity) -> str:
-        node_id = merges.canonical(entity.id)
-        if node_id not in nodes:
-            fields = node_fields(entity if node_id == entity.id else
-                                 Entity(node_id, entity.name, entity.kind), registry)
-            nodes[node_id] = Node(**fields)  # type: ignore[arg-type]
-        return sys.intern(node_id)
+    def __init__(self, flt: GraphFilter, publishers: Mapping[str, str | None],
+                 merges: Merges, registry: Registry | None = None, *,
+                 texts: bool = True) -> None:
+        self.flt = flt
+        self.publishers = publishers  # document content hash -> publisher
+        self.merges = merges
+        self.registry = registry or default_registry()
+        self.shared = SharedValues(texts)
+        self.nodes: dict[str, Node] = {}
+        self._types = frozenset(flt.types)
+        self._allowed = frozenset(flt.statuses) | {"denied"}
+        self._ids: dict[str, str] = {}  # entity id as written -> node id
 
-    start, end = _span(c)
-    doc = sys.intern(c.doc)
-    return Statement(
-        id=c.id, doc=doc, type=sys.intern(c.type), subject=actor(c.subject),
-        object=actor(c.object) if c.object else None,
-        via=tuple(actor(v) for v in c.via) if c.via else (), status=sys.intern(c.status),
-        certainty=sys.intern(c.certainty), credibility=stored.credibility,
-        reliability=sys.intern(stored.reliability), source=shared.source(publisher, doc),
-        publisher=text(publisher), start=text(start), end=text(end),
-        precision=text(c.time.precision) if c.time else None,
-        time_text=c.time.text if c.time and shared.texts else None,
-        items=shared.items(c), route=shared.strings(c.route),
-        place=shared.strings(c.place), evidence=c.evidence.sentence if shared.texts else "",
-        review_state=sys.intern(stored.review_state))
+    @classmethod
+    def for_store(cls, store: ClaimStore, flt: GraphFilter, *, texts: bool = True
+                  ) -> Statements:
+        publishers = {d.sha256: d.publisher for d in store.documents()}
+        return cls(flt, publishers, Merges.from_records(store.merges()), texts=texts)
+
+    def wanted(self, ctype: str, status: str, start: str | None, end: str | None) -> bool:
+        return ((not self._types or ctype in self._types) and status in self._allowed
+                and self.flt.in_window(start, end))
+
+    def from_stored(self, claims: Iterable[StoredClaim]) -> Iterator[Statement]:
+        for stored in claims:
+            c = stored.claim
+            t = c.time
+            if not self.wanted(c.type, c.status, t.start if t else None, t.end if t else None):
+                continue
+            yield self._make(
+                c.id, c.doc, stored.document or c.doc, c.type, c.subject.to_dict(),
+                c.object.to_dict() if c.object else None, [v.to_dict() for v in c.via],
+                c.status, c.certainty, stored.credibility, stored.reliability,
+                t.to_dict() if t else None, [i.to_dict() for i in c.items], c.route,
+                c.place, c.evidence.sentence, stored.review_state)
+
+    def from_rows(self, rows: Iterable[Any]) -> Iterator[Statement]:
+        """From the store's claim rows (`iter_claim_rows`): the indexed columns filter,
+        the claim's JSON gives the rest, as stored (it was validated when stored)."""
+        for row in rows:
+            if not self.wanted(row.type, row.status, row.time_start, row.time_end):
+                continue
+            d = json.loads(row.data)
+            yield self._make(
+                row.id, d["doc"], row.doc, row.type, d["subject"], d["object"], d["via"],
+                row.status, row.certainty, row.credibility, row.reliability, d["time"],
+                d["items"], d["route"], d["place"], d["evidence"]["sentence"],
+                row.review_state)
+
+    def _node(self, entity: Mapping[str, Any]) -> str:
+        written = entity["id"]
+        node_id = self._ids.get(written)
+        if node_id is None:
+            node_id = self._ids[written] = sys.intern(self.merges.canonical(written))
+        if node_id not in self.nodes:
+            e = Entity.from_dict(dict(entity))
+            fields = node_fields(e if node_id == e.id else
+                                 Entity(node_id, e.name, e.kind), self.registry)
+            self.nodes[node_id] = Node(**fields)  # type: ignore[arg-type]
+        return node_id
+
+    def _make(self, claim_id: str, doc_name: str, doc_sha: str, ctype: str,
+              subject: Mapping[str, Any], obj: Mapping[str, Any] | None,
+              via: Iterable[Mapping[str, Any]], status: str, certainty: str,
+              credibility: int, reliability: str, time: Mapping[str, Any] | None,
+              items: Iterable[Mapping[str, Any]], route: Iterable[str],
+              place: Iterable[str], evidence: str, review_state: str) -> Statement:
+        shared = self.shared
+        text = shared.text
+        # publishers are keyed by the document's content hash; a claim names its file
+        publisher = self.publishers.get(doc_sha)
+        doc = sys.intern(doc_name)
+        return Statement(
+            id=claim_id, doc=doc, type=sys.intern(ctype), subject=self._node(subject),
+            object=self._node(obj) if obj else None,
+            via=tuple(self._node(v) for v in via) if via else (), status=sys.intern(status),
+            certainty=sys.intern(certainty), credibility=credibility,
+            reliability=sys.intern(reliability), source=shared.source(publisher, doc),
+            publisher=text(publisher), start=text(time["start"]) if time else None,
+            end=text(time["end"]) if time else None,
+            precision=text(time.get("precision")) if time else None,
+            time_text=time.get("text") if time and shared.texts else None,
+            items=shared.items(items), route=shared.strings(tuple(route)),
+            place=shared.strings(tuple(place)), evidence=evidence if shared.texts else "",
+            review_state=sys.intern(review_state))

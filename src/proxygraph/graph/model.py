@@ -8,12 +8,14 @@ answer computed on the graph can point back at its evidence.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proxygraph.ontology import ONTOLOGY
+
+if TYPE_CHECKING:
+    from proxygraph.graph.edges import Edge
 
 # Types whose subject gives the object something it fights or organises with.
 SUPPLY_TYPES = ("ARMS_TRANSFER", "TRAINING", "FUNDING", "INTELLIGENCE", "SUPPORT")
@@ -99,157 +101,6 @@ class Node:
                 "bloc": self.bloc, "resolved": self.resolved}
 
 
-_NO_DENIALS: tuple[Statement, ...] = ()
-_NO_LEGS: frozenset[str] = frozenset()
-
-
-class Edge:
-    """Every counted statement of one type between one ordered pair (unordered for the
-    ontology's symmetric types), plus the denials of the same relation beside them.
-
-    Slotted, with the denials and via legs shared empty until one arrives: a graph has
-    about one edge per two statements, so an edge's own size counts as much as theirs.
-    Derived values (sources, strength, interval) are cached: build the edge, then read it.
-    """
-
-    __slots__ = ("source", "type", "target", "symmetric", "statements", "denials",
-                 "via_legs", "_sources", "_strength", "_interval")
-
-    def __init__(self, source: str, type: str, target: str, symmetric: bool) -> None:
-        self.source, self.type, self.target, self.symmetric = source, type, target, symmetric
-        self.statements: list[Statement] = []
-        self.denials: list[Statement] | tuple[Statement, ...] = _NO_DENIALS
-        self.via_legs: set[str] | frozenset[str] = _NO_LEGS  # claims here as a via hop
-        self._sources: set[str] | None = None
-        self._strength: float | None = None
-        self._interval: tuple[str, str] | None | bool = False  # False: not computed
-
-    def __repr__(self) -> str:
-        return (f"Edge({self.source!r}, {self.type!r}, {self.target!r}, "
-                f"{len(self.statements)} statements)")
-
-    def add_denial(self, st: Statement) -> None:
-        if not self.denials:
-            self.denials = []
-        self.denials.append(st)  # type: ignore[union-attr]
-
-    def add_via_leg(self, claim_id: str) -> None:
-        if not self.via_legs:
-            self.via_legs = set()
-        self.via_legs.add(claim_id)  # type: ignore[union-attr]
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return self.source, self.type, self.target
-
-    @property
-    def claim_ids(self) -> list[str]:
-        return sorted(s.id for s in self.statements)
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-    @property
-    def sources(self) -> set[str]:
-        if self._sources is None:
-            self._sources = {s.source for s in self.statements}
-        return self._sources
-
-    @property
-    def corroboration(self) -> int:
-        """Independent sources: two documents of one publisher are one source."""
-        return len(self.sources)
-
-    @property
-    def publishers(self) -> list[str]:
-        """One name per independent publisher (its spellings vary; the first in order)."""
-        names: dict[str, str] = {}
-        for s in self.statements:
-            if s.publisher and (s.source not in names or s.publisher < names[s.source]):
-                names[s.source] = s.publisher
-        return sorted(names.values())
-
-    @property
-    def first(self) -> str | None:
-        starts = [s.start or s.end for s in self.statements if s.dated]
-        return min(starts) if starts else None  # type: ignore[type-var]
-
-    @property
-    def last(self) -> str | None:
-        """The latest end; None when undated or when one statement is still going."""
-        dated = [s for s in self.statements if s.dated]
-        if not dated or any(s.end is None for s in dated):
-            return None
-        return max(s.end for s in dated)  # type: ignore[type-var]
-
-    @property
-    def open_ended(self) -> bool:
-        return any(s.dated and s.end is None for s in self.statements)
-
-    @property
-    def interval(self) -> tuple[str, str] | None:
-        """[earliest start, latest end] of the dated statements; None if none is dated."""
-        if self._interval is False:
-            dated = [s for s in self.statements if s.dated]
-            self._interval = (min((s.start or "0000-01-01") for s in dated),
-                              max((s.end or "9999-12-31") for s in dated)) if dated else None
-        return self._interval  # type: ignore[return-value]
-
-    @property
-    def items(self) -> Counter[str]:
-        return Counter(i.name for s in self.statements for i in s.items)
-
-    @property
-    def statuses(self) -> Counter[str]:
-        return Counter([s.status for s in self.statements] + [d.status for d in self.denials])
-
-    @property
-    def conflict(self) -> bool:
-        """A denial beside a report: shown, never averaged away."""
-        counted = {s.status for s in self.statements}
-        return bool(self.denials) or ("denied" in counted and len(counted) > 1)
-
-    @property
-    def best_certainty(self) -> str:
-        return max((s.certainty for s in self.statements), key=CERTAINTY_RANK.__getitem__)
-
-    @property
-    def best_credibility(self) -> int:
-        return min(s.credibility for s in self.statements)
-
-    @property
-    def best_reliability(self) -> str:
-        return min(s.reliability for s in self.statements)
-
-    @property
-    def strength(self) -> float:
-        """Evidence strength in (0, 1]: corroboration (1 - 0.5^sources) times the weights
-        of the best information credibility and the best source reliability. A heuristic
-        for ranking, shown beside the counts it comes from, never instead of them."""
-        if self._strength is None:
-            corroboration = 1.0 - 0.5 ** self.corroboration
-            self._strength = (corroboration * CREDIBILITY_WEIGHT.get(self.best_credibility, 0.3)
-                              * RELIABILITY_WEIGHT.get(self.best_reliability, 0.5))
-        return self._strength
-
-    def to_dict(self, graph: Graph | None = None) -> dict[str, Any]:
-        def name(node_id: str) -> str:
-            return graph.name(node_id) if graph else node_id
-        return {
-            "source": self.source, "source_name": name(self.source), "type": self.type,
-            "target": self.target, "target_name": name(self.target),
-            "symmetric": self.symmetric, "claims": self.claim_ids, "count": self.count,
-            "corroboration": self.corroboration, "publishers": self.publishers,
-            "first": self.first, "last": self.last, "open_ended": self.open_ended,
-            "items": dict(self.items.most_common()), "statuses": dict(self.statuses),
-            "conflict": self.conflict, "denials": sorted(d.id for d in self.denials),
-            "best_certainty": self.best_certainty, "best_credibility": self.best_credibility,
-            "best_reliability": self.best_reliability, "strength": round(self.strength, 4),
-            "via_legs": sorted(self.via_legs),
-        }
-
-
 @dataclass
 class Graph:
     """Nodes, edges and the statements behind them, with typed adjacency."""
@@ -314,6 +165,14 @@ class Graph:
             if e.symmetric:
                 out.setdefault((e.target, e.source), []).append(e)
         return out
+
+    def claims_per_node(self) -> dict[str, int]:
+        """How many statements each node takes part in (counted or not)."""
+        claims: dict[str, int] = {}
+        for st in self.statements.values():
+            for node in set(st.participants()):
+                claims[node] = claims.get(node, 0) + 1
+        return claims
 
     def to_dict(self, types: Iterable[str] | None = None) -> dict[str, Any]:
         edges = sorted(self.edge_list(types), key=lambda e: (-e.count, e.key))

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import igraph as ig
 
-from proxygraph.graph.model import Edge, Graph
+from proxygraph.graph.edges import Edge
+from proxygraph.graph.model import Graph
 
 
 @dataclass(frozen=True)
