@@ -15,19 +15,14 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention, collective, demonym_form
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
 from proxygraph.registry import normalize
 
 _NP_EDGES = {"compound", "amod", "nmod", "appos", "conj", "poss", "nummod", "det", "cc",
              "punct", "flat", "quantmod", "npadvmod", "case", "predet", "dep"}
-_LIST_PREPS = {"of", "from", "like", "including", "among", "as", "within"}
-# Under an appositive these describe the head instead of listing members: in "the Quds
-# Force, an elite unit of the IRGC," the IRGC is not a second subject.
-_DESCRIPTIVE_PREPS = {"of", "from", "among", "within"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
-_COUNT_WORDS = {"thousand", "hundred", "dozen", "dozens", "score", "number", "handful",
-                "million", "some", "many", "several"}
 _PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves", "he", "his", "him",
              "she", "her", "who", "which", "that", "whom", "whose"}
 
@@ -115,7 +110,7 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             if dep in _NP_EDGES:
                 stack.append((child, inner))
             elif dep == "prep" and _is_list_prep(child):
-                if not (in_appos and child.lower_ in _DESCRIPTIVE_PREPS):
+                if not (in_appos and child.lower_ in WORDS.descriptive_preps):
                     stack.append((child, inner))
             elif dep in ("pobj", "pcomp") and tok.pos_ == "ADP":
                 stack.append((child, inner))
@@ -128,7 +123,7 @@ def _is_list_prep(prep: Token) -> bool:
     if word == "as":
         return any(c.lower_ == "such" for c in prep.children) or (
             prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
-    return word in _LIST_PREPS
+    return word in WORDS.list_preps
 
 
 def actors_in_phrase(head: Token, sm: SentenceMentions,
@@ -296,7 +291,7 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
     lemma = head.lemma_.lower()
     if head.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
-    if lemma in _COUNT_WORDS or head.like_num:
+    if lemma in WORDS.count_words or head.like_num:
         # "thousands of Afghan Shia men": the counted noun names the group
         counted = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                    for c in p.children if c.dep_ == "pobj"]

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from proxygraph.extract.arguments import misparsed_verb
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.nlp import span_text
+from proxygraph.extract.wordsets import WORDS
 
 # Edges along which a word inherits the modality of its governor.
 _INHERIT = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "attr", "nsubj", "nsubjpass",
@@ -24,9 +25,6 @@ _INHERIT = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "attr", "nsubj", "
 
 _ADVERB = re.compile(r"(?<= )(?:widely|generally|long|also|now|still|firmly|strongly|"
                      r"commonly|largely|further|increasingly) ")
-# Nouns whose content clause is a reported claim: "reports that Iran had sent drones".
-_REPORT_NOUNS = {"report", "claim", "allegation", "accusation", "assertion", "assessment",
-                 "account", "statement", "testimony"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,6 @@ def _modal(tok: Token) -> tuple[str, bool] | None:
     return None
 
 
-_SPAN_UNITS = {"year", "month", "week", "decade", "day"}
 
 
 def _verb_group(verb: Token) -> list[Token]:
@@ -145,7 +142,7 @@ def _standing_since(children: list[Token]) -> bool:
             for obj in prep.children:
                 if prep.lower_ == "since" and obj.dep_ == "pobj":
                     return True
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in _SPAN_UNITS:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in WORDS.span_units:
                     return True
     return False
 
@@ -299,7 +296,7 @@ def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality
         reporter = _parenthetical_reporter(chain[-1], lex)
     status, hedged = status_of(trigger, chain, lex)
     certainty, attribution = certainty_of(sent, reporter, hedged, lex, trigger)
-    if certainty == "high" and any(t.pos_ == "NOUN" and t.lemma_.lower() in _REPORT_NOUNS
+    if certainty == "high" and any(t.pos_ == "NOUN" and t.lemma_.lower() in WORDS.report_nouns
                                    for t in chain[1:]):
         certainty = "medium"  # "reports that Iran had sent drones", "claims that ..."
     if status == "denied" and any(t.lemma_.lower() in lex.cues["status"]["deny"] for t in chain):

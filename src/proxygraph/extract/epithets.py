@@ -13,13 +13,8 @@ from spacy.tokens import Token
 from proxygraph.extract.arguments import actors_in_phrase, is_backing_modifier
 from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
 from proxygraph.extract.mentions import default_index, is_label_collective
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
-
-_COPULAS = {"be", "remain", "become", "stay"}
-
-
-# "a source of weapons for X": agent nouns whose type is what they are a source of.
-_SOURCE_NOUNS = {"source", "conduit", "lifeline"}
 
 
 class EpithetRules(RuleBase):
@@ -30,7 +25,7 @@ class EpithetRules(RuleBase):
         lemma = tok.lemma_.lower()
         if lemma in self.lex.agent_nouns and tok.pos_ == "NOUN":
             yield from self._agent_noun(tok, self.lex.agent_nouns[lemma])
-        elif lemma in _SOURCE_NOUNS and tok.pos_ == "NOUN":
+        elif lemma in WORDS.source_nouns and tok.pos_ == "NOUN":
             # "Russia is a key source of weapons for the Syrian army": typed by what flows
             for ctype in self.theme_types(prep_objects(tok, {"of"})):
                 if ctype != "SUPPORT":
@@ -80,7 +75,7 @@ class EpithetRules(RuleBase):
         return found
 
     def _agent_noun(self, noun: Token, ctype: str) -> Iterator[Candidate]:
-        source = noun.lemma_.lower() in _SOURCE_NOUNS
+        source = noun.lemma_.lower() in WORDS.source_nouns
         preps = {"for", "to"} if source else {"of", "for", "to"}
         heads = kids(noun, "poss") + prep_objects(noun, preps)
         if source:  # "a source of funding for Hamas": the recipient may hang on the theme
@@ -142,7 +137,7 @@ class EpithetRules(RuleBase):
             noun = noun.head.head  # "one of", "part of", "among"
         if noun.dep_ == "appos":
             return self.actors([noun.head])
-        if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+        if noun.dep_ == "attr" and noun.head.lemma_ in WORDS.copulas:
             return self.subjects(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
             # "served as the patron of X", "is regarded as Iran's most trusted proxy"; the

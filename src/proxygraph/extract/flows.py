@@ -14,12 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
-
-# Where the moving materiel ends up: "reached X", "flowed to X", "found their way to X".
-_DESTINATION_PREPS = {"to", "into", "in"}
-_ROUTE_PREPS = {"through", "via", "across", "over"}
-_RELY_VERBS = {"rely", "depend", "count", "lean"}
-_RELY_NOUNS = {"reliance", "dependence", "dependency"}
+from proxygraph.extract.wordsets import WORDS
 
 
 class FlowRules(RuleBase):
@@ -37,10 +32,10 @@ class FlowRules(RuleBase):
                 return
             ends = [o for w in kids(verb, "dobj") for o in prep_objects(w, {"to", "into"})]
         else:
-            ends = kids(verb, "dobj") + prep_objects(verb, _DESTINATION_PREPS)
+            ends = kids(verb, "dobj") + prep_objects(verb, WORDS.destination_preps)
         senders = self.origins(moving)
         recipients = [e for e in self.actors(ends) if e.kind != "item"]
-        if verb.lemma_.lower() in ("reach", "arrive") and not prep_objects(verb, _ROUTE_PREPS):
+        if verb.lemma_.lower() in ("reach", "arrive") and not prep_objects(verb, WORDS.route_preps):
             # "Iranian missiles reached Israel" is an attack: without a route, only an armed
             # group is a plausible recipient
             recipients = [e for e in recipients if e.kind in ("armed_group", "pmc")]
@@ -49,9 +44,9 @@ class FlowRules(RuleBase):
     def reliance(self, tok: Token) -> Iterator[Candidate]:
         """'X relies on Y for weapons' / 'X depends on Y's funding' / 'X's reliance on Y'."""
         lemma = tok.lemma_.lower()
-        if lemma in _RELY_VERBS and tok.pos_ == "VERB":
+        if lemma in WORDS.rely_verbs and tok.pos_ == "VERB":
             dependents = self.subjects(tok)
-        elif lemma in _RELY_NOUNS and tok.pos_ == "NOUN":
+        elif lemma in WORDS.rely_nouns and tok.pos_ == "NOUN":
             dependents = self.actors(kids(tok, "poss"))
         else:
             return

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from proxygraph.extract.mentions import AliasIndex, Mention
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
 from proxygraph.registry import normalize
@@ -28,19 +29,6 @@ from proxygraph.registry import normalize
 # inside), defined by the words just before it whose initials spell it.
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]{1,7})\)")
 _WORD = re.compile(r"[\w'’.\-]+")
-_ARMED_HEADS = {"army", "armies", "forces", "force", "front", "brigade", "brigades", "division",
-                "battalion", "regiment", "corps", "militia", "militias", "movement", "guard",
-                "guards", "alliance", "coalition", "group", "mobilization", "mobilisation",
-                "resistance", "organisation", "organization", "fighters", "mujahideen",
-                "defenders", "volunteers", "council", "units", "unit", "police", "wing",
-                "legion", "squadron", "sentinels", "jihad", "liberation", "defence", "defense"}
-_STATE_ORGAN_HEADS = {"ministry", "agency", "service", "services", "command", "directorate",
-                      "intelligence", "navy", "airforce"}
-_JOINERS = {"of", "the", "for", "and", "al", "el", "de", "du", "des", "la", "le", "in"}
-# Names the parser often tags ORG that are never parties: outlets, bodies that only report.
-_NOT_PARTIES = {"reuters", "associated press", "agence france-presse", "afp", "bbc", "cnn",
-                "al jazeera", "panel of experts", "security council", "general assembly",
-                "the panel", "human rights watch", "amnesty international"}
 
 
 @dataclass
@@ -65,9 +53,9 @@ def unregistered(name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
 
 def guess_kind(name: str) -> str:
     words = [w.lower().strip(".,") for w in name.split()]
-    if any(w in _STATE_ORGAN_HEADS for w in words):
+    if any(w in WORDS.state_organ_heads for w in words):
         return "state_organ"
-    if any(w in _ARMED_HEADS for w in words) or name.isupper():
+    if any(w in WORDS.armed_heads for w in words) or name.isupper():
         return "armed_group"
     return "organization"
 
@@ -82,7 +70,7 @@ def document_names(text: str, index: AliasIndex) -> LocalNames:
         if not words:
             continue
         long_form = " ".join(words)
-        if normalize(long_form) in _NOT_PARTIES:
+        if normalize(long_form) in WORDS.not_parties:
             continue
         entity = index.match_text(long_form) or _registry_suffix(words, index)
         known = index.match_text(short)
@@ -106,8 +94,8 @@ def _defining_words(before: list[str], short: str) -> list[str]:
         return []
     for k in range(len(letters), min(len(before), len(letters) + 4) + 1):
         words = before[-k:]
-        content = [w for w in words if w.lower() not in _JOINERS]
-        if not content or words[0].lower() in _JOINERS:
+        content = [w for w in words if w.lower() not in WORDS.name_joiners]
+        if not content or words[0].lower() in WORDS.name_joiners:
             continue
         initials = [w[0].upper() for w in content]
         if initials == letters or (initials[0] == letters[0] and _subsequence(letters, initials)
@@ -195,9 +183,9 @@ def _named(ent: Span) -> Mention | None:
     start, end = words[0].i, words[-1].i + 1
     span = ent.doc[start:end]
     text = span.text
-    if normalize(text) in _NOT_PARTIES:
+    if normalize(text) in WORDS.not_parties:
         return None
-    capitalised = all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in span)
+    capitalised = all(t.text[:1].isupper() or t.lower_ in WORDS.name_joiners for t in span)
     if not capitalised:
         return None
     if ent.label_ == "PERSON":

@@ -12,38 +12,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
-
-_NOUN_OBJECT_PREPS = {
-    "SUPPORT": {"for", "to", "of"},
-    "ARMS_TRANSFER": {"to", "for", "into"},
-    "TRAINING": {"of", "for"},
-    "FUNDING": {"for", "to", "of"},
-    "RECRUITMENT": {"of", "from", "among"},
-    "INTELLIGENCE": {"to", "for", "with"},
-    "PRODUCTION": {"for"},
-    "TRADE": {"with", "between", "to"},
-    "AGREEMENT": {"with", "between"},
-    "COORDINATION": {"with", "between"},
-    "CONTACT": {"with", "between"},
-    "DEMAND": {"to", "on"},
-    "CLASH": {"against", "on", "of", "into", "with", "between", "upon"},
-    "INTEGRATION": {"into", "with", "under"},
-}
-_NOUN_SUBJECT_PREPS = {"by", "from"}
-# Gerund nominals whose "of" object is the recipient, not what is given.
-_PATIENT_OF_NOUNS = {"arming", "equipping", "rearming"}
-# Nouns that are a claim only with one of these modifiers.
-_QUALIFIED_NOUNS = {"aid": {"military", "lethal", "security", "defense", "defence", "arms"}}
-# "Israel blamed Hezbollah for the attack": the attacker is the object.
-_BLAME_VERBS = {"blame", "accuse", "credit", "condemn", "fault", "punish", "thank"}
-# "X claimed responsibility/credit for the attack": X is the attacker.
-_RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
-# "to fill Russian orders", "to meet Moscow's needs": what names a producer's customer.
-_CUSTOMER_NOUNS = {"order", "demand", "need", "requirement", "contract", "request"}
-# Transfer nouns that are funding when what moves is an amount of money.
-_MONEY_FLOW_NOUNS = {"transfer", "flow", "delivery", "shipment", "supply"}
 
 
 class NominalRules(RuleBase):
@@ -59,11 +30,11 @@ class NominalRules(RuleBase):
             return
         if ctype is None:
             return
-        preps = _NOUN_OBJECT_PREPS[ctype]
-        if lemma in _PATIENT_OF_NOUNS:
+        preps = WORDS.noun_object_preps[ctype]
+        if lemma in WORDS.patient_of_nouns:
             preps = preps | {"of"}  # "Iran's arming of the Houthis"
-        if lemma in _QUALIFIED_NOUNS and not any(
-                c.lower_ in _QUALIFIED_NOUNS[lemma] for c in noun.children):
+        if lemma in WORDS.qualified_nouns and not any(
+                c.lower_ in WORDS.qualified_nouns[lemma] for c in noun.children):
             return  # humanitarian aid is not support (guide 16): "military aid" is
         instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
             noun.head.lower_ in ("with", "thanks", "without", "through"))
@@ -97,13 +68,14 @@ class NominalRules(RuleBase):
             subjects = self.actors(prep_objects(noun, {"of"}))
         objects = self.actors([h for h in object_heads if h not in between])
         theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
-            "ARMS_TRANSFER", "TRADE", "PRODUCTION") and lemma not in _PATIENT_OF_NOUNS else []
+            "ARMS_TRANSFER", "TRADE", "PRODUCTION") and lemma not in WORDS.patient_of_nouns else []
         if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):
             objects = [o for o in objects if not self._entity_in(o, theme)]
             theme = theme + [c for c in noun.children if c.dep_ == "compound"]
         if between and ctype == "ARMS_TRANSFER":
             ctype = "TRADE"  # "weapons and oil sales between A, B and C"
-        if ctype == "ARMS_TRANSFER" and lemma in _MONEY_FLOW_NOUNS and self._valued_in_money(noun):
+        if ctype == "ARMS_TRANSFER" and lemma in WORDS.money_flow_nouns and (
+                self._valued_in_money(noun)):
             ctype = "FUNDING"  # "put Iran's annual transfers to the group at $700 million"
         if between:
             parties = self.actors(between)
@@ -138,7 +110,7 @@ class NominalRules(RuleBase):
             return []
         purposes = [c for c in kids(verb, "advcl", "xcomp") if kids(c, "aux")]
         orders = [o for p in purposes for o in kids(p, "dobj")
-                  if o.lemma_.lower() in _CUSTOMER_NOUNS]
+                  if o.lemma_.lower() in WORDS.customer_nouns]
         out: list[Entity] = []
         for order in orders:
             for child in kids(order, "amod", "poss", "compound", "nmod"):
@@ -184,7 +156,7 @@ class NominalRules(RuleBase):
                 heads.append(child)
         found = self.actors(heads)
         if not found:
-            found = self.actors(prep_objects(noun, _NOUN_SUBJECT_PREPS))
+            found = self.actors(prep_objects(noun, WORDS.noun_subject_preps))
         if not found:
             found = self._possessor_to_left(noun)
         return found
@@ -210,12 +182,12 @@ class NominalRules(RuleBase):
         if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            if head.head.lemma_.lower() in _BLAME_VERBS and kids(head.head, "dobj"):
+            if head.head.lemma_.lower() in WORDS.blame_verbs and kids(head.head, "dobj"):
                 return self.actors(kids(head.head, "dobj"))  # "blamed X for the attack"
             return self.subjects(head.head)
         owner = head.head
         if noun.dep_ == "pobj" and head.lower_ == "for" and owner.lemma_.lower() in (
-                _RESPONSIBILITY_NOUNS) and owner.dep_ == "dobj":
+                WORDS.responsibility_nouns) and owner.dep_ == "dobj":
             return self.subjects(owner.head)  # "claimed responsibility for the attack on X"
         if noun.dep_ == "conj":
             return self.inherited_subjects(head) if head.pos_ == "NOUN" else []

@@ -25,6 +25,7 @@ from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
 from proxygraph.extract.rules import Candidate, SentenceRules
 from proxygraph.extract.timex import find_times
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document, Entity, Evidence
 from proxygraph.ontology import ONTOLOGY
@@ -49,7 +50,7 @@ def _behaviour_digest() -> str:
 
     digest = hashlib.sha256()
     for package, names in (("proxygraph.extract", ("lexicon.yaml", "cues.yaml",
-                                                   "relations.json")),
+                                                   "wordsets.yaml", "relations.json")),
                            ("proxygraph.registry", ("actors.yaml", "items.yaml"))):
         for name in names:
             path = resources.files(package).joinpath(name)
@@ -64,12 +65,7 @@ EXTRACTOR_VERSION = f"0.3.0+{_behaviour_digest()}"
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
                        r"(?:\(|[A-Z][a-z]{2,}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]+)")
-_GENERIC_GROUP_NOUNS = {"party", "group", "movement", "militia", "organization", "organisation"}
-_ANAPHORIC_NOUNS = _GENERIC_GROUP_NOUNS | {"corps", "faction", "force", "brigade"}
-_PMC_NOUNS = {"contractor", "mercenary"}
-_MEMBER_NOUNS = {"militant", "rebel", "insurgent", "jihadist", "militiaman", "guerrilla"}
 _GROUP_KINDS = {"armed_group", "pmc"}
-_EXCHANGE_VERBS = {"exchange", "swap", "barter", "trade"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 
 
@@ -155,14 +151,14 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 unnamed = any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
                               and t.tag_ in plural and t.i not in taken for t in sent)
                 target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
-        elif (tok.lemma_.lower() in _PMC_NOUNS and tok.i > 0 and tok.tag_ == "NNS"
+        elif (tok.lemma_.lower() in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
               and sent.doc[tok.i - 1].lower_ == "the"):
             # "the contractors", "the mercenaries": the private military company named before
             pmcs = [m for m in actors if m.start < tok.i and m.entity.kind == "pmc"]
             last_pmc = ctx.last_group if ctx.last_group and (
                 ctx.last_group.entity.kind == "pmc") else None
             target = pmcs[-1] if pmcs else last_pmc
-        elif (tok.lemma_.lower() in _MEMBER_NOUNS and tok.tag_ == "NNS" and tok.i > 0
+        elif (tok.lemma_.lower() in WORDS.member_nouns and tok.tag_ == "NNS" and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and not any(
                   c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
             # "the militants", "the rebels": the armed group the story is about (guide 17)
@@ -170,7 +166,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             last = ctx.last_group if ctx.last_group is not None and (
                 ctx.last_group.entity.kind == "armed_group") else None
             target = groups[-1] if groups else last
-        elif (tok.lemma_.lower() in _ANAPHORIC_NOUNS and tok.i > 0
+        elif (tok.lemma_.lower() in WORDS.anaphoric_nouns and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
             word = tok.lemma_.lower()
             # "the corps" is the Fifth Corps named before it; "the party", any armed group
@@ -179,7 +175,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             groups = [m for m in actors if m.start < tok.i and m.entity.kind in _GROUP_KINDS]
             if named:
                 target = named[-1]
-            elif word in _GENERIC_GROUP_NOUNS:
+            elif word in WORDS.generic_group_nouns:
                 target = groups[-1] if groups else ctx.last_group
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
@@ -281,7 +277,7 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
                                                for c in candidates})
     for cand in candidates:
         if _own_side(cand) or (cand.type == "ARMS_TRANSFER"
-                               and cand.trigger.lemma_.lower() in _EXCHANGE_VERBS):
+                               and cand.trigger.lemma_.lower() in WORDS.exchange_verbs):
             continue  # "exchanged oil, grain and weapons" is TRADE only (undirected)
         if _attacked_site(cand, lex) or _hosted_troops(cand, lex):
             continue
@@ -372,8 +368,6 @@ def _is_headline(sent: Span) -> bool:
     return bool(text) and text[-1] not in ".!?\"”'’)" and len(sent) <= 20
 
 
-_STANDING_PARTICIPLES = {"back", "support", "sponsor", "arm", "fund", "finance", "equip",
-                         "train", "supply", "control", "bankroll", "align"}
 
 
 def _bare_verb(trigger: Token) -> bool:
@@ -393,7 +387,7 @@ def _participle_epithet(trigger: Token) -> bool:
     """A bare past participle modifying its noun ("militias backed by Iran", "a force
     trained and armed by Russia") describes a standing role (guide 20), not an event."""
     return (trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "amod")
-            and trigger.lemma_.lower() in _STANDING_PARTICIPLES
+            and trigger.lemma_.lower() in WORDS.standing_participles
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from proxygraph.extract.timex import find_times
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Quantity
 
 __all__ = ["find_quantities"]
@@ -30,10 +31,6 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-             "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
-             "poundssterling": "GBP", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
-             "roubles": "RUB", "rial": "IRR", "rials": "IRR"}
 
 
 def _alt(words: dict[str, int]) -> str:
@@ -80,8 +77,6 @@ _RATE = re.compile(
 # "100,000 rounds of ammunition per month": the rate may follow a short "of ..." complement
 _OF_TAIL = re.compile(r"\s+of(?:\s+[A-Za-z][A-Za-z0-9'’\-]*){1,3}?(?=\s+(?:per|an?|each|every"
                       r"|annually|yearly|monthly|weekly|daily)(?![A-Za-z]))", _FLAGS)
-_RATE_ADV = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-             "daily": "day", "annum": "year"}
 _WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z0-9'’\-]*)")
 _OF = re.compile(r"\s+of(?![A-Za-z])", _FLAGS)
 
@@ -101,22 +96,7 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# words that end the unit noun phrase
-_STOP = _wordset("""
-of in on at to from by with for into onto over under across through toward towards against
-between among during per via within without near since until after before about around like
-including than as amid along behind beyond inside outside upon despite throughout
-a an the this that these those its their his her our your my each every which who whom whose
-what where when whether if
-and or but nor while whereas so yet then also
-is are was were be been being have has had will would could can may might should shall must
-do does did not no
-annually yearly monthly weekly daily apiece another each more less ago later earlier old
-""")
-_MODIFIERS = _wordset("more additional new other extra fresh further such estimated")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|i|an|ern)$")
-_TIME_UNITS = _wordset("""second seconds minute minutes hour hours day days week weeks month
-months year years decade decades century centuries time times""")
 
 
 def _word_value(word: str) -> float:
@@ -170,7 +150,7 @@ def _noun_phrase(text: str, pos: int) -> tuple[str | None, int]:
         w = m["w"]
         low = w.lower()
         possessive = low.endswith(("'s", "’s"))
-        if (low[:-2] if possessive else low) in _STOP:
+        if (low[:-2] if possessive else low) in WORDS.unit_stop_words:
             break
         # a later lowercase -ing/-ed/-ly word is a verb or adverb: "ships carrying arms"
         if words and w.islower() and low.endswith(("ing", "ed", "ly")):
@@ -188,7 +168,7 @@ def _noun_phrase(text: str, pos: int) -> tuple[str | None, int]:
 
 def _is_modifier(word: str) -> bool:
     """'Iranian-spec', 'long-range', 'Russian', 'additional' describe rather than count."""
-    if word.lower() in _MODIFIERS or _DEMONYM.match(word):
+    if word.lower() in WORDS.unit_modifiers or _DEMONYM.match(word):
         return True
     tail = word.rsplit("-", 1)
     return len(tail) == 2 and tail[1].isalpha() and tail[1].islower()
@@ -207,7 +187,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _currency(word: str) -> str | None:
-    return _CURRENCY.get(re.sub(r"\s+", "", word.lower()))
+    return WORDS.currencies.get(re.sub(r"\s+", "", word.lower()))
 
 
 def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
@@ -265,7 +245,7 @@ def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
             of = _OF.match(text, end) if m["vague"] else None
             noun, noun_end = _noun_phrase(text, of.end() if of else end)
             if noun is not None:
-                if noun.split()[-1].lower() in _TIME_UNITS:
+                if noun.split()[-1].lower() in WORDS.time_units:
                     return None  # a duration ("two years") or a multiplier ("three times")
                 unit, end = noun, noun_end
     if unit is None and is_word and not m["dz"] and not m["an"]:
@@ -276,7 +256,7 @@ def _one(text: str, m: re.Match[str], blocked: list[tuple[int, int]]
         rate = _RATE.match(text, tail.end())
     rate_text = None
     if rate:
-        rate_text = "per " + _RATE_ADV.get((rate["u"] or rate["adv"]).lower(),
+        rate_text = "per " + WORDS.rate_adverbs.get((rate["u"] or rate["adv"]).lower(),
                                             (rate["u"] or "").lower())
         end = rate.end()
     return start, end, Quantity(text[start:end], value, unit, rate_text)

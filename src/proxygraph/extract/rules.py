@@ -32,6 +32,7 @@ from proxygraph.extract.nominals import NominalRules
 from proxygraph.extract.sides import SideRules
 from proxygraph.extract.subordination import SubordinationRules
 from proxygraph.extract.themes import ThemeRules
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 __all__ = ["Candidate", "SentenceRules", "kids", "prep_objects", "with_conjuncts"]
@@ -39,26 +40,7 @@ __all__ = ["Candidate", "SentenceRules", "kids", "prep_objects", "with_conjuncts
 
 _AGENT_PREPS = {"by"}
 _BODY_KINDS = ("state", "state_organ", "armed_group", "pmc")
-_SUBORDINATORS = {"as", "while", "because", "since", "after", "before", "until", "when",
-                  "whereas", "although", "though", "once"}
-# "helped Iran build a factory": the helper is the subject of the embedded PRODUCTION.
-_HELP_VERBS = {"help", "assist", "enable", "aid", "support"}
 _RELATIVE_WORDS = {"that", "which", "who", "whom"}
-_CAPABILITY_NOUNS = {"ability", "capacity", "capability", "means", "potential", "power", "know-how"}
-# "X promised Y to send": the subject, not the object, does the embedded act.
-_SUBJECT_CONTROL = {"promise", "vow", "threaten", "pledge", "swear"}
-# "X accused Y of arming Z": the gerund's doer is the verb's object, not its subject.
-_OBJECT_CONTROL = {"accuse", "suspect", "blame", "charge", "credit", "thank", "praise",
-                   "condemn", "criticize", "criticise", "fault", "commend", "congratulate"}
-# "X has plans / no intention to arm Y": nouns whose infinitive's doer is the verb's subject.
-_INTENT_NOUNS = {"plan", "intention", "intent", "desire", "wish", "decision", "readiness",
-                 "willingness", "commitment", "pledge", "promise", "offer", "bid", "attempt"}
-# Verbs whose object is the troops sent, not the side supported.
-_DEPLOY_VERBS = {"deploy"}
-# What a factory makes: PRODUCTION needs one of these (or an item) in its clause.
-_PRODUCT_WORDS = {"factory", "plant", "facility", "line", "drone", "uav", "missile", "weapon",
-                  "rocket", "munition", "ammunition", "shell", "arm", "component", "warhead",
-                  "launcher", "system", "production", "copy", "variant", "engine", "part"}
 
 
 class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, SubordinationRules,
@@ -131,7 +113,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
         governor = verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
             governor = governor.head  # "Iran is likely to budget ..."
-        if verb.dep_ == "xcomp" and governor.lemma_.lower() not in _SUBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and governor.lemma_.lower() not in WORDS.subject_control_verbs:
             # A pronoun controller ("prompting them to") is left to the governor's subject:
             # resolving it is guesswork.
             controller = [o for o in kids(governor, "dobj") if o.i < verb.i and o.pos_ != "PRON"]
@@ -139,7 +121,8 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
                 return self.actors(controller)  # "asked China to press Tehran": China
         if verb.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head  # "is suspected of supplying", "accused of sending"
-            if governor.lemma_.lower() in _OBJECT_CONTROL and not self.is_passive(governor):
+            if governor.lemma_.lower() in WORDS.object_control_verbs and not self.is_passive(
+                    governor):
                 accused = self.actors(kids(governor, "dobj"))
                 if accused:
                     return accused  # "Washington accused Iran of furnishing ...": Iran
@@ -157,7 +140,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
                 governor.pos_ in ("VERB", "AUX") or self.verb_like(governor)):
             return self.subjects(governor, depth + 1)
         if verb.dep_ == "acl" and kids(verb, "aux") and verb.head.lemma_.lower() in (
-                _INTENT_NOUNS) and verb.head.dep_ == "dobj" and verb.head.head.pos_ in (
+                WORDS.intent_nouns) and verb.head.dep_ == "dobj" and verb.head.head.pos_ in (
                 "VERB", "AUX"):
             return self.subjects(verb.head.head, depth + 1)  # "X has no plans to arm Y"
         if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
@@ -175,7 +158,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
         head = prev
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in _SUBORDINATORS and head.i < verb.i:
+        if head.dep_ == "pobj" and head.head.lower_ in WORDS.subordinators and head.i < verb.i:
             return self.actors([head])
         return []
 
@@ -269,7 +252,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
     def verb_candidates(self, verb: Token) -> Iterator[Candidate]:
         if verb.dep_ in ("acl", "xcomp"):
             near = [verb.head, *(c for d in kids(verb.head, "dobj") for c in (d, *d.conjuncts))]
-            if any(t.lemma_.lower() in _CAPABILITY_NOUNS for t in near if t.i < verb.i):
+            if any(t.lemma_.lower() in WORDS.capability_nouns for t in near if t.i < verb.i):
                 return  # "(accelerate) their abilities to produce drones": a capability
         lemma = self.verb_lemma(verb)
         if lemma in self.lex.behalf_verbs:
@@ -336,7 +319,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
                 ctype = "SUPPORT"  # "airlifted troops to Syria": sending troops (guide 4)
         elif frame == "patient":
             objects = self.actors(patients)
-            if verb.lemma_.lower() in _DEPLOY_VERBS and objects and all(
+            if verb.lemma_.lower() in WORDS.deploy_verbs and objects and all(
                     not o.resolved for o in objects):
                 # "deployed Afghan fighters to Syria (to fight for Assad)": the fighters are
                 # what is sent; the supported side is where or for whom they fight
@@ -378,7 +361,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
             if ctype == "PRODUCTION" and not self._mentions_product(verb):
                 return
             helper = verb.head
-            if verb.dep_ in ("ccomp", "xcomp") and helper.lemma_.lower() in _HELP_VERBS:
+            if verb.dep_ in ("ccomp", "xcomp") and helper.lemma_.lower() in WORDS.help_verbs:
                 helped = self.actors(kids(verb, "nsubj") + kids(helper, "dobj"))
                 if helped:
                     subjects, objects = self.subjects(helper), helped
@@ -488,7 +471,7 @@ class SentenceRules(ThemeRules, SideRules, NominalRules, EpithetRules, Subordina
     def _mentions_product(self, trigger: Token) -> bool:
         for tok in trigger.subtree:
             m = self.sm.at(tok)
-            product = (m is not None and m.is_item) or tok.lemma_.lower() in _PRODUCT_WORDS
+            product = (m is not None and m.is_item) or tok.lemma_.lower() in WORDS.product_words
             if product and (tok.i != trigger.i or tok.pos_ == "NOUN"):
                 return True
         return False

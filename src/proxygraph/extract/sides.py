@@ -14,21 +14,8 @@ from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects, with_conjuncts
 from proxygraph.extract.mentions import collective
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
-
-# "came under fire from X": what one comes under when attacked.
-_FIGHT_VERBS = {"fight", "battle"}
-_UNDER_FIRE = {"fire", "attack", "shelling", "bombardment", "assault", "barrage", "strike",
-               "siege", "gunfire", "rocket", "missile", "drone"}
-# "recruited to fight for X": the purpose verbs that name whom the recruits serve.
-_SERVICE_VERBS = {"fight", "serve", "work"}
-
-# "fired rockets at towns in northern Israel": places that stand for the state they are in.
-# Merchant ships: an attack on one is an attack on "commercial shipping" (guide 15).
-_MERCHANT_SHIPS = {"ship", "vessel", "tanker", "freighter", "shipping", "containership",
-                   "bulker", "carrier"}
-_NAVAL_WORDS = {"aircraft", "war", "naval", "navy", "military", "coast", "guard", "patrol"}
-_SETTLEMENTS = {"town", "city", "village", "territory", "soil", "settlement", "community"}
 
 
 class SideRules(RuleBase):
@@ -42,7 +29,7 @@ class SideRules(RuleBase):
                 continue
             helped = self.actors(kids(behalf, "poss") + prep_objects(behalf, {"of"}))
             yield from self._pairs("SUPPORT", self.subjects(verb), helped, verb, [], False)
-        if verb.lemma_.lower() in _FIGHT_VERBS:
+        if verb.lemma_.lower() in WORDS.fight_verbs:
             # "fought for the Assad government", "fighting alongside the LNA" (guide 5)
             allies = self.actors(prep_objects(verb, {"for", "alongside"}))
             yield from self._pairs("SUPPORT", self.subjects(verb), allies, verb, [], False)
@@ -50,7 +37,7 @@ class SideRules(RuleBase):
     def _under_fire(self, verb: Token) -> Iterator[Candidate]:
         """'X came under fire (attack, shelling) from Y': Y attacked X."""
         hostile = [o for o in prep_objects(verb, {"under"})
-                   if o.lemma_.lower() in _UNDER_FIRE]
+                   if o.lemma_.lower() in WORDS.under_fire_nouns]
         if not hostile:
             return
         attackers = self.actors(prep_objects(verb, {"from", "by"}))
@@ -66,7 +53,7 @@ class SideRules(RuleBase):
         """Who a force was raised for: 'were recruited to fight/serve for X' names X as the
         recruiter when no agent is given."""
         purpose = [c for c in kids(verb, "advcl", "xcomp")
-                   if c.lemma_.lower() in _SERVICE_VERBS and kids(c, "aux")]
+                   if c.lemma_.lower() in WORDS.service_verbs and kids(c, "aux")]
         return self.actors([o for c in purpose for o in prep_objects(c, {"for"})])
 
     def _located_targets(self, heads: list[Token]) -> list[Entity]:
@@ -74,7 +61,7 @@ class SideRules(RuleBase):
         stands for the state attacked."""
         out: list[Entity] = []
         for head in with_conjuncts(heads):
-            if head.lemma_.lower() not in _SETTLEMENTS:
+            if head.lemma_.lower() not in WORDS.settlement_nouns:
                 continue  # not "positions in Lebanon": a military site is not its host state
             for entity in self.actors(prep_objects(head, {"in"})):
                 if entity.kind == "state" and all(e.id != entity.id for e in out):
@@ -85,10 +72,10 @@ class SideRules(RuleBase):
         """'fired missiles at a Liberian-flagged container ship': commercial shipping, unless
         the ship is a warship or belongs to someone named."""
         for head in with_conjuncts(heads):
-            if head.lemma_.lower() not in _MERCHANT_SHIPS or self.actors([head]):
+            if head.lemma_.lower() not in WORDS.merchant_ship_nouns or self.actors([head]):
                 continue
             words = {t.lower_ for t in head.subtree if t.i < head.i}
-            if words & _NAVAL_WORDS:
+            if words & WORDS.naval_modifiers:
                 continue
             phrase = head.doc[head.left_edge.i:head.i + 1].text
             return [collective("commercial shipping", (phrase,))]

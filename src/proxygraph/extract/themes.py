@@ -14,12 +14,11 @@ from proxygraph.extract.arguments import SentenceMentions, phrase_tokens, stated
 from proxygraph.extract.candidates import with_conjuncts
 from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.mentions import Mention
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
-# "humanitarian aid" is not support (guide 16).
 # A weapon model designation: "Su-30SME", "F-16", "T-72", "Mi-24", "TB2", "S-400".
 _MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,3}[A-Z]{0,4}s?$")
-_CIVILIAN_AID = {"humanitarian", "medical", "relief", "civilian", "food"}
 
 
 class ThemeRules:
@@ -32,7 +31,7 @@ class ThemeRules:
             ctype = None
             tokens = phrase_tokens(head, self.lex)
             own = self.lex.themes.get(head.lemma_.lower())
-            if any(c.lower_ in _CIVILIAN_AID for c in head.children):
+            if any(c.lower_ in WORDS.civilian_aid_modifiers for c in head.children):
                 continue  # "humanitarian aid" is not support (guide 16)
             if head.ent_type_ == "MONEY" and not any(
                     (m := self.sm.at(t)) is not None and m.is_item for t in tokens):

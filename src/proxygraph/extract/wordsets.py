@@ -1,0 +1,115 @@
+"""The word sets the extraction rules use, loaded once from `wordsets.yaml` beside this
+module into typed fields (`WORDS.capability_nouns`).
+
+Vocabulary is data: a change of a set is a change of behaviour, and the file is part of
+the extractor version hash (`pipeline._behaviour_digest`). What stays in code is grammar,
+not vocabulary: dependency labels, part-of-speech and entity labels, entity kinds,
+pronouns and relative words, and the calendar and number words the date and quantity
+patterns are compiled from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from importlib import resources
+from typing import Any
+
+import yaml
+
+WORDSETS_FILE = "wordsets.yaml"
+
+
+@dataclass(frozen=True)
+class WordSets:
+    version: str
+    # arguments
+    list_preps: frozenset[str]
+    descriptive_preps: frozenset[str]
+    count_words: frozenset[str]
+    # anaphora
+    generic_group_nouns: frozenset[str]
+    anaphoric_nouns: frozenset[str]
+    pmc_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    # local names
+    armed_heads: frozenset[str]
+    state_organ_heads: frozenset[str]
+    name_joiners: frozenset[str]
+    not_parties: frozenset[str]
+    # verb frames
+    subordinators: frozenset[str]
+    help_verbs: frozenset[str]
+    capability_nouns: frozenset[str]
+    subject_control_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
+    deploy_verbs: frozenset[str]
+    product_words: frozenset[str]
+    # themes
+    civilian_aid_modifiers: frozenset[str]
+    # sides
+    fight_verbs: frozenset[str]
+    under_fire_nouns: frozenset[str]
+    service_verbs: frozenset[str]
+    merchant_ship_nouns: frozenset[str]
+    naval_modifiers: frozenset[str]
+    settlement_nouns: frozenset[str]
+    # nominals
+    noun_object_preps: dict[str, frozenset[str]]
+    noun_subject_preps: frozenset[str]
+    patient_of_nouns: frozenset[str]
+    qualified_nouns: dict[str, frozenset[str]]
+    blame_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    customer_nouns: frozenset[str]
+    money_flow_nouns: frozenset[str]
+    # epithets
+    copulas: frozenset[str]
+    source_nouns: frozenset[str]
+    # flows
+    destination_preps: frozenset[str]
+    route_preps: frozenset[str]
+    rely_verbs: frozenset[str]
+    rely_nouns: frozenset[str]
+    # claim filters and status
+    exchange_verbs: frozenset[str]
+    standing_participles: frozenset[str]
+    report_nouns: frozenset[str]
+    span_units: frozenset[str]
+    # quantities
+    currencies: dict[str, str]
+    rate_adverbs: dict[str, str]
+    unit_stop_words: frozenset[str]
+    unit_modifiers: frozenset[str]
+    time_units: frozenset[str]
+
+
+def _typed(name: str, kind: str, value: Any) -> Any:
+    if kind == "str":
+        return str(value)
+    if kind == "frozenset[str]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{WORDSETS_FILE}: {name} must be a list of strings")
+        return frozenset(value)
+    if not isinstance(value, dict):
+        raise ValueError(f"{WORDSETS_FILE}: {name} must be a mapping")
+    if kind == "dict[str, str]":
+        return {str(k): str(v) for k, v in value.items()}
+    return {str(k): _typed(f"{name}.{k}", "frozenset[str]", v) for k, v in value.items()}
+
+
+def load_wordsets(text: str | None = None) -> WordSets:
+    """Read the word sets (the packaged file unless `text` is given); every field must be
+    present and no key unknown, so a misspelt set fails loudly instead of matching
+    nothing."""
+    if text is None:
+        text = resources.files(__package__).joinpath(WORDSETS_FILE).read_text("utf-8")
+    raw = yaml.safe_load(text)
+    wanted = {f.name: str(f.type) for f in fields(WordSets)}
+    missing, unknown = sorted(set(wanted) - set(raw)), sorted(set(raw) - set(wanted))
+    if missing or unknown:
+        raise ValueError(f"{WORDSETS_FILE}: missing {missing}, unknown {unknown}")
+    return WordSets(**{name: _typed(name, kind, raw[name]) for name, kind in wanted.items()})
+
+
+WORDS = load_wordsets()
