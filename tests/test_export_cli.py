@@ -81,3 +81,21 @@ def test_export_never_creates_a_store(tmp_path: Path) -> None:
                                       "--db", f"sqlite:///{tmp_path}/none.db"])
     assert result.exit_code == 4 and "no store at" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_certainty_is_a_minimum_in_export_as_in_network(run: Callable[..., Any],
+                                                          tmp_path: Path) -> None:
+    import json
+
+    out = run("export", "-f", "jsonl", "-o", "-", "--certainty", "medium").stdout
+    kept = {json.loads(line)["certainty"] for line in out.splitlines()}
+    assert kept == {"high", "medium"}  # the low FUNDING claim is out, medium stays
+    assert len(out.splitlines()) == 7
+    run("export", "-f", "graphml", "-o", str(tmp_path / "n.graphml"), "--certainty", "Medium")
+    exported = {(a, d["type"], b) for a, b, d in
+                nx.read_graphml(tmp_path / "n.graphml").edges(data=True)}
+    network = json.loads(run("network", "--json", "--certainty", "medium").stdout)
+    assert exported == {(e["source"], e["type"], e["target"]) for e in network["edges"]}
+    assert ("syria", "FUNDING", "hezbollah") not in exported
+    bad = run("export", "-f", "jsonl", "-o", "-", "--certainty", "high,medium", code=3)
+    assert "certainty must be one of" in bad.stderr

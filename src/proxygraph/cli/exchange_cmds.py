@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from proxygraph.cli.app import app, fail, plural
+from proxygraph.cli.graph_cmds import Certainty
 from proxygraph.cli.store_cmds import DbOption, open_cli_store
 from proxygraph.errors import ProxygraphError, ValidationError
 from proxygraph.export import FORMATS, Selection
@@ -44,31 +45,36 @@ def selection(*, ids: ListOption = None, actors: ListOption = None, types: ListO
               items: ListOption = None, categories: ListOption = None,
               origins: ListOption = None, places: ListOption = None, docs: ListOption = None,
               since: str | None = None, until: str | None = None, as_of: str | None = None,
-              statuses: ListOption = None, certainties: ListOption = None,
+              statuses: ListOption = None, min_certainty: str | None = None,
               reliability: str | None = None, credibility: int | None = None,
               reviewed_only: bool = False, unreviewed: bool = False, all_: bool = False,
               search: str | None = None, limit: int | None = None, offset: int = 0,
               include_status: ListOption = None, corroboration: int = 1,
               undated: bool = False) -> Selection:
-    """The claims (as `claims` selects them) and the network rules (as `network`)."""
+    """The claims (as `claims` selects them) and the network rules (as `network`).
+
+    `min_certainty` is a floor, as in `network` (and as reliability and credibility are
+    in both): "medium" keeps high and medium claims.
+    """
     if reviewed_only and unreviewed:
         raise ValidationError("--reviewed-only and --unreviewed exclude each other")
+    # Edges count the statuses asked for, else what `network` counts (occurred, ongoing
+    # and any --include-status).
+    counted = _values(statuses) or tuple(dict.fromkeys((*COUNTED_STATUSES,
+                                                        *_values(include_status))))
+    graph = GraphFilter(since=since, until=until, types=_values(types), statuses=counted,
+                        min_certainty=min_certainty.lower() if min_certainty else None,
+                        min_corroboration=corroboration, undated=undated)
     flt = ClaimFilter(
         ids=_values(ids), actors=tuple(actors or ()), types=_values(types),
         items=tuple(items or ()), item_categories=_values(categories),
         origins=tuple(origins or ()), places=tuple(places or ()), docs=_values(docs),
         since=since, until=until, as_of=as_of, statuses=_values(statuses),
-        certainties=_values(certainties), min_reliability=reliability,
+        certainties=graph.certainties(), min_reliability=reliability,
         max_credibility=credibility,
         reviewed=True if reviewed_only else False if unreviewed else None,
         include="all" if all_ or ids else "current", search=search, limit=limit,
         offset=offset)
-    # Edges count the statuses asked for, else what `network` counts (occurred, ongoing
-    # and any --include-status).
-    counted = flt.statuses or tuple(dict.fromkeys((*COUNTED_STATUSES,
-                                                   *_values(include_status))))
-    graph = GraphFilter(since=since, until=until, types=flt.types, statuses=counted,
-                        min_corroboration=corroboration, undated=undated)
     return Selection(claims=flt, graph=graph)
 
 
@@ -95,8 +101,7 @@ def export_cmd(
     = None,
     status: Annotated[ListOption, typer.Option(
         help="Claims of these statuses (and edges count them)")] = None,
-    certainty: Annotated[ListOption, typer.Option(help="Certainty value(s), as `claims`")]
-    = None,
+    certainty: Certainty = None,
     reliability: Annotated[str | None, typer.Option(help="Source grade or better (A-F)")]
     = None,
     credibility: Annotated[int | None, typer.Option(help="Credibility or better (1-6)")]
@@ -120,8 +125,9 @@ def export_cmd(
     """Export the selected claims for other tools: STIX 2.1 (OpenCTI, MISP), GEXF (Gephi,
     with time spans), GraphML, CSV or Parquet (nodes, edges, claims), JSON Lines.
 
-    Filters are those of `claims`; --include-status, --corroboration and --undated are
-    the edge rules of `network`. Columns: docs/data-dictionary.md.
+    Filters are those of `claims`, except --certainty, a minimum as in `network`;
+    --include-status, --corroboration and --undated are the edge rules of `network`.
+    Columns: docs/data-dictionary.md.
     """
     from proxygraph.export import export
 
@@ -132,7 +138,7 @@ def export_cmd(
         chosen = selection(
             ids=claim_id, actors=actor, types=type_, items=item, categories=category,
             origins=origin, places=place, docs=doc, since=since, until=until, as_of=as_of,
-            statuses=status, certainties=certainty, reliability=reliability,
+            statuses=status, min_certainty=certainty, reliability=reliability,
             credibility=credibility, reviewed_only=reviewed_only, unreviewed=unreviewed,
             all_=all_, search=search, limit=limit, offset=offset,
             include_status=include_status, corroboration=corroboration, undated=undated)
