@@ -22,7 +22,8 @@ def test_search_finds_overlay_actor_only_in_its_store(tmp_path: Path) -> None:
     assert found.exit_code == 0, found.output
     assert '"name": "Jaish al-Example"' in found.output
     other_db = f"sqlite:///{tmp_path / 'other.db'}"
-    assert runner.invoke(app, ["actors", "merges", "--db", other_db]).exit_code == 0
+    assert runner.invoke(app, ["actors", "add", "Liwa Other", "--kind", "armed_group",
+                               "--db", other_db]).exit_code == 0
     other = runner.invoke(app, ["actors", "Jaish al-Example", "--db", other_db])
     assert other.exit_code == 5  # not found
     assert other.stderr == "proxygraph: error: no actor matches 'Jaish al-Example'\n"
@@ -91,5 +92,6 @@ def test_a_named_store_that_does_not_exist_is_an_error_not_created(tmp_path: Pat
     result = runner.invoke(app, ["actors", "hizballah", "--db", f"sqlite:///{missing}"])
     assert result.exit_code == 4
     assert result.stderr == f"proxygraph: error: no store at sqlite:///{missing} " \
-                            "(ingest reports to create one)\n"
+                            f"({missing} does not exist; `proxygraph ingest` creates one, " \
+                            "or give --db)\n"
     assert not missing.exists()

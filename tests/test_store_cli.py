@@ -114,6 +114,28 @@ def test_sources_set_reliability(run, folder: Path) -> None:
     assert run("sources", "--set-reliability", "Nobody", "A", code=5).stderr.count("\n") == 1
 
 
+# Every command that only reads (or changes what must already be there) against a store
+# named with --db that does not exist.
+READ_COMMANDS = [
+    ["claims"], ["claims", "--id", "clm_x", "--history"], ["sources"],
+    ["sources", "--set-reliability", "Tasnim", "B"], ["review", "clm_x", "--accept"],
+    ["reextract"], ["network"], ["paths", "Iran", "Hezbollah"], ["brokers"],
+    ["whatif", "--remove", "Iran"], ["timeline", "Iran"], ["origins", "Hezbollah"],
+    ["communities"], ["export", "--format", "jsonl", "-o", "out.jsonl"], ["actors", "Iran"],
+    ["actors", "search", "Iran"], ["actors", "merges"], ["actors", "split", "Iran"],
+    ["actors", "unmerge", "Iran"], ["serve", "--port", "0"],
+]
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS, ids=" ".join)
+def test_read_commands_refuse_a_missing_store(tmp_path: Path, args: list[str]) -> None:
+    missing = tmp_path / "nowhere.db"
+    result = CliRunner().invoke(app, [*args, "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 4, (result.stdout, result.stderr)
+    assert result.stderr.startswith(f"proxygraph: error: no store at sqlite:///{missing} ")
+    assert result.stderr.count("\n") == 1 and not missing.exists()
+
+
 def test_read_commands_never_create_a_store(tmp_path: Path) -> None:
     cwd = tmp_path / "work"
     cwd.mkdir()

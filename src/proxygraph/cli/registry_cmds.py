@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from proxygraph.cli.app import app, fail
 from proxygraph.cli.store_cmds import actor_verb
-from proxygraph.errors import NotFoundError, ProxygraphError, StoreError, ValidationError
+from proxygraph.errors import NotFoundError, ProxygraphError, ValidationError
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.registry import Registry, default_registry
@@ -74,31 +74,19 @@ def _no_match(what: str, query: str) -> None:
     fail(NotFoundError(f"no {what} matches {query!r}"))
 
 
-def _store_url(db: str | None) -> str | None:
-    """The store to consult for a search, or None: a plain search never creates one.
-
-    A store named with --db must exist; the default one is used only if it does.
-    """
-    from proxygraph.cli.store_cmds import _new_sqlite_file
-    from proxygraph.store import default_url
-
-    url = db or default_url()
-    if _new_sqlite_file(url) is None:
-        return url
-    if db is not None:
-        raise StoreError(f"no store at {db} (ingest reports to create one)")
-    return None
-
-
 def _overlay_view(query: str, db: str | None) -> tuple[Entity | None, dict[str, Entity]]:
     """The store overlay's actor named `query` (added or aliased by an analyst), and the
-    target of every actor merged away, by merged id (empty without a store)."""
-    from proxygraph.store import open_store
+    target of every actor merged away, by merged id (empty without a store).
 
-    url = _store_url(db)
-    if url is None:
+    A search never creates a store: one named with --db must exist (else the read
+    commands' one-line error), the default one is consulted only if it does.
+    """
+    from proxygraph.store import default_url, open_store
+    from proxygraph.store.stats import missing_sqlite_file
+
+    if db is None and missing_sqlite_file(default_url()) is not None:
         return None, {}
-    store = open_store(url)
+    store = open_store(db, create=False)
     try:
         active = {r.merged_id: r.into_id for r in store.merges() if r.undone_at is None}
         targets: dict[str, Entity] = {}

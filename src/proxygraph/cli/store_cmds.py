@@ -427,7 +427,8 @@ def actor_verb(words: list[str], *, kind: str | None = None, db: str | None = No
     if verb == "add" and not kind:
         fail(ValidationError("give the new actor's --kind (state, armed_group, person, ...)"))
     who = _reviewer(by)
-    with open_cli_store(db, create=True) as store:
+    # Only judgements create a store; listing or undoing merges reads an existing one.
+    with open_cli_store(db, create=verb in ("add", "alias", "merge")) as store:
         if verb == "add":
             entity = store.add_actor(args[0], str(kind), by=who, aliases=tuple(args[1:]))
             print(f"added {entity.name} ({entity.id}, {entity.kind})")
