@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from proxygraph.cli.app import app
 from proxygraph.export import export
 from proxygraph.ingest import MAX_BYTES
 from proxygraph.store import ClaimFilter, SqlStore
+from store_helpers import BACKENDS, backend_url
 from test_export_fixtures import fill
 
 HEADER = ("subject,type,object,items,via,date,status,certainty,source,publisher,"
@@ -28,9 +29,23 @@ GOOD = [
 ]
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every import test runs on SQLite and on PostgreSQL, as the store suite does."""
+    return str(request.param)
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path}/store.db"
+def db(backend: str, tmp_path: Path) -> Iterator[str]:
+    (tmp_path / "main").mkdir()
+    yield from backend_url(backend, tmp_path / "main")
+
+
+@pytest.fixture
+def other_db(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A second, empty store on the same backend (round trips import into it)."""
+    (tmp_path / "other").mkdir()
+    yield from backend_url(backend, tmp_path / "other")
 
 
 @pytest.fixture
@@ -134,10 +149,10 @@ def test_new_actor_with_a_kind_or_keep_unknown(run: Callable[..., Any], db: str,
 
 
 def test_an_exported_claims_csv_imports_as_is(run: Callable[..., Any], seeded: str,
-                                              tmp_path: Path) -> None:
+                                              other_db: str, tmp_path: Path) -> None:
     with SqlStore(seeded, create=False) as store:
         export(store, "csv", tmp_path / "out")
-    target = f"sqlite:///{tmp_path}/other.db"
+    target = other_db
     result = run("import", str(tmp_path / "out" / "claims.csv"), "--db", target)
     assert "8 claims imported as reviewed" in result.stderr
     with SqlStore(target, create=False) as other, SqlStore(seeded, create=False) as first:
@@ -150,11 +165,11 @@ def test_an_exported_claims_csv_imports_as_is(run: Callable[..., Any], seeded: s
 
 # --- JSONL and the round trip -----------------------------------------------------------
 
-def test_jsonl_round_trip_keeps_ids_and_fields(seeded: str, tmp_path: Path,
+def test_jsonl_round_trip_keeps_ids_and_fields(seeded: str, other_db: str, tmp_path: Path,
                                                run: Callable[..., Any]) -> None:
     with SqlStore(seeded, create=False) as store:
         export(store, "jsonl", tmp_path / "first.jsonl")
-    empty = f"sqlite:///{tmp_path}/empty.db"
+    empty = other_db
     result = run("import", str(tmp_path / "first.jsonl"), "--db", empty)
     assert "8 claims imported as reviewed" in result.stderr
     assert "unresolved actor 'Syrian fighters' kept (line 6)" in result.stderr
@@ -172,12 +187,12 @@ def test_jsonl_round_trip_keeps_ids_and_fields(seeded: str, tmp_path: Path,
         assert a == b  # every claim field, its document, reliability and credibility
 
 
-def test_jsonl_extract_output_without_source_imports(run: Callable[..., Any], db: str,
-                                                     seeded: str, tmp_path: Path) -> None:
+def test_jsonl_extract_output_without_source_imports(run: Callable[..., Any], seeded: str,
+                                                     other_db: str, tmp_path: Path) -> None:
     with SqlStore(seeded, create=False) as store:
         lines = [json.dumps(s.claim.to_dict()) for s in store.claims()]  # extract's shape
     f = write(tmp_path / "claims.jsonl", "\n".join(lines) + "\n")
-    target = f"sqlite:///{tmp_path}/t.db"
+    target = other_db
     assert "8 claims imported" in run("import", str(f), "--db", target).stderr
     with SqlStore(target, create=False) as store:
         assert {d.name for d in store.documents()} == {"a.txt", "b.txt", "c.txt"}
