@@ -29,6 +29,21 @@ EncodingOption = Annotated[str | None, typer.Option(
          "UTF-8, else detected.", show_default=False)]
 
 
+def _list_rules(value: bool) -> None:
+    """Print the extraction components in the order they run, and exit."""
+    if not value:
+        return
+    from proxygraph.extract.families import WITHOUT_ENV, describe_components
+
+    table = Table("component", "kind", "reads", "enabled", "what it does")
+    for row in describe_components():
+        table.add_row(row["name"], row["kind"], row["reads"], row["enabled"], row["does"])
+    console = Console(width=max(Console().width, 110))
+    console.print(table)
+    console.print(f"Disable some for one run (an ablation) with {WITHOUT_ENV}=name[,name].")
+    raise typer.Exit()
+
+
 LONG_DOCUMENT_CHARS = 200_000  # a single report this long gets a progress bar on a TTY
 
 
@@ -117,6 +132,9 @@ def extract(
                                                 help="Write JSON Lines here (default stdout).")
                       ] = None,
     encoding: EncodingOption = None,
+    list_rules: Annotated[bool, typer.Option(
+        "--list-rules", callback=_list_rules, is_eager=True,
+        help="List the rule families and filters in the order they run, and exit.")] = False,
 ) -> None:
     """Extract claims from reports (txt, md, html, pdf) as JSON Lines.
 

@@ -8,9 +8,9 @@ import re
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, with_origin
+from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.quantity import find_quantities
-from proxygraph.extract.rules import Candidate
 from proxygraph.extract.timex import TimeMention, best_time
 from proxygraph.model import Entity, Quantity, TimeSpan
 

@@ -1,18 +1,15 @@
-"""The candidate record the rules produce, and the dependency-tree helpers they share."""
+"""The candidate record the rule families produce, and the dependency-tree helpers they
+share."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from proxygraph.model import Entity
-
-if TYPE_CHECKING:  # the mixins' host types; imported for annotations only
-    from proxygraph.extract.arguments import SentenceMentions
-    from proxygraph.extract.lexicon import Lexicon
+from proxygraph.ontology import ONTOLOGY
 
 
 @dataclass
@@ -31,7 +28,7 @@ def kids(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def prep_objects(tok: Token, words: set[str]) -> list[Token]:
+def prep_objects(tok: Token, words: Collection[str]) -> list[Token]:
     """Objects of the token's prepositions among `words` (also conjoined prepositions)."""
     out: list[Token] = []
     for prep in kids(tok, "prep", "agent", "dative"):
@@ -57,38 +54,10 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
-class RuleBase:
-    """What the rule mixins (nominals, epithets, flows, sides, subordination) use from
-    SentenceRules, which composes them and implements these."""
-
-    sm: SentenceMentions
-    lex: Lexicon
-
-    def actors(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
-        raise NotImplementedError
-
-    def noun_subjects(self, noun: Token) -> list[Entity]:
-        raise NotImplementedError
-
-    def patients(self, verb: Token) -> list[Token]:
-        raise NotImplementedError
-
-    def is_passive(self, verb: Token) -> bool:
-        raise NotImplementedError
-
-    def origins(self, theme: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def theme_types(self, heads: list[Token]) -> list[str]:
-        raise NotImplementedError
-
-    def _shipping_targets(self, heads: list[Token]) -> list[Entity]:
-        raise NotImplementedError
-
-    def _pairs(self, ctype: str, subjects: list[Entity], objects: list[Entity], trigger: Token,
-               theme: list[Token], symmetric_fallback: bool,
-               label: bool = False) -> Iterator[Candidate]:
-        raise NotImplementedError
+def pair_key(ctype: str, subject: Entity, obj: Entity | None) -> tuple[str, str, str | None]:
+    """Type and parties of a claim, in a fixed order for the symmetric types."""
+    obj_id = obj.id if obj else None
+    if obj_id is not None and ONTOLOGY.is_symmetric(ctype):
+        a, b = sorted((subject.id, obj_id))
+        return (ctype, a, b)
+    return (ctype, subject.id, obj_id)

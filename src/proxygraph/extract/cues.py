@@ -113,8 +113,6 @@ def _modal(tok: Token) -> tuple[str, bool] | None:
     return None
 
 
-
-
 def _verb_group(verb: Token) -> list[Token]:
     """The verb's children, with what a bare later conjunct shares with the first: in "is
     armed, funded and trained by" and "has armed, paid and trained X since 2017", "funded"

@@ -3,63 +3,79 @@ Houthis", "UAE arms reaching the RSF through Chad", "Russian shells flowing to X
 The items' stated origin is the sender when no sender is named (guide 7). And dependence:
 "Hamas relies on Iran for weapons", "Hezbollah depends on Iranian funding", "Russia's
 reliance on Iran's support": the relied-on actor gives to the dependent one.
-
-A mixin of SentenceRules, which supplies `actors`, `origins`, `theme_types`, `_pairs`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.families import rule_family
+from proxygraph.extract.themes import origins, theme_types
 from proxygraph.extract.wordsets import WORDS
 
+if TYPE_CHECKING:
+    from proxygraph.extract.view import SentenceView
 
-class FlowRules(RuleBase):
-    def flow(self, verb: Token) -> Iterator[Candidate]:
-        if verb.lemma_.lower() not in self.lex.flow_verbs:
-            return
-        # "UAE arms reaching the RSF" / "Iranian weapons reached the Houthis"
-        reduced = verb.dep_ == "acl" and verb.tag_ == "VBG"
-        moving = [verb.head] if reduced else kids(verb, "nsubj")
-        if not moving or self.theme_types(moving) != ["ARMS_TRANSFER"]:
-            return
-        if verb.lemma_.lower() == "find":
-            # "found their way to X"
-            if not any(o.lemma_.lower() == "way" for o in kids(verb, "dobj")):
-                return
-            ends = [o for w in kids(verb, "dobj") for o in prep_objects(w, {"to", "into"})]
-        else:
-            ends = kids(verb, "dobj") + prep_objects(verb, WORDS.destination_preps)
-        senders = self.origins(moving)
-        recipients = [e for e in self.actors(ends) if e.kind != "item"]
-        if verb.lemma_.lower() in ("reach", "arrive") and not prep_objects(verb, WORDS.route_preps):
-            # "Iranian missiles reached Israel" is an attack: without a route, only an armed
-            # group is a plausible recipient
-            recipients = [e for e in recipients if e.kind in ("armed_group", "pmc")]
-        yield from self._pairs("ARMS_TRANSFER", senders, recipients, verb, moving, False)
 
-    def reliance(self, tok: Token) -> Iterator[Candidate]:
-        """'X relies on Y for weapons' / 'X depends on Y's funding' / 'X's reliance on Y'."""
-        lemma = tok.lemma_.lower()
-        if lemma in WORDS.rely_verbs and tok.pos_ == "VERB":
-            dependents = self.subjects(tok)
-        elif lemma in WORDS.rely_nouns and tok.pos_ == "NOUN":
-            dependents = self.actors(kids(tok, "poss"))
-        else:
+@rule_family("flows", roles=("verb", "noun"))
+class Flows:
+    """Materiel reaching someone; reliance on someone for what they give."""
+
+    def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
+        if tok is None:
             return
-        relied = prep_objects(tok, {"on", "upon"})
-        wanted = prep_objects(tok, {"for"}) or [
-            o for r in relied for o in prep_objects(r, {"for"})]
-        if wanted:
-            # "relies on Iran for weapons and money"
-            givers, theme = self.actors(relied), wanted
-        else:
-            # "depends on Iranian funding", "on Iran's drones": the giver modifies the thing
-            givers = [e for r in relied for e in self.noun_subjects(r)]
-            theme = [r for r in relied if self.sm.at(r) is None or self.sm.at(r).is_item]
-        types = self.theme_types(theme)
-        for ctype in types:
-            yield from self._pairs(ctype, givers, dependents, tok, theme, False)
+        if v.is_verb(tok):
+            yield from _flow(v, tok)
+        yield from _reliance(v, tok)
+
+
+def _flow(v: SentenceView, verb: Token) -> Iterator[Candidate]:
+    if verb.lemma_.lower() not in v.lex.flow_verbs:
+        return
+    # "UAE arms reaching the RSF" / "Iranian weapons reached the Houthis"
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBG"
+    moving = [verb.head] if reduced else kids(verb, "nsubj")
+    if not moving or theme_types(v, moving) != ["ARMS_TRANSFER"]:
+        return
+    if verb.lemma_.lower() == "find":
+        # "found their way to X"
+        if not any(o.lemma_.lower() == "way" for o in kids(verb, "dobj")):
+            return
+        ends = [o for w in kids(verb, "dobj") for o in prep_objects(w, {"to", "into"})]
+    else:
+        ends = kids(verb, "dobj") + prep_objects(verb, WORDS.destination_preps)
+    senders = origins(v, moving)
+    recipients = [e for e in v.actors(ends) if e.kind != "item"]
+    if verb.lemma_.lower() in ("reach", "arrive") and not prep_objects(verb, WORDS.route_preps):
+        # "Iranian missiles reached Israel" is an attack: without a route, only an armed
+        # group is a plausible recipient
+        recipients = [e for e in recipients if e.kind in ("armed_group", "pmc")]
+    yield from v.pairs("ARMS_TRANSFER", senders, recipients, verb, moving, False)
+
+
+def _reliance(v: SentenceView, tok: Token) -> Iterator[Candidate]:
+    """'X relies on Y for weapons' / 'X depends on Y's funding' / 'X's reliance on Y'."""
+    lemma = tok.lemma_.lower()
+    if lemma in WORDS.rely_verbs and tok.pos_ == "VERB":
+        dependents = v.subjects(tok)
+    elif lemma in WORDS.rely_nouns and tok.pos_ == "NOUN":
+        dependents = v.actors(kids(tok, "poss"))
+    else:
+        return
+    relied = prep_objects(tok, {"on", "upon"})
+    wanted = prep_objects(tok, {"for"}) or [
+        o for r in relied for o in prep_objects(r, {"for"})]
+    if wanted:
+        # "relies on Iran for weapons and money"
+        givers, theme = v.actors(relied), wanted
+    else:
+        # "depends on Iranian funding", "on Iran's drones": the giver modifies the thing
+        givers = [e for r in relied for e in v.noun_subjects(r)]
+        theme = [r for r in relied if v.sm.at(r) is None or v.sm.at(r).is_item]
+    types = theme_types(v, theme)
+    for ctype in types:
+        yield from v.pairs(ctype, givers, dependents, tok, theme, False)

@@ -1,194 +1,203 @@
 """Nominal rules: relations stated by a noun ("Iranian support for Hamas", "deliveries of
 drones to Russia", "clashes between A and B", "X became brigades of Y").
-
-A mixin of SentenceRules, which supplies the argument finders (`actors`, `subjects`,
-`patients`, `origins`, `_pairs`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, RuleBase, kids, prep_objects
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.families import rule_family
+from proxygraph.extract.sides import shipping_targets
+from proxygraph.extract.themes import origins
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
 
+if TYPE_CHECKING:
+    from proxygraph.extract.view import SentenceView
 
-class NominalRules(RuleBase):
-    def noun_candidates(self, noun: Token) -> Iterator[Candidate]:
-        lemma = noun.lemma_.lower()
-        ctype = self.lex.nouns.get(lemma)
-        idiom = self.lex.verb_object_idioms.get(lemma, {})
-        if ctype is None and any(idiom.get(t.lemma_.lower()) == "CLASH"
-                                 for t in prep_objects(noun, {"of"})):
-            # "exchanges of fire with X": the noun of an idiom verb ("exchange fire")
-            yield from self._pairs("CLASH", self.inherited_subjects(noun),
-                                   self.actors(prep_objects(noun, {"with"})), noun, [], False)
-            return
-        if ctype is None:
-            return
-        preps = WORDS.noun_object_preps[ctype]
-        if lemma in WORDS.patient_of_nouns:
-            preps = preps | {"of"}  # "Iran's arming of the Houthis"
-        if lemma in WORDS.qualified_nouns and not any(
-                c.lower_ in WORDS.qualified_nouns[lemma] for c in noun.children):
-            return  # humanitarian aid is not support (guide 16): "military aid" is
-        instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
-            noun.head.lower_ in ("with", "thanks", "without", "through"))
-        if instrumental:
-            preps = preps - {"of"}  # "with the help of Iran": Iran helps, it is not helped
-        if ctype == "CLASH" and lemma not in self.lex.mutual_clash_nouns:
-            preps = preps - {"with"}  # "coordinated its attacks with Hamas": not a target
-        object_heads = prep_objects(noun, preps)
-        if lemma in self.lex.clash_nouns_need_target and not prep_objects(
-                noun, {"against", "on", "upon"}):
-            return
-        if ctype == "PRODUCTION" and noun.dep_ == "dobj" and any(
-                t.claim_type == ctype for t in self.lex.verbs.get(noun.head.lemma_.lower(), ())):
-            return  # "build a drone factory": the verb rule has it
-        if ctype == "INTEGRATION":
-            absorbed = self.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))
-            targets = self.actors(prep_objects(noun, {"into", "with", "under"}))
-            yield from self._pairs(ctype, absorbed, targets, noun, [], False)
-            return
-        between = prep_objects(noun, {"between"})
-        if not between and ctype == "CLASH":
-            # "the war, which broke out in 2023 between A and B"
-            for clause in kids(noun, "relcl", "acl"):
-                between = between or prep_objects(clause, {"between"})
-        if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
-            # "weapons and oil sales between A and B": the parser hangs "between" on the
-            # first conjunct, but it qualifies the whole coordination.
-            between = prep_objects(noun.head, {"between"})
-        subjects = self.noun_subjects(noun)
-        if instrumental and not subjects:
-            subjects = self.actors(prep_objects(noun, {"of"}))
-        objects = self.actors([h for h in object_heads if h not in between])
-        theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
-            "ARMS_TRANSFER", "TRADE", "PRODUCTION") and lemma not in WORDS.patient_of_nouns else []
-        if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):
-            objects = [o for o in objects if not self._entity_in(o, theme)]
-            theme = theme + [c for c in noun.children if c.dep_ == "compound"]
-        if between and ctype == "ARMS_TRANSFER":
-            ctype = "TRADE"  # "weapons and oil sales between A, B and C"
-        if ctype == "ARMS_TRANSFER" and lemma in WORDS.money_flow_nouns and (
-                self._valued_in_money(noun)):
-            ctype = "FUNDING"  # "put Iran's annual transfers to the group at $700 million"
-        if between:
-            parties = self.actors(between)
-            if not subjects and len(parties) >= 2:
-                yield from self._pairs(ctype, parties, [], noun, theme, True)
-                return
-            objects = objects + parties
-        if not subjects and not (between and ctype == "CLASH"):
-            # "support to either side in the war, which broke out between A and B": the
-            # sides of the war are named by "between", not by the verb above it
-            subjects = self.inherited_subjects(noun)
-        if not subjects and ctype == "ARMS_TRANSFER":
-            subjects = self.origins(theme)  # "deliveries of Russian tanks to X" (guide 7)
-        if not objects and instrumental and noun.head.head.pos_ == "VERB":
-            # "founded with help from the IRGC": the helped is who the verb is about
-            verb = noun.head.head
-            objects = self.actors(self.patients(verb)) if self.is_passive(verb) else (
-                self.subjects(verb))
-        if ctype == "CLASH" and not objects and not between:
-            objects = self._shipping_targets(prep_objects(noun, {"against", "on", "upon"}))
-        symmetric = ONTOLOGY.is_symmetric(ctype)
-        if ctype == "PRODUCTION":
-            objects = objects or self._customers(noun)
-            yield from self._pairs(ctype, subjects, objects, noun, theme, False)
-            return
-        yield from self._pairs(ctype, subjects, objects, noun, theme, symmetric)
 
-    def _customers(self, noun: Token) -> list[Entity]:
-        """'factories were running to fill Russian orders': production for a customer."""
-        verb = noun.head
-        if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
-            return []
-        purposes = [c for c in kids(verb, "advcl", "xcomp") if kids(c, "aux")]
-        orders = [o for p in purposes for o in kids(p, "dobj")
-                  if o.lemma_.lower() in WORDS.customer_nouns]
-        out: list[Entity] = []
-        for order in orders:
-            for child in kids(order, "amod", "poss", "compound", "nmod"):
-                m = self.sm.at(child)
-                if m is not None and not m.is_item and all(e.id != m.entity.id for e in out):
-                    out.append(m.entity)
-        return out
+@rule_family("nominals", roles=("noun",))
+class Nominals:
+    """Noun triggers ("Iran's support for Hamas"); becoming part of another force."""
 
-    def _valued_in_money(self, noun: Token) -> bool:
-        """The transfer is an amount of money: "transfers of $5 million", "transfers worth
-        $5 million", "put the transfers at $700 million", "the transfers reached $700
-        million"; an item or weapon word anywhere in the clause makes it materiel."""
-        clause = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and (
-            noun.head.pos_ in ("VERB", "AUX")) else noun
-        tokens = list(clause.subtree)
-        money = any(t.tag_ == "$" or t.ent_type_ == "MONEY"
-                    or self.lex.themes.get(t.lemma_.lower()) == "FUNDING" for t in tokens)
-        materiel = any((m := self.sm.at(t)) is not None and m.is_item for t in tokens) or any(
-            self.lex.themes.get(t.lemma_.lower()) == "ARMS_TRANSFER" and t.i != noun.i
-            for t in tokens)
-        return money and not materiel
-
-    def part_of(self, noun: Token) -> Iterator[Candidate]:
-        """'X became brigades of the PMF', 'made X a formal part of the armed forces':
-        becoming part of another force is INTEGRATION (guide 4)."""
-        if noun.lemma_.lower() not in self.lex.part_nouns or noun.dep_ not in ("attr", "oprd"):
+    def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
+        if tok is None:
             return
-        verb = noun.head
-        if verb.lemma_.lower() not in ("become", "make", "turn", "be"):
+        # "signed the treaty between Russia and Iran": the verb's claim already says it;
+        # the noun would add a second pair of parties
+        ctype = v.lex.nouns.get(tok.lemma_.lower())
+        if not _object_of_same_claim(tok, ctype, v.verb_claims):
+            yield from _noun_candidates(v, tok)
+        yield from _part_of(v, tok)
+
+
+def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
+    lemma = noun.lemma_.lower()
+    ctype = v.lex.nouns.get(lemma)
+    idiom = v.lex.verb_object_idioms.get(lemma, {})
+    if ctype is None and any(idiom.get(t.lemma_.lower()) == "CLASH"
+                             for t in prep_objects(noun, {"of"})):
+        # "exchanges of fire with X": the noun of an idiom verb ("exchange fire")
+        yield from v.pairs("CLASH", _inherited_subjects(v, noun),
+                               v.actors(prep_objects(noun, {"with"})), noun, [], False)
+        return
+    if ctype is None:
+        return
+    preps = WORDS.noun_object_preps[ctype]
+    if lemma in WORDS.patient_of_nouns:
+        preps = preps | {"of"}  # "Iran's arming of the Houthis"
+    if lemma in WORDS.qualified_nouns and not any(
+            c.lower_ in WORDS.qualified_nouns[lemma] for c in noun.children):
+        return  # humanitarian aid is not support (guide 16): "military aid" is
+    instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
+        noun.head.lower_ in ("with", "thanks", "without", "through"))
+    if instrumental:
+        preps = preps - {"of"}  # "with the help of Iran": Iran helps, it is not helped
+    if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns:
+        preps = preps - {"with"}  # "coordinated its attacks with Hamas": not a target
+    object_heads = prep_objects(noun, preps)
+    if lemma in v.lex.clash_nouns_need_target and not prep_objects(
+            noun, {"against", "on", "upon"}):
+        return
+    if ctype == "PRODUCTION" and noun.dep_ == "dobj" and any(
+            t.claim_type == ctype for t in v.lex.verbs.get(noun.head.lemma_.lower(), ())):
+        return  # "build a drone factory": the verb rule has it
+    if ctype == "INTEGRATION":
+        absorbed = v.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))
+        targets = v.actors(prep_objects(noun, {"into", "with", "under"}))
+        yield from v.pairs(ctype, absorbed, targets, noun, [], False)
+        return
+    between = prep_objects(noun, {"between"})
+    if not between and ctype == "CLASH":
+        # "the war, which broke out in 2023 between A and B"
+        for clause in kids(noun, "relcl", "acl"):
+            between = between or prep_objects(clause, {"between"})
+    if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        # "weapons and oil sales between A and B": the parser hangs "between" on the
+        # first conjunct, but it qualifies the whole coordination.
+        between = prep_objects(noun.head, {"between"})
+    subjects = v.noun_subjects(noun)
+    if instrumental and not subjects:
+        subjects = v.actors(prep_objects(noun, {"of"}))
+    objects = v.actors([h for h in object_heads if h not in between])
+    theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
+        "ARMS_TRANSFER", "TRADE", "PRODUCTION") and lemma not in WORDS.patient_of_nouns else []
+    if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):
+        objects = [o for o in objects if not _entity_in(v, o, theme)]
+        theme = theme + [c for c in noun.children if c.dep_ == "compound"]
+    if between and ctype == "ARMS_TRANSFER":
+        ctype = "TRADE"  # "weapons and oil sales between A, B and C"
+    if ctype == "ARMS_TRANSFER" and lemma in WORDS.money_flow_nouns and (
+            _valued_in_money(v, noun)):
+        ctype = "FUNDING"  # "put Iran's annual transfers to the group at $700 million"
+    if between:
+        parties = v.actors(between)
+        if not subjects and len(parties) >= 2:
+            yield from v.pairs(ctype, parties, [], noun, theme, True)
             return
-        targets = self.actors(prep_objects(noun, {"of"}))
-        absorbed = self.actors(kids(verb, "dobj")) if noun.dep_ == "oprd" else self.subjects(verb)
-        yield from self._pairs("INTEGRATION", absorbed, targets, verb, [], False)
+        objects = objects + parties
+    if not subjects and not (between and ctype == "CLASH"):
+        # "support to either side in the war, which broke out between A and B": the
+        # sides of the war are named by "between", not by the verb above it
+        subjects = _inherited_subjects(v, noun)
+    if not subjects and ctype == "ARMS_TRANSFER":
+        subjects = origins(v, theme)  # "deliveries of Russian tanks to X" (guide 7)
+    if not objects and instrumental and noun.head.head.pos_ == "VERB":
+        # "founded with help from the IRGC": the helped is who the verb is about
+        verb = noun.head.head
+        objects = v.actors(v.patients(verb)) if v.is_passive(verb) else (
+            v.subjects(verb))
+    if ctype == "CLASH" and not objects and not between:
+        objects = shipping_targets(v, prep_objects(noun, {"against", "on", "upon"}))
+    symmetric = ONTOLOGY.is_symmetric(ctype)
+    if ctype == "PRODUCTION":
+        objects = objects or _customers(v, noun)
+        yield from v.pairs(ctype, subjects, objects, noun, theme, False)
+        return
+    yield from v.pairs(ctype, subjects, objects, noun, theme, symmetric)
 
-    def _entity_in(self, entity: Entity, heads: list[Token]) -> bool:
-        return any(e.id == entity.id for e in self.actors(heads))
 
-    def noun_subjects(self, noun: Token) -> list[Entity]:
-        heads = kids(noun, "poss")
-        for child in noun.children:
-            m = self.sm.at(child)
-            if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item:
-                heads.append(child)
-        found = self.actors(heads)
-        if not found:
-            found = self.actors(prep_objects(noun, WORDS.noun_subject_preps))
-        if not found:
-            found = self._possessor_to_left(noun)
-        return found
-
-    def _possessor_to_left(self, noun: Token) -> list[Entity]:
-        """"Hamas's horrific Oct. 7, 2023, assault": the parser loses the possessive."""
-        i = noun.i - 1
-        floor = max(self.sm.sent.start, noun.i - 10)
-        while i >= floor:
-            tok = noun.doc[i]
-            if tok.tag_ == "POS" and i > 0:
-                m = self.sm.at(noun.doc[i - 1])
-                return [m.entity] if m is not None and not m.is_item else []
-            if not (tok.pos_ in ("ADJ", "NUM", "ADV") or tok.text in (",", "-")
-                    or tok.ent_type_ == "DATE" or tok.dep_ in ("compound", "amod")):
-                return []
-            i -= 1
+def _customers(v: SentenceView, noun: Token) -> list[Entity]:
+    """'factories were running to fill Russian orders': production for a customer."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return []
+    purposes = [c for c in kids(verb, "advcl", "xcomp") if kids(c, "aux")]
+    orders = [o for p in purposes for o in kids(p, "dobj")
+              if o.lemma_.lower() in WORDS.customer_nouns]
+    out: list[Entity] = []
+    for order in orders:
+        for child in kids(order, "amod", "poss", "compound", "nmod"):
+            m = v.sm.at(child)
+            if m is not None and not m.is_item and all(e.id != m.entity.id for e in out):
+                out.append(m.entity)
+    return out
 
-    def inherited_subjects(self, noun: Token) -> list[Entity]:
-        """The doer of a nominal trigger governed by a verb: 'Iran sends shipments'."""
-        head = noun.head
-        if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-            return self.subjects(head)
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            if head.head.lemma_.lower() in WORDS.blame_verbs and kids(head.head, "dobj"):
-                return self.actors(kids(head.head, "dobj"))  # "blamed X for the attack"
-            return self.subjects(head.head)
-        owner = head.head
-        if noun.dep_ == "pobj" and head.lower_ == "for" and owner.lemma_.lower() in (
-                WORDS.responsibility_nouns) and owner.dep_ == "dobj":
-            return self.subjects(owner.head)  # "claimed responsibility for the attack on X"
-        if noun.dep_ == "conj":
-            return self.inherited_subjects(head) if head.pos_ == "NOUN" else []
-        return []
+
+def _valued_in_money(v: SentenceView, noun: Token) -> bool:
+    """The transfer is an amount of money: "transfers of $5 million", "transfers worth
+    $5 million", "put the transfers at $700 million", "the transfers reached $700
+    million"; an item or weapon word anywhere in the clause makes it materiel."""
+    clause = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+        noun.head.pos_ in ("VERB", "AUX")) else noun
+    tokens = list(clause.subtree)
+    money = any(t.tag_ == "$" or t.ent_type_ == "MONEY"
+                or v.lex.themes.get(t.lemma_.lower()) == "FUNDING" for t in tokens)
+    materiel = any((m := v.sm.at(t)) is not None and m.is_item for t in tokens) or any(
+        v.lex.themes.get(t.lemma_.lower()) == "ARMS_TRANSFER" and t.i != noun.i
+        for t in tokens)
+    return money and not materiel
+
+
+def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
+    """'X became brigades of the PMF', 'made X a formal part of the armed forces':
+    becoming part of another force is INTEGRATION (guide 4)."""
+    if noun.lemma_.lower() not in v.lex.part_nouns or noun.dep_ not in ("attr", "oprd"):
+        return
+    verb = noun.head
+    if verb.lemma_.lower() not in ("become", "make", "turn", "be"):
+        return
+    targets = v.actors(prep_objects(noun, {"of"}))
+    absorbed = v.actors(kids(verb, "dobj")) if noun.dep_ == "oprd" else v.subjects(verb)
+    yield from v.pairs("INTEGRATION", absorbed, targets, verb, [], False)
+
+
+def _entity_in(v: SentenceView, entity: Entity, heads: list[Token]) -> bool:
+    return any(e.id == entity.id for e in v.actors(heads))
+
+
+def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
+    """The doer of a nominal trigger governed by a verb: 'Iran sends shipments'."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return v.subjects(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if head.head.lemma_.lower() in WORDS.blame_verbs and kids(head.head, "dobj"):
+            return v.actors(kids(head.head, "dobj"))  # "blamed X for the attack"
+        return v.subjects(head.head)
+    owner = head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and owner.lemma_.lower() in (
+            WORDS.responsibility_nouns) and owner.dep_ == "dobj":
+        return v.subjects(owner.head)  # "claimed responsibility for the attack on X"
+    if noun.dep_ == "conj":
+        return _inherited_subjects(v, head) if head.pos_ == "NOUN" else []
+    return []
+
+
+def _object_of_same_claim(noun: Token, ctype: str | None,
+                          by_verb: dict[int, list[Candidate]]) -> bool:
+    """Is the noun (or the phrase it sits in: "the Treaty on ... Partnership") the
+    object of a verb that already gave a claim of the same type?"""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ == "dobj":
+            return any(c.type == ctype for c in by_verb.get(tok.head.i, ()))
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj", "appos"):
+            return False
+        tok = tok.head
+    return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
@@ -16,18 +16,19 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
+from proxygraph.extract.candidates import pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
-from proxygraph.extract.learned import learned_candidates
-from proxygraph.extract.lexicon import Lexicon, load_lexicon
+from proxygraph.extract.families import active_components
+from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
-from proxygraph.extract.rules import Candidate, SentenceRules
+from proxygraph.extract.rules import Candidate, sentence_candidates
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document, Entity, Evidence
+from proxygraph.model import Claim, Document, Evidence
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -42,20 +43,23 @@ COMPONENTS = {
     "layout": "1",  # datelines and list lines parsed on their own
 }
 def _behaviour_digest() -> str:
-    """A hash of every data file the extractor's behaviour depends on (lexicons, cues,
-    registry, learned weights) and of the parsing model, so claim ids change whenever
-    behaviour can (a version typed by hand can forget a file)."""
+    """A hash of every data file the extractor's behaviour depends on (lexicons, cues, word
+    sets, components, registry, learned weights), of the components enabled in this
+    process and of the parsing model, so claim ids change whenever behaviour can (a
+    version typed by hand can forget a file)."""
     import hashlib
     from importlib import metadata, resources
 
     digest = hashlib.sha256()
     for package, names in (("proxygraph.extract", ("lexicon.yaml", "cues.yaml",
-                                                   "wordsets.yaml", "relations.json")),
+                                                   "wordsets.yaml", "components.yaml",
+                                                   "relations.json")),
                            ("proxygraph.registry", ("actors.yaml", "items.yaml"))):
         for name in names:
             path = resources.files(package).joinpath(name)
             digest.update(name.encode())
             digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(("components=" + ",".join(active_components().names)).encode())
     digest.update(f"{MODEL_NAME}={metadata.version(MODEL_NAME.replace('_', '-'))}".encode())
     return digest.hexdigest()[:10]
 
@@ -272,74 +276,22 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
             t.lemma_.lower() in lex.group_nouns for t in item.sm.tokens):
         return  # no actor and no group named: no claim can have a party
     seen_here: set[tuple[str, str, str | None]] = set()
-    candidates = list(SentenceRules(item.sm, lex).candidates())
-    candidates += learned_candidates(item.sm, {pair_key(c.type, c.subject, c.object)
-                                               for c in candidates})
-    for cand in candidates:
-        if _own_side(cand) or (cand.type == "ARMS_TRANSFER"
-                               and cand.trigger.lemma_.lower() in WORDS.exchange_verbs):
-            continue  # "exchanged oil, grain and weapons" is TRADE only (undirected)
-        if _attacked_site(cand, lex) or _hosted_troops(cand, lex):
+    components = active_components()
+    for cand in sentence_candidates(item.sm, lex, components):
+        if any(drop(cand) for drop in components.candidate_filters):
             continue
         claim = _build_claim(document, item.offset, item.sent, item.sm, cand, item.times)
+        for claim_filter in components.claim_filters:
+            if claim is None:
+                break
+            claim = claim_filter(document, claim)
         if claim is None:
             continue
-        claim = _commodity_consistent(document, claim)
         key = pair_key(claim.type, claim.subject, claim.object)
         if key in seen_here:
             continue
         seen_here.add(key)
         yield claim
-
-
-def _attacked_site(cand: Candidate, lex: Lexicon) -> bool:
-    """"Commandos raided a missile production site", "hit a defence plant": a plant that
-    is attacked says nothing about who produces there."""
-    if cand.type != "PRODUCTION":
-        return False
-    tok = cand.trigger
-    for _ in range(3):
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.pos_ == "VERB":
-            return any(t.claim_type == "CLASH" for t in lex.verbs.get(tok.lemma_.lower(), ()))
-    return False
-
-
-def _hosted_troops(cand: Candidate, lex: Lexicon) -> bool:
-    """"Belarus hosts Russian troops", "Niger received Russian instructors": receiving
-    forces is support, not a meeting (CONTACT is for delegations and leaders)."""
-    if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in ("host", "receive"):
-        return False
-    objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in lex.military_heads or o.lemma_.lower() in lex.group_nouns
-               for o in objects)
-
-
-def _own_side(cand: Candidate) -> bool:
-    """A clash between a state and its own organ ("Russian forces" vs Russia) is a misread
-    of two mentions of one side, not a fight."""
-    obj = cand.object
-    if cand.type != "CLASH" or obj is None:
-        return False
-    return cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id
-
-
-def _commodity_consistent(document: Document, claim: Claim) -> Claim:
-    """Commodities are traded, not armed (guide 13): an ARMS_TRANSFER of only commodities is
-    TRADE, and a mixed one keeps only its materiel as items."""
-    if claim.type != "ARMS_TRANSFER" or not claim.items:
-        return claim
-    commodities = load_lexicon().commodities
-    materiel = tuple(i for i in claim.items if i.id not in commodities)
-    if len(materiel) == len(claim.items):
-        return claim
-    if materiel:
-        return replace(claim, items=materiel)
-    return replace(claim, type="TRADE", id=claim_id(
-        document.sha256, claim.evidence.start, "TRADE", claim.subject.id,
-        claim.object.id if claim.object else None, EXTRACTOR_VERSION))
 
 
 def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
@@ -354,20 +306,9 @@ def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def pair_key(ctype: str, subject: Entity, obj: Entity | None) -> tuple[str, str, str | None]:
-    """Type and parties of a claim, in a fixed order for the symmetric types."""
-    obj_id = obj.id if obj else None
-    if obj_id is not None and ONTOLOGY.is_symmetric(ctype):
-        a, b = sorted((subject.id, obj_id))
-        return (ctype, a, b)
-    return (ctype, subject.id, obj_id)
-
-
 def _is_headline(sent: Span) -> bool:
     text = span_text(sent).strip()
     return bool(text) and text[-1] not in ".!?\"”'’)" and len(sent) <= 20
-
-
 
 
 def _bare_verb(trigger: Token) -> bool:

@@ -1,95 +1,98 @@
 """What is given: claim types from theme nouns ("weapons", "funds", "intelligence"),
 registry items in a phrase, and the origins the text states for them (guide 7, 13, 16).
 
-A mixin of SentenceRules.
+Functions over a `SentenceView`, shared by the verb, nominal, flow and epithet families.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import SentenceMentions, phrase_tokens, stated_origin
+from proxygraph.extract.arguments import phrase_tokens, stated_origin
 from proxygraph.extract.candidates import with_conjuncts
-from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
+
+if TYPE_CHECKING:
+    from proxygraph.extract.view import SentenceView
 
 # A weapon model designation: "Su-30SME", "F-16", "T-72", "Mi-24", "TB2", "S-400".
 _MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,3}[A-Z]{0,4}s?$")
 
 
-class ThemeRules:
-    sm: SentenceMentions
-    lex: Lexicon
+def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
+    found: list[str] = []
+    for head in with_conjuncts(heads):
+        ctype = None
+        tokens = phrase_tokens(head, v.lex)
+        own = v.lex.themes.get(head.lemma_.lower())
+        if any(c.lower_ in WORDS.civilian_aid_modifiers for c in head.children):
+            continue  # "humanitarian aid" is not support (guide 16)
+        if head.ent_type_ == "MONEY" and not any(
+                (m := v.sm.at(t)) is not None and m.is_item for t in tokens):
+            own = "FUNDING"  # "$2.6 billion"; "$10 million worth of small arms" is arms
+        if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
+            ctype = own  # "drone surveillance footage" is intelligence, not a drone
+        elif any((m := v.sm.at(t)) is not None and m.is_item for t in tokens) or any(
+                _MODEL_CODE.match(t.text) for t in tokens if t.i != head.i or len(tokens) == 1):
+            ctype = "ARMS_TRANSFER"  # a model code ("Su-30SME fighters") is materiel
+        else:
+            for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
+                ctype = v.lex.themes.get(tok.lemma_.lower()) or v.lex.themes.get(
+                    tok.lower_)
+                if ctype:
+                    break
+        if ctype and ctype not in found:
+            found.append(ctype)
+    if "ARMS_TRANSFER" in found and commodities_only(v, heads):
+        found[found.index("ARMS_TRANSFER")] = "TRADE"
+    if len(found) > 1 and "SUPPORT" in found:
+        found.remove("SUPPORT")  # "weapons and other resources" is an arms transfer
+    return found
 
-    def theme_types(self, heads: list[Token]) -> list[str]:
-        found: list[str] = []
-        for head in with_conjuncts(heads):
-            ctype = None
-            tokens = phrase_tokens(head, self.lex)
-            own = self.lex.themes.get(head.lemma_.lower())
-            if any(c.lower_ in WORDS.civilian_aid_modifiers for c in head.children):
-                continue  # "humanitarian aid" is not support (guide 16)
-            if head.ent_type_ == "MONEY" and not any(
-                    (m := self.sm.at(t)) is not None and m.is_item for t in tokens):
-                own = "FUNDING"  # "$2.6 billion"; "$10 million worth of small arms" is arms
-            if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
-                ctype = own  # "drone surveillance footage" is intelligence, not a drone
-            elif any((m := self.sm.at(t)) is not None and m.is_item for t in tokens) or any(
-                    _MODEL_CODE.match(t.text) for t in tokens if t.i != head.i or len(tokens) == 1):
-                ctype = "ARMS_TRANSFER"  # a model code ("Su-30SME fighters") is materiel
-            else:
-                for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
-                    ctype = self.lex.themes.get(tok.lemma_.lower()) or self.lex.themes.get(
-                        tok.lower_)
-                    if ctype:
-                        break
-            if ctype and ctype not in found:
-                found.append(ctype)
-        if "ARMS_TRANSFER" in found and self._commodities_only(heads):
-            found[found.index("ARMS_TRANSFER")] = "TRADE"
-        if len(found) > 1 and "SUPPORT" in found:
-            found.remove("SUPPORT")  # "weapons and other resources" is an arms transfer
-        return found
 
-    def _item_mentions(self, heads: list[Token]) -> list[Mention]:
-        found = []
-        for head in with_conjuncts(heads):
-            for tok in phrase_tokens(head, self.lex):
-                m = self.sm.at(tok)
-                if m is not None and m.is_item and m not in found:
-                    found.append(m)
-        return found
+def _item_mentions(v: SentenceView, heads: list[Token]) -> list[Mention]:
+    found = []
+    for head in with_conjuncts(heads):
+        for tok in phrase_tokens(head, v.lex):
+            m = v.sm.at(tok)
+            if m is not None and m.is_item and m not in found:
+                found.append(m)
+    return found
 
-    def origins(self, theme: list[Token]) -> list[Entity]:
-        """States the text names as origin of the given items: the sender when none is named."""
-        out: list[Entity] = []
-        origins = [stated_origin(m, self.sm) for m in self._item_mentions(theme)]
-        for head in with_conjuncts(theme):
-            if self.lex.themes.get(head.lemma_.lower()) == "ARMS_TRANSFER":
-                # "Russian T-90 tanks": a weapon word with a demonym, no registry item
-                # "UAE arms": a state's name as a noun modifier is the origin too
-                origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound")
-                            and (m := self.sm.at(c)) is not None
-                            and (m.demonym or m.entity.kind == "state")]
-        for origin in origins:
-            if origin is not None and all(e.id != origin.id for e in out):
-                out.append(origin)
-        return out
 
-    def _commodities_only(self, heads: list[Token]) -> bool:
-        """Oil, gold, grain: goods that are traded, not armed with."""
-        items = self._item_mentions(heads)
-        return bool(items) and all(m.entity.id in self.lex.commodities for m in items)
+def origins(v: SentenceView, theme: list[Token]) -> list[Entity]:
+    """States the text names as origin of the given items: the sender when none is named."""
+    out: list[Entity] = []
+    origins = [stated_origin(m, v.sm) for m in _item_mentions(v, theme)]
+    for head in with_conjuncts(theme):
+        if v.lex.themes.get(head.lemma_.lower()) == "ARMS_TRANSFER":
+            # "Russian T-90 tanks": a weapon word with a demonym, no registry item
+            # "UAE arms": a state's name as a noun modifier is the origin too
+            origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound")
+                        and (m := v.sm.at(c)) is not None
+                        and (m.demonym or m.entity.kind == "state")]
+    for origin in origins:
+        if origin is not None and all(e.id != origin.id for e in out):
+            out.append(origin)
+    return out
 
-    def _is_item_phrase(self, heads: list[Token]) -> bool:
-        for head in heads:
-            m = self.sm.at(head)
-            if m is not None and m.is_item:
-                return True
-            if head.lemma_.lower() in self.lex.themes and self.sm.at(head) is None:
-                return True
-        return False
+
+def commodities_only(v: SentenceView, heads: list[Token]) -> bool:
+    """Oil, gold, grain: goods that are traded, not armed with."""
+    items = _item_mentions(v, heads)
+    return bool(items) and all(m.entity.id in v.lex.commodities for m in items)
+
+
+def is_item_phrase(v: SentenceView, heads: list[Token]) -> bool:
+    for head in heads:
+        m = v.sm.at(head)
+        if m is not None and m.is_item:
+            return True
+        if head.lemma_.lower() in v.lex.themes and v.sm.at(head) is None:
+            return True
+    return False

@@ -1,0 +1,90 @@
+"""Post-filters: claim-level consistency after the rule families and the learned layer,
+registered by name and run in the order `components.yaml` declares.
+
+Candidate filters say whether to drop a candidate before its claim is built; claim
+filters take the built claim and return it (possibly retyped) or None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.families import candidate_filter, claim_filter
+from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.ids import claim_id
+from proxygraph.model import Claim, Document
+
+
+@candidate_filter("own_side")
+def own_side(cand: Candidate) -> bool:
+    """A clash between a state and its own organ ("Russian forces" vs Russia) is a misread
+    of two mentions of one side, not a fight."""
+    obj = cand.object
+    if cand.type != "CLASH" or obj is None:
+        return False
+    return cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id
+
+
+@candidate_filter("exchanged_goods")
+def exchanged_goods(cand: Candidate) -> bool:
+    """ "Exchanged oil, grain and weapons" is TRADE only (undirected), not ARMS_TRANSFER."""
+    return cand.type == "ARMS_TRANSFER" and cand.trigger.lemma_.lower() in WORDS.exchange_verbs
+
+
+@candidate_filter("attacked_site")
+def attacked_site(cand: Candidate) -> bool:
+    """ "Commandos raided a missile production site", "hit a defence plant": a plant that
+    is attacked says nothing about who produces there."""
+    if cand.type != "PRODUCTION":
+        return False
+    verbs = load_lexicon().verbs
+    tok = cand.trigger
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return any(t.claim_type == "CLASH" for t in verbs.get(tok.lemma_.lower(), ()))
+    return False
+
+
+@candidate_filter("hosted_troops")
+def hosted_troops(cand: Candidate) -> bool:
+    """ "Belarus hosts Russian troops", "Niger received Russian instructors": receiving
+    forces is support, not a meeting (CONTACT is for delegations and leaders)."""
+    if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in ("host", "receive"):
+        return False
+    lex = load_lexicon()
+    objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    return any(
+        o.lemma_.lower() in lex.military_heads or o.lemma_.lower() in lex.group_nouns
+        for o in objects
+    )
+
+
+@claim_filter("commodities")
+def commodities(document: Document, claim: Claim) -> Claim | None:
+    """Commodities are traded, not armed (guide 13): an ARMS_TRANSFER of only commodities
+    is TRADE, and a mixed one keeps only its materiel as items."""
+    if claim.type != "ARMS_TRANSFER" or not claim.items:
+        return claim
+    goods = load_lexicon().commodities
+    materiel = tuple(i for i in claim.items if i.id not in goods)
+    if len(materiel) == len(claim.items):
+        return claim
+    if materiel:
+        return replace(claim, items=materiel)
+    return replace(
+        claim,
+        type="TRADE",
+        id=claim_id(
+            document.sha256,
+            claim.evidence.start,
+            "TRADE",
+            claim.subject.id,
+            claim.object.id if claim.object else None,
+            claim.extractor["version"],
+        ),
+    )

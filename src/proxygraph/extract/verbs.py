@@ -1,0 +1,287 @@
+"""Verb rules: verbs with a frame from the lexicon (X trains Y, Y was armed by X, X clashed
+with Y, X was absorbed into Y), in actives, passives, relative clauses and verb lists, and
+"giving" verbs typed by what is given (provide weapons / funds / intelligence / troops).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.families import rule_family
+from proxygraph.extract.lexicon import VerbTrigger
+from proxygraph.extract.mentions import default_index
+from proxygraph.extract.sides import located_targets, shipping_targets, side_of
+from proxygraph.extract.themes import commodities_only, is_item_phrase, origins, theme_types
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
+
+if TYPE_CHECKING:
+    from proxygraph.extract.view import SentenceView
+
+
+@rule_family("verb_frames", roles=("verb",))
+class VerbFrames:
+    """Verbs with a frame from lexicon.yaml; giving verbs typed by what is given."""
+
+    def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
+        if tok is None or v.names_capability(tok):
+            return
+        lemma = v.verb_lemma(tok)
+        if lemma in v.lex.giving_verbs:
+            produced = list(_giving(v, tok, lemma))
+            if produced:
+                yield from produced
+                return
+        yield from _framed_verb(v, tok, lemma)
+
+
+def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
+    needs = v.lex.verb_requires_prep.get(lemma)
+    near = [*verb.children, *(g for o in kids(verb, "dobj") for g in o.children)]
+    if needs and not any(c.dep_ in ("prep", "prt") and c.lower_ in needs for c in near):
+        return
+    triggers = v.lex.verbs.get(lemma, ())
+    idiom = v.lex.verb_object_idioms.get(lemma)
+    if idiom:
+        for obj in kids(verb, "dobj"):
+            if obj.lemma_.lower() in idiom:
+                # "traded fire with" is a clash; "traded accusations" is nothing.
+                ctype = idiom[obj.lemma_.lower()]
+                triggers = (VerbTrigger(ctype, "partner"),) if ctype else ()
+    for trigger in triggers:
+        yield from _framed(v, verb, trigger)
+
+
+def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
+    ctype, frame = trig.claim_type, trig.frame
+    if frame == "absorbed":
+        yield from _integration(v, verb, ctype)
+        return
+    subjects = v.subjects(verb)
+    objects: list[Entity] = []
+    theme: list[Token] = []
+    patients = v.patients(verb)
+    if frame == "recipient":
+        objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
+        patient_actors = v.actors(patients)
+        # "Hezbollah fighters equipped with X": the modified noun of a passive
+        # participle receives, even when it is a word for troops
+        receiver = (
+            verb.dep_ == "acl" and v.is_passive(verb) and (theme_types(v, patients) == ["SUPPORT"])
+        )
+        if patient_actors and (receiver or not is_item_phrase(v, patients)):
+            objects = patient_actors + objects
+            theme = prep_objects(verb, {"with"})  # "the Houthis, armed with Iranian X"
+        else:
+            theme = patients + prep_objects(verb, {"with"})
+        if not objects:  # "shipped millions of shells to Russia": hung on the theme
+            objects = v.actors([o for t in theme for o in prep_objects(t, {"to", "for"})])
+        if not objects:  # "smuggled in parts from Iran to Hamas": hung on an adjunct
+            objects = v.actors(
+                [
+                    o
+                    for a in prep_objects(verb, {"in", "by", "via"})
+                    for o in prep_objects(a, {"to"})
+                ]
+            )
+        if not subjects and v.is_passive(verb):
+            # only where the sender is unexpressed: "Iranian drones were delivered to X"
+            # "shipped in pieces from Iran": "from" may hang on another adjunct
+            sources = prep_objects(verb, {"from"}) or [
+                o
+                for adjunct in prep_objects(verb, {"in", "by", "via", "through"})
+                for o in prep_objects(adjunct, {"from"})
+            ]
+            subjects = v.actors(sources) or origins(v, theme)
+        if ctype == "ARMS_TRANSFER" and (
+            commodities_only(v, theme) or theme_types(v, theme) == ["TRADE"]
+        ):
+            ctype = "TRADE"  # "sold oil to Syria" (guide 13)
+        elif ctype == "ARMS_TRANSFER" and theme and theme_types(v, theme) == ["SUPPORT"]:
+            ctype = "SUPPORT"  # "airlifted troops to Syria": sending troops (guide 4)
+    elif frame == "patient":
+        objects = v.actors(patients)
+        if (
+            verb.lemma_.lower() in WORDS.deploy_verbs
+            and objects
+            and all(not o.resolved for o in objects)
+        ):
+            # "deployed Afghan fighters to Syria (to fight for Assad)": the fighters are
+            # what is sent; the supported side is where or for whom they fight
+            objects = v.served(verb) or v.actors(prep_objects(verb, {"to", "in"}))
+        if not objects:
+            objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"for", "to", "on"}))
+        theme = prep_objects(verb, {"on", "with", "in"})
+    elif frame == "partner":
+        hostile = {"with", "against", "on", "into", "at", "upon", "toward", "towards"}
+        if ctype != "CLASH":
+            hostile = {"with"}  # "met Assad at the Kremlin": a place, not a partner
+        # "coordinated their operations with X": the operations are no partner, even
+        # though "their" names an actor (an attack's target may be "Hezbollah's
+        # positions", though)
+        things = [
+            p for p in patients if not v.actors([p]) or (ctype != "CLASH" and _only_possessed(v, p))
+        ]
+        partners = [p for p in patients if p not in things]
+        objects = v.actors(partners + prep_objects(verb, hostile))
+        on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
+        exchanged = {o for objs in v.lex.verb_object_idioms.values() for o in objs}
+        targets = prep_objects(verb, hostile)
+        for thing in things:
+            # "fired (a swarm of) missiles at Israel", "coordinated their operations with
+            # the Quds Force", "traded fire with X": the partner hangs on the thing
+            preps = hostile if thing.lemma_.lower() in exchanged else on_patient
+            objects += v.actors(prep_objects(thing, preps))
+            targets += prep_objects(thing, preps)
+        if ctype == "CLASH" and not objects:
+            objects = located_targets(v, targets + things) or shipping_targets(v, targets + things)
+        if ctype == "CLASH":
+            # "fought alongside the Syrian army" is SUPPORT (guide 5)
+            allies = v.actors(prep_objects(verb, {"alongside"}) + side_of(v, verb))
+            yield from v.pairs("SUPPORT", subjects, allies, verb, [], False)
+    elif frame == "none":
+        objects = v.actors(prep_objects(verb, {"for"}))
+        theme = patients
+        if ctype == "PRODUCTION" and not _mentions_product(v, verb):
+            return
+        helper = verb.head
+        if verb.dep_ in ("ccomp", "xcomp") and helper.lemma_.lower() in WORDS.help_verbs:
+            helped = v.actors(kids(verb, "nsubj") + kids(helper, "dobj"))
+            if helped:
+                subjects, objects = v.subjects(helper), helped
+    if frame in ("recipient", "patient") and not objects:
+        objects = v.shared_objects(verb)
+    if verb.dep_ == "acl" and v.is_passive(verb) and all(not o.resolved for o in objects):
+        return  # "militias backed by Iran": an unnamed label implies nothing (guide 6)
+    # "Russia and Iran signed/met", "A and B clashed"; but not "A and B attacked"
+    reciprocal = frame == "partner" and (
+        ctype != "CLASH" or verb.lemma_.lower() in v.lex.reciprocal_clash_verbs
+    )
+    yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+def _only_possessed(v: SentenceView, head: Token) -> bool:
+    poss = kids(head, "poss")
+    if not poss or v.sm.at(head) is not None:
+        return False
+    return {e.id for e in v.actors([head])} <= {e.id for e in v.actors(poss)}
+
+
+def _integration(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate]:
+    targets = v.actors(prep_objects(verb, {"into", "with", "under", "to"}))
+    if v.is_passive(verb):
+        absorbed = v.actors(v.patients(verb))
+    elif kids(verb, "dobj") and verb.lemma_.lower() != "join":
+        absorbed = v.actors(kids(verb, "dobj"))
+        if not targets:
+            targets = v.subjects(verb)  # "Africa Corps absorbed the Wagner units"
+    else:
+        absorbed = v.subjects(verb)
+        if verb.lemma_.lower() == "join":
+            targets = targets or v.actors(kids(verb, "dobj"))
+    yield from v.pairs(ctype, absorbed, targets, verb, [], False)
+
+
+def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
+    receiving = lemma in v.lex.receiving_verbs
+    patients = v.patients(verb)
+    # "passed satellite targeting data to X": the parser reads "targeting" as a verb
+    # with "data" as its object and "to X" as its complement; they belong to the theme
+    patients = patients + [
+        o for p in patients for g in kids(p, "acl") if g.tag_ == "VBG" for o in kids(g, "dobj")
+    ]
+    if not patients:
+        # "passing targeting information to X": read as "passing" + a gerund complement
+        patients = [
+            o
+            for g in kids(verb, "xcomp")
+            if g.tag_ == "VBG" and not kids(g, "aux")
+            for o in kids(g, "dobj")
+        ]
+    theme = patients
+    recipients: list[Entity] = []
+    if not receiving:
+        direct = v.actors(patients)
+        passive = v.is_passive(verb)
+        # "provided the Houthis with data" / "the Houthis were provided with data"; but in
+        # "soldiers were sent to Kursk" the passive subject is what is given.
+        if (
+            direct
+            and not is_item_phrase(v, patients)
+            and (not passive or prep_objects(verb, {"with"}))
+        ):
+            recipients = direct  # "provided the Houthis with targeting data"
+            theme = prep_objects(verb, {"with"})
+        recipients = recipients + v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
+        if not recipients:
+            # "budgeted $2.6 billion for the PMF": the parser hangs the recipient on the
+            # amount; "shared data with the IDF": sharing is with the recipient.
+            recipients = v.actors(
+                [o for t in theme for o in prep_objects(t, {"to", "for"})]
+                + [
+                    o
+                    for t in theme
+                    if t.dep_ == "dobj" and t.head.tag_ == "VBG" and t.head.dep_ in ("acl", "xcomp")
+                    for o in prep_objects(t.head, {"to", "for"})
+                ]
+            )
+        if not recipients and lemma in v.lex.with_recipient_verbs:
+            recipients = v.actors(
+                prep_objects(verb, {"with"}) + [o for t in theme for o in prep_objects(t, {"with"})]
+            )
+    types = theme_types(v, theme)
+    if not types:
+        default = [
+            t.claim_type for t in v.lex.verbs.get(lemma, ()) if t.claim_type == "ARMS_TRANSFER"
+        ]
+        if not default:
+            return
+        types = default
+    if not receiving and not recipients:
+        recipients = v.shared_objects(verb)
+    if receiving:
+        # "received drones from Iran": the parser often hangs "from" on the theme
+        subjects = v.actors(
+            prep_objects(verb, {"from"}) or [o for t in theme for o in prep_objects(t, {"from"})]
+        )
+        objects = v.subjects(verb)
+    else:
+        subjects = v.subjects(verb)
+        objects = recipients
+    if not subjects and (receiving or v.is_passive(verb)):
+        subjects = origins(v, theme)  # "Russia received Iranian drones" (guide 7)
+    if not subjects and not receiving and v.is_passive(verb):
+        subjects = _senders_of_troops(v, theme)
+    # "Iran and Russia exchanged intelligence": the partners give to each other
+    mutual = lemma in v.lex.with_recipient_verbs and not receiving
+    for ctype in types:
+        yield from v.pairs(ctype, subjects, objects, verb, theme, mutual)
+
+
+def _senders_of_troops(v: SentenceView, theme: list[Token]) -> list[Entity]:
+    """'North Korean soldiers were sent to Kursk': the state whose forces are sent."""
+    registry = default_index().registry
+    out: list[Entity] = []
+    for entity in v.actors(theme):
+        if (
+            entity.kind == "state_organ"
+            and entity.affiliation is not None
+            and (entity.affiliation in registry)
+        ):
+            state = registry.get(entity.affiliation)
+            if state.kind == "state" and all(e.id != state.id for e in out):
+                out.append(state)
+    return out
+
+
+def _mentions_product(v: SentenceView, trigger: Token) -> bool:
+    for tok in trigger.subtree:
+        m = v.sm.at(tok)
+        product = (m is not None and m.is_item) or tok.lemma_.lower() in WORDS.product_words
+        if product and (tok.i != trigger.i or tok.pos_ == "NOUN"):
+            return True
+    return False

@@ -1,0 +1,381 @@
+"""The shared argument finders of one sentence: who does and who undergoes what a trigger
+says, whatever rule family asks.
+
+`SentenceView` wraps a sentence's mentions (`SentenceMentions`): the actors a phrase names,
+a verb's subjects and patients (actives, passives, relative clauses, control and raising,
+verb lists), a noun's doer, and `pairs`, which turns subjects and objects into candidates.
+The rule families (`families.py`) receive it and add only what their triggers mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from proxygraph.extract.arguments import (
+    SentenceMentions,
+    actors_in_phrase,
+    misparsed_verb,
+    relative_antecedent,
+)
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.lexicon import Lexicon, load_lexicon, typo_trigger
+from proxygraph.extract.mentions import default_index
+from proxygraph.extract.themes import is_item_phrase
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
+
+# Grammar, not vocabulary (so not in wordsets.yaml): the agent preposition of a passive,
+# relative words, and the kinds of body an attack or a person's affiliation can stand for.
+_AGENT_PREPS = {"by"}
+_RELATIVE_WORDS = {"that", "which", "who", "whom"}
+_BODY_KINDS = ("state", "state_organ", "armed_group", "pmc")
+
+
+class SentenceView:
+    """One sentence's mentions and the argument finders over them."""
+
+    def __init__(self, sm: SentenceMentions, lex: Lexicon | None = None) -> None:
+        self.sm = sm
+        self.lex = lex or load_lexicon()
+        # the candidates each verb token gave, by token index (set by the rule runner)
+        self.verb_claims: dict[int, list[Candidate]] = {}
+        # the candidates the token families proposed, for the sentence-level ones
+        self.found: list[Candidate] = []
+        self._verbs: dict[int, bool] = {}
+
+    # ---- token roles -----------------------------------------------------------------
+    def is_verb(self, tok: Token) -> bool:
+        """A verb, or a word the parser mistook for something else in a verb's place."""
+        known = self._verbs.get(tok.i)
+        if known is None:
+            known = self._verbs[tok.i] = tok.pos_ == "VERB" or self.verb_like(tok)
+        return known
+
+    def is_trigger_noun(self, tok: Token) -> bool:
+        """A noun that is not a verb and names no actor or item: a possible noun trigger."""
+        return not self.is_verb(tok) and tok.pos_ in ("NOUN", "PROPN") and self.sm.at(tok) is None
+
+    def names_capability(self, verb: Token) -> bool:
+        """ "(accelerate) their abilities to produce drones": a capability, not an act."""
+        if verb.dep_ not in ("acl", "xcomp"):
+            return False
+        near = [verb.head, *(c for d in kids(verb.head, "dobj") for c in (d, *d.conjuncts))]
+        return any(t.lemma_.lower() in WORDS.capability_nouns for t in near if t.i < verb.i)
+
+    # ---- arguments -------------------------------------------------------------------
+    def actors(self, heads: list[Token]) -> list[Entity]:
+        out: list[Entity] = []
+        for head in heads:
+            found = actors_in_phrase(head, self.sm, self.lex)
+            if head.dep_ == "appos" and all(not e.resolved for e in found):
+                # "Liwa' Zainebiyoun, the Pakistani militia which Iran funds": the name
+                named = [e for e in actors_in_phrase(head.head, self.sm, self.lex) if e.resolved]
+                found = named or found
+            for entity in found:
+                if all(e.id != entity.id for e in out):
+                    out.append(entity)
+        return out
+
+    def is_passive(self, verb: Token) -> bool:
+        if kids(verb, "nsubjpass", "auxpass", "agent"):
+            return True
+        if (
+            verb.dep_ == "acl"
+            and (verb.tag_ == "VBN" or verb.pos_ == "ADJ")
+            and not kids(verb, "nsubj")
+        ):
+            # "militias backed by Iran", "a unit armed and trained by ..."; not "claims
+            # that Tehran had sent drones"
+            return True
+        return verb.dep_ == "conj" and verb.tag_ == "VBN" and self.is_passive(verb.head)
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
+        if depth > 4:
+            return []
+        if misparsed_verb(verb, self.lex):
+            if verb.dep_ == "conj":
+                return self.subjects(verb.head, depth + 1)
+            return self.actors([c for c in verb.children if c.dep_ == "compound" and c.i < verb.i])
+        if self.is_passive(verb):
+            found = self.actors(prep_objects(verb, _AGENT_PREPS))
+            for later in (c for c in verb.conjuncts if c.i > verb.i and not found):
+                found = self.actors(prep_objects(later, _AGENT_PREPS))  # "armed and trained by X"
+            if not found and any(
+                t.claim_type == "RECRUITMENT" for t in self.lex.verbs.get(verb.lemma_.lower(), ())
+            ):
+                found = self.served(verb)  # "men were recruited to fight for Russia"
+        else:
+            # "X's Guards have armed Y": the parser may hang the subject on the auxiliary
+            heads = kids(verb, "nsubj") or [s for a in kids(verb, "aux") for s in kids(a, "nsubj")]
+            if heads and verb.dep_ == "relcl" and heads[0].tag_ in ("WDT", "WP"):
+                heads = [relative_antecedent(verb, self.sm)]
+            if len(heads) > 1:
+                # "Iran's proxies Hezbollah and Hamas fired": the parser makes the label and
+                # the names two subjects; the names are the actors.
+                heads = [
+                    h
+                    for h in heads
+                    if not (
+                        h.lemma_.lower() in self.lex.client_nouns
+                        and h.i + 1 in {x.i for x in heads}
+                    )
+                ]
+            found = self.actors(heads)
+            if not found:
+                # "An Israeli air strike killed ...": the attack's author is the subject.
+                found = [
+                    e
+                    for h in heads
+                    if self.lex.nouns.get(h.lemma_.lower()) == "CLASH"
+                    for e in self.noun_subjects(h)
+                ]
+        if found:
+            return found
+        if not kids(verb, "nsubj", "nsubjpass"):
+            stray = self._stray_subject(verb)
+            if stray:
+                return stray
+        governor = verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
+            governor = governor.head  # "Iran is likely to budget ..."
+        if verb.dep_ == "xcomp" and governor.lemma_.lower() not in WORDS.subject_control_verbs:
+            # A pronoun controller ("prompting them to") is left to the governor's subject:
+            # resolving it is guesswork.
+            controller = [o for o in kids(governor, "dobj") if o.i < verb.i and o.pos_ != "PRON"]
+            if controller and self.actors(controller):
+                return self.actors(controller)  # "asked China to press Tehran": China
+        if verb.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head  # "is suspected of supplying", "accused of sending"
+            if governor.lemma_.lower() in WORDS.object_control_verbs and not self.is_passive(
+                governor
+            ):
+                accused = self.actors(kids(governor, "dobj"))
+                if accused:
+                    return accused  # "Washington accused Iran of furnishing ...": Iran
+        purpose = verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
+        if (
+            (verb.dep_ in ("xcomp", "pcomp") or purpose)
+            and governor.pos_ in ("VERB", "AUX")
+            and (self.is_passive(governor))
+        ):
+            # "Iran is expected to deliver", "Iran was asked to send", "the units were
+            # created to fight IS": the passive subject.
+            raised = self.actors(kids(governor, "nsubjpass"))
+            if raised:
+                return raised
+            governor = verb.head
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and (
+            governor.pos_ in ("VERB", "AUX") or self.verb_like(governor)
+        ):
+            return self.subjects(governor, depth + 1)
+        if (
+            verb.dep_ == "acl"
+            and kids(verb, "aux")
+            and verb.head.lemma_.lower() in (WORDS.intent_nouns)
+            and verb.head.dep_ == "dobj"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            return self.subjects(verb.head.head, depth + 1)  # "X has no plans to arm Y"
+        if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
+            return self.actors([verb.head])
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head.head, depth + 1)
+        return []
+
+    def _stray_subject(self, verb: Token) -> list[Entity]:
+        """'... as Tehran, Hamas and the Houthis continue to engage': the parser hangs the
+        subject under 'as' (a preposition); the noun phrase just before the verb is it."""
+        if verb.i == 0 or verb.tag_ not in ("VBZ", "VBP", "VBD"):
+            return []
+        prev = verb.doc[verb.i - 1]
+        head = prev
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in WORDS.subordinators and head.i < verb.i:
+            return self.actors([head])
+        return []
+
+    def patients(self, verb: Token) -> list[Token]:
+        if self.is_passive(verb):
+            if verb.dep_ == "acl":
+                return [verb.head]
+            if verb.dep_ == "conj" and verb.head.dep_ == "acl" and not kids(verb, "nsubjpass"):
+                return [verb.head.head]
+            heads = kids(verb, "nsubjpass")
+            first = verb
+            while not heads and first.dep_ == "conj" and first.head.i != first.i:
+                # "X is armed, funded and trained by Y": later participles share X
+                first = first.head
+                heads = kids(first, "nsubjpass")
+            if verb.dep_ == "relcl" and any(h.lower_ in _RELATIVE_WORDS for h in heads):
+                return [verb.head]  # "the Houthis, who are armed by Iran,"
+            return heads
+        # A second direct object is a misparse of what follows a comma ("gives X $700
+        # million, the State Department estimates"): the first one is the object.
+        objects = kids(verb, "dobj")[:1]
+        if verb.dep_ in ("appos", "relcl") and not objects and misparsed_verb(verb, self.lex):
+            return [verb.head]  # "the Wagner Group, which Russia funds,"
+        if verb.dep_ == "amod" and verb.tag_ == "VBD" and kids(verb, "nsubj"):
+            return [verb.head]  # "The IRGC trained Houthi fighters" parsed as an adjective
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if (
+            clause is not verb
+            and clause.dep_ == "relcl"
+            and any(o.lower_ in _RELATIVE_WORDS for o in objects)
+        ):
+            # "whom Russian officers equipped and schooled": the parser gives the relative
+            # pronoun to the last verb
+            return [o for o in objects if o.lower_ not in _RELATIVE_WORDS] + [
+                relative_antecedent(clause, self.sm)
+            ]
+        if verb.dep_ == "relcl":
+            # "the weapons (that) it sends to Hamas": the modified noun is the object.
+            relative = [
+                o for o in objects if o.tag_ in ("WDT", "WP") or o.lower_ in _RELATIVE_WORDS
+            ]
+            subject = kids(verb, "nsubj")
+            if relative or (not objects and subject and subject[0].tag_ not in ("WDT", "WP")):
+                antecedent = relative_antecedent(verb, self.sm)
+                return [o for o in objects if o not in relative] + [antecedent]
+        return objects
+
+    def verb_lemma(self, tok: Token) -> str:
+        """'armed' tagged as an adjective in a verb list ("funded, armed, trained")."""
+        word = tok.lower_
+        if tok.pos_ == "ADJ" and tok.dep_ in ("conj", "acl") and word.endswith("ed"):
+            for stem in (word[:-2], word[:-1], word[:-3]):
+                if stem in self.lex.verbs:
+                    return stem
+        lemma = tok.lemma_.lower()
+        if (
+            tok.pos_ == "VERB"
+            and lemma not in self.lex.verbs
+            and (lemma not in self.lex.giving_verbs)
+        ):
+            return typo_trigger(word) or lemma  # "recieves", "suplied": reposted copy
+        return lemma
+
+    def verb_like(self, tok: Token) -> bool:
+        if misparsed_verb(tok, self.lex):
+            return True
+        if tok.pos_ != "ADJ" or self.verb_lemma(tok) not in self.lex.verbs:
+            return False
+        # "funded, armed and trained X"; "a unit armed and trained by Russian officers"
+        return (tok.dep_ == "conj" and tok.head.pos_ == "VERB") or (
+            tok.dep_ == "acl" and any(c.dep_ in ("agent", "conj") for c in tok.children)
+        )
+
+    def shared_objects(self, verb: Token) -> list[Entity]:
+        """'funded, armed and trained the Houthis': conjoined verbs without an object of
+        their own share the last conjunct's; in "which Iran funds and trains" the later
+        verbs share the relative clause's."""
+        if kids(verb, "dobj", "dative"):
+            return []
+        later = [c for c in verb.conjuncts if c.i > verb.i and not kids(c, "nsubj", "nsubjpass")]
+        # the nearest later verb with an object: in "arm and bankroll X and bear
+        # responsibility for ..." it is "bankroll"
+        for conj in sorted(later, key=lambda t: t.i):
+            if not kids(conj, "dobj", "dative") and not prep_objects(conj, {"to", "for"}):
+                continue
+            heads = [o for o in kids(conj, "dobj", "dative") if not is_item_phrase(self, [o])]
+            return self.actors(heads + prep_objects(conj, {"to", "for"}))
+        if later:
+            return []
+        first = verb
+        while first.dep_ == "conj":
+            first = first.head
+        if first is not verb and first.dep_ == "relcl":
+            return self.actors(self.patients(first))
+        return []
+
+    def noun_subjects(self, noun: Token) -> list[Entity]:
+        heads = kids(noun, "poss")
+        for child in noun.children:
+            m = self.sm.at(child)
+            if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item:
+                heads.append(child)
+        found = self.actors(heads)
+        if not found:
+            found = self.actors(prep_objects(noun, WORDS.noun_subject_preps))
+        if not found:
+            found = self._possessor_to_left(noun)
+        return found
+
+    def _possessor_to_left(self, noun: Token) -> list[Entity]:
+        """ "Hamas's horrific Oct. 7, 2023, assault": the parser loses the possessive."""
+        i = noun.i - 1
+        floor = max(self.sm.sent.start, noun.i - 10)
+        while i >= floor:
+            tok = noun.doc[i]
+            if tok.tag_ == "POS" and i > 0:
+                m = self.sm.at(noun.doc[i - 1])
+                return [m.entity] if m is not None and not m.is_item else []
+            if not (
+                tok.pos_ in ("ADJ", "NUM", "ADV")
+                or tok.text in (",", "-")
+                or tok.ent_type_ == "DATE"
+                or tok.dep_ in ("compound", "amod")
+            ):
+                return []
+            i -= 1
+        return []
+
+    def served(self, verb: Token) -> list[Entity]:
+        """Who a force was raised for: 'were recruited to fight/serve for X' names X as the
+        recruiter when no agent is given."""
+        purpose = [
+            c
+            for c in kids(verb, "advcl", "xcomp")
+            if c.lemma_.lower() in WORDS.service_verbs and kids(c, "aux")
+        ]
+        return self.actors([o for c in purpose for o in prep_objects(c, {"for"})])
+
+    def pairs(
+        self,
+        ctype: str,
+        subjects: list[Entity],
+        objects: list[Entity],
+        trigger: Token,
+        theme: list[Token],
+        symmetric_fallback: bool,
+        label: bool = False,
+    ) -> Iterator[Candidate]:
+        subjects = [s for s in subjects if s.kind != "item"]
+        objects = [o for o in objects if o.kind != "item"]
+        if ctype == "SUPPORT":
+            # "propping up Assad": a supported leader stands for his state (guide 8)
+            objects = [self.affiliation(o, ("state",)) for o in objects]
+        elif ctype == "CLASH":
+            # "killed Hezbollah leader Hassan Nasrallah": the attack is on his organisation
+            objects = [self.affiliation(o, _BODY_KINDS) for o in objects]
+        if not objects and symmetric_fallback and len(subjects) >= 2:
+            for a_index, a in enumerate(subjects):
+                for b in subjects[a_index + 1 :]:
+                    yield Candidate(ctype, a, b, trigger, label, theme)
+            return
+        if not subjects:
+            return
+        if not objects:
+            if ctype == "PRODUCTION":
+                for s in subjects:
+                    yield Candidate(ctype, s, None, trigger, label, theme)
+            return
+        for s in subjects:
+            for o in objects:
+                if s.id != o.id:
+                    yield Candidate(ctype, s, o, trigger, label, theme)
+
+    @staticmethod
+    def affiliation(entity: Entity, kinds: tuple[str, ...]) -> Entity:
+        """The body a person belongs to, when it is of one of `kinds`; else the person."""
+        if entity.kind != "person" or not entity.affiliation:
+            return entity
+        registry = default_index().registry
+        body = registry.get(entity.affiliation) if entity.affiliation in registry else None
+        return body if body is not None and body.kind in kinds else entity
