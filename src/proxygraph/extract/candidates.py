@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
 
@@ -35,7 +36,7 @@ def prep_objects(tok: Token, words: Collection[str]) -> list[Token]:
         if prep.lower_ not in words:
             continue
         for pobj in kids(prep, "pobj", "pcomp"):
-            if pobj.lemma_.lower() in ("behalf", "side"):
+            if pobj.lemma_.lower() in WORDS.side_nouns:
                 continue  # "on Hamas's behalf", "on the side of": for, not against
             out.append(pobj)
             if pobj.dep_ == "pcomp":  # "with targeting data": the gerund's object

@@ -87,7 +87,7 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     for child in tok.children:
         if child.dep_ == "neg":
             nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
-            if nxt is not None and nxt.lower_ in ("just", "only", "merely", "simply"):
+            if nxt is not None and nxt.lower_ in WORDS.not_only_adverbs:
                 continue  # "not just X but Y" affirms
             return True
         if child.dep_ == "advmod" and child.lower_ == "never":
@@ -175,7 +175,8 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
     for child in trigger.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in cues["planned_modifiers"]:
             return "planned", False
-        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_ in ("take", "continue"):
+        if child.dep_ == "acl" and child.tag_ == "VBG" and (
+                child.lemma_ in WORDS.ongoing_participles):
             return "ongoing", False
     for tok in chain:
         if _negated(tok, lex):
@@ -209,9 +210,9 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
             if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cues[
                     "forecast_adjectives"]:
                 return "forecast", False
-        if tok is not trigger and tok.lemma_.lower() in ("continue", "keep", "remain", "maintain"
-                                                          ) and (tok.tag_ in ("VBZ", "VBP") or any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
+        if tok is not trigger and tok.lemma_.lower() in WORDS.continuation_verbs and (
+                tok.tag_ in ("VBZ", "VBP")
+                or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
             return "ongoing", False  # "continues to arm", "has kept striking"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:

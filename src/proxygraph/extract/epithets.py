@@ -82,7 +82,7 @@ def _sponsor_of(v: SentenceView, mod: Token) -> list[Entity]:
             if tok.dep_ == "poss" and tok.head.i == mod.head.i:
                 continue
             found.append(m.entity)
-    if mod.lower_ in ("sponsored", "backed") and not found:
+    if mod.lower_ in WORDS.state_sponsor_participles and not found:
         # "Russia's state-sponsored Wagner Group": the possessor is the sponsor.
         poss = kids(mod.head, "poss")
         if any(t.lower_ == "state" for t in mod.subtree):
@@ -101,7 +101,7 @@ def _agent_noun(v: SentenceView, noun: Token, ctype: str) -> Iterator[Candidate]
     if not sponsors:
         return
     types = [ctype]
-    if any(c.lemma_.lower() in ("financial", "economic") for c in noun.children):
+    if any(c.lemma_.lower() in WORDS.financial_modifiers for c in noun.children):
         types.append("FUNDING")
     for t in types:
         yield from v.pairs(t, sponsors, clients, noun, [], False, label=False)

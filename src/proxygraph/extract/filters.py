@@ -54,7 +54,7 @@ def attacked_site(cand: Candidate) -> bool:
 def hosted_troops(cand: Candidate) -> bool:
     """ "Belarus hosts Russian troops", "Niger received Russian instructors": receiving
     forces is support, not a meeting (CONTACT is for delegations and leaders)."""
-    if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in ("host", "receive"):
+    if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in WORDS.hosting_verbs:
         return False
     lex = load_lexicon()
     objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]

@@ -50,7 +50,7 @@ def _flow(v: SentenceView, verb: Token) -> Iterator[Candidate]:
         ends = kids(verb, "dobj") + prep_objects(verb, WORDS.destination_preps)
     senders = origins(v, moving)
     recipients = [e for e in v.actors(ends) if e.kind != "item"]
-    if verb.lemma_.lower() in ("reach", "arrive") and not prep_objects(verb, WORDS.route_preps):
+    if verb.lemma_.lower() in WORDS.arrival_verbs and not prep_objects(verb, WORDS.route_preps):
         # "Iranian missiles reached Israel" is an attack: without a route, only an armed
         # group is a plausible recipient
         recipients = [e for e in recipients if e.kind in ("armed_group", "pmc")]

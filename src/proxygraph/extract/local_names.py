@@ -195,6 +195,6 @@ def _named(ent: Span) -> Mention | None:
         return Mention(start, end, unregistered(text, "person"), text)
     if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6):
         return None  # a single capitalised word is too often a place or a product
-    if span[-1].lower_ in ("government", "authorities", "ministry") and len(span) <= 2:
+    if span[-1].lower_ in WORDS.state_body_words and len(span) <= 2:
         return None  # "Kenyan government": a state the demonym rules read
     return Mention(start, end, unregistered(text, guess_kind(text)), text)

@@ -160,7 +160,7 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if noun.lemma_.lower() not in v.lex.part_nouns or noun.dep_ not in ("attr", "oprd"):
         return
     verb = noun.head
-    if verb.lemma_.lower() not in ("become", "make", "turn", "be"):
+    if verb.lemma_.lower() not in WORDS.becoming_verbs:
         return
     targets = v.actors(prep_objects(noun, {"of"}))
     absorbed = v.actors(kids(verb, "dobj")) if noun.dep_ == "oprd" else v.subjects(verb)

@@ -31,7 +31,7 @@ class Sides:
         lemma = v.verb_lemma(tok)
         if lemma in v.lex.behalf_verbs:
             yield from _on_behalf(v, tok)
-        if lemma in ("come", "fall"):
+        if lemma in WORDS.under_fire_verbs:
             yield from _under_fire(v, tok)
 
 

@@ -82,6 +82,18 @@ class WordSets:
     unit_stop_words: frozenset[str]
     unit_modifiers: frozenset[str]
     time_units: frozenset[str]
+    # smaller lists inside the rules
+    side_nouns: frozenset[str]
+    under_fire_verbs: frozenset[str]
+    becoming_verbs: frozenset[str]
+    financial_modifiers: frozenset[str]
+    state_sponsor_participles: frozenset[str]
+    arrival_verbs: frozenset[str]
+    hosting_verbs: frozenset[str]
+    state_body_words: frozenset[str]
+    not_only_adverbs: frozenset[str]
+    ongoing_participles: frozenset[str]
+    continuation_verbs: frozenset[str]
 
 
 def _typed(name: str, kind: str, value: Any) -> Any:
