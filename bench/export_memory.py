@@ -1,6 +1,7 @@
 """Export memory: peak RSS and time of `proxygraph export` in each format on a synthetic store.
 
     python bench/export_memory.py --claims 100000 [--claims 20000] [--formats jsonl,stix]
+    python bench/export_memory.py --claims 1000000 --db sqlite:////tmp/s.db --formats gexf
 
 Builds a synthetic store per size through the bulk path of bench/store_queries.py
 (power-law actors, 14 claim types, several publishers, items), then runs the real CLI
@@ -27,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from store_queries import _PEAK  # noqa: E402
-from synthetic_store import build_store  # noqa: E402
+from synthetic_store import build_store, store_exists  # noqa: E402
 
 from proxygraph.export import FOLDER_FORMATS, FORMATS  # noqa: E402
 
@@ -68,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default=",".join(FORMATS),
                         help="comma-separated formats (default: all)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--db", help="a store to use (and keep): built there unless it holds "
+                        "claims already; with one --claims only")
     args = parser.parse_args(argv)
+    if args.db and len(args.claims) != 1:
+        parser.error("--db takes one --claims")
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     unknown = set(formats) - set(FORMATS)
     if unknown:
@@ -77,15 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[int, dict[str, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.claims:
-            url = f"sqlite:///{Path(tmp) / f'store-{n}.db'}"
-            say(f"store of {n} claims built in {build_store(url, n):.1f} s")
+            url = args.db or f"sqlite:///{Path(tmp) / f'store-{n}.db'}"
+            if args.db and store_exists(url):
+                say(f"store of {n} claims reused: {url}")
+            else:
+                say(f"store of {n} claims built in {build_store(url, n):.1f} s")
             figures[n] = {}
             for fmt in formats:
                 out = Path(tmp) / (f"out-{n}-{fmt}" if fmt in FOLDER_FORMATS else
                                    f"out-{n}.{fmt}")
                 figures[n][fmt] = export_rss(url, fmt, out)
                 say(f"  {fmt:<8} {figures[n][fmt]}")
-            os.remove(url.removeprefix("sqlite:///"))
+            if not args.db:
+                os.remove(url.removeprefix("sqlite:///"))
     idle = idle_rss()
     if args.json:
         print(json.dumps({"idle_rss_mb": idle, "claims": figures}))

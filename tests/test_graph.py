@@ -160,3 +160,14 @@ def test_certainty_and_credibility_filters_go_to_the_store(store: SqlStore) -> N
     assert {e.target for e in g.edges.values()} == {"houthis"}
     g = build_graph(store, GraphFilter(max_credibility=2))  # low and alone grades 4
     assert {e.target for e in g.edges.values()} == {"houthis"}
+
+
+def test_a_state_the_registry_lacks_is_its_own_country() -> None:
+    from dataclasses import replace
+
+    from proxygraph.model import Entity
+
+    base = claim("d1", "somaliland", "houthis")
+    g = graph_of([replace(base, subject=Entity("somaliland", "Somaliland", "state"))])
+    assert g.nodes["somaliland"].country == "somaliland"  # a sponsor for what-if
+    assert g.nodes["houthis"].country is None  # a group the registry knows: no state

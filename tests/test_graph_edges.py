@@ -120,3 +120,22 @@ def test_export_network_equals_the_selection_graph(store: SqlStore) -> None:
             {k: e.to_dict(net) for k, e in net.edges.items()}
         assert net.claims_per_node() == graph.claims_per_node()
     assert len(ExportSource(store).network().edges) == 4
+
+
+def test_network_in_parts_by_type_adds_up_to_the_whole(store: SqlStore) -> None:
+    from proxygraph.export.records import NodeTally, node_records
+
+    source = ExportSource(store)
+    whole = source.network()
+    tally, edges, parts = NodeTally(), {}, 0
+    for part in source.networks():
+        assert len({e.type for e in part.edges.values()}) <= 1  # one claim type a part
+        tally.add(part)
+        edges.update({k: e.to_dict(part) for k, e in part.edges.items()})
+        parts += 1
+    assert parts == 14
+    assert edges == {k: e.to_dict(whole) for k, e in whole.edges.items()}
+    # a node's edges and claims add up over the parts (Hezbollah: an arms hop in, a clash)
+    assert list(tally.records()) == list(node_records(whole))
+    hezbollah = next(r for r in tally.records() if r["id"] == "hezbollah")
+    assert (hezbollah["edges_in"], hezbollah["edges_out"], hezbollah["claims"]) == (1, 1, 2)

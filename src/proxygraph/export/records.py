@@ -97,17 +97,35 @@ def claim_record(stored: StoredClaim, doc: DocumentRef | None) -> dict[str, Any]
     }
 
 
+class NodeTally:
+    """The node rows of a network written in parts (one claim type at a time): each
+    part's nodes, edges and claims are added, the rows come out at the end."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Node] = {}
+        self.edges_out: dict[str, int] = {}
+        self.edges_in: dict[str, int] = {}
+        self.claims: dict[str, int] = {}
+
+    def add(self, graph: Network) -> NodeTally:
+        self.nodes.update(graph.nodes)
+        for e in graph.edges.values():
+            self.edges_out[e.source] = self.edges_out.get(e.source, 0) + 1
+            self.edges_in[e.target] = self.edges_in.get(e.target, 0) + 1
+        for node, n in graph.claims_per_node().items():
+            self.claims[node] = self.claims.get(node, 0) + n
+        return self
+
+    def records(self) -> Iterable[dict[str, Any]]:
+        for node_id in sorted(self.nodes):
+            yield {**self.nodes[node_id].to_dict(),
+                   "edges_out": self.edges_out.get(node_id, 0),
+                   "edges_in": self.edges_in.get(node_id, 0),
+                   "claims": self.claims.get(node_id, 0)}
+
+
 def node_records(graph: Network) -> Iterable[dict[str, Any]]:
-    out_edges: dict[str, int] = {}
-    in_edges: dict[str, int] = {}
-    for e in graph.edges.values():
-        out_edges[e.source] = out_edges.get(e.source, 0) + 1
-        in_edges[e.target] = in_edges.get(e.target, 0) + 1
-    claims = graph.claims_per_node()
-    for node_id in sorted(graph.nodes):
-        node: Node = graph.nodes[node_id]
-        yield {**node.to_dict(), "edges_out": out_edges.get(node_id, 0),
-               "edges_in": in_edges.get(node_id, 0), "claims": claims.get(node_id, 0)}
+    return NodeTally().add(graph).records()
 
 
 def _counts(counter: dict[str, int]) -> str:

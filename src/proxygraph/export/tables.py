@@ -1,8 +1,9 @@
 """CSV and Parquet exports: nodes, edges and claims as three files in one folder.
 
 Claims are written as they stream from the store (CSV row by row, Parquet in row groups
-of `BATCH` claims), so the claims file never holds the selection in memory; nodes and
-edges come from the network of the selection.
+of `BATCH` claims), so the claims file never holds the selection in memory; edges are
+written one claim type at a time from the network of the selection (in order of type,
+then source and target), nodes after them.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from proxygraph.export.records import (
     LIST_SEPARATOR,
     NODE_COLUMNS,
     Column,
+    NodeTally,
     claim_record,
     edge_records,
-    node_records,
 )
 from proxygraph.export.source import ExportSource
 
@@ -55,14 +56,23 @@ def _claim_rows(source: ExportSource) -> Iterator[dict[str, Any]]:
         yield claim_record(stored, source.document(stored))
 
 
+def _edge_rows(source: ExportSource, nodes: NodeTally) -> Iterator[dict[str, Any]]:
+    """Edge rows one claim type at a time (see `ExportSource.networks`), tallying nodes."""
+    for network in source.networks():
+        nodes.add(network)
+        yield from edge_records(network)
+        del network  # free this type's edges before the next is aggregated
+
+
 def write_csv(source: ExportSource, folder: Path) -> dict[str, int]:
     """nodes.csv, edges.csv and claims.csv in `folder`; returns the rows of each."""
     folder = output_folder(folder)
-    counts = {"claims": _write_csv(folder / "claims.csv", CLAIM_COLUMNS, _claim_rows(source))}
-    graph = source.network()
-    counts["nodes"] = _write_csv(folder / "nodes.csv", NODE_COLUMNS, node_records(graph))
-    counts["edges"] = _write_csv(folder / "edges.csv", EDGE_COLUMNS, edge_records(graph))
-    return counts
+    claims = _write_csv(folder / "claims.csv", CLAIM_COLUMNS, _claim_rows(source))
+    nodes = NodeTally()
+    edges = _write_csv(folder / "edges.csv", EDGE_COLUMNS, _edge_rows(source, nodes))
+    return {"claims": claims,
+            "nodes": _write_csv(folder / "nodes.csv", NODE_COLUMNS, nodes.records()),
+            "edges": edges}
 
 
 def _arrow_schema(columns: tuple[Column, ...]) -> Any:
@@ -100,11 +110,9 @@ def _write_parquet(path: Path, columns: tuple[Column, ...], rows: Iterable[dict[
 def write_parquet(source: ExportSource, folder: Path) -> dict[str, int]:
     """nodes.parquet, edges.parquet and claims.parquet in `folder`."""
     folder = output_folder(folder)
-    counts = {"claims": _write_parquet(folder / "claims.parquet", CLAIM_COLUMNS,
-                                       _claim_rows(source))}
-    graph = source.network()
-    counts["nodes"] = _write_parquet(folder / "nodes.parquet", NODE_COLUMNS,
-                                     node_records(graph))
-    counts["edges"] = _write_parquet(folder / "edges.parquet", EDGE_COLUMNS,
-                                     edge_records(graph))
-    return counts
+    claims = _write_parquet(folder / "claims.parquet", CLAIM_COLUMNS, _claim_rows(source))
+    nodes = NodeTally()
+    edges = _write_parquet(folder / "edges.parquet", EDGE_COLUMNS, _edge_rows(source, nodes))
+    return {"claims": claims,
+            "nodes": _write_parquet(folder / "nodes.parquet", NODE_COLUMNS, nodes.records()),
+            "edges": edges}

@@ -67,6 +67,8 @@ def node_fields(entity: Entity, registry: Registry | None = None) -> dict[str, o
     else:
         name, kind, resolved = entity.name, entity.kind, entity.resolved
     country, bloc = country_and_bloc(entity.id, registry)
+    if country is None and kind == "state":  # a state the registry lacks (overlay, import)
+        country = entity.id
     return {"id": entity.id, "name": name, "kind": kind, "country": country, "bloc": bloc,
             "resolved": resolved}
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from proxygraph.credibility import source_key
-from proxygraph.graph.actors import Merges, node_fields, publisher_key
+from proxygraph.graph.actors import Merges, node_fields
 from proxygraph.graph.edges import Edge, EdgeRouter
 from proxygraph.graph.filters import GraphFilter
 from proxygraph.graph.gcpause import without_gc
 from proxygraph.graph.model import Graph, ItemRef, Node, Statement
 from proxygraph.model import Entity
 from proxygraph.registry import Registry, default_registry
-from proxygraph.store import ClaimStore, StoredClaim
+from proxygraph.store import ClaimFilter, ClaimStore, StoredClaim
+from proxygraph.store.rows import claim_source
 
 
 @without_gc
@@ -31,13 +31,7 @@ def build_graph(store: ClaimStore, flt: GraphFilter | None = None) -> Graph:
     version that supersedes the original)."""
     flt = flt or GraphFilter()
     make = Statements.for_store(store, flt)
-    rows = getattr(store, "iter_claim_rows", None)
-    if rows is not None:  # the claims' JSON read as it is: no Claim decoded and validated
-        statements = make.from_rows(rows(flt.claim_filter()))
-    else:
-        read = getattr(store, "iter_claims", None) or store.claims
-        statements = make.from_stored(read(flt.claim_filter()))
-    return assemble(statements, make.nodes, flt)
+    return assemble(make.read(store, flt.claim_filter()), make.nodes, flt)
 
 
 @without_gc
@@ -103,13 +97,14 @@ class SharedValues:
             refs.append(ref)
         return tuple(refs)
 
-    def source(self, publisher: str | None, doc: str) -> str:
-        if not publisher:  # the document is its own source
-            return sys.intern(source_key(None, doc))
+    def source(self, publisher: str | None, doc_sha: str) -> str:
+        """The independent source of a document, as the store keys it (`claims.source`):
+        its publisher, or the document itself when it names none."""
+        if not publisher:
+            return sys.intern(claim_source(None, doc_sha))
         found = self._sources.get(publisher)
         if found is None:
-            found = self._sources[publisher] = sys.intern(
-                source_key(publisher_key(publisher), doc))
+            found = self._sources[publisher] = sys.intern(claim_source(publisher, doc_sha))
         return found
 
 
@@ -120,9 +115,10 @@ class Statements:
 
     def __init__(self, flt: GraphFilter, publishers: Mapping[str, str | None],
                  merges: Merges, registry: Registry | None = None, *,
-                 texts: bool = True) -> None:
+                 texts: bool = True, source_names: Mapping[str, str] | None = None) -> None:
         self.flt = flt
-        self.publishers = publishers  # document content hash -> publisher
+        self.publishers = publishers  # document content hash -> publisher (stored claims)
+        self.source_names = source_names  # source key -> publisher: read from rows
         self.merges = merges
         self.registry = registry or default_registry()
         self.shared = SharedValues(texts)
@@ -134,8 +130,32 @@ class Statements:
     @classmethod
     def for_store(cls, store: ClaimStore, flt: GraphFilter, *, texts: bool = True
                   ) -> Statements:
+        merges = Merges.from_records(store.merges())
+        names = getattr(store, "publisher_names", None)
+        if names is not None and hasattr(store, "iter_claim_rows"):
+            # rows name their source; only the publishers' names are read (not every
+            # document: 125k of them at 1M claims took seconds)
+            return cls(flt, {}, merges, texts=texts, source_names=names())
         publishers = {d.sha256: d.publisher for d in store.documents()}
-        return cls(flt, publishers, Merges.from_records(store.merges()), texts=texts)
+        return cls(flt, publishers, merges, texts=texts)
+
+    def read(self, store: ClaimStore, claim_filter: ClaimFilter,
+             keep: Callable[[str | None, str | None], bool] | None = None
+             ) -> Iterator[Statement]:
+        """The statements of the store's claims that `claim_filter` selects (and `keep`
+        keeps, by time span): from its rows when it offers them, no Claim decoded."""
+        rows = getattr(store, "iter_claim_rows", None)
+        if rows is not None and self.source_names is not None:
+            found = rows(claim_filter)
+            return self.from_rows(found if keep is None else
+                                  (r for r in found if keep(r.time_start, r.time_end)))
+        read = getattr(store, "iter_claims", None) or store.claims
+        claims = read(claim_filter)
+        if keep is not None:
+            claims = (c for c in claims
+                      if keep(*((c.claim.time.start, c.claim.time.end) if c.claim.time
+                                else (None, None))))
+        return self.from_stored(claims)
 
     def wanted(self, ctype: str, status: str, start: str | None, end: str | None) -> bool:
         return ((not self._types or ctype in self._types) and status in self._allowed
@@ -147,25 +167,31 @@ class Statements:
             t = c.time
             if not self.wanted(c.type, c.status, t.start if t else None, t.end if t else None):
                 continue
+            doc_sha = stored.document or c.doc
+            # publishers are keyed by the document's content hash; a claim names its file
+            publisher = self.publishers.get(doc_sha)
             yield self._make(
-                c.id, c.doc, stored.document or c.doc, c.type, c.subject.to_dict(),
-                c.object.to_dict() if c.object else None, [v.to_dict() for v in c.via],
-                c.status, c.certainty, stored.credibility, stored.reliability,
-                t.to_dict() if t else None, [i.to_dict() for i in c.items], c.route,
-                c.place, c.evidence.sentence, stored.review_state)
+                c.id, c.doc, self.shared.source(publisher, doc_sha), publisher, c.type,
+                c.subject.to_dict(), c.object.to_dict() if c.object else None,
+                [v.to_dict() for v in c.via], c.status, c.certainty, stored.credibility,
+                stored.reliability, t.to_dict() if t else None,
+                [i.to_dict() for i in c.items], c.route, c.place, c.evidence.sentence,
+                stored.review_state)
 
     def from_rows(self, rows: Iterable[Any]) -> Iterator[Statement]:
-        """From the store's claim rows (`iter_claim_rows`): the indexed columns filter,
-        the claim's JSON gives the rest, as stored (it was validated when stored)."""
+        """From the store's claim rows (`iter_claim_rows`): the indexed columns filter and
+        name the source, the claim's JSON gives the rest as stored (validated then)."""
+        names = self.source_names or {}
         for row in rows:
             if not self.wanted(row.type, row.status, row.time_start, row.time_end):
                 continue
             d = json.loads(row.data)
+            source = sys.intern(row.source)
             yield self._make(
-                row.id, d["doc"], row.doc, row.type, d["subject"], d["object"], d["via"],
-                row.status, row.certainty, row.credibility, row.reliability, d["time"],
-                d["items"], d["route"], d["place"], d["evidence"]["sentence"],
-                row.review_state)
+                row.id, d["doc"], source, names.get(source), row.type,
+                d["subject"], d["object"], d["via"], row.status, row.certainty,
+                row.credibility, row.reliability, d["time"], d["items"], d["route"],
+                d["place"], d["evidence"]["sentence"], row.review_state)
 
     def _node(self, entity: Mapping[str, Any]) -> str:
         written = entity["id"]
@@ -179,23 +205,21 @@ class Statements:
             self.nodes[node_id] = Node(**fields)  # type: ignore[arg-type]
         return node_id
 
-    def _make(self, claim_id: str, doc_name: str, doc_sha: str, ctype: str,
-              subject: Mapping[str, Any], obj: Mapping[str, Any] | None,
+    def _make(self, claim_id: str, doc_name: str, source: str, publisher: str | None,
+              ctype: str, subject: Mapping[str, Any], obj: Mapping[str, Any] | None,
               via: Iterable[Mapping[str, Any]], status: str, certainty: str,
               credibility: int, reliability: str, time: Mapping[str, Any] | None,
               items: Iterable[Mapping[str, Any]], route: Iterable[str],
               place: Iterable[str], evidence: str, review_state: str) -> Statement:
         shared = self.shared
         text = shared.text
-        # publishers are keyed by the document's content hash; a claim names its file
-        publisher = self.publishers.get(doc_sha)
         doc = sys.intern(doc_name)
         return Statement(
             id=claim_id, doc=doc, type=sys.intern(ctype), subject=self._node(subject),
             object=self._node(obj) if obj else None,
             via=tuple(self._node(v) for v in via) if via else (), status=sys.intern(status),
             certainty=sys.intern(certainty), credibility=credibility,
-            reliability=sys.intern(reliability), source=shared.source(publisher, doc),
+            reliability=sys.intern(reliability), source=source,
             publisher=text(publisher), start=text(time["start"]) if time else None,
             end=text(time["end"]) if time else None,
             precision=text(time.get("precision")) if time else None,

@@ -53,14 +53,16 @@ class GraphFilter:
             raise ValidationError(f"certainty must be one of {', '.join(CERTAINTY_RANK)}")
         if self.min_corroboration < 1:
             raise ValidationError("minimum corroboration must be at least 1")
+        # the window as dates, computed once: in_window runs for every claim read
+        object.__setattr__(self, "_window", (period(self.since)[0] if self.since else None,
+                                             period(self.until)[1] if self.until else None))
         lo, hi = self.window()
         if lo and hi and hi < lo:
             raise ValidationError(f"the window ends ({self.until}) before it starts "
                                   f"({self.since})")
 
     def window(self) -> tuple[str | None, str | None]:
-        return (period(self.since)[0] if self.since else None,
-                period(self.until)[1] if self.until else None)
+        return self._window  # type: ignore[attr-defined,no-any-return]
 
     def certainties(self) -> tuple[str, ...]:
         if self.min_certainty is None:
