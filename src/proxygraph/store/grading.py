@@ -16,18 +16,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Connection,
+    FromClause,
     and_,
+    bindparam,
     exists,
     func,
+    literal,
     not_,
     or_,
     select,
     text,
+    union_all,
     update,
 )
 
@@ -46,6 +52,7 @@ from proxygraph.credibility import (
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.store.overlay import Overlay
 from proxygraph.store.schema import UNCONFIRMED_SQL, claim_entities, claims
+from proxygraph.store.stats import indexed_by
 
 PairKey = tuple[str, str, str]
 _CHUNK = 500
@@ -94,55 +101,106 @@ def _statement(row: Any, items: frozenset[str]) -> Statement:
                      start=row.time_start, end=row.time_end, items=items)
 
 
-def _speaks_to(s: Statement) -> list[ColumnElement[bool]]:
-    """Conditions for a stored claim to speak to `s`: another source, overlapping time
-    and items. Statuses are added by the caller."""
-    cond: list[ColumnElement[bool]] = [claims.c.source.is_not(None),
-                                       claims.c.source != s.source]
-    if s.has_time:
-        cond.append(or_(
-            and_(claims.c.time_start.is_(None), claims.c.time_end.is_(None)),
-            and_(func.coalesce(claims.c.time_start, OPEN_START) <= (s.end or OPEN_END),
-                 func.coalesce(claims.c.time_end, OPEN_END) >= (s.start or OPEN_START))))
-    if s.items:
-        item = and_(claim_entities.c.claim_id == claims.c.id, claim_entities.c.role == "item")
-        cond.append(or_(not_(exists().where(item)),
-                        exists().where(item, claim_entities.c.entity_id.in_(sorted(s.items)))))
-    return cond
-
-
-def _grade_one(conn: Connection, directions: list[ColumnElement[bool]], s: Statement) -> int:
-    """`s`'s grade from the current claims of its pair, asked as bounded lookups."""
-    agree = agreeing_statuses(s.status)
-    base = [*_speaks_to(s), _CURRENT]
-    sources: set[str] = set()
-    confirmed = False
-    for pair in directions:
-        strong = select(claims.c.id).where(pair, claims.c.status.in_(agree),
-                                            claims.c.reliability.in_(_STRONG), *base).limit(1)
-        if conn.execute(strong).first() is not None:
-            confirmed = True
-            break
-        weak = select(claims.c.source).distinct().where(
-            pair, claims.c.status.in_(agree), *base).limit(2)
-        sources |= {r.source for r in conn.execute(weak)}
-        if len(sources) >= 2:
-            confirmed = True
-            break
-    if confirmed:
-        return _grade(s.certainty, True, False)
-    contra = contradicting_statuses(s.status)
-    contradicted = bool(contra) and any(
-        conn.execute(select(claims.c.id).where(pair, claims.c.status.in_(contra), *base)
-                     .limit(1)).first() is not None for pair in directions)
-    return _grade(s.certainty, False, contradicted)
-
-
 def _grade(certainty: str, confirmed: bool, contradicted: bool) -> int:
     base = BASE.get(certainty)
     if base is None:
         return 6
     return base - 1 if confirmed else 5 if contradicted else base
+
+
+# --- the incremental path, as statements built once per shape ----------------------------
+# A shape is (directions, has object, has time, has items); everything else is a bound
+# parameter, so a statement is built and compiled once per process, not per claim.
+
+Shape = tuple[int, bool, bool, bool]
+
+
+def _pair_of(t: FromClause, direction: int, has_object: bool) -> list[ColumnElement[bool]]:
+    subjects, objects = ("subjects", "objects") if direction == 0 else ("objects", "subjects")
+    cond = [t.c.type == bindparam("type"),
+            t.c.subject_id.in_(bindparam(subjects, expanding=True))]
+    cond.append(t.c.object_id.in_(bindparam(objects, expanding=True)) if has_object
+                else t.c.object_id.is_(None))
+    return cond
+
+
+def _speaks_to_bound(t: FromClause, has_time: bool, has_items: bool
+                     ) -> list[ColumnElement[bool]]:
+    """`_speaks_to` with the statement's values as parameters (source, start, end, items)."""
+    cond: list[ColumnElement[bool]] = [t.c.source.is_not(None), t.c.source != bindparam("source")]
+    if has_time:
+        cond.append(or_(
+            and_(t.c.time_start.is_(None), t.c.time_end.is_(None)),
+            and_(func.coalesce(t.c.time_start, OPEN_START) <= bindparam("end"),
+                 func.coalesce(t.c.time_end, OPEN_END) >= bindparam("start"))))
+    if has_items:
+        item = and_(claim_entities.c.claim_id == t.c.id, claim_entities.c.role == "item")
+        cond.append(or_(not_(exists().where(item)), exists().where(
+            item, claim_entities.c.entity_id.in_(bindparam("items", expanding=True)))))
+    return cond
+
+
+@cache
+def _evidence_statement(shape: Shape) -> CompoundSelect:
+    """What the current claims of a pair say of one statement, in one round trip: a
+    strong agreeing claim (LIMIT 1), up to two sources of agreeing ones, a contradicting
+    one (LIMIT 1), per direction of the pair. Each part stops at its limit."""
+    directions, has_object, has_time, has_items = shape
+    parts = []
+    for d in range(directions):
+        base = [*_pair_of(claims, d, has_object), *_speaks_to_bound(claims, has_time, has_items),
+                _CURRENT]
+        agree = claims.c.status.in_(bindparam("agree", expanding=True))
+        contra = claims.c.status.in_(bindparam("contra", expanding=True))
+        for kind, query in (
+                ("strong", select(claims.c.source).where(
+                    *base, agree, claims.c.reliability.in_(_STRONG)).limit(1)),
+                ("weak", select(claims.c.source).distinct().where(*base, agree).limit(2)),
+                ("contra", select(claims.c.source).where(*base, contra).limit(1))):
+            sub = query.subquery()
+            parts.append(select(literal(kind).label("kind"), sub.c.source))
+    return union_all(*parts)
+
+
+@cache
+def _affected_statement(shape: Shape) -> CompoundSelect:
+    """The pair's claims not yet corroborated that a statement speaks to (with a status
+    it confirms or contradicts), read from the partial index ix_claims_unconfirmed:
+    SQLite would rather walk the pair by status (ix_claims_pair), reading every confirmed
+    claim of a much-reported pair."""
+    directions, has_object, has_time, has_items = shape
+    parts = []
+    for d in range(directions):
+        t = indexed_by(claims, "ix_claims_unconfirmed", "claims")
+        parts.append(select(*(t.c[c.name] for c in _GRADE_COLUMNS)).where(
+            *_pair_of(t, d, has_object), t.c.status.in_(bindparam("touched", expanding=True)),
+            _UNCONFIRMED, *_speaks_to_bound(t, has_time, has_items)))
+    return union_all(*parts)
+
+
+def _shape_and_params(overlay: Overlay, key: PairKey, s: Statement
+                      ) -> tuple[Shape, dict[str, Any]]:
+    ctype, subject, obj = key
+    params: dict[str, Any] = {"type": ctype, "subjects": sorted(overlay.group(subject)),
+                              "source": s.source, "start": s.start or OPEN_START,
+                              "end": s.end or OPEN_END, "items": sorted(s.items)}
+    directions = 1
+    if obj:
+        params["objects"] = sorted(overlay.group(obj))
+        if ONTOLOGY.is_symmetric(ctype) and subject != obj:
+            directions = 2
+    return (directions, bool(obj), s.has_time, bool(s.items)), params
+
+
+def _grade_one(conn: Connection, shape: Shape, params: dict[str, Any], s: Statement) -> int:
+    """`s`'s grade from the current claims of its pair, asked as bounded lookups."""
+    found = conn.execute(_evidence_statement(shape), {
+        **params, "agree": agreeing_statuses(s.status),
+        "contra": contradicting_statuses(s.status)}).all()
+    sources = {r.source for r in found if r.kind == "weak"}
+    confirmed = any(r.kind == "strong" for r in found) or len(sources) >= 2
+    contradicted = any(r.kind == "contra" for r in found)
+    return _grade(s.certainty, confirmed, not confirmed and contradicted)
 
 
 # Not yet corroborated (and graded by the rules, not a reviewer): the only stored claims a
@@ -161,29 +219,24 @@ def grade_new(conn: Connection, overlay: Overlay, new_ids: Sequence[str]) -> Non
     items = _items_of(conn, [r.id for r in rows])
     new = set(new_ids)
     grades: dict[str, int] = {}
-    affected: dict[str, tuple[Any, list[ColumnElement[bool]]]] = {}
+    affected: dict[str, tuple[Any, PairKey]] = {}
     for row in rows:
         s = _statement(row, items.get(row.id, frozenset()))
-        directions = _directions(overlay, key_of(overlay, row.type, row.subject_id,
-                                                 row.object_id))
+        key = key_of(overlay, row.type, row.subject_id, row.object_id)
+        shape, params = _shape_and_params(overlay, key, s)
         if row.credibility_override is None:
-            grades[row.id] = _grade_one(conn, directions, s)
+            grades[row.id] = _grade_one(conn, shape, params, s)
         # Stored claims this one may now corroborate or contradict, not yet corroborated.
         touched = agreeing_statuses(s.status) + contradicting_statuses(s.status)
-        for pair in directions:
-            # SQLite would rather walk the pair by status (ix_claims_pair), reading every
-            # confirmed claim of a much-reported pair; the partial index holds only the rest.
-            query = select(*_GRADE_COLUMNS).where(
-                pair, claims.c.status.in_(touched), _UNCONFIRMED, *_speaks_to(s)).with_hint(
-                claims, "INDEXED BY ix_claims_unconfirmed", "sqlite")
-            for other in conn.execute(query):
-                if other.id not in new:
-                    affected[other.id] = (other, directions)
+        for other in conn.execute(_affected_statement(shape), {**params, "touched": touched}):
+            if other.id not in new:
+                affected[other.id] = (other, key)
     if affected:
         other_items = _items_of(conn, sorted(affected))
-        for cid, (row, directions) in affected.items():
+        for cid, (row, key) in affected.items():
             s = _statement(row, other_items.get(cid, frozenset()))
-            grades[cid] = _grade_one(conn, directions, s)
+            shape, params = _shape_and_params(overlay, key, s)
+            grades[cid] = _grade_one(conn, shape, params, s)
     _write_grades(conn, grades)
 
 

@@ -10,10 +10,15 @@ million is not planned as if it still had ten.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.selectable import Alias
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from proxygraph.store.schema import claims
 
@@ -80,3 +85,26 @@ def explain(conn: Connection, statement: object) -> list[str]:
     positional = tuple(params[name] for name in compiled.positiontup or ())
     rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", positional).all()
     return [str(r[-1]) for r in rows]
+
+
+class IndexedAlias(Alias):
+    """A table under another name that SQLite must read through one index."""
+
+    # The index is part of SQLAlchemy's cache key, so a statement is compiled once.
+    _traverse_internals = [*Alias._traverse_internals, ("index", InternalTraversal.dp_string)]
+    inherit_cache = True
+    index = ""
+
+
+@compiles(IndexedAlias, "sqlite")
+def _indexed_by(element: IndexedAlias, compiler: SQLCompiler, **kw: Any) -> str:
+    out = compiler.visit_alias(element, **kw)
+    return f"{out} INDEXED BY {element.index}" if kw.get("asfrom") else out
+
+
+def indexed_by(table: Table, index: str, name: str) -> IndexedAlias:
+    """`table AS name INDEXED BY index` on SQLite (SQLAlchemy's `with_hint` renders
+    nothing there), `table AS name` on PostgreSQL, whose planner takes no orders."""
+    alias = IndexedAlias._construct(table, name=name)
+    alias.index = index
+    return alias
