@@ -9,7 +9,9 @@ prints p50/p95 of the first page (100 claims) of each kind of query, the ingest 
 document on an empty and on the full store (the same documents into both, alternating
 which goes first, so machine noise falls on both), and the peak RSS and time of a streamed
 export of the whole store by the CLI. --db must name an empty store (default: a SQLite
-file in a temporary folder); --plans prints each query's plan.
+file in a temporary folder), or with --reuse a store an earlier run with the same --claims
+built (the bulk load is skipped; the ingest documents differ per run); --plans prints each
+query's plan; --skip-export leaves the export out.
 
 --json prints one object: {"claims": N, "p95_ms": {"actor", "item", "type_since",
 "search", "empty"}, "ingest_ms_per_doc": {"empty", "full"}, "rss_mb": ...}.
@@ -371,24 +373,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--plans", action="store_true", help="print each query's plan")
     parser.add_argument("--ingest-docs", type=int, default=40)
+    parser.add_argument("--reuse", action="store_true",
+                        help="--db may hold the store an earlier run built: skip the build")
+    parser.add_argument("--skip-export", action="store_true", help="do not time the export")
     args = parser.parse_args(argv)
     say = (lambda *a: print(*a, file=sys.stderr)) if args.json else print  # noqa: E731
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
         store = open_store(url)
         try:
-            if store.claims(ClaimFilter(limit=1, include="all")):
-                raise SystemExit(f"{url} is not empty; give a new store")
             world = World.make(args.claims)
-            start = time.perf_counter()
-            planned = drafts(world, args.claims, seed=2)
-            grades = grade_all(world, planned)
-            loaded = store.bulk_load(bulk_batches(world, planned, grades))
-            say(f"bulk load: {loaded} claims in {time.perf_counter() - start:.1f} s")
+            ingest_seed = 3
+            if not store.claims(ClaimFilter(limit=1, include="all")):
+                start = time.perf_counter()
+                planned = drafts(world, args.claims, seed=2)
+                grades = grade_all(world, planned)
+                loaded = store.bulk_load(bulk_batches(world, planned, grades))
+                say(f"bulk load: {loaded} claims in {time.perf_counter() - start:.1f} s")
+            elif not args.reuse:
+                raise SystemExit(f"{url} is not empty; give a new store (or --reuse)")
+            else:
+                stored = store.claims(ClaimFilter(limit=1, include="all", offset=args.claims - 1))
+                if not stored:
+                    raise SystemExit(f"{url} holds fewer than {args.claims} claims")
+                # The documents stored by earlier runs' ingest would now be no-ops.
+                ingest_seed = 4 + int(time.time()) % 100_000
+                say(f"reusing the store at {url}")
             empty_url, schema = scratch_url(url, tmp)
             empty = open_store(empty_url)
             try:
-                ab = ingest_ab({"empty": empty, "full": store}, world, seed=3,
+                ab = ingest_ab({"empty": empty, "full": store}, world, seed=ingest_seed,
                                docs=args.ingest_docs)
             finally:
                 empty.close()
@@ -404,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             results = run_queries(store, sets)
         finally:
             store.close()
-        rss, export_s, exported = export_rss(url)
+        rss, export_s, exported = (0.0, 0.0, 0) if args.skip_export else export_rss(url)
     figures = {"claims": args.claims,
                "p95_ms": {k: round(results[k][1], 1)
                           for k in ("actor", "item", "type_since", "search", "empty")},

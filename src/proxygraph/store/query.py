@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    FromClause,
     Select,
     and_,
     bindparam,
@@ -35,6 +36,7 @@ from proxygraph.store.base import GRADES, ClaimFilter
 from proxygraph.store.overlay import Overlay, name_key, registry_entity
 from proxygraph.store.schema import claim_entities, claims, documents
 from proxygraph.store.search import parse_search
+from proxygraph.store.stats import indexed_by
 
 ACTOR_ROLES = ("subject", "object", "via")
 # A participant's claims are collected first (then sorted), unless they are so many that
@@ -57,9 +59,15 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
         cond.append(or_(claims.c.doc.in_(flt.docs), claims.c.doc.in_(by_name)))
     dense = _dense_threshold(conn, flt)
     alone = not flt.search  # full text, when given, is the better driver on PostgreSQL
+    # Whether some condition already collects a bounded set of claims (then a time window
+    # is tested on those); else a window with few claims is collected itself.
+    collected = bool(flt.ids or flt.docs or flt.search or flt.item_categories
+                     or flt.origins or flt.places)
     for actor in flt.actors:  # every actor must take part
         ids, keys = overlay.resolve(actor)
-        cond.append(_has_entity(conn, ACTOR_ROLES, ids, keys, dense, alone))
+        found, probed = _has_entity(conn, ACTOR_ROLES, ids, keys, dense, alone)
+        cond.append(found)
+        collected |= not probed
     if flt.types:
         cond.append(claims.c.type.in_(flt.types))
     if flt.items:
@@ -68,7 +76,9 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
             i, k = _item_names(item)
             ids |= i
             keys |= k
-        cond.append(_has_entity(conn, ("item",), ids, keys, dense, alone))
+        found, probed = _has_entity(conn, ("item",), ids, keys, dense, alone)
+        cond.append(found)
+        collected |= not probed
     if flt.item_categories:
         cond.append(_in_entities(("item",), claim_entities.c.category.in_(
             flt.item_categories)))
@@ -84,11 +94,9 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
     if lo or hi:
         # Interval overlap: the claim's [start, end] meets [lo, hi]. A missing end means
         # still going, a missing start "since whenever"; a claim with no time never matches.
-        cond.append(or_(claims.c.time_start.is_not(None), claims.c.time_end.is_not(None)))
-        if hi:
-            cond.append(func.coalesce(claims.c.time_start, OPEN_START) <= hi)
-        if lo:
-            cond.append(func.coalesce(claims.c.time_end, OPEN_END) >= lo)
+        cond.append(_in_window(claims, lo, hi))
+        if not collected:
+            cond += _time_driver(conn, flt, lo, hi)
     if flt.statuses:
         cond.append(claims.c.status.in_(flt.statuses))
     if flt.certainties:
@@ -143,8 +151,59 @@ def _dense_threshold(conn: Connection, flt: ClaimFilter) -> int | None:
     return max(DENSE, int(((flt.limit + flt.offset) * store) ** 0.5))
 
 
+def _in_window(table: FromClause, lo: str | None, hi: str | None) -> ColumnElement[bool]:
+    # Written as the expressions of ix_claims_time_end/_start, constants and all, so
+    # both planners can match the index (SQLite never matches a bound parameter there).
+    cond = [or_(table.c.time_start.is_not(None), table.c.time_end.is_not(None))]
+    if hi:
+        cond.append(func.coalesce(table.c.time_start, literal_column(f"'{OPEN_START}'")) <= hi)
+    if lo:
+        cond.append(func.coalesce(table.c.time_end, literal_column(f"'{OPEN_END}'")) >= lo)
+    return and_(*cond)
+
+
+def _time_driver(conn: Connection, flt: ClaimFilter, lo: str | None, hi: str | None
+                 ) -> list[ColumnElement[bool]]:
+    """A window whose narrower end holds few claims, as the set of their seqs.
+
+    Reading claims in order and testing each finds a page of a wide window at once, but
+    reads every claim (of the type, of the status) when the window holds few or none.
+    So the claims on the window's side of each end are counted (up to a threshold, from
+    ix_claims_time_end / _start alone); under it, that range is collected instead.
+    """
+    store = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
+    # Pages: as for participants, sqrt(page * store); everything: a range well under the
+    # store, since collected claims are fetched one by one and a walk reads them in a row.
+    limit = (max(DENSE, int(((flt.limit + flt.offset) * store) ** 0.5)) if flt.limit
+             else max(DENSE, store // 8))
+    best: tuple[int, str] | None = None
+    for bound, index in ((lo, "ix_claims_time_end"), (hi, "ix_claims_time_start")):
+        if not bound:
+            continue
+        inner = indexed_by(claims, index, "by_time")
+        side = _in_window(inner, bound if index.endswith("end") else None,
+                          bound if index.endswith("start") else None)
+        sample = select(inner.c.seq).where(side).limit(limit).subquery()
+        count = int(conn.execute(select(func.count()).select_from(sample)).scalar_one())
+        if count < limit and (best is None or count < best[0]):
+            best = (count, index)
+    if best is None:
+        return []  # both ends wide: the walk in order finds the page soon
+    # SQLite would rather read the type's claims (ix_claims_type_seq) than the range.
+    inner = indexed_by(claims, best[1], "by_time")
+    where = [_in_window(inner, lo, hi)]
+    if flt.types:
+        where.append(inner.c.type.in_(flt.types))
+    seqs = select(inner.c.seq).where(*where)
+    if conn.dialect.name == "postgresql":
+        return [claims.c.seq == func.any(func.array(seqs.scalar_subquery()))]
+    return [claims.c.seq.in_(seqs)]
+
+
 def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set[str],
-                dense: int | None, alone: bool = True) -> ColumnElement[bool]:
+                dense: int | None, alone: bool = True) -> tuple[ColumnElement[bool], bool]:
+    """The condition that a participant takes part, and whether it is a probe of each
+    claim read in order (True) rather than a collected set of claims."""
     roles = tuple(roles)
     who = _participant(ids, keys)
     if dense is not None:
@@ -157,13 +216,13 @@ def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set
             probe = select(claim_entities.c.position).where(
                 claim_entities.c.claim_id == claims.c.id, claim_entities.c.role.in_(roles),
                 who).limit(1).scalar_subquery()
-            return probe.is_not(None)
+            return probe.is_not(None), True
     if conn.dialect.name == "postgresql" and alone:
         # = ANY(ARRAY(subquery)): collected once, then claims fetched by key. A plain IN
         # lets the planner walk every claim in order when it misjudges how many match.
         seqs = select(claim_entities.c.seq).where(claim_entities.c.role.in_(roles), who)
-        return claims.c.seq == func.any(func.array(seqs.scalar_subquery()))
-    return _in_entities(roles, who)
+        return claims.c.seq == func.any(func.array(seqs.scalar_subquery())), False
+    return _in_entities(roles, who), False
 
 
 def _full_text(conn: Connection, search: str) -> ColumnElement[bool]:

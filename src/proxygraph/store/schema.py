@@ -20,6 +20,8 @@ from sqlalchemy import (
     text,
 )
 
+from proxygraph.credibility import OPEN_END, OPEN_START
+
 metadata = MetaData()
 
 # One row per distinct document text (content hash); the text is kept for re-extraction.
@@ -99,12 +101,22 @@ claims = Table(
     Index("ix_claims_status_seq", "status", "seq"),
     Index("ix_claims_subject", "subject_id"),
     Index("ix_claims_object", "object_id"),
-    Index("ix_claims_time", "time_start", "time_end"),
     Index("ix_claims_supersedes", "supersedes"),
     Index("ix_claims_pair", "type", "subject_id", "object_id", "status", "source"),
     Index("ix_claims_unconfirmed", "type", "subject_id", "object_id",
           sqlite_where=text(UNCONFIRMED_SQL), postgresql_where=text(UNCONFIRMED_SQL)),
 )
+
+# A claim with a time (start or end): the claims a time window can match. The indexes on
+# the ends of a claim's time (an open end is still going, an open start is "since
+# whenever") hold only these, so a window's end is a range of one index (see query.py).
+DATED_SQL = "time_start IS NOT NULL OR time_end IS NOT NULL"
+TIME_END_SQL = f"coalesce(time_end, '{OPEN_END}')"
+TIME_START_SQL = f"coalesce(time_start, '{OPEN_START}')"
+for _name, _key in (("ix_claims_time_end", TIME_END_SQL),
+                    ("ix_claims_time_start", TIME_START_SQL)):
+    Index(_name, text(_key), claims.c.type, claims.c.seq,
+          sqlite_where=text(DATED_SQL), postgresql_where=text(DATED_SQL))
 
 # Every participant of a claim, one row per role and position, for actor/item/place queries.
 claim_entities = Table(
