@@ -12,6 +12,7 @@ from store_helpers import (
     RUSSIA,
     SHAHED,
     add,
+    make_claim,
     make_doc,
     store_fixture,  # noqa: F401  (fixture "store")
     store_url_fixture,  # noqa: F401  (fixture "store_url")
@@ -91,10 +92,12 @@ def test_a_denial_contradicts_and_never_confirms(store: SqlStore) -> None:
     assert grade(store, other_year) == 3  # the undated claims corroborate it
 
 
-@pytest.mark.parametrize("seed", [5, 6, 7])
-def test_incremental_grading_agrees_with_the_rules(store: SqlStore, seed: int) -> None:
-    """Ingest grades only what a new claim touches; the result must equal grading every
-    pair from scratch with proxygraph.credibility."""
+@pytest.mark.parametrize(("seed", "batch"), [(5, 1), (6, 1), (7, 1), (5, 6), (8, 9)])
+def test_incremental_grading_agrees_with_the_rules(store: SqlStore, seed: int,
+                                                   batch: int) -> None:
+    """Ingest grades only what a new claim touches, one document at a time or a batch of
+    them at once (`add_documents`); the result must equal grading every pair from scratch
+    with proxygraph.credibility."""
     import random
 
     from proxygraph.credibility import Statement, grade_claim, pair_key, source_key
@@ -106,6 +109,8 @@ def test_incremental_grading_agrees_with_the_rules(store: SqlStore, seed: int) -
              (None, "2021-12-31", "year")]
     items = [(), (SHAHED,), (PANTSIR,), (SHAHED, PANTSIR)]
     sources = {}
+    pending: list = []
+    rejected: list[str] = []
     for i in range(36):
         publisher = rng.choice(list(publishers))
         ctype, subject, obj = rng.choice([("ARMS_TRANSFER", IRAN, RUSSIA),
@@ -117,13 +122,21 @@ def test_incremental_grading_agrees_with_the_rules(store: SqlStore, seed: int) -
             "certainty": rng.choice(["high", "medium", "low"])}
         if ctype == "ARMS_TRANSFER":
             kw["items"] = rng.choice(items)
-        claim = add(store, text, type=ctype, subject=subject, obj=obj, publisher=publisher,
-                    reliability=publishers[publisher], **kw)
+        doc = make_doc(text, publisher=publisher, reliability=publishers[publisher])
+        claim = make_claim(doc, type=ctype, subject=subject, obj=obj, **kw)
+        pending.append((doc, [claim]))
         sources[claim.id] = source_key(name_key(publisher) if publisher else None,
-                                       make_doc(text).sha256)
-        if rng.random() < 0.15:
-            store.review(claim.id, action="reject", reviewer="ana")
+                                       doc.sha256)
+        rejected += [claim.id] if rng.random() < 0.15 else []
+        if len(pending) == batch or i == 35:
+            results = store.add_documents(pending, extractor_version="1")
+            assert [r.status for r in results] == ["added"] * len(pending)
+            pending = []
+            for cid in rejected:
+                store.review(cid, action="reject", reviewer="ana")
+            rejected = []
     stored = store.claims(ClaimFilter(include="all"))
+    assert len(stored) == 36
 
     def statement(s) -> Statement:
         c = s.claim

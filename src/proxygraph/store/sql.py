@@ -159,35 +159,24 @@ class SqlStore:
         With `grade_publisher` the document's reliability becomes its publisher's grade;
         otherwise a publisher keeps the grade it has (and takes this one if it has none).
         """
-        check_grade(doc.reliability)
+        return self.add_documents([(doc, claims_)], extractor_version=extractor_version,
+                                  grade_publisher=grade_publisher)[0]
 
-        def run(conn: Connection) -> AddResult:
-            if conn.dialect.name == "postgresql":
-                # Two sessions adding the same text queue here instead of one failing on
-                # the primary key (SQLite already serialises writers at BEGIN IMMEDIATE).
-                conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:sha))"),
-                             {"sha": doc.sha256})
-            if conn.execute(select(documents.c.sha256).where(
-                    documents.c.sha256 == doc.sha256)).first() is not None:
-                return AddResult(doc=doc.sha256, status="unchanged")
-            at = now()
-            grade = doc.reliability
-            if doc.publisher:
-                grade = _grade_publisher(conn, doc.publisher, doc.reliability,
-                                         replace=grade_publisher, at=at)
-            conn.execute(documents.insert().values(
-                sha256=doc.sha256, name=doc.name, media_type=doc.media_type, title=doc.title,
-                source_url=doc.source_url, publisher=doc.publisher, published=doc.published,
-                language=doc.language, reliability=doc.reliability,
-                extractor_version=extractor_version, ingested_at=at, text=doc.text))
-            unique = list({c.id: c for c in claims_}.values())
-            source = claim_source(doc.publisher, doc.sha256)
-            insert_claims(conn, [(claim_row(c, doc=doc.sha256, source=source,
-                                            reliability=grade, at=at), c) for c in unique])
-            overlay = Overlay.load(conn)
-            grade_new(conn, overlay, [c.id for c in unique])
+    def add_documents(self, batch: Sequence[tuple[Document, Sequence[Claim]]], *,
+                      extractor_version: str, grade_publisher: bool = False
+                      ) -> list[AddResult]:
+        """`add_document` for several documents in one transaction, graded once at the
+        end (the grades are those of adding them one by one): a writer that receives
+        documents faster than it commits them pays the fixed costs once per batch."""
+        for doc, _ in batch:
+            check_grade(doc.reliability)
+
+        def run(conn: Connection) -> list[AddResult]:
+            out = [_insert_document(conn, doc, claims_, extractor_version, grade_publisher)
+                   for doc, claims_ in batch]
+            grade_new(conn, Overlay.load(conn), [cid for _, ids in out for cid in ids])
             maybe_analyze(conn)
-            return AddResult(doc=doc.sha256, status="added", claims_added=len(unique))
+            return [result for result, _ in out]
         return self._write(run)
 
     def reextract_document(self, sha256: str, claims_: Sequence[Claim], *,
@@ -478,6 +467,35 @@ class SqlStore:
     def canonical_actor(self, entity_id: str) -> str:
         """The id an actor stands for after merges."""
         return self._read(lambda conn: Overlay.load(conn).canonical(entity_id))
+
+
+def _insert_document(conn: Connection, doc: Document, claims_: Sequence[Claim],
+                     extractor_version: str, grade_publisher: bool
+                     ) -> tuple[AddResult, list[str]]:
+    """Insert a document and its claims, not yet graded: (result, the new claims' ids)."""
+    if conn.dialect.name == "postgresql":
+        # Two sessions adding the same text queue here instead of one failing on the
+        # primary key (SQLite already serialises writers at BEGIN IMMEDIATE).
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:sha))"), {"sha": doc.sha256})
+    if conn.execute(select(documents.c.sha256).where(
+            documents.c.sha256 == doc.sha256)).first() is not None:
+        return AddResult(doc=doc.sha256, status="unchanged"), []
+    at = now()
+    grade = doc.reliability
+    if doc.publisher:
+        grade = _grade_publisher(conn, doc.publisher, doc.reliability, replace=grade_publisher,
+                                 at=at)
+    conn.execute(documents.insert().values(
+        sha256=doc.sha256, name=doc.name, media_type=doc.media_type, title=doc.title,
+        source_url=doc.source_url, publisher=doc.publisher, published=doc.published,
+        language=doc.language, reliability=doc.reliability,
+        extractor_version=extractor_version, ingested_at=at, text=doc.text))
+    unique = list({c.id: c for c in claims_}.values())
+    source = claim_source(doc.publisher, doc.sha256)
+    insert_claims(conn, [(claim_row(c, doc=doc.sha256, source=source, reliability=grade,
+                                    at=at), c) for c in unique])
+    return (AddResult(doc=doc.sha256, status="added", claims_added=len(unique)),
+            [c.id for c in unique])
 
 
 def _regrade_actors(conn: Connection, before: Overlay, record: MergeRecord) -> None:
