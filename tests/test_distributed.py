@@ -74,11 +74,13 @@ def test_interrupt_keeps_stored_documents_and_a_rerun_resumes(
 
     with pytest.raises(KeyboardInterrupt):
         ingest_distributed(store, [reports], client=two_workers, on_outcome=stop_after_first)
-    assert len(store.documents()) == 1  # the one stored before Ctrl-C, whole
+    # the documents stored before Ctrl-C (the first write's batch), whole
+    stored = len(store.documents())
+    assert 1 <= stored < 4
     assert not two_workers.processing() or not any(two_workers.processing().values())
 
     report = ingest_distributed(store, [reports], client=two_workers)
-    assert (report.unchanged, report.added) == (1, 3)
+    assert (report.unchanged, report.added) == (stored, 4 - stored)
     full = new_store(tmp_path, "full.db")
     ingest_distributed(full, [reports], client=two_workers)
     assert stored_ids(store) == stored_ids(full)

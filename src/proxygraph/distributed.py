@@ -7,10 +7,10 @@
 The client reads and hashes each file, skips texts the store already holds (so a rerun
 resumes), and sends the rest to the workers, a bounded number at a time. Each worker loads
 the spaCy pipeline once (a worker plugin warms it at start). Results come back as they
-finish and the client stores each document with its claims in one transaction, through the
-same `store.add_document` the sequential ingest uses: SQLite keeps a single writer, and
-claim ids (a hash of the document, sentence, type, actors and extractor version) are the
-same whatever the number of workers. Ctrl-C cancels what is in flight and closes the
+finish and the client stores them, the documents that landed together in one transaction
+graded once (`store.add_documents`, the grades of adding them one by one): SQLite keeps a
+single writer, and claim ids (a hash of the document, sentence, type, actors and extractor
+version) are the same whatever the number of workers. Ctrl-C cancels what is in flight and closes the
 cluster; every document stored before it stays stored.
 """
 
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 _ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                                       "MKL_NUM_THREADS")}
 
+# What a worker sends back: (extractor version, claims or None, error or None).
+Result = tuple[str, list[Claim] | None, str | None]
+
 # Futures in flight per worker thread: enough to keep workers busy while the writer stores
 # a result, few enough that a large folder is never held in memory all at once.
 IN_FLIGHT_PER_THREAD = 4
@@ -54,7 +57,7 @@ class WarmExtractor(WorkerPlugin):
         extract_text("Iran supplied drones to the Houthis in 2023.", name="warm-up")
 
 
-def extract_remote(doc: Document) -> tuple[str, list[Claim] | None, str | None]:
+def extract_remote(doc: Document) -> Result:
     """Run on a worker: (extractor version, claims or None, error or None).
 
     Errors come back as values so one bad document never fails the batch; the model is
@@ -145,20 +148,26 @@ def ingest_distributed(store: ClaimStore, paths: Sequence[str | Path], *,
     if first is None:  # nothing new: a finished rerun starts no cluster
         return report
 
-    def write(label: str, doc: Document, result: tuple[str, list[Claim] | None, str | None]
-              ) -> None:
-        version, claims, error = result
-        if error is None and version != EXTRACTOR_VERSION:
-            error = (f"worker extractor {version} differs from this one ({EXTRACTOR_VERSION});"
-                     " install the same proxygraph on every worker")
-        if error is not None or claims is None:
-            message = error if error and error.startswith(label) else f"{label}: {error}"
-            record(FileOutcome(path=label, status="failed", error=message))
+    def write(results: list[tuple[str, Document, Result]]) -> None:
+        """Store the extracted documents of a batch in one transaction (graded once)."""
+        good: list[tuple[str, Document, list[Claim]]] = []
+        for label, doc, (version, claims, error) in results:
+            if error is None and version != EXTRACTOR_VERSION:
+                error = (f"worker extractor {version} differs from this one "
+                         f"({EXTRACTOR_VERSION}); install the same proxygraph on every worker")
+            if error is not None or claims is None:
+                message = error if error and error.startswith(label) else f"{label}: {error}"
+                record(FileOutcome(path=label, status="failed", error=message))
+            else:
+                good.append((label, doc, claims))
+        if not good:
             return
-        added = store.add_document(doc, claims, extractor_version=EXTRACTOR_VERSION,
-                                   grade_publisher=reliability is not None)
-        record(FileOutcome(path=label, status=added.status, doc=doc.sha256,
-                           claims=added.claims_added))
+        added = store.add_documents([(doc, claims) for _, doc, claims in good],
+                                    extractor_version=EXTRACTOR_VERSION,
+                                    grade_publisher=reliability is not None)
+        for (label, doc, _), result in zip(good, added, strict=True):
+            record(FileOutcome(path=label, status=result.status, doc=doc.sha256,
+                               claims=result.claims_added))
 
     def pending_documents() -> Iterator[tuple[str, Document]]:
         yield first
@@ -173,8 +182,9 @@ def ingest_distributed(store: ClaimStore, paths: Sequence[str | Path], *,
 
 
 def _run(client: Client, docs: Iterator[tuple[str, Document]],
-         write: Callable[[str, Document, Any], None]) -> None:
-    """Keep a bounded number of extractions in flight; store each result as it lands."""
+         write: Callable[[list[tuple[str, Document, Result]]], None]) -> None:
+    """Keep a bounded number of extractions in flight; store the results as they land,
+    all those finished by then in one write (so the writer keeps up with many workers)."""
     threads = sum(client.nthreads().values()) or 1
     limit = max(2, IN_FLIGHT_PER_THREAD * threads)
     in_flight: dict[Future, tuple[str, Document]] = {}
@@ -191,14 +201,17 @@ def _run(client: Client, docs: Iterator[tuple[str, Document]],
 
     try:
         submit_more()
-        for future in finished:
-            label, doc = in_flight.pop(future)
-            try:
-                result = future.result()
-            except Exception as exc:  # a worker died or the task was lost
-                result = ("", None, f"worker failed: {exc.__class__.__name__}: {exc}")
-            write(label, doc, result)
-            submit_more()
+        for batch in finished.batches():
+            landed = []
+            for future in batch:
+                label, doc = in_flight.pop(future)
+                try:
+                    result = future.result()
+                except Exception as exc:  # a worker died or the task was lost
+                    result = ("", None, f"worker failed: {exc.__class__.__name__}: {exc}")
+                landed.append((label, doc, result))
+            submit_more()  # the workers extract the next ones while these are stored
+            write(landed)
     finally:
         if in_flight:  # Ctrl-C or a store error: drop the rest, keep what was stored
             client.cancel(list(in_flight))
