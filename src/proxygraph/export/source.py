@@ -9,6 +9,7 @@ aggregated while the claims stream, so a whole store's network fits in memory.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -55,7 +56,7 @@ class Selection:
                 "network": self.graph.to_dict()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentRef:
     """What an export says about a claim's document (never its text)."""
 
@@ -79,8 +80,10 @@ class DocumentRef:
 
 
 def _ref(info: DocumentInfo) -> DocumentRef:
-    return DocumentRef(info.sha256, info.name, info.title, info.publisher, info.source_url,
-                       info.published, info.reliability, info.ingested_at)
+    # Slotted and with the few repeated values shared: 125k documents at 1M claims.
+    publisher = sys.intern(info.publisher) if info.publisher else info.publisher
+    return DocumentRef(info.sha256, info.name, info.title, publisher, info.source_url,
+                       info.published, sys.intern(info.reliability), info.ingested_at)
 
 
 class ExportSource:

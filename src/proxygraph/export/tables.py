@@ -67,12 +67,12 @@ def _edge_rows(source: ExportSource, nodes: NodeTally) -> Iterator[dict[str, Any
 def write_csv(source: ExportSource, folder: Path) -> dict[str, int]:
     """nodes.csv, edges.csv and claims.csv in `folder`; returns the rows of each."""
     folder = output_folder(folder)
-    claims = _write_csv(folder / "claims.csv", CLAIM_COLUMNS, _claim_rows(source))
+    # The network first: its memory is freed before the claims file reads the documents.
     nodes = NodeTally()
     edges = _write_csv(folder / "edges.csv", EDGE_COLUMNS, _edge_rows(source, nodes))
-    return {"claims": claims,
-            "nodes": _write_csv(folder / "nodes.csv", NODE_COLUMNS, nodes.records()),
-            "edges": edges}
+    node_rows = _write_csv(folder / "nodes.csv", NODE_COLUMNS, nodes.records())
+    claims = _write_csv(folder / "claims.csv", CLAIM_COLUMNS, _claim_rows(source))
+    return {"claims": claims, "nodes": node_rows, "edges": edges}
 
 
 def _arrow_schema(columns: tuple[Column, ...]) -> Any:
@@ -110,9 +110,8 @@ def _write_parquet(path: Path, columns: tuple[Column, ...], rows: Iterable[dict[
 def write_parquet(source: ExportSource, folder: Path) -> dict[str, int]:
     """nodes.parquet, edges.parquet and claims.parquet in `folder`."""
     folder = output_folder(folder)
-    claims = _write_parquet(folder / "claims.parquet", CLAIM_COLUMNS, _claim_rows(source))
-    nodes = NodeTally()
+    nodes = NodeTally()  # the network first, as in write_csv
     edges = _write_parquet(folder / "edges.parquet", EDGE_COLUMNS, _edge_rows(source, nodes))
-    return {"claims": claims,
-            "nodes": _write_parquet(folder / "nodes.parquet", NODE_COLUMNS, nodes.records()),
-            "edges": edges}
+    node_rows = _write_parquet(folder / "nodes.parquet", NODE_COLUMNS, nodes.records())
+    claims = _write_parquet(folder / "claims.parquet", CLAIM_COLUMNS, _claim_rows(source))
+    return {"claims": claims, "nodes": node_rows, "edges": edges}
