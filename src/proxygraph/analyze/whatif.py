@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from proxygraph.analyze.paths import Hop, Path, StrongestPaths, hop_map
 from proxygraph.errors import ValidationError
 from proxygraph.graph.actors import affiliation_chain
@@ -187,34 +189,70 @@ def sponsor_of(graph: Graph, node: str, given: set[str] | None) -> str | None:
     return country if country in given else None
 
 
+@dataclass
+class Reach:
+    """Which sponsors reach which recipients: a boolean matrix, one row per node of the
+    view, one column per sponsor (`keys`, sorted). Kept as a matrix because at scale the
+    pairs are millions (1M claims: ~800 sponsor states x ~3,000 recipients)."""
+
+    names: list[str]  # row -> node id
+    index: dict[str, int]
+    keys: list[str]  # column -> sponsor
+    matrix: np.ndarray
+
+    def recipients(self) -> set[str]:
+        return {self.names[i] for i in np.flatnonzero(self.matrix.any(axis=1))}
+
+    def row(self, node: str) -> np.ndarray:
+        i = self.index.get(node)
+        return self.matrix[i] if i is not None else np.zeros(len(self.keys), dtype=bool)
+
+    def sponsors(self, node: str) -> list[str]:
+        return self._keys[self.row(node)].tolist()  # type: ignore[no-any-return]
+
+    def __post_init__(self) -> None:
+        self._keys = np.array(self.keys, dtype=object)
+
+    @property
+    def pairs(self) -> int:
+        return int(self.matrix.sum())
+
+
 def supply_reach(graph: Graph, types: Sequence[str] | None, max_hops: int,
-                 sponsors: set[str] | None, view: IGraphView | None = None
-                 ) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
-    """recipient -> sponsors reaching it, and sponsor -> its root actors in the graph."""
+                 sponsors: set[str] | None, view: IGraphView | None = None,
+                 keys: Sequence[str] | None = None) -> tuple[Reach, dict[str, list[str]]]:
+    """Which sponsors reach each recipient within `max_hops` (not their own actors), and
+    sponsor -> its root actors in the graph. `keys`: the columns to use (a superset of
+    this graph's sponsors, so two graphs' rows compare)."""
     view = view or directed_view(graph, types)
     roots: dict[str, list[str]] = {}
     for n in view.names:
         key = sponsor_of(graph, n, sponsors)
         if key is not None:
             roots.setdefault(key, []).append(n)
-    reach: dict[str, set[str]] = {}
+    columns = list(keys) if keys is not None else sorted(roots)
+    matrix = np.zeros((len(view.names), len(columns)), dtype=bool)
     flat = [(key, n) for key, ns in roots.items() for n in ns]
     if flat:
         hoods = view.graph.neighborhood([view.index[n] for _, n in flat], order=max_hops,
                                         mode="out")
-        by_key: dict[str, set[int]] = {}
+        column = {k: j for j, k in enumerate(columns)}
         for (key, _), hood in zip(flat, hoods, strict=True):
-            by_key.setdefault(key, set()).update(hood)
-        countries = [graph.nodes[n].country if n in graph.nodes else None
-                     for n in view.names]
-        for key, reached in by_key.items():
-            own = {view.index[n] for n in roots[key]}
-            for i in reached - own:
-                if countries[i] != key and view.names[i] != key:
-                    reach.setdefault(view.names[i], set()).add(key)  # not its own actors
+            matrix[hood, column[key]] = True
+        members: dict[str, list[int]] = {}  # country -> its actors' rows
+        for i, n in enumerate(view.names):
+            country = graph.nodes[n].country if n in graph.nodes else None
+            if country is not None:
+                members.setdefault(country, []).append(i)
+        for key, ns in roots.items():
+            # not its own actors, its country's or itself
+            own = [view.index[n] for n in ns] + members.get(key, [])
+            if key in view.index:
+                own.append(view.index[key])
+            matrix[own, column[key]] = False
     for ns in roots.values():
         ns.sort(key=lambda n: (graph.nodes[n].kind != "state", n))
-    return reach, roots
+    return Reach(view.names, view.index, columns, matrix), roots
 
 
 def _suppliers(view: IGraphView) -> dict[str, set[str]]:
@@ -250,13 +288,14 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
     after, gone, dropped = reduce(graph, removal)
     view_b, view_a = directed_view(graph, types), directed_view(after, types)
     reach_b, roots_b = supply_reach(graph, types, max_hops, given, view_b)
-    reach_a, roots_a = supply_reach(after, types, max_hops, given, view_a)
+    # the same columns after (a removal never adds a sponsor), so rows compare
+    reach_a, roots_a = supply_reach(after, types, max_hops, given, view_a, reach_b.keys)
     # Recipients whose supply may have run through what was removed: downstream of a
     # removed actor or of an edge that lost a claim.
     touched = set(gone)
     dropped_set = set(dropped)
     for e in graph.edge_list(types):
-        if dropped_set.intersection(e.claim_ids):
+        if not dropped_set.isdisjoint(s.id for s in e.statements):
             touched.update((e.source, e.target))
     start = [view_b.index[n] for n in touched if n in view_b.index]
     below: set[int] = set().union(*view_b.graph.neighborhood(
@@ -264,11 +303,13 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
     downstream = {view_b.names[i] for i in below}
     suppliers_b, suppliers_a = _suppliers(view_b), _suppliers(view_a)
     affected: list[Affected] = []
-    for r in sorted(set(reach_b) & downstream - set(gone)):
-        before_s, after_s = sorted(reach_b[r]), sorted(reach_a.get(r, ()))
-        if before_s != after_s or suppliers_b.get(r) != suppliers_a.get(r):
-            affected.append(Affected(r, before_s, after_s))
-    affected.sort(key=lambda a: (not a.lost_all, -len(a.lost_sponsors), a.recipient))
+    lost_count: dict[str, int] = {}
+    for r in sorted(reach_b.recipients() & downstream - set(gone)):
+        row_b, row_a = reach_b.row(r), reach_a.row(r)
+        if not np.array_equal(row_b, row_a) or suppliers_b.get(r) != suppliers_a.get(r):
+            affected.append(Affected(r, reach_b.sponsors(r), reach_a.sponsors(r)))
+            lost_count[r] = int(np.count_nonzero(row_b & ~row_a))  # len(lost_sponsors)
+    affected.sort(key=lambda a: (not a.lost_all, -lost_count[a.recipient], a.recipient))
     hops_b, hops_a = hop_map(graph, types, view_b.arcs), hop_map(after, types, view_a.arcs)
     gone_set = set(gone)
 
@@ -290,10 +331,10 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
     shifts = sorted((s for s in shifts if abs(s.delta) > 1e-9),
                     key=lambda s: (-abs(s.delta), s.node))[:shown]
 
-    def snap(g: Graph, reach: dict[str, set[str]]) -> Snapshot:
+    def snap(g: Graph, reach: Reach) -> Snapshot:
         return Snapshot(nodes=len(g.nodes), edges=len(g.edge_list(types)),
-                        statements=len(g.statements), recipients=len(reach),
-                        pairs=sum(len(s) for s in reach.values()))
+                        statements=len(g.statements), recipients=len(reach.recipients()),
+                        pairs=reach.pairs)
 
     return WhatIfResult(removal, gone, dropped, snap(graph, reach_b), snap(after, reach_a),
                         affected, shifts, after)
