@@ -269,3 +269,13 @@ def test_data_dictionary_documents_every_column() -> None:
         section = text.split(f"### {table}", 1)[1].split("\n### ", 1)[0]
         documented = re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
         assert documented == [c.name for c in columns], table
+
+
+def test_documents_are_streamed_with_what_documents_lists(store: SqlStore) -> None:
+    from dataclasses import replace
+
+    listed = sorted((replace(d, claims=0) for d in store.documents()), key=lambda d: d.sha256)
+    assert list(store.iter_documents()) == listed and len(listed) == 3
+    refs = ExportSource(store).documents
+    assert {sha: r.publisher for sha, r in refs.items()} == {
+        d.sha256: d.publisher for d in listed}

@@ -98,7 +98,8 @@ class ExportSource:
     def documents(self) -> dict[str, DocumentRef]:
         """Every document's reference, read when a claims file first needs one (a network
         alone never does: 125k documents at 1M claims are seconds and ~60 MB)."""
-        return {d.sha256: _ref(d) for d in self.store.documents()}
+        read = getattr(self.store, "iter_documents", None) or self.store.documents
+        return {d.sha256: _ref(d) for d in read()}
 
     def claims(self) -> Iterator[StoredClaim]:
         """The selected claims in stored order, streamed (constant memory)."""

@@ -229,6 +229,28 @@ class SqlStore:
             return out
         return self._read(run)
 
+    def iter_documents(self) -> Iterator[DocumentInfo]:
+        """Every document's metadata, streamed in content-hash order, without its text and
+        without counting its claims (`claims` is 0): for a reader of every document (an
+        export at 1M claims reads 125k), which `documents()` would hold in a list."""
+        try:
+            with self._tx(write=False) as conn:
+                grades = {r.key: r.reliability for r in conn.execute(select(sources))}
+                wanted = [c for c in documents.c if c.name != "text"]
+                rows = conn.execution_options(stream_results=True, yield_per=_BATCH).execute(
+                    select(*wanted).order_by(documents.c.sha256))
+                for r in rows:
+                    grade = grades.get(name_key(r.publisher), r.reliability) if r.publisher \
+                        else r.reliability
+                    yield DocumentInfo(
+                        sha256=r.sha256, name=r.name, media_type=r.media_type, title=r.title,
+                        source_url=r.source_url, publisher=r.publisher,
+                        published=r.published, language=r.language, reliability=grade,
+                        extractor_version=r.extractor_version, ingested_at=r.ingested_at,
+                        claims=0)
+        except (CommandError, SQLAlchemyError) as exc:
+            raise self._store_error(exc) from None
+
     def document_text(self, sha256: str) -> str:
         def run(conn: Connection) -> str:
             row = conn.execute(select(documents.c.text).where(
