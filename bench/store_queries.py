@@ -294,14 +294,23 @@ def query_sets(world: World, rng: random.Random) -> dict[str, list[ClaimFilter]]
             *(rng.choice(world.words[200:2000]) for _ in range(6)),
             *(f"{rng.choice(common)} OR {rng.choice(world.words[500:])}" for _ in range(4)),
             *(f"{rng.choice(common)} -{rng.choice(common)}" for _ in range(4)))],
-        "empty": [f for _ in range(7) for f in (
+        "empty": [f for _ in range(5) for f in (
             ClaimFilter(actors=(rng.choice(rare).id, rng.choice(rare).id),
                         types=("INTEGRATION",), limit=PAGE),
             ClaimFilter(actors=(actor(),), search="zzzyzx", limit=PAGE),
-            ClaimFilter(search="zzzyzx", limit=PAGE))][:20],
-        # empty too, but found only by reading the type's claims: reported on its own
-        "empty_window": [ClaimFilter(types=(rng.choice(TYPES),), since="2031", limit=PAGE)
-                         for _ in range(10)],
+            ClaimFilter(search="zzzyzx", limit=PAGE),
+            ClaimFilter(types=(rng.choices(TYPES, TYPE_WEIGHTS)[0],), since="2031",
+                        limit=PAGE))],
+        # empty windows alone: after or before every claim, with a type, a status or neither
+        "empty_window": [
+            *(ClaimFilter(types=(rng.choices(TYPES, TYPE_WEIGHTS)[0],), since="2031",
+                          limit=PAGE) for _ in range(4)),
+            *(ClaimFilter(types=(rng.choice(TYPES),), until="1999", limit=PAGE)
+              for _ in range(2)),
+            ClaimFilter(statuses=("denied",), since="2030-06", limit=PAGE),
+            ClaimFilter(statuses=("planned",), until="2001", limit=PAGE),
+            ClaimFilter(since="2040", limit=PAGE),
+            ClaimFilter(types=("SUPPORT", "CLASH"), since="2031", until="2032", limit=PAGE)],
         "status": [ClaimFilter(statuses=(rng.choice(["planned", "forecast", "denied"]),),
                                limit=PAGE) for _ in range(10)],
         "window": [ClaimFilter(since=f"{y}-03", until=f"{y}-04", limit=PAGE)

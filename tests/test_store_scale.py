@@ -109,6 +109,44 @@ def test_a_dense_actor_is_probed_in_order(store: SqlStore, synthetic,
         assert "CORRELATED" in _plan(store, flt)
 
 
+def test_a_time_window_is_read_from_its_narrow_end(store: SqlStore, synthetic,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window after (or before) most claims is collected from the index on that end of
+    the claims' time, not found by reading every claim of the type in order; the answer
+    is the one the walk in order gives, open-ended claims included."""
+    import proxygraph.store.query as query
+    from store_helpers import add
+
+    still_going = add(store, "Iran has armed Russia since 2020.", time=("2020-03-01", None,
+                                                                       "month"))
+    long_ago = add(store, "Iran armed Russia until 1998.", time=(None, "1998-12-31", "year"))
+    undated = add(store, "Iran armed Russia.")
+    filters = {
+        "type after": ClaimFilter(types=("ARMS_TRANSFER",), since="2031", limit=100),
+        "type before": ClaimFilter(types=("ARMS_TRANSFER", "SUPPORT"), until="2001",
+                                   limit=100),
+        "status after": ClaimFilter(statuses=("denied",), since="2031", limit=100),
+        "after, all": ClaimFilter(since="2040"),
+        "narrow window": ClaimFilter(since="2031", until="2032", limit=100),
+        "wide": ClaimFilter(types=("ARMS_TRANSFER",), since="2010", limit=100),
+    }
+    collected = {name: [c.id for c in store.claims(f)] for name, f in filters.items()}
+    plans = {name: _plan(store, f) for name, f in filters.items()}
+    monkeypatch.setattr(query, "_time_driver", lambda *_a: [])
+    assert {name: [c.id for c in store.claims(f)] for name, f in filters.items()} == collected
+    assert collected["type after"] == [still_going.id] == collected["after, all"]
+    assert collected["type before"] == [long_ago.id]
+    assert collected["status after"] == [] and len(collected["wide"]) == 100
+    assert undated.id not in {cid for ids in collected.values() for cid in ids}
+    for name in ("type after", "status after", "after, all", "narrow window"):
+        assert "ix_claims_time_end" in plans[name], (name, plans[name])
+    assert "ix_claims_time_start" in plans["type before"]
+    assert "ix_claims_time_" not in plans["wide"]  # a wide window: walked in order
+    for name, plan in plans.items():
+        assert "SCAN claims\n" not in plan + "\n" and "Seq Scan on claims" not in plan, \
+            (name, plan)
+
+
 def test_export_streams_in_stored_order(store: SqlStore, synthetic) -> None:
     lines = store.iter_claim_json(ClaimFilter())
     first = json.loads(next(lines))

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     func,
     literal_column,
     or_,
@@ -36,7 +37,7 @@ from proxygraph.store.base import GRADES, ClaimFilter
 from proxygraph.store.overlay import Overlay, name_key, registry_entity
 from proxygraph.store.schema import claim_entities, claims, documents
 from proxygraph.store.search import parse_search
-from proxygraph.store.stats import indexed_by
+from proxygraph.store.stats import estimated_rows, indexed_by
 
 ACTOR_ROLES = ("subject", "object", "via")
 # A participant's claims are collected first (then sorted), unless they are so many that
@@ -152,14 +153,22 @@ def _dense_threshold(conn: Connection, flt: ClaimFilter) -> int | None:
 
 
 def _in_window(table: FromClause, lo: str | None, hi: str | None) -> ColumnElement[bool]:
-    # Written as the expressions of ix_claims_time_end/_start, constants and all, so
-    # both planners can match the index (SQLite never matches a bound parameter there).
     cond = [or_(table.c.time_start.is_not(None), table.c.time_end.is_not(None))]
     if hi:
-        cond.append(func.coalesce(table.c.time_start, literal_column(f"'{OPEN_START}'")) <= hi)
+        cond.append(func.coalesce(table.c.time_start, OPEN_START) <= hi)
     if lo:
-        cond.append(func.coalesce(table.c.time_end, literal_column(f"'{OPEN_END}'")) >= lo)
+        cond.append(func.coalesce(table.c.time_end, OPEN_END) >= lo)
     return and_(*cond)
+
+
+def _time_key(table: FromClause, end: bool) -> ColumnElement[str]:
+    """The expression of ix_claims_time_end (or _start), constants and all, so both
+    planners match the index (SQLite never matches a bound parameter there): the end
+    (start) of a claim's time, open at OPEN_END (OPEN_START), NULL for no time."""
+    own, other = (table.c.time_end, table.c.time_start) if end else \
+        (table.c.time_start, table.c.time_end)
+    return case((own.is_not(None), own),
+                (other.is_not(None), literal_column(f"'{OPEN_END if end else OPEN_START}'")))
 
 
 def _time_driver(conn: Connection, flt: ClaimFilter, lo: str | None, hi: str | None
@@ -168,33 +177,34 @@ def _time_driver(conn: Connection, flt: ClaimFilter, lo: str | None, hi: str | N
 
     Reading claims in order and testing each finds a page of a wide window at once, but
     reads every claim (of the type, of the status) when the window holds few or none.
-    So the claims on the window's side of each end are counted (up to a threshold, from
-    ix_claims_time_end / _start alone); under it, that range is collected instead.
+    So the claims on the window's side of each end are counted (SQLite: up to a
+    threshold, from ix_claims_time_end / _start alone; PostgreSQL: estimated by its
+    planner); under the threshold, that range is collected instead.
     """
     store = int(conn.execute(select(func.coalesce(func.max(claims.c.seq), 0))).scalar_one())
     # Pages: as for participants, sqrt(page * store); everything: a range well under the
     # store, since collected claims are fetched one by one and a walk reads them in a row.
     limit = (max(DENSE, int(((flt.limit + flt.offset) * store) ** 0.5)) if flt.limit
              else max(DENSE, store // 8))
-    best: tuple[int, str] | None = None
-    for bound, index in ((lo, "ix_claims_time_end"), (hi, "ix_claims_time_start")):
+    for bound, end in ((lo, True), (hi, False)):
         if not bound:
             continue
-        inner = indexed_by(claims, index, "by_time")
-        side = _in_window(inner, bound if index.endswith("end") else None,
-                          bound if index.endswith("start") else None)
-        sample = select(inner.c.seq).where(side).limit(limit).subquery()
-        count = int(conn.execute(select(func.count()).select_from(sample)).scalar_one())
-        if count < limit and (best is None or count < best[0]):
-            best = (count, index)
-    if best is None:
+        inner = indexed_by(claims, "ix_claims_time_end" if end else "ix_claims_time_start",
+                           "by_time")
+        key = _time_key(inner, end)
+        side = key >= bound if end else key <= bound
+        if conn.dialect.name == "postgresql":  # it keeps a histogram of each end
+            found = estimated_rows(conn, select(inner.c.seq).where(side))
+        else:
+            sample = select(inner.c.seq).where(side).limit(limit).subquery()
+            found = int(conn.execute(select(func.count()).select_from(sample)).scalar_one())
+        if found < limit:
+            break  # narrow enough (the other end is not counted)
+    else:
         return []  # both ends wide: the walk in order finds the page soon
-    # SQLite would rather read the type's claims (ix_claims_type_seq) than the range.
-    inner = indexed_by(claims, best[1], "by_time")
-    where = [_in_window(inner, lo, hi)]
-    if flt.types:
-        where.append(inner.c.type.in_(flt.types))
-    seqs = select(inner.c.seq).where(*where)
+    # Only the range: SQLite would rather read the type's claims (ix_claims_type_seq), or
+    # skip-scan an index for it; the other conditions are tested on the claims collected.
+    seqs = select(inner.c.seq).where(side)
     if conn.dialect.name == "postgresql":
         return [claims.c.seq == func.any(func.array(seqs.scalar_subquery()))]
     return [claims.c.seq.in_(seqs)]
@@ -207,9 +217,16 @@ def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set
     roles = tuple(roles)
     who = _participant(ids, keys)
     if dense is not None:
-        sample = select(claim_entities.c.claim_id).where(
-            who, claim_entities.c.role.in_(roles)).limit(dense).subquery()
-        if conn.execute(select(func.count()).select_from(sample)).scalar_one() >= dense:
+        if conn.dialect.name == "postgresql":
+            # Its statistics know the frequent names; the role is left out of the
+            # estimate, which would take it as independent of the name (an item's rows
+            # are all items) and come out ten times too low.
+            many = estimated_rows(conn, select(claim_entities.c.claim_id).where(who)) >= dense
+        else:
+            sample = select(claim_entities.c.claim_id).where(
+                who, claim_entities.c.role.in_(roles)).limit(dense).subquery()
+            many = conn.execute(select(func.count()).select_from(sample)).scalar_one() >= dense
+        if many:
             # many claims: test each claim as it is read in order, stop at the page. A
             # scalar subquery with LIMIT, not EXISTS: PostgreSQL would turn EXISTS into a
             # join that collects every claim of the participant first.

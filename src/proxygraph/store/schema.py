@@ -107,16 +107,14 @@ claims = Table(
           sqlite_where=text(UNCONFIRMED_SQL), postgresql_where=text(UNCONFIRMED_SQL)),
 )
 
-# A claim with a time (start or end): the claims a time window can match. The indexes on
-# the ends of a claim's time (an open end is still going, an open start is "since
-# whenever") hold only these, so a window's end is a range of one index (see query.py).
-DATED_SQL = "time_start IS NOT NULL OR time_end IS NOT NULL"
-TIME_END_SQL = f"coalesce(time_end, '{OPEN_END}')"
-TIME_START_SQL = f"coalesce(time_start, '{OPEN_START}')"
-for _name, _key in (("ix_claims_time_end", TIME_END_SQL),
-                    ("ix_claims_time_start", TIME_START_SQL)):
-    Index(_name, text(_key), claims.c.type, claims.c.seq,
-          sqlite_where=text(DATED_SQL), postgresql_where=text(DATED_SQL))
+# The ends of a claim's time as index keys (see query.py and migration 0005): an open end
+# is still going, an open start is "since whenever", a claim with no time has neither.
+TIME_END_SQL = (f"CASE WHEN time_end IS NOT NULL THEN time_end "
+                f"WHEN time_start IS NOT NULL THEN '{OPEN_END}' END")
+TIME_START_SQL = (f"CASE WHEN time_start IS NOT NULL THEN time_start "
+                  f"WHEN time_end IS NOT NULL THEN '{OPEN_START}' END")
+Index("ix_claims_time_end", text(f"({TIME_END_SQL})"), claims.c.seq)
+Index("ix_claims_time_start", text(f"({TIME_START_SQL})"), claims.c.seq)
 
 # Every participant of a claim, one row per role and position, for actor/item/place queries.
 claim_entities = Table(

@@ -74,6 +74,19 @@ def maybe_analyze(conn: Connection) -> bool:
     return True
 
 
+def estimated_rows(conn: Connection, statement: object) -> int:
+    """PostgreSQL's estimate of the rows a statement returns, from its statistics: a
+    fraction of a millisecond where counting them through an index takes tens."""
+    compiled = statement.compile(dialect=conn.dialect,  # type: ignore[attr-defined]
+                                 compile_kwargs={"render_postcompile": True})
+    plan = conn.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar()
+    if isinstance(plan, str):
+        import json
+
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def explain(conn: Connection, statement: object) -> list[str]:
     """The backend's plan for a SQLAlchemy statement, one line per step."""
     compiled = statement.compile(dialect=conn.dialect,  # type: ignore[attr-defined]
