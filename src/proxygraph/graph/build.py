@@ -182,16 +182,23 @@ class Statements:
         """From the store's claim rows (`iter_claim_rows`): the indexed columns filter and
         name the source, the claim's JSON gives the rest as stored (validated then)."""
         names = self.source_names or {}
+        at: dict[str, int] = {}
         for row in rows:
-            if not self.wanted(row.type, row.status, row.time_start, row.time_end):
+            if not at:  # by position: a row's attribute lookup costs ~10x more
+                at = {name: i for i, name in enumerate(row._fields)}
+                (c_id, c_type, c_status, c_certainty, c_start, c_end, c_rel, c_cred,
+                 c_review, c_source, c_data) = (at[k] for k in (
+                    "id", "type", "status", "certainty", "time_start", "time_end",
+                    "reliability", "credibility", "review_state", "source", "data"))
+            if not self.wanted(row[c_type], row[c_status], row[c_start], row[c_end]):
                 continue
-            d = json.loads(row.data)
-            source = sys.intern(row.source)
+            d = json.loads(row[c_data])
+            source = sys.intern(row[c_source])
             yield self._make(
-                row.id, d["doc"], source, names.get(source), row.type,
-                d["subject"], d["object"], d["via"], row.status, row.certainty,
-                row.credibility, row.reliability, d["time"], d["items"], d["route"],
-                d["place"], d["evidence"]["sentence"], row.review_state)
+                row[c_id], d["doc"], source, names.get(source), row[c_type], d["subject"],
+                d["object"], d["via"], row[c_status], row[c_certainty], row[c_cred],
+                row[c_rel], d["time"], d["items"], d["route"], d["place"],
+                d["evidence"]["sentence"], row[c_review])
 
     def _node(self, entity: Mapping[str, Any]) -> str:
         written = entity["id"]
