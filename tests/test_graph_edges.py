@@ -11,19 +11,13 @@ from proxygraph.export import ExportSource, Selection
 from proxygraph.graph import GraphFilter, build_graph, graph_from_claims
 from proxygraph.graph.actors import Merges
 from proxygraph.graph.build import Statements
-from proxygraph.graph.edges import add_span
+from proxygraph.graph.edges import merge_spans
 from proxygraph.graph.network import stream_network
 from proxygraph.store import ClaimFilter, SqlStore
 
 
 def _spans(*ranges: tuple[str, str]) -> list[str]:
-    spans: list[str] = []
-    for start, end in ranges:
-        if spans:
-            add_span(spans, start, end)
-        else:
-            spans = [start, end]
-    return spans
+    return merge_spans([day for r in ranges for day in r])
 
 
 def test_spans_merge_when_they_overlap_or_touch_in_any_order() -> None:
@@ -37,6 +31,8 @@ def test_spans_merge_when_they_overlap_or_touch_in_any_order() -> None:
         "2019-06-01", "2022-06-01", "2024-01-01", "2024-01-02"]
     assert _spans(("2020-01-01", "9999-12-31"), ("2010-01-01", "2010-12-31")) == [
         "2010-01-01", "2010-12-31", "2020-01-01", "9999-12-31"]
+    assert _spans(("2021-01-01", "2021-12-31"), ("2021-03-01", "2021-04-01")) == [
+        "2021-01-01", "2021-12-31"]  # a range inside another
 
 
 def _mixed_claims() -> list:

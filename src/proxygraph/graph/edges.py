@@ -14,7 +14,6 @@ One definition of an edge serves the graph and the streamed network exports:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -63,18 +62,19 @@ def _next_day(day: str) -> str:
         return day
 
 
-def add_span(spans: list[str], start: str, end: str) -> None:
-    """Add [start, end] to `spans`, a flat sorted list of disjoint day ranges
-    [s0, e0, s1, e1, ...], merging ranges that overlap or touch (end + 1 day = start)."""
-    i = bisect_right(spans[::2], start)  # ranges before i start at or before `start`
-    if i and start <= _next_day(spans[2 * i - 1]):
-        i -= 1  # the range before reaches us: grow it
-        start, end = spans[2 * i], max(end, spans[2 * i + 1])
-    j = i
-    while 2 * j < len(spans) and spans[2 * j] <= _next_day(end):
-        end = max(end, spans[2 * j + 1])
-        j += 1
-    spans[2 * i:2 * j] = [start, end]
+def merge_spans(spans: list[str]) -> list[str]:
+    """A flat list of day ranges [s0, e0, s1, e1, ...] in any order, sorted and with the
+    ranges that overlap or touch (end + 1 day = start) merged into one."""
+    pairs = sorted(zip(spans[::2], spans[1::2], strict=True))
+    out = [pairs[0][0], pairs[0][1]]
+    for start, end in pairs[1:]:
+        # parse a date only when the ranges neither overlap nor are clearly apart
+        if start <= out[-1] or start <= _next_day(out[-1]):
+            if end > out[-1]:
+                out[-1] = end
+        else:
+            out += (start, end)
+    return out
 
 
 class EdgeAggregate:
@@ -87,7 +87,8 @@ class EdgeAggregate:
     """
 
     __slots__ = ("source", "type", "target", "count", "denials", "via_legs", "_names",
-                 "_sources", "_first", "_spans", "_undated", "_items", "_statuses",
+                 "_sources", "_first", "_spans", "_merged", "_undated", "_items",
+                 "_statuses",
                  "_certainty", "_credibility", "_reliability", "_strength")
 
     def __init__(self, source: str, type: str, target: str,
@@ -99,7 +100,8 @@ class EdgeAggregate:
         self._names = names if names is not None else {}  # source key -> publisher name
         self._sources: str | set[str] | None = None  # one source, then a set
         self._first: str | None = None
-        self._spans: list[str] | None = None  # see add_span; dated statements only
+        self._spans: list[str] | None = None  # dated statements' [start, end, ...]
+        self._merged = True  # _spans is sorted and merged (see merge_spans)
         self._undated = False
         self._items: dict[str, int] | None = None
         self._statuses: str | dict[str, int] | None = None  # str: every statement's one
@@ -147,8 +149,9 @@ class EdgeAggregate:
                 self._first = first
             if self._spans is None:
                 self._spans = [st.start or OPEN_START, st.end or OPEN_END]
-            else:
-                add_span(self._spans, st.start or OPEN_START, st.end or OPEN_END)
+            else:  # merged when first read: statements arrive in any order
+                self._spans += (st.start or OPEN_START, st.end or OPEN_END)
+                self._merged = False
         if st.items:
             items = self._items if self._items is not None else {}
             for i in st.items:
@@ -175,6 +178,12 @@ class EdgeAggregate:
         self._statuses = tally
 
     # --- what the edge shows ----------------------------------------------------------
+
+    def _merged_spans(self) -> list[str] | None:
+        if not self._merged:
+            self._spans = merge_spans(self._spans)  # type: ignore[arg-type]
+            self._merged = True
+        return self._spans
 
     @property
     def key(self) -> EdgeKey:
@@ -214,25 +223,28 @@ class EdgeAggregate:
 
     @property
     def open_ended(self) -> bool:
-        return self._spans is not None and self._spans[-1] == OPEN_END
+        spans = self._merged_spans()
+        return spans is not None and spans[-1] == OPEN_END
 
     @property
     def last(self) -> str | None:
         """The latest end; None when undated or when one statement is still going."""
-        return None if self._spans is None or self.open_ended else self._spans[-1]
+        spans = self._merged_spans()
+        return None if spans is None or spans[-1] == OPEN_END else spans[-1]
 
     @property
     def interval(self) -> tuple[str, str] | None:
         """[earliest start, latest end] of the dated statements; None if none is dated."""
-        return None if self._spans is None else (self._spans[0], self._spans[-1])
+        spans = self._merged_spans()
+        return None if spans is None else (spans[0], spans[-1])
 
     @property
     def spells(self) -> list[tuple[str | None, str | None]]:
         """The statements' time spans, overlapping or touching ones merged; none when any
         statement is undated (the relation holds at an unknown time). Open ends: None."""
-        if self._undated or self._spans is None:
+        s = self._merged_spans()
+        if self._undated or s is None:
             return []
-        s = self._spans
         return [(None if a == OPEN_START else a, None if b == OPEN_END else b)
                 for a, b in zip(s[::2], s[1::2], strict=True)]
 
