@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import misparsed_verb
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
-from proxygraph.extract.nlp import span_text
+from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.wordsets import WORDS
 
 # Edges along which a word inherits the modality of its governor.
@@ -229,7 +229,8 @@ def phrase_text(head: Token) -> str:
     if tokens[0].dep_ == "det" and len(tokens) > 1:
         tokens = tokens[1:]
     # Sliced from the text as written ("Akram al-Kaabi"), not tokens joined by spaces.
-    text = head.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    # (`doc_text` is the Doc's text kept once: `Doc.text` rebuilds it from every token)
+    text = doc_text(head.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     return text.strip()
 
 

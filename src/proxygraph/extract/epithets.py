@@ -27,8 +27,7 @@ class Epithets:
     """X-backed Y, pro-X Y, X's proxies A and B, X is Y's sponsor (standing roles)."""
 
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
-        if tok is not None:
-            yield from _label_candidates(v, tok)
+        return _label_candidates(v, tok) if tok is not None else iter(())
 
 
 def _label_candidates(v: SentenceView, tok: Token) -> Iterator[Candidate]:

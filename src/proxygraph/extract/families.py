@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import import_module, resources
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -95,7 +95,7 @@ def claim_filter(name: str) -> Callable[[ClaimFilter], ClaimFilter]:
     return register
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # not slotted: `roles` is cached on the instance
 class Components:
     """The components one extraction runs, in order."""
 
@@ -106,8 +106,10 @@ class Components:
     names: tuple[str, ...]  # every enabled component, for the version hash
     disabled: tuple[str, ...]
 
-    def by_role(self, role: str) -> tuple[RuleFamily, ...]:
-        return tuple(f for f in self.families if role in f.roles)
+    @cached_property
+    def roles(self) -> dict[str, tuple[RuleFamily, ...]]:
+        """The enabled families that read each role, in declared order."""
+        return {role: tuple(f for f in self.families if role in f.roles) for role in ROLES}
 
 
 def _read_config(text: str | None) -> dict[str, Any]:

@@ -140,9 +140,9 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
     """Mentions of the document's own names and of unregistered proper names in a chunk."""
     covered = {i for m in registry_mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
-    tokens = list(doc)
-    n = len(tokens)
     if names.table:
+        tokens = list(doc)
+        n = len(tokens)
         i = 0
         while i < n:
             if i in covered or not tokens[i].text[:1].isupper():

@@ -53,6 +53,7 @@ class AliasIndex:
         self.entries: dict[str, _AliasEntry] = {}
         # Longest alias (in tokens, generously) per first word: bounds the span search.
         self.first_words: dict[str, int] = {}
+        self._longest: dict[str, int] = {}  # the same per word as written, filled on use
         # Every leading substring of every alias key: a span whose key is not among them
         # cannot grow into an alias, so the scan stops there.
         self.prefixes: set[str] = set()
@@ -95,6 +96,16 @@ class AliasIndex:
             return None
         return entry.entity
 
+    def longest_from(self, word: str) -> int:
+        """The most tokens an alias starting with this word has (0: none starts with it)."""
+        longest = self._longest.get(word)
+        if longest is None:
+            if len(self._longest) > 200_000:  # bounded on an endless stream of new words
+                self._longest.clear()
+            longest = self._longest[word] = self.first_words.get(
+                _normalize(word).split(" ")[0], 0)
+        return longest
+
     def demonym(self, token: Token) -> Entity | None:
         if not token.text[:1].isupper():
             return None
@@ -135,8 +146,7 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     n = len(tokens)
     while i < n:
         token = tokens[i]
-        longest = 0 if token.is_punct or token.is_space else index.first_words.get(
-            _normalize(token.text).split(" ")[0], 0)
+        longest = 0 if token.is_punct or token.is_space else index.longest_from(token.text)
         if not longest:
             i += 1
             continue

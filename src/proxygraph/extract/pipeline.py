@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from spacy.tokens import Span, Token
 
@@ -203,6 +203,11 @@ def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
     return None
 
 
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(load_lexicon().cues["certainty"]["reporting_verbs"])
+
+
 def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> None:
     doc = sent.doc
     for m in mentions:
@@ -210,7 +215,7 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
             continue
         if m.entity.kind in _GROUP_KINDS:
             ctx.last_group = m
-    reporting = set(load_lexicon().cues["certainty"]["reporting_verbs"])
+    reporting = _reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
                 and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")

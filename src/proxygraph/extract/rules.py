@@ -30,24 +30,25 @@ def sentence_candidates(
     """Every candidate claim the enabled families propose for one sentence, in order."""
     components = components or active_components()
     view = SentenceView(sm, lex)
-    verb_families = components.by_role("verb")
-    noun_families = components.by_role("noun")
-    token_families = components.by_role("token")
-    view.verb_claims = {
-        tok.i: [c for family in verb_families for c in family.candidates(view, tok)]
-        for tok in sm.tokens
-        if view.is_verb(tok)
-    }
+    roles = components.roles
+    verb_families, noun_families, token_families = roles["verb"], roles["noun"], roles["token"]
+    tokens = sm.tokens
+    verb_claims: dict[int, list[Candidate]] = {}
+    for tok in tokens:
+        if view.is_verb(tok):
+            verb_claims[tok.i] = [c for f in verb_families for c in f.candidates(view, tok)]
+    view.verb_claims = verb_claims
     found = view.found
-    for tok in sm.tokens:
-        if tok.i in view.verb_claims:
-            found.extend(view.verb_claims[tok.i])
-        elif view.is_trigger_noun(tok):
+    for tok in tokens:
+        claims = verb_claims.get(tok.i)
+        if claims is not None:
+            found.extend(claims)
+        elif tok.pos_ in ("NOUN", "PROPN") and sm.at(tok) is None:  # a possible noun trigger
             for family in noun_families:
                 found.extend(family.candidates(view, tok))
         for family in token_families:
             found.extend(family.candidates(view, tok))
-    for family in components.by_role("sentence"):
+    for family in roles["sentence"]:
         found.extend(family.candidates(view, None))
     return found
 

@@ -53,10 +53,6 @@ class SentenceView:
             known = self._verbs[tok.i] = tok.pos_ == "VERB" or self.verb_like(tok)
         return known
 
-    def is_trigger_noun(self, tok: Token) -> bool:
-        """A noun that is not a verb and names no actor or item: a possible noun trigger."""
-        return not self.is_verb(tok) and tok.pos_ in ("NOUN", "PROPN") and self.sm.at(tok) is None
-
     def names_capability(self, verb: Token) -> bool:
         """ "(accelerate) their abilities to produce drones": a capability, not an act."""
         if verb.dep_ not in ("acl", "xcomp"):
