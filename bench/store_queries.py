@@ -11,7 +11,8 @@ which goes first, so machine noise falls on both), and the peak RSS and time of 
 export of the whole store by the CLI. --db must name an empty store (default: a SQLite
 file in a temporary folder), or with --reuse a store an earlier run with the same --claims
 built (the bulk load is skipped; the ingest documents differ per run); --plans prints each
-query's plan; --skip-export leaves the export out.
+query's plan; --skip-export leaves the export out; --ab-windows also times every query
+with the time-window index choice off and on, alternated per filter.
 
 --json prints one object: {"claims": N, "p95_ms": {"actor", "item", "type_since",
 "search", "empty"}, "ingest_ms_per_doc": {"empty", "full"}, "rss_mb": ...}.
@@ -334,6 +335,33 @@ def run_queries(store: object, sets: dict[str, list[ClaimFilter]], rounds: int =
     return out
 
 
+def ab_time_windows(store: object, sets: dict[str, list[ClaimFilter]], rounds: int = 3
+                    ) -> dict[str, dict[str, tuple[float, float]]]:
+    """p50/p95 of each query with the time-window index choice off and on, alternated per
+    filter (so machine noise falls on both): what that choice costs and saves."""
+    import proxygraph.store.query as query
+
+    real = query._time_driver
+    variants = {"walk": lambda *_a: [], "window index": real}
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    try:
+        for kind, filters in sets.items():
+            samples: dict[str, list[float]] = {v: [] for v in variants}
+            for flt in filters:
+                for r in range(rounds + 1):  # the first round warms both
+                    order = list(variants.items())
+                    for name, fn in order if r % 2 == 0 else order[::-1]:
+                        query._time_driver = fn  # type: ignore[assignment]
+                        start = time.perf_counter()
+                        store.claims(flt)  # type: ignore[attr-defined]
+                        if r:
+                            samples[name].append((time.perf_counter() - start) * 1000)
+            out[kind] = {v: percentiles(t) for v, t in samples.items()}
+    finally:
+        query._time_driver = real
+    return out
+
+
 # The child reports its own peak: VmHWM belongs to the process image after exec, where
 # ru_maxrss would include the (larger) benchmark process it was forked from.
 _PEAK = """
@@ -385,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="--db may hold the store an earlier run built: skip the build")
     parser.add_argument("--skip-export", action="store_true", help="do not time the export")
+    parser.add_argument("--ab-windows", action="store_true",
+                        help="also time each query with the time-window index choice off/on")
     args = parser.parse_args(argv)
     say = (lambda *a: print(*a, file=sys.stderr)) if args.json else print  # noqa: E731
     with tempfile.TemporaryDirectory() as tmp:
@@ -425,6 +455,10 @@ def main(argv: list[str] | None = None) -> int:
                     for line in store.explain(filters[0]):
                         say(f"    {line}")
             results = run_queries(store, sets)
+            if args.ab_windows:
+                for kind, ab in ab_time_windows(store, sets).items():
+                    say(f"ab {kind:<12} " + "   ".join(
+                        f"{v} {p50:.1f} / {p95:.1f}" for v, (p50, p95) in ab.items()))
         finally:
             store.close()
         rss, export_s, exported = (0.0, 0.0, 0) if args.skip_export else export_rss(url)
