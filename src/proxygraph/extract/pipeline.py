@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
-from proxygraph.extract.candidates import pair_key
+from proxygraph.extract.candidates import Candidate, pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
 from proxygraph.extract.families import active_components
@@ -24,7 +24,7 @@ from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
-from proxygraph.extract.rules import Candidate, sentence_candidates
+from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id

@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from proxygraph.extract.arguments import SentenceMentions
-from proxygraph.extract.candidates import Candidate, kids, pair_key, prep_objects, with_conjuncts
+from proxygraph.extract.candidates import Candidate, pair_key
 from proxygraph.extract.families import Components, active_components, rule_family
 from proxygraph.extract.learned import learned_candidates
 from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.view import SentenceView
 
-__all__ = ["Candidate", "kids", "prep_objects", "sentence_candidates", "with_conjuncts"]
+__all__ = ["LearnedLayer", "sentence_candidates"]
 
 
 def sentence_candidates(
