@@ -10,8 +10,8 @@ the spaCy pipeline once (a worker plugin warms it at start). Results come back a
 finish and the client stores them, the documents that landed together in one transaction
 graded once (`store.add_documents`, the grades of adding them one by one): SQLite keeps a
 single writer, and claim ids (a hash of the document, sentence, type, actors and extractor
-version) are the same whatever the number of workers. Ctrl-C cancels what is in flight and closes the
-cluster; every document stored before it stays stored.
+version) are the same whatever the number of workers. Ctrl-C cancels what is in flight
+and closes the cluster; every document stored before it stays stored.
 """
 
 from __future__ import annotations
