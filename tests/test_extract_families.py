@@ -134,3 +134,16 @@ def test_cli_lists_the_components_and_rejects_an_unknown_one() -> None:
     assert bad.returncode == 3
     assert "Traceback" not in bad.stderr
     assert bad.stderr.strip().count("\n") == 0 and "nope" in bad.stderr
+
+
+def test_a_name_belongs_to_one_family() -> None:
+    from proxygraph.extract.families import rule_family
+
+    with pytest.raises(ValueError, match="already Epithets"):
+
+        @rule_family("epithets", roles=("token",))
+        class Impostor:
+            pass
+
+    with pytest.raises(ValueError, match="roles must be among"):
+        rule_family("new_family", roles=("clause",))

@@ -66,6 +66,9 @@ def rule_family(name: str, roles: tuple[str, ...]) -> Callable[[type], type]:
         raise ValueError(f"rule family {name}: roles must be among {ROLES}")
 
     def register(cls: type) -> type:
+        taken = _FAMILIES.get(name)
+        if taken is not None and type(taken).__qualname__ != cls.__qualname__:
+            raise ValueError(f"rule family {name!r} is already {type(taken).__qualname__}")
         cls.name, cls.roles = name, roles
         cls.doc = summary(cls.__doc__)
         _FAMILIES[name] = cls()
