@@ -94,15 +94,51 @@ def actor_mentions(sm: SentenceMentions) -> list[Mention]:
     """One mention per actor (its first), items and demonyms excluded, at most MAX_MENTIONS."""
     seen: set[str] = set()
     out: list[Mention] = []
-    for m in sm.mentions:
-        # A demonym ("Syrian militias") names a state only through its noun's meaning,
-        # which the rules read; as a bare pair member it mostly misleads.
-        if (m.is_item or m.demonym or m.entity.kind not in _ACTOR_KINDS
-                or m.entity.id in seen):
-            continue
-        seen.add(m.entity.id)
-        out.append(m)
+    for m in _actor_mentions(sm):
+        if m.entity.id not in seen:
+            seen.add(m.entity.id)
+            out.append(m)
     return out[:MAX_MENTIONS]
+
+
+def _actor_mentions(sm: SentenceMentions) -> list[Mention]:
+    # A demonym ("Syrian militias") names a state only through its noun's meaning, which
+    # the rules read; as a bare pair member it mostly misleads.
+    return [m for m in sm.mentions if not (m.is_item or m.demonym
+                                           or m.entity.kind not in _ACTOR_KINDS)]
+
+
+DepPath = tuple[list[Token], "Token | None", list[Token]]  # up, common ancestor, down
+
+
+def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, Token, DepPath]]:
+    """Every ordered pair of actors of the sentence, each by its closest two mentions, with
+    the mentions' head tokens and the dependency path between them.
+
+    An actor named twice in a sentence ("Iran denies it, but officials say Iran sent ...")
+    takes part in the relation through the mention nearest the other party in the parse,
+    not through whichever came first."""
+    by_actor: dict[str, list[Mention]] = {}
+    for m in _actor_mentions(sm):
+        by_actor.setdefault(m.entity.id, []).append(m)
+    actors = list(by_actor)[:MAX_MENTIONS]
+    heads = {id(m): mention_head(m, sm.tokens) for ms in by_actor.values() for m in ms}
+    out = []
+    for x in actors:
+        for y in actors:
+            if x == y:
+                continue
+            best: tuple[int, int, Mention, Mention, DepPath] | None = None
+            for a in by_actor[x]:
+                for b in by_actor[y]:
+                    path = _path(heads[id(a)], heads[id(b)])
+                    length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
+                    if best is None or (length, a.start + b.start) < best[:2]:
+                        best = (length, a.start + b.start, a, b, path)
+            assert best is not None
+            a, b = best[2], best[3]
+            out.append((a, b, heads[id(a)], heads[id(b)], best[4]))
+    return out
 
 
 def _ancestors(tok: Token) -> list[Token]:
@@ -250,19 +286,6 @@ def _descriptor(m: Mention, head: Token, sm: SentenceMentions) -> bool:
     return False
 
 
-def _embedded(head: Token, lca: Token | None) -> bool:
-    """The mention belongs to another verb's event below the pair's governor ("asked China
-    to press Tehran": Tehran is pressed by China, not asked by Washington)."""
-    if lca is None:
-        return True
-    tok = head.head
-    while tok.i != lca.i and tok.head.i != tok.i:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl"):
-            return True
-        tok = tok.head
-    return False
-
-
 def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | None]],
                        model: RelationModel | None = None) -> list[Candidate]:
     """Claims the classifier finds for the sentence's actor pairs beyond `known` ones."""
@@ -270,7 +293,6 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     if model is None or any(t.lemma_.lower() in _NOT_ANNOTATED for t in sm.tokens):
         return []
     lex = load_lexicon()
-    actors = actor_mentions(sm)
     # A pair the rules already related, in any type or direction, is theirs: they know
     # what the classifier cannot (a price is not funding, "asked X to press Y").
     related = {frozenset(k[1:]) for k in known}
@@ -278,30 +300,22 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     cues = lex.cues
     reporting = {*cues["certainty"]["reporting_verbs"], *cues["status"]["deny"],
                  "blame", "accuse", "condemn", "praise", "thank", "credit"}
-    heads = {id(m): mention_head(m, sm.tokens) for m in actors}
-    actors = [m for m in actors if not _descriptor(m, heads[id(m)], sm)]
-    for a in actors:
-        for b in actors:
-            if a is b or a.entity.id == b.entity.id:
+    for a, b, ha, hb, path in mention_pairs(sm):
+        if (_placed(a, ha) or _placed(b, hb) or _descriptor(a, ha, sm) or _descriptor(b, hb, sm)
+                or frozenset((a.entity.id, b.entity.id)) in related):
+            continue
+        lca = path[1]
+        if lca is not None and lca.lemma_.lower() in reporting:
+            continue  # "Israel blamed Hamas for ...": the reporter is no party
+        feats, _ = pair_features(sm, a, b, lex, path)
+        probs = model.probabilities(feats)
+        for ctype, p in sorted(probs.items()):
+            if p < model.threshold:
                 continue
-            ha, hb = heads[id(a)], heads[id(b)]
-            if _placed(a, ha) or _placed(b, hb) or frozenset((a.entity.id, b.entity.id)) in (
-                    related):
-                continue
-            path = _path(ha, hb)
-            lca = path[1]
-            if _embedded(ha, lca) or _embedded(hb, lca) or (
-                    lca is not None and lca.lemma_.lower() in reporting):
-                continue  # "Israel blamed Hamas for ...": the reporter is no party
-            feats, _ = pair_features(sm, a, b, lex, path)
-            probs = model.probabilities(feats)
-            for ctype, p in sorted(probs.items()):
-                if p < model.threshold:
-                    continue
-                key = (ctype, a.entity.id, b.entity.id)
-                reverse = (ctype, b.entity.id, a.entity.id)
-                if key in known or reverse in known:
-                    continue  # the rules already stated this pair (either way round)
-                known.add(key)
-                out.append(Candidate(ctype, a.entity, b.entity, _trigger(lca, ha, hb)))
+            key = (ctype, a.entity.id, b.entity.id)
+            reverse = (ctype, b.entity.id, a.entity.id)
+            if key in known or reverse in known:
+                continue  # the rules already stated this pair (either way round)
+            known.add(key)
+            out.append(Candidate(ctype, a.entity, b.entity, _trigger(lca, ha, hb)))
     return out

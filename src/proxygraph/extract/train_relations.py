@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
-from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, actor_mentions, pair_features
+from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, mention_pairs, pair_features
 from proxygraph.extract.pipeline import analysed_sentences
 from proxygraph.ontology import ONTOLOGY
 
@@ -70,21 +70,17 @@ def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[tuple[list[st
         start = item.offset + item.sent.start_char
         end = item.offset + item.sent.end_char
         here = [g for at, g in located if start <= at < end]
-        actors = actor_mentions(item.sm)
-        for a in actors:
-            for b in actors:
-                if a is b or a.entity.id == b.entity.id:
-                    continue
-                names_a, names_b = _names(a), _names(b)
-                labels = set()
-                for g in here:
-                    gs, go = gold_names(g["subject"]), gold_names(g["object"])
-                    forward = gs & names_a and go & names_b
-                    backward = ONTOLOGY.is_symmetric(g["type"]) and gs & names_b and go & names_a
-                    if (forward or backward) and g["type"] in PAIR_TYPES:
-                        labels.add(g["type"])
-                feats, _ = pair_features(item.sm, a, b)
-                rows.append((feats, labels))
+        for a, b, _, _, path in mention_pairs(item.sm):
+            names_a, names_b = _names(a), _names(b)
+            labels = set()
+            for g in here:
+                gs, go = gold_names(g["subject"]), gold_names(g["object"])
+                forward = gs & names_a and go & names_b
+                backward = ONTOLOGY.is_symmetric(g["type"]) and gs & names_b and go & names_a
+                if (forward or backward) and g["type"] in PAIR_TYPES:
+                    labels.add(g["type"])
+            feats, _ = pair_features(item.sm, a, b, path=path)
+            rows.append((feats, labels))
     return rows
 
 
