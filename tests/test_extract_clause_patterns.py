@@ -174,6 +174,25 @@ def test_found_their_way_to() -> None:
     assert ("ARMS_TRANSFER", "north-korea", "russia") in triples(text)
 
 
+def test_weapons_that_continue_to_reach_a_group() -> None:
+    text = "Officials say Russian rifles continue to reach the Tiger Forces."
+    assert ("ARMS_TRANSFER", "russia", "tiger-forces") in triples(text)
+
+
+def test_a_shipment_bound_for_a_group_comes_from_its_origin() -> None:
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples(
+        "Sailors found Iranian missile parts bound for the Houthis.")
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples(
+        "The navy seized a cargo of rockets from Iran intended for the Houthis.")
+
+
+def test_a_shipment_bound_for_a_place_or_of_no_arms_is_no_transfer() -> None:
+    assert not any(t == "ARMS_TRANSFER" for t, _, _ in triples(
+        "Iranian wheat bound for the Houthis was unloaded in Hodeidah."))
+    assert not any(t == "ARMS_TRANSFER" for t, _, _ in triples(
+        "The freighter, bound for Yemen, was inspected in Djibouti."))
+
+
 def test_missiles_reaching_a_state_without_a_route_are_not_a_transfer() -> None:
     assert not triples("Iranian rockets reached Israel within minutes.")
 

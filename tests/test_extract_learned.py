@@ -75,3 +75,17 @@ def test_training_is_deterministic() -> None:
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     weights = first["weights"]["ARMS_TRANSFER"]
     assert weights["lca=arm"] > 0 > weights["lca=say"]
+
+
+def test_an_actor_named_twice_pairs_through_its_nearest_mention() -> None:
+    from proxygraph.extract.learned import mention_pairs
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    text = ("Iran denies it, but officials say that for two years Iran has quietly paid the "
+            "salaries of Houthi fighters.")
+    item = next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
+    pairs = {(a.entity.id, b.entity.id): (a, b) for a, b, _, _, _ in mention_pairs(item.sm)}
+    first_iran, houthis = pairs[("iran", "houthis")]
+    assert first_iran.start > 5  # the second "Iran", the one that pays
+    assert pairs[("houthis", "iran")][1].start == first_iran.start

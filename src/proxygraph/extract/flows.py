@@ -30,6 +30,7 @@ class Flows:
             return
         if v.is_verb(tok):
             yield from _flow(v, tok)
+        yield from _destined(v, tok)
         yield from _reliance(v, tok)
 
 
@@ -39,6 +40,8 @@ def _flow(v: SentenceView, verb: Token) -> Iterator[Candidate]:
     # "UAE arms reaching the RSF" / "Iranian weapons reached the Houthis"
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBG"
     moving = [verb.head] if reduced else kids(verb, "nsubj")
+    if not moving and verb.dep_ == "xcomp":
+        moving = kids(verb.head, "nsubj")  # "Iranian weapons continue to reach X"
     if not moving or theme_types(v, moving) != ["ARMS_TRANSFER"]:
         return
     if verb.lemma_.lower() == "find":
@@ -55,6 +58,27 @@ def _flow(v: SentenceView, verb: Token) -> Iterator[Candidate]:
         # group is a plausible recipient
         recipients = [e for e in recipients if e.kind in ("armed_group", "pmc")]
     yield from v.pairs("ARMS_TRANSFER", senders, recipients, verb, moving, False)
+
+
+def _destined(v: SentenceView, tok: Token) -> Iterator[Candidate]:
+    """'Iranian missile parts bound for the Houthis', 'weapons from Iran destined for X',
+    'the rockets were intended for Hezbollah': the shipment's origin sends to X."""
+    if tok.lower_ not in WORDS.destination_participles:
+        return
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        moving = [tok.head]
+    elif tok.dep_ == "ROOT" or tok.pos_ in ("VERB", "AUX", "ADJ"):
+        moving = kids(tok, "nsubjpass", "nsubj") or kids(tok.head, "nsubj")
+    else:
+        return
+    if not moving or theme_types(v, moving) != ["ARMS_TRANSFER"]:
+        return
+    ends = prep_objects(tok, WORDS.destination_participle_preps)
+    recipients = [e for e in v.actors(ends) if e.kind != "item"]
+    # "a cargo of rockets from Iran intended for X": the container's origin
+    senders = origins(v, moving) or [e for e in v.actors(prep_objects(moving[0], {"from"}))
+                                     if e.kind == "state"]
+    yield from v.pairs("ARMS_TRANSFER", senders, recipients, tok, moving, False)
 
 
 def _reliance(v: SentenceView, tok: Token) -> Iterator[Candidate]:

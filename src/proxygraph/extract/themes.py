@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from proxygraph.extract.arguments import phrase_tokens, stated_origin
-from proxygraph.extract.candidates import with_conjuncts
+from proxygraph.extract.candidates import prep_objects, with_conjuncts
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -76,6 +76,9 @@ def origins(v: SentenceView, theme: list[Token]) -> list[Entity]:
             origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound")
                         and (m := v.sm.at(c)) is not None
                         and (m.demonym or m.entity.kind == "state")]
+            # "weapons from Iran"
+            origins += [m.entity for c in prep_objects(head, {"from"})
+                        if (m := v.sm.at(c)) is not None and m.entity.kind == "state"]
     for origin in origins:
         if origin is not None and all(e.id != origin.id for e in out):
             out.append(origin)

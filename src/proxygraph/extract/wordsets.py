@@ -69,6 +69,13 @@ class WordSets:
     # flows
     destination_preps: frozenset[str]
     route_preps: frozenset[str]
+    destination_participles: frozenset[str]
+    destination_participle_preps: frozenset[str]
+    # learned layer
+    unannotated_topics: frozenset[str]
+    place_preps: frozenset[str]
+    judging_verbs: frozenset[str]
+    loose_affiliation_nouns: frozenset[str]
     rely_verbs: frozenset[str]
     rely_nouns: frozenset[str]
     # claim filters and status
