@@ -193,6 +193,25 @@ def test_a_shipment_bound_for_a_place_or_of_no_arms_is_no_transfer() -> None:
         "The freighter, bound for Yemen, was inspected in Djibouti."))
 
 
+def test_supplied_materiel_goes_to_whoever_fires_or_owns_it() -> None:
+    assert ("ARMS_TRANSFER", "united-states", "ukraine") in triples(
+        "Ukraine fired US-supplied missiles at an airfield in Crimea.")
+    assert ("ARMS_TRANSFER", "iran", "hezbollah") in triples(
+        "Hezbollah's Iranian-supplied rockets hit Haifa.")
+
+
+def test_materiel_made_somewhere_is_no_transfer_to_its_user() -> None:
+    assert not any(t == "ARMS_TRANSFER" for t, _, _ in triples(
+        "Ukraine fired French-made missiles at an airfield in Crimea."))
+
+
+def test_taking_a_place_from_a_force_is_a_clash() -> None:
+    assert ("CLASH", "m23", "fardc") in triples(
+        "M23 rebels captured Goma from the Congolese army in January.")
+    assert ("CLASH", "somali-national-army", "al-shabaab") in triples(
+        "Somali troops liberated the town from al-Shabaab.")
+
+
 def test_missiles_reaching_a_state_without_a_route_are_not_a_transfer() -> None:
     assert not triples("Iranian rockets reached Israel within minutes.")
 

@@ -62,9 +62,25 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
         # "Kata'ib Hezbollah, an Iran-backed militia" / "... is an Iran-backed militia"
         members = [e for e in _described_by(v, target)
                    if e.resolved and all(e.id != s.id for s in sponsors)]
+    if not members and ctype == "ARMS_TRANSFER":
+        members = [e for e in _users_of(v, target) if all(e.id != s.id for s in sponsors)]
     for sponsor in sponsors:
         for member in members:
             yield Candidate(ctype, sponsor, member, mod, label=True)
+
+
+def _users_of(v: SentenceView, materiel: Token) -> list[Entity]:
+    """Who holds "US-supplied missiles": the one that fires or uses them (the subject of
+    the verb they are the object of) or owns them ("Ukraine's US-supplied missiles")."""
+    if "ARMS_TRANSFER" not in theme_types(v, [materiel]):
+        return []
+    owners = v.actors(kids(materiel, "poss"))
+    if owners:
+        return owners
+    verb = materiel.head
+    if materiel.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+        return [e for e in v.subjects(verb) if e.kind != "item"]
+    return []
 
 
 def _sponsor_of(v: SentenceView, mod: Token) -> list[Entity]:

@@ -128,6 +128,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         ]
         partners = [p for p in patients if p not in things]
         objects = v.actors(partners + prep_objects(verb, hostile))
+        if ctype == "CLASH" and verb.lemma_.lower() in WORDS.capture_verbs:
+            objects += v.actors(prep_objects(verb, {"from"}))  # "retook the town from X"
         on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
         exchanged = {o for objs in v.lex.verb_object_idioms.values() for o in objs}
         targets = prep_objects(verb, hostile)

@@ -71,6 +71,7 @@ class WordSets:
     route_preps: frozenset[str]
     destination_participles: frozenset[str]
     destination_participle_preps: frozenset[str]
+    capture_verbs: frozenset[str]
     # learned layer
     unannotated_topics: frozenset[str]
     place_preps: frozenset[str]
