@@ -212,6 +212,23 @@ def test_taking_a_place_from_a_force_is_a_clash() -> None:
         "Somali troops liberated the town from al-Shabaab.")
 
 
+def test_news_verbs_of_fighting_take_their_direct_object() -> None:
+    assert ("CLASH", "israel", "hezbollah") in triples(
+        "Israeli jets hit Hezbollah targets in the south.")
+    assert ("CLASH", "houthis", "saudi-armed-forces") in triples(
+        "The Houthis engaged Saudi forces near Marib.")
+
+
+def test_engaging_with_or_hitting_with_sanctions_is_no_clash() -> None:
+    assert not any(t == "CLASH" for t, _, _ in triples("Turkey engaged with the Taliban on trade."))
+    assert not any(t == "CLASH" for t, _, _ in triples("The US hit Iran with new sanctions."))
+
+
+def test_who_uses_an_intermediary_does_the_act() -> None:
+    assert ("ARMS_TRANSFER", "iran", "hamas") in triples(
+        "Iran used Hezbollah to smuggle weapons to Hamas.")
+
+
 def test_missiles_reaching_a_state_without_a_route_are_not_a_transfer() -> None:
     assert not triples("Iranian rockets reached Israel within minutes.")
 

@@ -120,6 +120,10 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         hostile = {"with", "against", "on", "into", "at", "upon", "toward", "towards"}
         if ctype != "CLASH":
             hostile = {"with"}  # "met Assad at the Kremlin": a place, not a partner
+        elif verb.lemma_.lower() in WORDS.object_only_clash_verbs:
+            hostile = set()  # "engaged with", "pursued talks with": no fighting
+            if any(t.lemma_.lower() in WORDS.unannotated_topics for t in verb.subtree):
+                return  # "hit Iran with sanctions"
         # "coordinated their operations with X": the operations are no partner, even
         # though "their" names an actor (an attack's target may be "Hezbollah's
         # positions", though)

@@ -136,6 +136,8 @@ class SentenceView:
         governor = verb.head
         if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
             governor = governor.head  # "Iran is likely to budget ..."
+        if verb.dep_ == "xcomp" and governor.lemma_.lower() in WORDS.instrument_verbs:
+            return self.subjects(governor, depth + 1)  # "Iran used Hezbollah to smuggle"
         if verb.dep_ == "xcomp" and governor.lemma_.lower() not in WORDS.subject_control_verbs:
             # A pronoun controller ("prompting them to") is left to the governor's subject:
             # resolving it is guesswork.

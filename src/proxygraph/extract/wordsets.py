@@ -41,6 +41,8 @@ class WordSets:
     help_verbs: frozenset[str]
     capability_nouns: frozenset[str]
     subject_control_verbs: frozenset[str]
+    instrument_verbs: frozenset[str]
+    object_only_clash_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     intent_nouns: frozenset[str]
     deploy_verbs: frozenset[str]
