@@ -229,6 +229,13 @@ def test_who_uses_an_intermediary_does_the_act() -> None:
         "Iran used Hezbollah to smuggle weapons to Hamas.")
 
 
+def test_a_maker_named_only_by_an_adjective_is_an_origin_not_production() -> None:
+    assert not triples("Troops found rockets and explosives of Iranian manufacture.")
+    assert not triples("The parts bore markings consistent with Iranian production.")
+    assert ("PRODUCTION", "russia", None) in triples(
+        "Russian production of Shahed drones at Alabuga doubled.")
+
+
 def test_missiles_reaching_a_state_without_a_route_are_not_a_transfer() -> None:
     assert not triples("Iranian rockets reached Israel within minutes.")
 

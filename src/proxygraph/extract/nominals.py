@@ -117,9 +117,21 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     symmetric = ONTOLOGY.is_symmetric(ctype)
     if ctype == "PRODUCTION":
         objects = objects or _customers(v, noun)
+        if not objects and _origin_only(v, noun):
+            return  # "weapons of Iranian manufacture": where they were made, no claim
         yield from v.pairs(ctype, subjects, objects, noun, theme, False)
         return
     yield from v.pairs(ctype, subjects, objects, noun, theme, symmetric)
+
+
+def _origin_only(v: SentenceView, noun: Token) -> bool:
+    """'markings consistent with Iranian production', 'of Russian manufacture': a maker
+    named only by an adjective or a noun modifier, of nothing in particular ("Iran's
+    production", "Russian production of drones", "production by Iran" are claims)."""
+    if kids(noun, "poss") or prep_objects(noun, {*WORDS.noun_subject_preps, "of"}):
+        return False
+    return any((m := v.sm.at(c)) is not None and (m.demonym or c.dep_ in ("amod", "compound"))
+               for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _customers(v: SentenceView, noun: Token) -> list[Entity]:

@@ -73,12 +73,12 @@ def origins(v: SentenceView, theme: list[Token]) -> list[Entity]:
         if v.lex.themes.get(head.lemma_.lower()) == "ARMS_TRANSFER":
             # "Russian T-90 tanks": a weapon word with a demonym, no registry item
             # "UAE arms": a state's name as a noun modifier is the origin too
-            origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound")
-                        and (m := v.sm.at(c)) is not None
-                        and (m.demonym or m.entity.kind == "state")]
-            # "weapons from Iran"
-            origins += [m.entity for c in prep_objects(head, {"from"})
-                        if (m := v.sm.at(c)) is not None and m.entity.kind == "state"]
+            named = [m.entity for c in head.children if c.dep_ in ("amod", "compound")
+                     and (m := v.sm.at(c)) is not None
+                     and (m.demonym or m.entity.kind == "state")]
+            # "weapons from Iran"; but "Russian weapons from Tehran" passed through Tehran
+            origins += named or [m.entity for c in prep_objects(head, {"from"})
+                                 if (m := v.sm.at(c)) is not None and m.entity.kind == "state"]
     for origin in origins:
         if origin is not None and all(e.id != origin.id for e in out):
             out.append(origin)
