@@ -127,6 +127,24 @@ def test_dateline_without_a_date() -> None:
         ("AGREEMENT", "vladimir-putin", "masoud-pezeshkian")]
 
 
+@pytest.mark.parametrize("dateline", [
+    "QAMISHLI, Syria, Jan 9 (Wire) - ",
+    "KHARTOUM (Reuters) - ",
+    "GOMA, Democratic Republic of Congo, Jan 28, 2025 - ",
+    "EL FASHER, Sudan — ",
+])
+def test_datelines_with_a_country_or_an_agency_name_no_party(dateline: str) -> None:
+    claims = extract_text(dateline + "Fighters of the Syrian National Army shelled Syrian "
+                          "Democratic Forces positions.")
+    assert {(c.type, c.subject.id) for c in claims} == {("CLASH", "syrian-national-army")}
+
+
+def test_two_names_and_a_dash_are_no_dateline() -> None:
+    from proxygraph.extract.dateline import dateline_end
+
+    assert dateline_end("US, Iran - talks resume in Muscat") == 0
+
+
 def test_an_acronym_opening_a_headline_is_no_dateline() -> None:
     assert ("SUPPORT", "irgc", "hezbollah") in triples("IRGC — the patron of Hezbollah — "
                                                        "backs Hezbollah.")

@@ -16,12 +16,14 @@ from proxygraph.model import TimeSpan
 
 __all__ = ["DATELINE", "dateline_date", "dateline_end", "weekday_times"]
 
-# City in capitals, then a date and an optional "(Agency)", then a dash; or only the
-# city and a dash ("BEIRUT — ...").
+# City in capitals, then optionally its country or state ("QAMISHLI, Syria", "TAMPA, Fla.",
+# "GOMA, Democratic Republic of Congo"), a date, an "(Agency)", then a dash; or only the
+# city and a dash ("BEIRUT — ...", "KHARTOUM (Reuters) - ...").
 DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:,? "
-    r"(?:[A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)"
-    r"(?: ?\([^)\n]{1,40}\))?)?[ \t]*(?:—|–|--|-(?=[ \t]))[ \t]*")
+    r"[ \t]*(?=[A-Z'.\- ]{3})[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*"
+    r"(?:, [A-Z][\w.'\-]*(?: (?:of|the|[A-Z][\w.'\-]*))*)?"
+    r"(?:,? (?:[A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?))?"
+    r"(?: ?\([^)\n]{1,40}\))?[ \t]*(?:—|–|--|-(?=[ \t]))[ \t]*")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
