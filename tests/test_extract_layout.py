@@ -190,3 +190,12 @@ def test_gerund_read_as_a_verb_inside_the_given_thing() -> None:
     claim = only("Russia passed satellite targeting data to the Houthis, according to The Wall "
                  "Street Journal.", "INTELLIGENCE", "russia", "houthis")
     assert (claim.certainty, claim.attribution) == ("medium", ("Wall Street Journal",))
+
+
+def test_the_group_is_the_group_the_report_is_about() -> None:
+    text = ("Kata'ib Hezbollah is an Iraqi militia. Kata'ib Hezbollah fought in Syria. "
+            "In 2014 it clashed with the Islamic State near Baiji, and Asa'ib Ahl al-Haq "
+            "sent men too. The group receives money and weapons from the Quds Force.")
+    found = triples(text)
+    assert ("FUNDING", "quds-force", "kataib-hezbollah") in found
+    assert ("FUNDING", "quds-force", "asaib-ahl-al-haq") not in found

@@ -7,8 +7,9 @@ score change can be traced to the component that made it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 
@@ -79,6 +80,20 @@ class DocumentContext:
 
     last_subject: Mention | None = None
     last_group: Mention | None = None
+    # How prominent each armed group has been so far: "the group" in a later sentence is
+    # the one the report is about, not whichever was named last (see `topic_group`).
+    group_salience: Counter[str] = field(default_factory=Counter)
+    group_mention: dict[str, Mention] = field(default_factory=dict)
+    group_seen: dict[str, int] = field(default_factory=dict)  # when each was last named
+
+    def topic_group(self, kinds: frozenset[str] | set[str]) -> Mention | None:
+        """The most prominent group of `kinds` named so far; the latest on a tie."""
+        ranked = [(n, self.group_seen[gid], gid) for gid, n in self.group_salience.items()
+                  if self.group_mention[gid].entity.kind in kinds]
+        if not ranked:
+            return self.last_group if self.last_group is not None and (
+                self.last_group.entity.kind in kinds) else None
+        return self.group_mention[max(ranked)[2]]
     year: int | None = None
     filed: date | None = None  # the document's date: anchors "on Tuesday", "in January"
     paragraph_year: int | None = None  # the last year named in the current paragraph
@@ -159,16 +174,14 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
               and sent.doc[tok.i - 1].lower_ == "the"):
             # "the contractors", "the mercenaries": the private military company named before
             pmcs = [m for m in actors if m.start < tok.i and m.entity.kind == "pmc"]
-            last_pmc = ctx.last_group if ctx.last_group and (
-                ctx.last_group.entity.kind == "pmc") else None
+            last_pmc = ctx.topic_group({"pmc"})
             target = pmcs[-1] if pmcs else last_pmc
         elif (tok.lemma_.lower() in WORDS.member_nouns and tok.tag_ == "NNS" and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and not any(
                   c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
             # "the militants", "the rebels": the armed group the story is about (guide 17)
             groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"]
-            last = ctx.last_group if ctx.last_group is not None and (
-                ctx.last_group.entity.kind == "armed_group") else None
+            last = ctx.topic_group({"armed_group"})
             target = groups[-1] if groups else last
         elif (tok.lemma_.lower() in WORDS.anaphoric_nouns and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
@@ -180,7 +193,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             if named:
                 target = named[-1]
             elif word in WORDS.generic_group_nouns:
-                target = groups[-1] if groups else ctx.last_group
+                target = groups[-1] if groups else ctx.topic_group(_GROUP_KINDS)
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
@@ -215,6 +228,10 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
             continue
         if m.entity.kind in _GROUP_KINDS:
             ctx.last_group = m
+            subject = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+            ctx.group_salience[m.entity.id] += 2 if subject else 1
+            ctx.group_mention[m.entity.id] = m
+            ctx.group_seen[m.entity.id] = len(ctx.group_seen) + sum(ctx.group_salience.values())
     reporting = _reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
