@@ -199,3 +199,21 @@ def test_the_group_is_the_group_the_report_is_about() -> None:
     found = triples(text)
     assert ("FUNDING", "quds-force", "kataib-hezbollah") in found
     assert ("FUNDING", "quds-force", "asaib-ahl-al-haq") not in found
+
+
+def test_reference_marks_end_a_sentence_without_hiding_it() -> None:
+    text = ("Kata'ib Hezbollah was founded in 2007.[3] The group receives money from the Quds "
+            "Force.[4] Some of its fighters were trained by Hezbollah.[12]")
+    claims = extract_text(text)
+    by_type = {(c.type, c.subject.id, c.object.id if c.object else None): c for c in claims}
+    funding = by_type[("FUNDING", "quds-force", "kataib-hezbollah")]
+    assert "[4]" not in funding.evidence.sentence and "Some" not in funding.evidence.sentence
+    assert ("TRAINING", "hezbollah", "kataib-hezbollah") in by_type
+
+
+def test_received_from_on_the_last_conjunct_and_a_fronted_from_phrase() -> None:
+    text = ("Asa'ib Ahl al-Haq was founded in 2006. From its founding the group received "
+            "money, weapons and training from Iran's Quds Force.")
+    found = triples(text)
+    for ctype in ("FUNDING", "ARMS_TRANSFER", "TRAINING"):
+        assert (ctype, "quds-force", "asaib-ahl-al-haq") in found

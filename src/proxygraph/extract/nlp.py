@@ -25,6 +25,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line break is also a boundary before a list item and after a finished sentence: the
 # parser would otherwise run "- A: ... officers.\n- B: ..." together as one sentence.
 _HEADLINE_CHARS = 140
+# Reference marks of encyclopedic pages ("... members.[4] Some of its ..."): blanked to
+# spaces of the same length (offsets stay), else the parser runs the sentences together.
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\]")
 _LINE_BREAK = re.compile(r"(?<=[.!?:;\"”])[ \t]*\n|\n(?=[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t])")
 
 
@@ -44,6 +47,7 @@ def load_nlp() -> Language:
 
 def chunks(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, chunk) pieces of `text`: paragraphs, long ones cut at line ends."""
+    text = _CITATION.sub(lambda m: " " * len(m.group()), text)
     pos = 0
     for match in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
         piece = text[pos:match.start()]

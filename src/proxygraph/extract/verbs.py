@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.lexicon import VerbTrigger
 from proxygraph.extract.mentions import default_index
@@ -251,9 +251,12 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
         recipients = v.shared_objects(verb)
     if receiving:
         # "received drones from Iran": the parser often hangs "from" on the theme
-        subjects = v.actors(
-            prep_objects(verb, {"from"}) or [o for t in theme for o in prep_objects(t, {"from"})]
-        )
+        # "from" on a conjunct of the theme ("received money and arms from X"); "from its
+        # founding" is a time, not a giver
+        receivers = {e.id for e in v.subjects(verb)}
+        subjects = [e for e in v.actors(prep_objects(verb, {"from"})) if e.id not in receivers]
+        subjects = subjects or v.actors(
+            [o for t in with_conjuncts(theme) for o in prep_objects(t, {"from"})])
         objects = v.subjects(verb)
     else:
         subjects = v.subjects(verb)
