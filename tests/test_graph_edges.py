@@ -21,35 +21,64 @@ def _spans(*ranges: tuple[str, str]) -> list[str]:
 
 
 def test_spans_merge_when_they_overlap_or_touch_in_any_order() -> None:
-    assert _spans(("2023-03-01", "2023-03-31"), ("2023-01-01", "2023-01-31"),
-                  ("2023-02-01", "2023-02-28")) == ["2023-01-01", "2023-03-31"]
+    assert _spans(
+        ("2023-03-01", "2023-03-31"), ("2023-01-01", "2023-01-31"), ("2023-02-01", "2023-02-28")
+    ) == ["2023-01-01", "2023-03-31"]
     assert _spans(("2023-01-01", "2023-01-31"), ("2023-03-01", "2023-03-31")) == [
-        "2023-01-01", "2023-01-31", "2023-03-01", "2023-03-31"]  # February is a gap
+        "2023-01-01",
+        "2023-01-31",
+        "2023-03-01",
+        "2023-03-31",
+    ]  # February is a gap
     # one long span swallows the ranges it covers, on both sides
-    assert _spans(("2020-01-01", "2020-01-02"), ("2022-01-01", "2022-01-02"),
-                  ("2024-01-01", "2024-01-02"), ("2019-06-01", "2022-06-01")) == [
-        "2019-06-01", "2022-06-01", "2024-01-01", "2024-01-02"]
+    assert _spans(
+        ("2020-01-01", "2020-01-02"),
+        ("2022-01-01", "2022-01-02"),
+        ("2024-01-01", "2024-01-02"),
+        ("2019-06-01", "2022-06-01"),
+    ) == ["2019-06-01", "2022-06-01", "2024-01-01", "2024-01-02"]
     assert _spans(("2020-01-01", "9999-12-31"), ("2010-01-01", "2010-12-31")) == [
-        "2010-01-01", "2010-12-31", "2020-01-01", "9999-12-31"]
+        "2010-01-01",
+        "2010-12-31",
+        "2020-01-01",
+        "9999-12-31",
+    ]
     assert _spans(("2021-01-01", "2021-12-31"), ("2021-03-01", "2021-04-01")) == [
-        "2021-01-01", "2021-12-31"]  # a range inside another
+        "2021-01-01",
+        "2021-12-31",
+    ]  # a range inside another
 
 
 def _mixed_claims() -> list:
     """Corroboration, a denial beside a report, a disputed denial, a via chain, a
     symmetric type written both ways, an undated claim, items, two statuses."""
     return [
-        claim("a", "iran", "houthis", items=["shahed-136"],
-              time=("2023-01-01", "2023-01-31", "month")),
-        claim("b", "iran", "houthis", items=["shahed-136"], status="ongoing",
-              time=("2023-02-01", None, "month"), n=1, certainty="low"),
+        claim(
+            "a", "iran", "houthis", items=["shahed-136"], time=("2023-01-01", "2023-01-31", "month")
+        ),
+        claim(
+            "b",
+            "iran",
+            "houthis",
+            items=["shahed-136"],
+            status="ongoing",
+            time=("2023-02-01", None, "month"),
+            n=1,
+            certainty="low",
+        ),
         claim("c", "iran", "houthis", status="denied", n=2),
         claim("c", "russia", "hamas", status="denied", n=3),
-        claim("d", "iran", "hezbollah", "FUNDING", via=["syria"],
-              time=("2021-05-02", "2021-05-02", "day"), n=4),
+        claim(
+            "d",
+            "iran",
+            "hezbollah",
+            "FUNDING",
+            via=["syria"],
+            time=("2021-05-02", "2021-05-02", "day"),
+            n=4,
+        ),
         claim("e", "houthis", "hezbollah", "CLASH", n=5),
-        claim("f", "hezbollah", "houthis", "CLASH", n=6, time=("2019-01-01", "2019-12-31",
-                                                              "year")),
+        claim("f", "hezbollah", "houthis", "CLASH", n=6, time=("2019-01-01", "2019-12-31", "year")),
         claim("f", "iran", None, "PRODUCTION", items=["shahed-136"], n=7),
     ]
 
@@ -57,11 +86,9 @@ def _mixed_claims() -> list:
 def test_streamed_summaries_equal_the_graph_edges() -> None:
     flt = GraphFilter()
     publishers = {"a": "Reuters", "b": "reuters ", "d": "AP"}
-    graph = graph_from_claims([stored(c) for c in _mixed_claims()], flt,
-                              publishers=publishers)
+    graph = graph_from_claims([stored(c) for c in _mixed_claims()], flt, publishers=publishers)
     make = Statements(flt, publishers, Merges({}))
-    net = stream_network(make.from_stored(stored(c) for c in _mixed_claims()), make.nodes,
-                         flt)
+    net = stream_network(make.from_stored(stored(c) for c in _mixed_claims()), make.nodes, flt)
     assert set(net.edges) == set(graph.edges) and len(graph.edges) == 4
     for key, edge in graph.edges.items():
         assert net.edges[key].to_dict(net) == edge.to_dict(graph), key
@@ -83,15 +110,30 @@ def test_streamed_summaries_equal_the_graph_edges() -> None:
 @pytest.fixture
 def store(tmp_path: Path) -> SqlStore:
     s = SqlStore(f"sqlite:///{tmp_path}/g.db")
-    add_doc(s, "a.txt", [{"subject": "iran", "obj": "houthis",
-                          "time": ("2023-01-01", "2023-01-31", "month")},
-                         {"subject": "iran", "obj": "hezbollah", "via": ["syria"]},
-                         {"subject": "iran", "obj": "houthis", "status": "denied"}],
-            publisher="Reuters")
-    add_doc(s, "b.txt", [{"subject": "iran", "obj": "houthis", "items": ["shahed-136"],
-                          "time": ("2023-03-01", "2023-03-31", "month")},
-                         {"subject": "hezbollah", "obj": "houthis", "ctype": "CLASH"}],
-            publisher="AP")
+    add_doc(
+        s,
+        "a.txt",
+        [
+            {"subject": "iran", "obj": "houthis", "time": ("2023-01-01", "2023-01-31", "month")},
+            {"subject": "iran", "obj": "hezbollah", "via": ["syria"]},
+            {"subject": "iran", "obj": "houthis", "status": "denied"},
+        ],
+        publisher="Reuters",
+    )
+    add_doc(
+        s,
+        "b.txt",
+        [
+            {
+                "subject": "iran",
+                "obj": "houthis",
+                "items": ["shahed-136"],
+                "time": ("2023-03-01", "2023-03-31", "month"),
+            },
+            {"subject": "hezbollah", "obj": "houthis", "ctype": "CLASH"},
+        ],
+        publisher="AP",
+    )
     return s
 
 
@@ -100,20 +142,24 @@ def test_build_from_rows_equals_build_from_decoded_claims(store: SqlStore) -> No
     from_rows = build_graph(store, flt)  # the store's rows, JSON read as stored
     publishers = {d.sha256: d.publisher for d in store.documents()}
     decoded = graph_from_claims(store.claims(flt.claim_filter()), flt, publishers=publishers)
-    assert [e.to_dict(from_rows) for e in from_rows.edge_list()] == \
-        [e.to_dict(decoded) for e in decoded.edge_list()]
+    assert [e.to_dict(from_rows) for e in from_rows.edge_list()] == [
+        e.to_dict(decoded) for e in decoded.edge_list()
+    ]
     assert from_rows.statements == decoded.statements
     assert from_rows.nodes == decoded.nodes
     assert len(from_rows.edges) == 1  # the undated claims fall outside the window
 
 
 def test_export_network_equals_the_selection_graph(store: SqlStore) -> None:
-    for sel in (Selection(), Selection(claims=ClaimFilter(since="2023"),
-                                       graph=GraphFilter(since="2023", undated=True))):
+    for sel in (
+        Selection(),
+        Selection(claims=ClaimFilter(since="2023"), graph=GraphFilter(since="2023", undated=True)),
+    ):
         source = ExportSource(store, sel)
         graph, net = source.graph(), source.network()
-        assert {k: e.to_dict(graph) for k, e in graph.edges.items()} == \
-            {k: e.to_dict(net) for k, e in net.edges.items()}
+        assert {k: e.to_dict(graph) for k, e in graph.edges.items()} == {
+            k: e.to_dict(net) for k, e in net.edges.items()
+        }
         assert net.claims_per_node() == graph.claims_per_node()
     assert len(ExportSource(store).network().edges) == 4
 

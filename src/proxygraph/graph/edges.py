@@ -86,13 +86,30 @@ class EdgeAggregate:
     Subclasses choose what they keep of each statement (`_keep`, `claim_ids`).
     """
 
-    __slots__ = ("source", "type", "target", "count", "denials", "via_legs", "_names",
-                 "_sources", "_first", "_spans", "_merged", "_undated", "_items",
-                 "_statuses",
-                 "_certainty", "_credibility", "_reliability", "_strength")
+    __slots__ = (
+        "source",
+        "type",
+        "target",
+        "count",
+        "denials",
+        "via_legs",
+        "_names",
+        "_sources",
+        "_first",
+        "_spans",
+        "_merged",
+        "_undated",
+        "_items",
+        "_statuses",
+        "_certainty",
+        "_credibility",
+        "_reliability",
+        "_strength",
+    )
 
-    def __init__(self, source: str, type: str, target: str,
-                 names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, source: str, type: str, target: str, names: dict[str, str] | None = None
+    ) -> None:
         self.source, self.type, self.target = source, type, target
         self.count = 0
         self.denials: list[Any] | tuple[()] = ()  # what `denial_record` makes of each
@@ -111,8 +128,10 @@ class EdgeAggregate:
         self._strength: float | None = None
 
     def __repr__(self) -> str:
-        return (f"{type(self).__name__}({self.source!r}, {self.type!r}, {self.target!r}, "
-                f"{self.count} statements)")
+        return (
+            f"{type(self).__name__}({self.source!r}, {self.type!r}, {self.target!r}, "
+            f"{self.count} statements)"
+        )
 
     # --- adding statements ------------------------------------------------------------
 
@@ -245,8 +264,10 @@ class EdgeAggregate:
         s = self._merged_spans()
         if self._undated or s is None:
             return []
-        return [(None if a == OPEN_START else a, None if b == OPEN_END else b)
-                for a, b in zip(s[::2], s[1::2], strict=True)]
+        return [
+            (None if a == OPEN_START else a, None if b == OPEN_END else b)
+            for a, b in zip(s[::2], s[1::2], strict=True)
+        ]
 
     @property
     def items(self) -> Counter[str]:
@@ -261,8 +282,9 @@ class EdgeAggregate:
     def conflict(self) -> bool:
         """A denial beside a report: shown, never averaged away."""
         found = self._statuses
-        return bool(self.denials) or (isinstance(found, dict) and "denied" in found
-                                      and len(found) > 1)
+        return bool(self.denials) or (
+            isinstance(found, dict) and "denied" in found and len(found) > 1
+        )
 
     @property
     def best_certainty(self) -> str:
@@ -282,25 +304,42 @@ class EdgeAggregate:
         of the best information credibility and the best source reliability. A heuristic
         for ranking, shown beside the counts it comes from, never instead of them."""
         if self._strength is None:
-            corroboration = 1.0 - 0.5 ** self.corroboration
-            self._strength = (corroboration * CREDIBILITY_WEIGHT.get(self.best_credibility, 0.3)
-                              * RELIABILITY_WEIGHT.get(self.best_reliability, 0.5))
+            corroboration = 1.0 - 0.5**self.corroboration
+            self._strength = (
+                corroboration
+                * CREDIBILITY_WEIGHT.get(self.best_credibility, 0.3)
+                * RELIABILITY_WEIGHT.get(self.best_reliability, 0.5)
+            )
         return self._strength
 
     def to_dict(self, graph: Any = None) -> dict[str, Any]:
         """`graph`: anything with `name(node_id)` (a Graph, a streamed network)."""
+
         def name(node_id: str) -> str:
             return graph.name(node_id) if graph else node_id
+
         return {
-            "source": self.source, "source_name": name(self.source), "type": self.type,
-            "target": self.target, "target_name": name(self.target),
-            "symmetric": self.symmetric, "claims": self.claim_ids, "count": self.count,
-            "corroboration": self.corroboration, "publishers": self.publishers,
-            "first": self.first, "last": self.last, "open_ended": self.open_ended,
-            "items": dict(self.items.most_common()), "statuses": dict(self.statuses),
-            "conflict": self.conflict, "denials": self.denial_ids,
-            "best_certainty": self.best_certainty, "best_credibility": self.best_credibility,
-            "best_reliability": self.best_reliability, "strength": round(self.strength, 4),
+            "source": self.source,
+            "source_name": name(self.source),
+            "type": self.type,
+            "target": self.target,
+            "target_name": name(self.target),
+            "symmetric": self.symmetric,
+            "claims": self.claim_ids,
+            "count": self.count,
+            "corroboration": self.corroboration,
+            "publishers": self.publishers,
+            "first": self.first,
+            "last": self.last,
+            "open_ended": self.open_ended,
+            "items": dict(self.items.most_common()),
+            "statuses": dict(self.statuses),
+            "conflict": self.conflict,
+            "denials": self.denial_ids,
+            "best_certainty": self.best_certainty,
+            "best_credibility": self.best_credibility,
+            "best_reliability": self.best_reliability,
+            "strength": round(self.strength, 4),
             "via_legs": sorted(self.via_legs),
         }
 
@@ -311,8 +350,9 @@ class Edge(EdgeAggregate):
 
     __slots__ = ("statements",)
 
-    def __init__(self, source: str, type: str, target: str,
-                 names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, source: str, type: str, target: str, names: dict[str, str] | None = None
+    ) -> None:
         super().__init__(source, type, target, names)
         self.statements: list[Statement] = []
 
@@ -332,8 +372,9 @@ class EdgeSummary(EdgeAggregate):
 
     __slots__ = ("_ids",)
 
-    def __init__(self, source: str, type: str, target: str,
-                 names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, source: str, type: str, target: str, names: dict[str, str] | None = None
+    ) -> None:
         super().__init__(source, type, target, names)
         self._ids = bytearray()
 
@@ -371,11 +412,11 @@ class EdgeRouter(Generic[E]):
             return  # PRODUCTION for no one: a statement about a node, not an edge
         if st.status not in self.counted:
             if st.status == "denied":
-                self._denials.append((edge_key(st.subject, st.type, st.object),
-                                      self.edge_class.denial_record(st)))
+                self._denials.append(
+                    (edge_key(st.subject, st.type, st.object), self.edge_class.denial_record(st))
+                )
             return
-        if st.publisher and (st.source not in self.names
-                             or st.publisher < self.names[st.source]):
+        if st.publisher and (st.source not in self.names or st.publisher < self.names[st.source]):
             self.names[st.source] = st.publisher
         for a, b, leg in legs(st):
             key = edge_key(a, st.type, b)
@@ -400,6 +441,5 @@ class EdgeRouter(Generic[E]):
         self._denials = []
         edges = self.edges
         if self.min_corroboration > 1:
-            edges = {k: e for k, e in edges.items()
-                     if e.corroboration >= self.min_corroboration}
+            edges = {k: e for k, e in edges.items() if e.corroboration >= self.min_corroboration}
         return edges, disputed

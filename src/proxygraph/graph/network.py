@@ -38,8 +38,9 @@ class StreamedNetwork:
 
 
 @without_gc
-def stream_network(statements: Iterable[Statement], nodes: Mapping[str, Node],
-                   flt: GraphFilter) -> StreamedNetwork:
+def stream_network(
+    statements: Iterable[Statement], nodes: Mapping[str, Node], flt: GraphFilter
+) -> StreamedNetwork:
     """Aggregate `statements` (consumed once, not kept) into a `StreamedNetwork`; `nodes`
     is filled as the statements are made (see `build.Statements`)."""
     router = EdgeRouter(flt, EdgeSummary)
@@ -50,6 +51,10 @@ def stream_network(statements: Iterable[Statement], nodes: Mapping[str, Node],
             claims[node] = claims.get(node, 0) + 1
     edges, disputed = router.finish()
     used = set(claims) | {n for e in edges.values() for n in (e.source, e.target)}
-    return StreamedNetwork(nodes={n: nodes[n] for n in sorted(used) if n in nodes},
-                           edges=edges, node_claims=claims, disputed=disputed,
-                           settings=flt.to_dict())
+    return StreamedNetwork(
+        nodes={n: nodes[n] for n in sorted(used) if n in nodes},
+        edges=edges,
+        node_claims=claims,
+        disputed=disputed,
+        settings=flt.to_dict(),
+    )
