@@ -287,12 +287,13 @@ def keys_of_entities(conn: Connection, entity_ids: Iterable[str],
                      overlay: Overlay) -> set[PairKey]:
     """The pair keys of every claim whose subject or object is one of `entity_ids`."""
     ids = sorted(set(entity_ids))
-    out: set[PairKey] = set()
-    for column in (claims.c.subject_id, claims.c.object_id):
-        query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).distinct() \
-            .where(column.in_(ids))
-        out |= {key_of(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
-    return out
+    # Through claim_entities' (entity_id, role, seq) index: claims has no index of its
+    # subjects or objects alone (two fewer B-trees to update for every claim stored).
+    taking_part = select(claim_entities.c.seq).where(
+        claim_entities.c.entity_id.in_(ids), claim_entities.c.role.in_(("subject", "object")))
+    query = select(claims.c.type, claims.c.subject_id, claims.c.object_id).distinct().where(
+        claims.c.seq.in_(taking_part))
+    return {key_of(overlay, r.type, r.subject_id, r.object_id) for r in conn.execute(query)}
 
 
 def keys_of_docs(conn: Connection, docs: Sequence[str], overlay: Overlay) -> set[PairKey]:

@@ -99,8 +99,6 @@ claims = Table(
     Index("ix_claims_seq", "seq", unique=True),
     Index("ix_claims_type_seq", "type", "seq"),
     Index("ix_claims_status_seq", "status", "seq"),
-    Index("ix_claims_subject", "subject_id"),
-    Index("ix_claims_object", "object_id"),
     Index("ix_claims_supersedes", "supersedes"),
     Index("ix_claims_pair", "type", "subject_id", "object_id", "status", "source"),
     Index("ix_claims_unconfirmed", "type", "subject_id", "object_id",
