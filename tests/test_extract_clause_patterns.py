@@ -236,6 +236,11 @@ def test_a_maker_named_only_by_an_adjective_is_an_origin_not_production() -> Non
         "Russian production of Shahed drones at Alabuga doubled.")
 
 
+def test_a_state_is_never_the_one_recruited() -> None:
+    found = triples("The Wagner Group recruited hundreds of Syrians and men from Libya.")
+    assert not any(t == "RECRUITMENT" and o in ("syria", "libya") for t, _, o in found)
+
+
 def test_missiles_reaching_a_state_without_a_route_are_not_a_transfer() -> None:
     assert not triples("Iranian rockets reached Israel within minutes.")
 

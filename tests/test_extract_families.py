@@ -47,6 +47,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "exchanged_goods",
         "attacked_site",
         "hosted_troops",
+        "recruited_state",
         "commodities",
     }
     assert all(r["does"] for r in rows)

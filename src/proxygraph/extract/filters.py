@@ -64,6 +64,14 @@ def hosted_troops(cand: Candidate) -> bool:
     )
 
 
+@candidate_filter("recruited_state")
+def recruited_state(cand: Candidate) -> bool:
+    """People are recruited, states are not: in "recruiting Syrians" or "recruited women
+    from Uganda" the state names where the recruits come from, no party."""
+    return cand.type == "RECRUITMENT" and cand.object is not None and (
+        cand.object.kind == "state")
+
+
 @claim_filter("commodities")
 def commodities(document: Document, claim: Claim) -> Claim | None:
     """Commodities are traded, not armed (guide 13): an ARMS_TRANSFER of only commodities
