@@ -236,6 +236,12 @@ def test_a_maker_named_only_by_an_adjective_is_an_origin_not_production() -> Non
         "Russian production of Shahed drones at Alabuga doubled.")
 
 
+def test_hosting_refugees_or_a_people_is_no_contact() -> None:
+    assert not triples("Iran has been hosting millions of Afghan refugees for decades.")
+    assert not triples("Mauritania hosts more than 100,000 Malians.")
+    assert ("CONTACT", "mali", "russia") in triples("Mali hosted a Russian delegation.")
+
+
 def test_a_state_is_never_the_one_recruited() -> None:
     found = triples("The Wagner Group recruited hundreds of Syrians and men from Libya.")
     assert not any(t == "RECRUITMENT" and o in ("syria", "libya") for t, _, o in found)

@@ -52,14 +52,20 @@ def attacked_site(cand: Candidate) -> bool:
 
 @candidate_filter("hosted_troops")
 def hosted_troops(cand: Candidate) -> bool:
-    """ "Belarus hosts Russian troops", "Niger received Russian instructors": receiving
-    forces is support, not a meeting (CONTACT is for delegations and leaders)."""
+    """ "Belarus hosts Russian troops", "Niger received Russian instructors", "Iran hosts
+    millions of Afghan refugees": receiving forces or a people is no meeting (CONTACT is
+    for delegations and leaders)."""
     if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in WORDS.hosting_verbs:
         return False
     lex = load_lexicon()
     objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    # "hosts millions of Afghan refugees", "hosts 100,000 Malians": the people counted
+    objects += [g for o in objects if o.lemma_.lower() in WORDS.count_words or o.like_num
+                for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]
     return any(
         o.lemma_.lower() in lex.military_heads or o.lemma_.lower() in lex.group_nouns
+        or o.tag_ == "NNPS"  # a people ("Malians", "Syrians"), not its state
         for o in objects
     )
 
