@@ -217,3 +217,11 @@ def test_received_from_on_the_last_conjunct_and_a_fronted_from_phrase() -> None:
     found = triples(text)
     for ctype in ("FUNDING", "ARMS_TRANSFER", "TRAINING"):
         assert (ctype, "quds-force", "asaib-ahl-al-haq") in found
+
+
+def test_this_militia_and_the_paramilitaries_refer_back() -> None:
+    assert ("FUNDING", "uae", "rsf") in triples(
+        "The RSF has fought the army since 2023. The UAE finances this militia.")
+    assert ("CLASH", "rsf", "sudanese-armed-forces") in triples(
+        "The RSF has fought Sudan's army since 2023. Witnesses said the paramilitaries "
+        "attacked Sudanese army positions in El Obeid.")

@@ -184,7 +184,8 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             last = ctx.topic_group({"armed_group"})
             target = groups[-1] if groups else last
         elif (tok.lemma_.lower() in WORDS.anaphoric_nouns and tok.i > 0
-              and sent.doc[tok.i - 1].lower_ == "the" and tok.tag_ == "NN"):
+              and sent.doc[tok.i - 1].lower_ in WORDS.anaphoric_determiners
+              and tok.tag_ == "NN"):
             word = tok.lemma_.lower()
             # "the corps" is the Fifth Corps named before it; "the party", any armed group
             named = [m for m in actors if m.start < tok.i

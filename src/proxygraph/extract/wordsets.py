@@ -31,6 +31,7 @@ class WordSets:
     anaphoric_nouns: frozenset[str]
     pmc_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
     # local names
     armed_heads: frozenset[str]
     state_organ_heads: frozenset[str]
