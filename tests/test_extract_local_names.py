@@ -50,3 +50,11 @@ def test_a_reports_own_acronym_overrides_the_registry() -> None:
     names = {c.object.name for c in claims if c.object is not None}
     assert "Syrian National Army" not in names
     assert "Somali National Army" in names
+
+
+def test_a_town_the_parser_takes_for_an_organisation_is_no_party() -> None:
+    from proxygraph.gazetteer import is_town
+
+    assert is_town("El Fasher") and not is_town("Rapid Support Forces")
+    claims = extract_text("Witnesses said the RSF shelled El Fasher.")
+    assert not [c for c in claims if c.object is not None and c.object.name == "El Fasher"]

