@@ -225,3 +225,18 @@ def test_this_militia_and_the_paramilitaries_refer_back() -> None:
     assert ("CLASH", "rsf", "sudanese-armed-forces") in triples(
         "The RSF has fought Sudan's army since 2023. Witnesses said the paramilitaries "
         "attacked Sudanese army positions in El Obeid.")
+
+
+def test_the_two_leaders_and_both_countries_are_the_pair_named_before() -> None:
+    found = triples("Putin received Kim Jong Un in Moscow on Tuesday. The two leaders "
+                    "signed a defence pact.")
+    assert ("AGREEMENT", "vladimir-putin", "kim-jong-un") in found
+    found = triples("Iran and Russia held talks in Tehran. Both countries agreed to expand "
+                    "military cooperation.")
+    assert ("AGREEMENT", "iran", "russia") in found
+
+
+def test_the_two_countries_need_two_states_before_them() -> None:
+    found = triples("Putin met Kim Jong Un and the Houthis' envoy. The two countries "
+                    "signed a defence pact.")
+    assert not any(t == "AGREEMENT" for t, _, _ in found)

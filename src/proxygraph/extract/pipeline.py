@@ -29,7 +29,7 @@ from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document, Evidence
+from proxygraph.model import Claim, Document, Entity, Evidence
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -73,6 +73,7 @@ _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
                        r"(?:\(|[A-Z][a-z]{2,}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]+)")
 _GROUP_KINDS = {"armed_group", "pmc"}
+_PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 
 
@@ -87,6 +88,8 @@ class DocumentContext:
     group_salience: Counter[str] = field(default_factory=Counter)
     group_mention: dict[str, Mention] = field(default_factory=dict)
     group_seen: dict[str, int] = field(default_factory=dict)  # when each was last named
+    # the actors the last sentence named: "the two countries" in the next one
+    last_actors: list[Entity] = field(default_factory=list)
 
     def topic_group(self, kinds: frozenset[str] | set[str]) -> Mention | None:
         """The most prominent group of `kinds` named so far; the latest on a tie."""
@@ -224,8 +227,43 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(load_lexicon().cues["certainty"]["reporting_verbs"])
 
 
+def _pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
+                     ) -> dict[int, tuple[Entity, Entity]]:
+    """'The two countries', 'both leaders', 'the two groups': the two actors of that kind
+    named just before, in this sentence or the last (guide 17: a description of named
+    actors is those actors)."""
+    out: dict[int, tuple[Entity, Entity]] = {}
+    for tok in sent:
+        kinds = WORDS.pair_nouns.get(tok.lemma_.lower())
+        if tok.tag_ != "NNS" or kinds is None or not any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
+                for c in tok.children):
+            continue
+        here = _named_actors([m for m in mentions if m.end <= tok.i], sent, set(kinds))
+        pair = here if len(here) == 2 else None
+        if pair is None and not here:
+            before = [e for e in ctx.last_actors if e.kind in kinds]
+            pair = before if len(before) == 2 else None
+        if pair is not None:
+            out[tok.i] = (pair[0], pair[1])
+    return out
+
+
+def _named_actors(mentions: list[Mention], sent: Span, kinds: set[str]) -> list[Entity]:
+    """Distinct actors of `kinds` the mentions name as parties (not "in Moscow")."""
+    doc = sent.doc
+    named: dict[str, Entity] = {}
+    for m in mentions:
+        last = doc[m.end - 1]
+        place = last.dep_ == "pobj" and last.head.lower_ in WORDS.place_preps
+        if not (m.is_item or m.demonym or place) and m.entity.kind in kinds:
+            named.setdefault(m.entity.id, m.entity)
+    return list(named.values())
+
+
 def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> None:
     doc = sent.doc
+    ctx.last_actors = _named_actors(mentions, sent, _PAIR_KINDS)
     for m in mentions:
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
@@ -288,7 +326,8 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)
-            yield AnalysedSentence(offset, sent, SentenceMentions(sent, mentions), year,
+            sm = SentenceMentions(sent, mentions, pairs=_pair_references(sent, mentions, ctx))
+            yield AnalysedSentence(offset, sent, sm, year,
                                    ctx.filed)
             _update_context(sent, mentions, ctx)
         if progress is not None:
@@ -297,7 +336,7 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
 
 def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator[Claim]:
     lex = load_lexicon()
-    if not any(not m.is_item for m in item.sm.mentions) and not any(
+    if not item.sm.pairs and not any(not m.is_item for m in item.sm.mentions) and not any(
             t.lemma_.lower() in lex.group_nouns for t in item.sm.tokens):
         return  # no actor and no group named: no claim can have a party
     seen_here: set[tuple[str, str, str | None]] = set()

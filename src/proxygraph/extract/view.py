@@ -65,6 +65,8 @@ class SentenceView:
         out: list[Entity] = []
         for head in heads:
             found = actors_in_phrase(head, self.sm, self.lex)
+            if not found and head.i in self.sm.pairs:
+                found = list(self.sm.pairs[head.i])  # "the two sides agreed"
             if head.dep_ == "appos" and all(not e.resolved for e in found):
                 # "Liwa' Zainebiyoun, the Pakistani militia which Iran funds": the name
                 named = [e for e in actors_in_phrase(head.head, self.sm, self.lex) if e.resolved]

@@ -32,6 +32,7 @@ class WordSets:
     pmc_nouns: frozenset[str]
     member_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    pair_nouns: dict[str, frozenset[str]]
     # local names
     armed_heads: frozenset[str]
     state_organ_heads: frozenset[str]
