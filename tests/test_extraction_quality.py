@@ -21,7 +21,7 @@ from proxygraph.extract import extract_path
 
 DATA = Path(__file__).parent / "data"
 # Measured with extractor 0.4.0 (rules + learned layer, 886-actor registry): own set
-# P 0.924 F1 0.833; corpus train (a..e) P 0.788 F1 0.541; corpus blind P 0.659 F1 0.420.
+# P 0.931 F1 0.836; corpus train (a..e) P 0.785 F1 0.542; corpus blind P 0.645 F1 0.418.
 FLOORS = {  # set -> (F1, precision)
     "extraction": (0.80, 0.90),
     "corpus-train": (0.52, 0.75),
