@@ -174,3 +174,17 @@ def test_statistics_are_refreshed_as_the_store_grows(tmp_path: Path) -> None:
             assert not stats.maybe_analyze(conn)  # not grown since
     finally:
         store.close()
+
+
+def test_a_streaming_reader_keeps_a_small_sqlite_page_cache(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from proxygraph.store.engine import SQLITE_CACHE_KIB, SQLITE_STREAM_CACHE_KIB
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    for streaming, kib in ((False, SQLITE_CACHE_KIB), (True, SQLITE_STREAM_CACHE_KIB)):
+        store = SqlStore(url, streaming=streaming)
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA cache_size")).scalar() == -kib
+        store.close()
+    assert SQLITE_STREAM_CACHE_KIB < SQLITE_CACHE_KIB

@@ -144,7 +144,7 @@ def export_cmd(
             include_status=include_status, corroboration=corroboration, undated=undated)
     except ProxygraphError as exc:
         fail(exc)
-    with open_cli_store(db) as store:
+    with open_cli_store(db, streaming=True) as store:
         store.check_names(chosen.claims)  # a misspelt actor is an error, not an empty file
         for cid in chosen.claims.ids:
             store.claim(cid)  # an id that does not exist is an error, not silence

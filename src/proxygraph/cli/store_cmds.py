@@ -56,7 +56,8 @@ def _new_sqlite_file(url: str) -> Path | None:
 
 
 @contextmanager
-def open_cli_store(db: str | None, *, create: bool = False) -> Iterator[SqlStore]:
+def open_cli_store(db: str | None, *, create: bool = False, streaming: bool = False
+                   ) -> Iterator[SqlStore]:
     """Open the store named by --db (else $PROXYGRAPH_DB, else ./proxygraph.db) for a
     command, and turn every store error inside the block into one line and its exit code.
 
@@ -74,7 +75,7 @@ def open_cli_store(db: str | None, *, create: bool = False) -> Iterator[SqlStore
     url = db or default_url()
     new_file = _new_sqlite_file(url) if create else None
     try:
-        store = SqlStore(url, create=create)
+        store = SqlStore(url, create=create, streaming=streaming)
     except ProxygraphError as exc:
         fail(exc)
     if new_file is not None:

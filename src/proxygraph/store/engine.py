@@ -22,11 +22,15 @@ from proxygraph.errors import StoreError
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 60_000
 SQLITE_CACHE_KIB = 65_536  # page cache per connection (SQLite's default is 2 MiB)
+# A command that reads the store once from end to end (an export) gains nothing from a
+# big cache: pages are not read twice. Keeping it small keeps its memory flat.
+SQLITE_STREAM_CACHE_KIB = 4_096
 _PG_MIGRATION_LOCK = 0x70726F78  # any constant: serialises concurrent migrations
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL, a busy timeout and explicit transactions."""
+def make_engine(url: str, *, sqlite_cache_kib: int = SQLITE_CACHE_KIB) -> Engine:
+    """An engine for `url`; SQLite gets WAL, a busy timeout, explicit transactions and a
+    page cache of `sqlite_cache_kib` per connection."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -41,7 +45,7 @@ def make_engine(url: str) -> Engine:
     try:
         if backend == "sqlite":
             engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-            _tune_sqlite(engine)
+            _tune_sqlite(engine, sqlite_cache_kib)
         else:
             engine = create_engine(parsed, pool_pre_ping=True)
     except (SQLAlchemyError, ImportError) as exc:
@@ -66,7 +70,7 @@ def _enable_wal(cur: Any) -> None:
             delay = min(delay * 2, 0.5)
 
 
-def _tune_sqlite(engine: Engine) -> None:
+def _tune_sqlite(engine: Engine, cache_kib: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Take transaction control from the sqlite3 module so BEGIN is ours (below).
@@ -75,7 +79,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _enable_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL
-        cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        cur.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 

@@ -31,7 +31,12 @@ from proxygraph.store.base import (
     StoredClaim,
     check_grade,
 )
-from proxygraph.store.engine import make_engine, migrate
+from proxygraph.store.engine import (
+    SQLITE_CACHE_KIB,
+    SQLITE_STREAM_CACHE_KIB,
+    make_engine,
+    migrate,
+)
 from proxygraph.store.grading import (
     Relation,
     grade_new,
@@ -68,17 +73,19 @@ _PG_WRITE_LOCK = 0x70677772  # any constant, distinct from the migration lock
 class SqlStore:
     """A claim store in one SQL database; see `proxygraph.store.base.ClaimStore`."""
 
-    def __init__(self, url: str, *, create: bool = True) -> None:
+    def __init__(self, url: str, *, create: bool = True, streaming: bool = False) -> None:
         """Open the store at `url`, migrating it to the newest schema.
 
         With `create=False` (read commands) a store that does not exist yet is a
-        StoreError instead of a new empty store.
+        StoreError instead of a new empty store. `streaming` is for a command that reads
+        the store once through (an export): SQLite then keeps a small page cache.
         """
         self.url = url
         if not create and (missing := missing_sqlite_file(url)) is not None:
             raise StoreError(f"no store at {url} ({missing} does not exist; `proxygraph "
                              "ingest` creates one, or give --db)")
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, sqlite_cache_kib=SQLITE_STREAM_CACHE_KIB if streaming
+                                  else SQLITE_CACHE_KIB)
         self._guard(lambda: migrate(self.engine, create=create))
 
     def close(self) -> None:
