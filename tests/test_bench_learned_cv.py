@@ -1,0 +1,31 @@
+"""The learned layer's cross-validation bench: its pieces on two documents (the whole run
+parses the corpus train part and takes minutes, so CI checks only this)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import learned_cv  # noqa: E402  (bench/learned_cv.py)
+
+from proxygraph.extract import learned  # noqa: E402
+
+
+def test_the_learned_layer_only_adds_to_the_rules_claims() -> None:
+    docs = learned_cv.corpus_docs(["train-a"])[:2]
+    paths = [p for p, _ in docs]
+    gold = [g for _, gs in docs for g in gs]
+    rules = learned_cv.predict(paths, None)
+    both = learned_cv.predict(paths, learned.load_model())
+    assert rules
+    assert {p["id"] for p in rules} <= {p["id"] for p in both}
+    added = learned_cv.added_by_type(gold, rules, both)
+    assert sum(n["tp"] + n["fp"] for n in added.values()) == len(both) - len(rules)
+
+
+def test_predict_restores_the_packaged_model() -> None:
+    before = learned.load_model
+    learned_cv.predict([], None)
+    assert learned.load_model is before
