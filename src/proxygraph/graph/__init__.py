@@ -6,8 +6,9 @@
         print(edge.source, edge.type, edge.target, edge.claim_ids, edge.corroboration)
 """
 
+from typing import Any
+
 from proxygraph.graph.actors import Merges, resolve_name
-from proxygraph.graph.build import assemble, build_graph, graph_from_claims
 from proxygraph.graph.edges import Edge, EdgeSummary
 from proxygraph.graph.filters import GraphFilter
 from proxygraph.graph.model import (
@@ -22,3 +23,15 @@ from proxygraph.graph.model import (
 __all__ = ["COUNTED_STATUSES", "SUPPLY_TYPES", "Edge", "EdgeSummary", "Graph", "GraphFilter",
            "ItemRef", "Merges", "Node", "Statement", "assemble", "build_graph", "graph_from_claims",
            "resolve_name"]
+
+# The builders read the store (SQLAlchemy): imported on first use, so that importing the
+# package for its types (the CLI's `--help`, analyses on a given graph) stays light.
+_BUILDERS = ("assemble", "build_graph", "graph_from_claims")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BUILDERS:
+        from proxygraph.graph import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module 'proxygraph.graph' has no attribute {name!r}")

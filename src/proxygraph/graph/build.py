@@ -21,7 +21,6 @@ from proxygraph.graph.model import Graph, ItemRef, Node, Statement
 from proxygraph.model import Entity
 from proxygraph.registry import Registry, default_registry
 from proxygraph.store import ClaimFilter, ClaimStore, StoredClaim
-from proxygraph.store.rows import claim_source
 
 
 @without_gc
@@ -100,6 +99,10 @@ class SharedValues:
     def source(self, publisher: str | None, doc_sha: str) -> str:
         """The independent source of a document, as the store keys it (`claims.source`):
         its publisher, or the document itself when it names none."""
+        # imported here: the store's row module brings SQLAlchemy, which importing the
+        # graph package for its types (the CLI's start-up) should not pay for
+        from proxygraph.store.rows import claim_source
+
         if not publisher:
             return sys.intern(claim_source(None, doc_sha))
         found = self._sources.get(publisher)
