@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.candidates import Candidate, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.wordsets import WORDS
@@ -61,8 +61,7 @@ def hosted_troops(cand: Candidate) -> bool:
     objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
     # "hosts millions of Afghan refugees", "hosts 100,000 Malians": the people counted
     objects += [g for o in objects if o.lemma_.lower() in WORDS.count_words or o.like_num
-                for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]
+                for g in prep_objects(o, {"of"})]
     return any(
         o.lemma_.lower() in lex.military_heads or o.lemma_.lower() in lex.group_nouns
         or o.tag_ == "NNPS"  # a people ("Malians", "Syrians"), not its state

@@ -88,17 +88,6 @@ def mention_head(m: Mention, tokens: list[Token]) -> Token:
     return span[-1]
 
 
-def actor_mentions(sm: SentenceMentions) -> list[Mention]:
-    """One mention per actor (its first), items and demonyms excluded, at most MAX_MENTIONS."""
-    seen: set[str] = set()
-    out: list[Mention] = []
-    for m in _actor_mentions(sm):
-        if m.entity.id not in seen:
-            seen.add(m.entity.id)
-            out.append(m)
-    return out[:MAX_MENTIONS]
-
-
 def _actor_mentions(sm: SentenceMentions) -> list[Mention]:
     # A demonym ("Syrian militias") names a state only through its noun's meaning, which
     # the rules read; as a bare pair member it mostly misleads.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
@@ -82,26 +82,24 @@ class DocumentContext:
     """What earlier sentences tell later ones: the last subject, group and year."""
 
     last_subject: Mention | None = None
-    last_group: Mention | None = None
     # How prominent each armed group has been so far: "the group" in a later sentence is
     # the one the report is about, not whichever was named last (see `topic_group`).
     group_salience: Counter[str] = field(default_factory=Counter)
+    # each group's last mention, the most recently named last
     group_mention: dict[str, Mention] = field(default_factory=dict)
-    group_seen: dict[str, int] = field(default_factory=dict)  # when each was last named
     # the actors the last sentence named: "the two countries" in the next one
     last_actors: list[Entity] = field(default_factory=list)
-
-    def topic_group(self, kinds: frozenset[str] | set[str]) -> Mention | None:
-        """The most prominent group of `kinds` named so far; the latest on a tie."""
-        ranked = [(n, self.group_seen[gid], gid) for gid, n in self.group_salience.items()
-                  if self.group_mention[gid].entity.kind in kinds]
-        if not ranked:
-            return self.last_group if self.last_group is not None and (
-                self.last_group.entity.kind in kinds) else None
-        return self.group_mention[max(ranked)[2]]
     year: int | None = None
     filed: date | None = None  # the document's date: anchors "on Tuesday", "in January"
     paragraph_year: int | None = None  # the last year named in the current paragraph
+
+    def topic_group(self, kinds: frozenset[str] | set[str]) -> Mention | None:
+        """The most prominent group of `kinds` named so far; the latest on a tie."""
+        latest_first = [m for m in reversed(self.group_mention.values())
+                        if m.entity.kind in kinds]
+        if not latest_first:
+            return None
+        return max(latest_first, key=lambda m: self.group_salience[m.entity.id])
 
 
 _HEADER_CHARS = 400
@@ -239,7 +237,7 @@ def _pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
                 for c in tok.children):
             continue
-        here = _named_actors([m for m in mentions if m.end <= tok.i], sent, set(kinds))
+        here = _named_actors([m for m in mentions if m.end <= tok.i], sent, kinds)
         pair = here if len(here) == 2 else None
         if pair is None and not here:
             before = [e for e in ctx.last_actors if e.kind in kinds]
@@ -249,7 +247,8 @@ def _pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
     return out
 
 
-def _named_actors(mentions: list[Mention], sent: Span, kinds: set[str]) -> list[Entity]:
+def _named_actors(mentions: list[Mention], sent: Span, kinds: Collection[str]
+                  ) -> list[Entity]:
     """Distinct actors of `kinds` the mentions name as parties (not "in Moscow")."""
     doc = sent.doc
     named: dict[str, Entity] = {}
@@ -268,11 +267,10 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
         if m.entity.kind in _GROUP_KINDS:
-            ctx.last_group = m
             subject = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             ctx.group_salience[m.entity.id] += 2 if subject else 1
+            ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest
             ctx.group_mention[m.entity.id] = m
-            ctx.group_seen[m.entity.id] = len(ctx.group_seen) + sum(ctx.group_salience.values())
     reporting = _reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS

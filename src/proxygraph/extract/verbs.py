@@ -253,11 +253,11 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
         # "received drones from Iran": the parser often hangs "from" on the theme
         # "from" on a conjunct of the theme ("received money and arms from X"); "from its
         # founding" is a time, not a giver
-        receivers = {e.id for e in v.subjects(verb)}
+        objects = v.subjects(verb)
+        receivers = {e.id for e in objects}
         subjects = [e for e in v.actors(prep_objects(verb, {"from"})) if e.id not in receivers]
         subjects = subjects or v.actors(
             [o for t in with_conjuncts(theme) for o in prep_objects(t, {"from"})])
-        objects = v.subjects(verb)
     else:
         subjects = v.subjects(verb)
         objects = recipients

@@ -99,15 +99,15 @@ class SharedValues:
     def source(self, publisher: str | None, doc_sha: str) -> str:
         """The independent source of a document, as the store keys it (`claims.source`):
         its publisher, or the document itself when it names none."""
-        # imported here: the store's row module brings SQLAlchemy, which importing the
-        # graph package for its types (the CLI's start-up) should not pay for
-        from proxygraph.store.rows import claim_source
-
-        if not publisher:
-            return sys.intern(claim_source(None, doc_sha))
-        found = self._sources.get(publisher)
+        found = self._sources.get(publisher) if publisher else None
         if found is None:
-            found = self._sources[publisher] = sys.intern(claim_source(publisher, doc_sha))
+            # imported here: the store's row module brings SQLAlchemy, which importing the
+            # graph package for its types (the CLI's start-up) should not pay for
+            from proxygraph.store.rows import claim_source
+
+            found = sys.intern(claim_source(publisher, doc_sha))
+            if publisher:
+                self._sources[publisher] = found
         return found
 
 
