@@ -219,37 +219,66 @@ def grade_new(conn: Connection, overlay: Overlay, new_ids: Sequence[str]) -> Non
     items = _items_of(conn, [r.id for r in rows])
     new = set(new_ids)
     grades: dict[str, int] = {}
-    affected: dict[str, tuple[Any, PairKey]] = {}
+    # Stored claims not yet corroborated that new ones speak to, with those statements.
+    affected: dict[str, tuple[Any, PairKey, list[Statement]]] = {}
     for row in rows:
         s = _statement(row, items.get(row.id, frozenset()))
         key = key_of(overlay, row.type, row.subject_id, row.object_id)
         shape, params = _shape_and_params(overlay, key, s)
         if row.credibility_override is None:
             grades[row.id] = _grade_one(conn, shape, params, s)
-        # Stored claims this one may now corroborate or contradict, not yet corroborated.
         touched = agreeing_statuses(s.status) + contradicting_statuses(s.status)
         for other in conn.execute(_affected_statement(shape), {**params, "touched": touched}):
             if other.id not in new:
-                affected[other.id] = (other, key)
-    if affected:
-        other_items = _items_of(conn, sorted(affected))
-        for cid, (row, key) in affected.items():
+                affected.setdefault(other.id, (other, key, []))[2].append(s)
+    lookup = {}
+    for cid, (row, key, speaking) in affected.items():
+        grade = _grade_from_new(row, speaking)
+        if grade is None:
+            lookup[cid] = (row, key)
+        else:
+            grades[cid] = grade
+    if lookup:
+        other_items = _items_of(conn, sorted(lookup))
+        for cid, (row, key) in lookup.items():
             s = _statement(row, other_items.get(cid, frozenset()))
             shape, params = _shape_and_params(overlay, key, s)
             grades[cid] = _grade_one(conn, shape, params, s)
     _write_grades(conn, grades)
 
 
+def _grade_from_new(row: Any, speaking: Sequence[Statement]) -> int | None:
+    """The new grade of a stored claim not yet corroborated, from the new statements that
+    speak to it (other sources, overlapping), without reading its pair again; None when
+    that takes a lookup (one weak new source: confirmed only if an older one agrees).
+
+    Its stored grade says what the older claims did: none of them strong and agreeing,
+    at most one agreeing source, contradicted when it is 5 (see `_grade`)."""
+    base = BASE.get(row.certainty)
+    if base is None:
+        return 6
+    agree = agreeing_statuses(row.status)
+    agreeing = [s for s in speaking if s.status in agree]
+    if any(s.reliability not in WEAK_GRADES for s in agreeing) or \
+            len({s.source for s in agreeing}) >= 2:
+        return base - 1
+    if agreeing:
+        return None
+    contra = contradicting_statuses(row.status)
+    contradicted = row.credibility == 5 or any(s.status in contra for s in speaking)
+    return 5 if contradicted else base
+
+
+# One statement for every grade of a transaction, run once per claim (executemany): one
+# statement per distinct grade, as before, made the count grow with the claims regraded.
+_SET_GRADE = update(claims).where(
+    claims.c.id == bindparam("cid"), claims.c.credibility_override.is_(None),
+    claims.c.credibility != bindparam("grade")).values(credibility=bindparam("grade"))
+
+
 def _write_grades(conn: Connection, grades: dict[str, int]) -> None:
-    by_grade: dict[int, list[str]] = {}
-    for cid, grade in grades.items():
-        by_grade.setdefault(grade, []).append(cid)
-    for grade, ids in by_grade.items():
-        for start in range(0, len(ids), _CHUNK):
-            conn.execute(update(claims).where(
-                claims.c.id.in_(ids[start:start + _CHUNK]),
-                claims.c.credibility_override.is_(None),
-                claims.c.credibility != grade).values(credibility=grade))
+    if grades:
+        conn.execute(_SET_GRADE, [{"cid": cid, "grade": g} for cid, g in grades.items()])
 
 
 def regrade_keys(conn: Connection, overlay: Overlay, keys: Iterable[PairKey]) -> None:
