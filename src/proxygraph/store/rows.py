@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Table, bindparam, func, select, text
 
-from proxygraph.credibility import source_key
+from proxygraph.credibility import BASE, source_key
 from proxygraph.model import Claim
 from proxygraph.store.base import StoredClaim
 from proxygraph.store.overlay import name_key
@@ -37,8 +37,7 @@ def claim_row(claim: Claim, *, doc: str, source: str, reliability: str, origin: 
         "time_start": time.start if time else None, "time_end": time.end if time else None,
         "time_precision": time.precision if time else None,
         "reliability": reliability,
-        # A provisional grade; refresh_credibility sets the real one in the same transaction.
-        "credibility": credibility_override or 6,
+        "credibility": credibility_override or provisional_grade(claim.certainty),
         "credibility_override": credibility_override,
         "extractor_version": str(claim.extractor.get("version", "")),
         "ontology": claim.ontology, "origin": origin, "state": "active",
@@ -47,6 +46,14 @@ def claim_row(claim: Claim, *, doc: str, source: str, reliability: str, origin: 
         "created_at": at, "data": json.dumps(claim.to_dict(), ensure_ascii=False,
                                              sort_keys=True),
     }
+
+
+def provisional_grade(certainty: str) -> int:
+    """The grade a claim is stored with until grading sets the real one, in the same
+    transaction: corroborated, as most claims of a big store end up, so they never enter
+    the partial index of unconfirmed claims (ix_claims_unconfirmed) only to leave it."""
+    base = BASE.get(certainty)
+    return 6 if base is None else base - 1
 
 
 def entity_rows(claim: Claim) -> list[dict[str, Any]]:

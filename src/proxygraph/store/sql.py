@@ -31,6 +31,7 @@ from proxygraph.store.base import (
     StoredClaim,
     check_grade,
 )
+from proxygraph.store.checkpoint import Checkpointer
 from proxygraph.store.engine import (
     SQLITE_CACHE_KIB,
     SQLITE_STREAM_CACHE_KIB,
@@ -86,9 +87,12 @@ class SqlStore:
                              "ingest` creates one, or give --db)")
         self.engine = make_engine(url, sqlite_cache_kib=SQLITE_STREAM_CACHE_KIB if streaming
                                   else SQLITE_CACHE_KIB)
+        self._checkpointer = Checkpointer.for_engine(self.engine)
         self._guard(lambda: migrate(self.engine, create=create))
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.engine.dispose()
 
     def __enter__(self) -> SqlStore:
@@ -143,7 +147,10 @@ class SqlStore:
             for attempt in range(RETRIES):
                 try:
                     with self._tx(write=True) as conn:
-                        return fn(conn)
+                        result = fn(conn)
+                    if self._checkpointer is not None:
+                        self._checkpointer.nudge()
+                    return result
                 except DBAPIError as exc:
                     # PostgreSQL may abort one of two concurrent writers (deadlock or
                     # serialisation failure); the transaction rolled back, so run it again.
