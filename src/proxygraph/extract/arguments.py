@@ -144,6 +144,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         if m is None or m.is_item or id(m) in seen_mentions:
             continue
         seen_mentions.add(id(m))
+        if m.entity.kind == "state" and _origin_of_people(tok, head):
+            continue  # "volunteers from Chad": where the recruits come from
         if m.demonym and not _demonym_is_actor(tok.doc[m.end - 1], head, lex):
             modified = tok.doc[m.end - 1]  # the last word of "North Korean" modifies the noun
             while modified.dep_ == "conj" and modified.head.i != modified.i:
@@ -183,6 +185,18 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         return entities
     built = collective_for(head, sm, lex)
     return [built] if built else []
+
+
+def _origin_of_people(tok: Token, head: Token) -> bool:
+    """`tok` sits in a "from" phrase of an indefinite group of people ("fighters from Chad")."""
+    if head.lemma_.lower() not in WORDS.indefinite_group_nouns or any(
+            c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    while tok.head.i != tok.i and tok.i != head.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i == head.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def _leader_of_group(m: Mention, head: Token, sm: SentenceMentions) -> bool:
@@ -298,7 +312,7 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
         counted = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                    for c in p.children if c.dep_ == "pobj"]
         return collective_for(counted[0], sm, lex) if counted else None
-    if lemma not in lex.group_nouns:
+    if lemma not in lex.group_nouns and lemma not in WORDS.indefinite_group_nouns:
         # "Iran's proxy network", "its proxy forces": a client modifier makes a collective.
         client = next((c for c in head.children if c.dep_ in ("compound", "amod")
                        and c.lemma_.lower() in lex.client_nouns), None)
@@ -327,7 +341,33 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
                 return collective(name, (f"{demonym_form(sponsor.entity)} {plural}",
                                          f"{demonym_form(sponsor.entity)}-{word} {plural}"),
                                   )
-    return None
+    return _indefinite_collective(head, plural)
+
+
+def _indefinite_collective(head: Token, plural: str) -> Entity | None:
+    """'recruited volunteers', 'thousands of convicts', 'armed terrorists': an indefinite
+    plural introduces a new group (guide 6), named as written; "the fighters" or "its
+    men" point back to a group already named (guide 17), so they make none."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in WORDS.indefinite_group_nouns:
+        return None
+    if any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+           or (c.dep_ in ("amod", "acl") and any(g.dep_ == "prep" for g in c.children))
+           for c in head.children):
+        return None  # "fighters of the 106th Brigade", "fighters loyal to the TPLF"
+    lefts = [t for c in head.lefts if c.dep_ in ("amod", "compound")
+             for t in c.subtree if t.is_alpha]
+    if any(t.lower_ in WORDS.count_words or t.ent_type_ for t in lefts):
+        return None  # "many fighters" say nothing; "Iranian fighters" are another rule's
+    written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
+    core = " ".join([*(t.text for t in lefts if t.pos_ in ("NOUN", "PROPN")), head.text])
+    aliases = [core, plural]
+    pobj = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for g in p.children if g.dep_ == "pobj"), None)
+    if pobj is not None and pobj.lemma_.lower() in load_lexicon().group_nouns:
+        return None  # "fighters from both Iraqi groups" are those groups'
+    if pobj is not None:  # "mercenaries from Colombia"
+        aliases.append(head.doc[head.left_edge.i:pobj.right_edge.i + 1].text)
+    return collective(written, tuple(aliases))
 
 
 def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,

@@ -124,6 +124,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             hostile = set()  # "engaged with", "pursued talks with": no fighting
             if any(t.lemma_.lower() in WORDS.unannotated_topics for t in verb.subtree):
                 return  # "hit Iran with sanctions"
+            # "engaging mercenaries" hires them
+            patients = [p for p in patients if p.lemma_.lower() not in WORDS.hired_nouns]
         # "coordinated their operations with X": the operations are no partner, even
         # though "their" names an actor (an attack's target may be "Hezbollah's
         # positions", though)

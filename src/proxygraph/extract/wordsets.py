@@ -25,6 +25,7 @@ class WordSets:
     # arguments
     list_preps: frozenset[str]
     descriptive_preps: frozenset[str]
+    indefinite_group_nouns: frozenset[str]
     count_words: frozenset[str]
     # anaphora
     generic_group_nouns: frozenset[str]
@@ -45,6 +46,7 @@ class WordSets:
     subject_control_verbs: frozenset[str]
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
+    hired_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
     intent_nouns: frozenset[str]
     deploy_verbs: frozenset[str]
