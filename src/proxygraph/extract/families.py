@@ -14,13 +14,15 @@ families), "sentence" (once per sentence, after all token families, with `tok` N
         def candidates(self, view, tok): ...
 
 A candidate filter takes a `Candidate` and says whether to drop it; a claim filter takes
-(document, claim) and returns the claim, retyped, or None.
+(document, claim) and returns the claim, retyped, or None. An echo rule reads a whole
+analysed sentence with the claims it and the sentences before it made, and yields claims
+the sentence restates without naming them ("Abu Dhabi denies this": echoes.py).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import import_module, resources
@@ -37,10 +39,12 @@ if TYPE_CHECKING:
     from proxygraph.model import Claim, Document
 
 CONFIG_FILE = "components.yaml"
+_KINDS = ("families", "candidate_filters", "claim_filters", "echo_rules")
 WITHOUT_ENV = "PROXYGRAPH_EXTRACT_WITHOUT"
 ROLES = ("verb", "noun", "token", "sentence")
 # Modules whose import registers the built-in components.
-_BUILTIN = ("sides", "verbs", "nominals", "subordination", "flows", "epithets", "rules", "filters")
+_BUILTIN = ("sides", "verbs", "nominals", "subordination", "flows", "epithets", "rules", "filters",
+            "echoes")
 
 
 class RuleFamily(Protocol):
@@ -53,10 +57,14 @@ class RuleFamily(Protocol):
 
 CandidateFilter = Callable[[Candidate], bool]
 ClaimFilter = Callable[["Document", "Claim"], "Claim | None"]
+# (document, analysed sentence, its claims, the claims of each sentence before) -> claims
+EchoRule = Callable[["Document", Any, "Sequence[Claim]", "Sequence[Sequence[Claim]]"],
+                    "Iterator[Claim]"]
 
 _FAMILIES: dict[str, RuleFamily] = {}
 _CANDIDATE_FILTERS: dict[str, CandidateFilter] = {}
 _CLAIM_FILTERS: dict[str, ClaimFilter] = {}
+_ECHO_RULES: dict[str, EchoRule] = {}
 
 
 def rule_family(name: str, roles: tuple[str, ...]) -> Callable[[type], type]:
@@ -98,6 +106,14 @@ def claim_filter(name: str) -> Callable[[ClaimFilter], ClaimFilter]:
     return register
 
 
+def echo_rule(name: str) -> Callable[[EchoRule], EchoRule]:
+    def register(fn: EchoRule) -> EchoRule:
+        _ECHO_RULES[name] = fn
+        return fn
+
+    return register
+
+
 @dataclass(frozen=True)  # not slotted: `roles` is cached on the instance
 class Components:
     """The components one extraction runs, in order."""
@@ -106,6 +122,7 @@ class Components:
     families: tuple[RuleFamily, ...]
     candidate_filters: tuple[CandidateFilter, ...]
     claim_filters: tuple[ClaimFilter, ...]
+    echo_rules: tuple[EchoRule, ...]
     names: tuple[str, ...]  # every enabled component, for the version hash
     disabled: tuple[str, ...]
 
@@ -119,7 +136,8 @@ def _read_config(text: str | None) -> dict[str, Any]:
     if text is None:
         text = resources.files(__package__).joinpath(CONFIG_FILE).read_text("utf-8")
     raw = yaml.safe_load(text)
-    for key in ("families", "candidate_filters", "claim_filters"):
+    raw.setdefault("echo_rules", [])  # optional: a config may declare none
+    for key in _KINDS:
         if not isinstance(raw.get(key), list):
             raise ValidationError(f"{CONFIG_FILE}: {key} must be a list of names")
     return raw
@@ -135,6 +153,7 @@ def build_components(text: str | None = None, without: tuple[str, ...] = ()) -> 
         "families": _FAMILIES,
         "candidate_filters": _CANDIDATE_FILTERS,
         "claim_filters": _CLAIM_FILTERS,
+        "echo_rules": _ECHO_RULES,
     }
     known = {n for table in tables.values() for n in table}
     bad = sorted(set(without) - known)
@@ -157,6 +176,7 @@ def build_components(text: str | None = None, without: tuple[str, ...] = ()) -> 
         tuple(chosen["families"]),
         tuple(chosen["candidate_filters"]),
         tuple(chosen["claim_filters"]),
+        tuple(chosen["echo_rules"]),
         tuple(names),
         tuple(sorted(set(without))),
     )
@@ -190,15 +210,17 @@ def describe_components() -> list[dict[str, str]]:
                 "does": family.doc,
             }
         )
-    for key, kind in (("candidate_filters", "candidate filter"), ("claim_filters", "claim filter")):
-        table = _CANDIDATE_FILTERS if key == "candidate_filters" else _CLAIM_FILTERS
+    for key, kind, table, reads in (
+            ("candidate_filters", "candidate filter", _CANDIDATE_FILTERS, "candidate"),
+            ("claim_filters", "claim filter", _CLAIM_FILTERS, "claim"),
+            ("echo_rules", "echo rule", _ECHO_RULES, "sentence,claims")):
         for name in raw[key]:
             doc = summary(table[name].__doc__)
             rows.append(
                 {
                     "name": name,
                     "kind": kind,
-                    "reads": "candidate" if kind == "candidate filter" else "claim",
+                    "reads": reads,
                     "enabled": "no" if name in active.disabled else "yes",
                     "does": doc,
                 }

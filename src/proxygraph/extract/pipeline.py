@@ -20,6 +20,7 @@ from proxygraph.extract.arguments import SentenceMentions, is_pronoun
 from proxygraph.extract.candidates import Candidate, pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, weekday_times
+from proxygraph.extract.echoes import sentence_evidence
 from proxygraph.extract.families import active_components
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
@@ -29,7 +30,7 @@ from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document, Entity, Evidence
+from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -428,20 +429,15 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and _is_headline(sent) and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children):
         status = "occurred"  # "Militias launch drone attack on U.S. base": headline present
-    # spaCy can keep a trailing newline token in the sentence: the evidence is trimmed.
-    text = span_text(sent)
-    lead = len(text) - len(text.lstrip())
-    sentence = text.strip()
-    start = offset + sent.start_char + lead
-    end = start + len(sentence)
+    evidence = sentence_evidence(offset, sent)
     return Claim(
-        id=claim_id(document.sha256, start, cand.type, cand.subject.id,
+        id=claim_id(document.sha256, evidence.start, cand.type, cand.subject.id,
                     cand.object.id if cand.object else None, EXTRACTOR_VERSION),
         doc=document.name,
         type=cand.type,
         subject=cand.subject,
         object=cand.object,
-        evidence=Evidence(sentence, start, end),
+        evidence=evidence,
         status=status,
         certainty=certainty,
         items=items,
@@ -468,8 +464,14 @@ def extract_document(document: Document, collapse_repeats: bool = False,
     """
     seen: set[tuple[str, str, str | None, str]] = set()
     claims: list[Claim] = []
+    echo_rules = active_components().echo_rules
+    before: list[list[Claim]] = []  # each earlier sentence's claims, for the echo rules
     for item in analysed_sentences(document, progress):
-        for claim in _claims_for_sentence(document, item):
+        here = list(_claims_for_sentence(document, item))
+        for echo in echo_rules:
+            here += list(echo(document, item, here, before))
+        before.append(here)
+        for claim in here:
             key = (*pair_key(claim.type, claim.subject, claim.object), claim.status)
             if collapse_repeats and key in seen:
                 continue

@@ -47,6 +47,8 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
+    denied_statements: frozenset[str]
     object_control_verbs: frozenset[str]
     intent_nouns: frozenset[str]
     deploy_verbs: frozenset[str]
