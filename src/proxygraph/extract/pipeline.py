@@ -88,6 +88,9 @@ class DocumentContext:
     group_salience: Counter[str] = field(default_factory=Counter)
     # each group's last mention, the most recently named last
     group_mention: dict[str, Mention] = field(default_factory=dict)
+    # how prominent each national army has been: "the army" later is the leading one
+    army_salience: Counter[str] = field(default_factory=Counter)
+    army_mention: dict[str, Mention] = field(default_factory=dict)
     # the actors the last sentence named: "the two countries" in the next one
     last_actors: list[Entity] = field(default_factory=list)
     year: int | None = None
@@ -187,6 +190,11 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"]
             last = ctx.topic_group({"armed_group"})
             target = groups[-1] if groups else last
+        elif _bare_army(tok) and ctx.army_salience:
+            # "the army" after "the Sudanese Armed Forces (SAF)": the army the report is
+            # about (guide 17); never guessed from a country alone
+            top = max(ctx.army_mention.values(), key=lambda m: ctx.army_salience[m.entity.id])
+            target = top
         elif (tok.lemma_.lower() in WORDS.anaphoric_nouns and tok.i > 0
               and sent.doc[tok.i - 1].lower_ in WORDS.anaphoric_determiners
               and tok.tag_ == "NN"):
@@ -202,6 +210,28 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _is_national_army(entity: Entity) -> bool:
+    """A state's land or joint armed forces ("Sudanese Armed Forces", "Tatmadaw"), not its
+    air force, navy or police."""
+    if entity.kind != "state_organ":
+        return False
+    names = [entity.name.lower(), *(a.lower() for a in entity.aliases)]
+    return any(word in name.split() or word in name for name in names
+               for word in WORDS.army_names)
+
+
+def _bare_army(tok: Token) -> bool:
+    """"the army", "the military", "the armed forces": no modifier naming whose."""
+    if tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the" and not (
+            tok.lower_ == "forces" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "the"):
+        return False
+    word = tok.lower_
+    if word == "forces":
+        return tok.doc[tok.i - 1].lower_ == "armed"
+    return word in ("army", "military") and tok.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
 
 
 def _line_topic(sent: Span, actors: list[Mention]) -> Mention | None:
@@ -267,11 +297,14 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
     for m in mentions:
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
+        subject = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
         if m.entity.kind in _GROUP_KINDS:
-            subject = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             ctx.group_salience[m.entity.id] += 2 if subject else 1
             ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest
             ctx.group_mention[m.entity.id] = m
+        elif _is_national_army(m.entity):
+            ctx.army_salience[m.entity.id] += 2 if subject else 1
+            ctx.army_mention[m.entity.id] = m
     reporting = _reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
@@ -338,6 +371,8 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
     if not item.sm.pairs and not any(not m.is_item for m in item.sm.mentions) and not any(
             t.lemma_.lower() in lex.group_nouns for t in item.sm.tokens):
         return  # no actor and no group named: no claim can have a party
+    if _yes_no_question(item.sent):
+        return  # "Did Iran train the crews?" asks; it states nothing
     seen_here: set[tuple[str, str, str | None]] = set()
     components = active_components()
     for cand in sentence_candidates(item.sm, lex, components):
@@ -367,6 +402,17 @@ def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
         end = sent.start_char + dateline.end(1)
         found = [m for m in found if doc[m.start].idx >= end]
     return found
+
+
+def _yes_no_question(sent: Span) -> bool:
+    """A question that opens on its auxiliary ("Will the army negotiate with the RSF?"),
+    after an interviewer's "Q:" if any. A wh-question ("why are they attacking ships?")
+    still presupposes its relation."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    if not words or span_text(sent).rstrip()[-1:] != "?":
+        return False
+    first = words[1] if words[0].lower_ == "q" and len(words) > 1 else words[0]
+    return first.tag_ == "MD" or first.lemma_.lower() in ("be", "do", "have")
 
 
 def _is_headline(sent: Span) -> bool:
