@@ -49,6 +49,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "hosted_troops",
         "recruited_state",
         "commodities",
+        "denial_echo",
     }
     assert all(r["does"] for r in rows)
 

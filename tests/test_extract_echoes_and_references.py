@@ -1,0 +1,105 @@
+"""Denials that restate a charge, indefinite groups of people, "the army" and questions.
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from extract_helpers import triples
+from proxygraph.extract import extract_text
+from proxygraph.extract.families import describe_components
+
+
+def _of_type(text: str, ctype: str) -> list:
+    return [c for c in extract_text(text) if c.type == ctype]
+
+
+# ------------------------------------------------------------------ denial echoes (guide 9)
+
+def test_a_denial_in_the_next_sentence_restates_the_charge_as_denied() -> None:
+    text = "Sudanese officials accuse the UAE of arming the RSF. Abu Dhabi denies this."
+    claims = _of_type(text, "ARMS_TRANSFER")
+    assert [(c.subject.id, c.object.id) for c in claims] == [("uae", "rsf")] * 2
+    charge, denial = claims
+    assert charge.status != "denied"
+    assert denial.status == "denied" and denial.certainty == "medium"
+    assert denial.attribution == ("Abu Dhabi",)
+    assert denial.evidence.sentence == "Abu Dhabi denies this."
+    assert denial.id != charge.id
+
+
+def test_a_relative_denial_in_the_same_sentence() -> None:
+    text = "Officials have accused Eritrea of training Fano fighters, which Asmara denies."
+    statuses = sorted(c.status for c in _of_type(text, "TRAINING"))
+    assert statuses == ["denied", "occurred"]
+
+
+def test_two_deniers_are_both_credited() -> None:
+    text = "Eritrea reportedly trained Fano fighters. Both Asmara and Fano denied it."
+    denial = [c for c in _of_type(text, "TRAINING") if c.status == "denied"]
+    assert len(denial) == 1 and set(denial[0].attribution) == {"Asmara", "Fano"}
+
+
+def test_denying_something_that_is_no_statement_restates_nothing() -> None:
+    text = "Iran reportedly armed the Houthis. Tehran denied the ship entry to the port."
+    assert all(c.status != "denied" for c in extract_text(text))
+
+
+def test_a_fact_the_author_states_is_not_restated_by_a_denial() -> None:
+    # only a reported or alleged claim is a charge someone can deny
+    text = "Iran armed the Houthis in 2015. Tehran denies it."
+    assert all(c.status != "denied" for c in extract_text(text))
+
+
+def test_the_echo_rule_is_a_listed_component() -> None:
+    rows = {r["name"]: r for r in describe_components()}
+    assert rows["denial_echo"]["kind"] == "echo rule"
+
+
+# ------------------------------------------------------------------ indefinite groups (guide 6)
+
+def test_recruited_volunteers_are_a_descriptive_collective() -> None:
+    claims = _of_type("The RSF recruited volunteers from Chad.", "RECRUITMENT")
+    assert len(claims) == 1
+    recruits = claims[0].object
+    assert recruits.kind == "collective" and not recruits.resolved
+    assert recruits.name == "volunteers" and "volunteers from Chad" in recruits.aliases
+
+
+def test_counted_and_modified_groups_keep_their_words() -> None:
+    claim = _of_type("Wagner recruited thousands of Russian convicts.", "RECRUITMENT")[0]
+    assert claim.object.name == "Russian convicts"
+    claim = _of_type("The army of Myanmar fought armed terrorists.", "CLASH")
+    assert [c.object.name for c in claim if c.object.kind == "collective"] == [
+        "armed terrorists"]
+
+
+def test_definite_or_owned_fighters_are_no_new_group() -> None:
+    # "the fighters" and "fighters of X" point at a group already named (guide 17)
+    for text in ("The IRGC trained the fighters.", "The IRGC trained fighters of the brigade."):
+        assert not any(c.object and c.object.kind == "collective"
+                       for c in _of_type(text, "TRAINING")), text
+
+
+def test_engaging_mercenaries_hires_them() -> None:
+    assert not _of_type("The junta has been engaging mercenaries from abroad.", "CLASH")
+
+
+# ------------------------------------------------------------------ "the army" (guide 17)
+
+def test_the_army_is_the_national_army_the_report_named() -> None:
+    text = ("The Sudanese Armed Forces (SAF) recaptured Omdurman in March. "
+            "Iran has supplied the army with Mohajer-6 drones.")
+    assert ("ARMS_TRANSFER", "iran", "sudanese-armed-forces") in triples(text)
+
+
+def test_the_army_without_a_named_army_stays_unresolved() -> None:
+    found = triples("Iran has supplied the army with Mohajer-6 drones.")
+    assert not any("armed-forces" in (o or "") for _, _, o in found)
+
+
+# ------------------------------------------------------------------ questions
+
+def test_a_yes_no_question_states_no_claim() -> None:
+    assert extract_text("Did Iran train the Russian crews?") == []
+    assert extract_text("Q: Will the army negotiate with the RSF?") == []
