@@ -178,7 +178,9 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
         if child.dep_ == "acl" and child.tag_ == "VBG" and (
                 child.lemma_ in WORDS.ongoing_participles):
             return "ongoing", False
-    for tok in chain:
+    for k, tok in enumerate(chain):
+        if k and chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in WORDS.event_adjunct_preps:
+            break  # "the mutiny ended after a deal": the ending is not the deal's
         if _negated(tok, lex):
             return "denied", False
         if tok is not trigger and tok.lemma_.lower() in deny:
