@@ -103,3 +103,23 @@ def test_the_army_without_a_named_army_stays_unresolved() -> None:
 def test_a_yes_no_question_states_no_claim() -> None:
     assert extract_text("Did Iran train the Russian crews?") == []
     assert extract_text("Q: Will the army negotiate with the RSF?") == []
+
+
+# ------------------------------------------------------------------ casualties (guide 10)
+
+def test_victims_killed_in_an_enemy_strike() -> None:
+    assert ("CLASH", "israel", "hezbollah") in triples(
+        "Hezbollah fighters were killed in an Israeli strike.")
+    assert ("CLASH", "israel", "hezbollah") in triples(
+        "Two Hezbollah members killed in Israeli drone strike")
+
+
+def test_victims_that_name_no_side_or_no_attack_make_no_clash() -> None:
+    assert not _of_type("Three villagers were killed in an Israeli strike.", "CLASH")
+    assert not _of_type("Hezbollah fighters were killed in a car crash.", "CLASH")
+
+
+def test_a_us_is_not_the_african_union() -> None:
+    # "a US" once read as a plural of the alias "A.U."
+    assert ("CLASH", "united-states", "hezbollah") in triples(
+        "Hezbollah fighters were wounded in a US raid.")

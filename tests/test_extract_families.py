@@ -39,6 +39,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "nominals",
         "subordination",
         "flows",
+        "casualties",
         "epithets",
         "learned",
     ]

@@ -43,8 +43,8 @@ _KINDS = ("families", "candidate_filters", "claim_filters", "echo_rules")
 WITHOUT_ENV = "PROXYGRAPH_EXTRACT_WITHOUT"
 ROLES = ("verb", "noun", "token", "sentence")
 # Modules whose import registers the built-in components.
-_BUILTIN = ("sides", "verbs", "nominals", "subordination", "flows", "epithets", "rules", "filters",
-            "echoes")
+_BUILTIN = ("sides", "verbs", "nominals", "subordination", "flows", "casualties", "epithets",
+            "rules", "filters", "echoes")
 
 
 class RuleFamily(Protocol):

@@ -86,8 +86,9 @@ class AliasIndex:
     def match_text(self, text: str, key: str | None = None) -> Entity | None:
         key = _normalize(text) if key is None else key
         entry = self.entries.get(key)
-        if entry is None and key.endswith("s") and len(key) > 3:
-            entry = self.entries.get(key[:-1])  # simple plural: "Shahed-136s"
+        if entry is None and text.endswith("s") and len(key.rsplit(" ", 1)[-1]) > 3:
+            # simple plural: "Shahed-136s"; not "a US", whose capital S is no plural of "A.U."
+            entry = self.entries.get(key[:-1])
         if entry is None:
             return None
         if entry.acronym and not _is_capitalised(text):

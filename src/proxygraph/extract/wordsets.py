@@ -47,6 +47,7 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    casualty_verbs: frozenset[str]
     event_adjunct_preps: frozenset[str]
     army_names: frozenset[str]
     denial_verbs: frozenset[str]

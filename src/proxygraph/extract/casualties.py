@@ -1,0 +1,54 @@
+"""Casualty rules: "Hezbollah fighters were killed in an Israeli strike" (CLASH, guide 10).
+
+News language names an attack by its victims and a strike noun whose modifier is the
+attacker: the victims' side is the object, the strike's owner the subject. The victims
+must name a party ("Hezbollah fighters", "RSF troops"); civilians are not actors (guide 16).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.families import rule_family
+from proxygraph.extract.wordsets import WORDS
+
+if TYPE_CHECKING:
+    from proxygraph.extract.view import SentenceView
+
+_PARTY_KINDS = ("state", "state_organ", "armed_group", "pmc", "collective")
+
+
+@rule_family("casualties", roles=("verb",))
+class Casualties:
+    """Victims killed or wounded "in/by" an attack their enemy owns: "RSF fighters died in an
+    army drone strike", "two Houthi members killed in a US raid"."""
+
+    def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
+        if tok is None or tok.lemma_.lower() not in WORDS.casualty_verbs:
+            return
+        victims = _victims(v, tok)
+        if not victims:
+            return
+        for attack in prep_objects(tok, {"in", "by"}):
+            if v.lex.nouns.get(attack.lemma_.lower()) != "CLASH":
+                continue  # "killed in a crash", "died in hospital"
+            attackers = [e for e in v.noun_subjects(attack) if e.kind in _PARTY_KINDS]
+            yield from v.pairs("CLASH", attackers, victims, attack, [], False)
+
+
+def _victims(v: SentenceView, verb: Token) -> list:
+    """Whose people died: the passive or intransitive subject, or the noun a participle
+    modifies ("fighters killed in ..."). Only people of a named side count."""
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        heads = [verb.head]
+    else:
+        heads = kids(verb, "nsubjpass")
+        if not heads and not kids(verb, "dobj"):
+            # "RSF fighters died in ...", headline "Two Hezbollah members killed in ..."
+            heads = kids(verb, "nsubj")
+    found = v.actors(heads)
+    return [e for e in found if e.kind in _PARTY_KINDS and e.kind != "collective"]
