@@ -213,9 +213,9 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
                     "forecast_adjectives"]:
                 return "forecast", False
         if tok is not trigger and tok.lemma_.lower() in WORDS.continuation_verbs and (
-                tok.tag_ in ("VBZ", "VBP")
+                tok.tag_ in ("VBZ", "VBP", "VBD")
                 or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
-            return "ongoing", False  # "continues to arm", "has kept striking"
+            return "ongoing", False  # "continues to arm", "continued to deliver", "has kept"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         # "which Iran funds": a present-tense verb the parser read as a plural noun.

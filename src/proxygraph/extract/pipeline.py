@@ -433,6 +433,15 @@ def _bare_verb(trigger: Token) -> bool:
     return trigger.tag_ == "VB" and [a.lower_ for a in auxes] == ["to"]
 
 
+def _accused_of(trigger: Token) -> bool:
+    """The gerund of a charge: "accused X of arming Y" (not "of having armed Y")."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ != "of":
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in trigger.children):
+        return False
+    return trigger.head.head.lemma_.lower() in WORDS.charge_verbs
+
+
 def _participle_epithet(trigger: Token) -> bool:
     """A bare past participle modifying its noun ("militias backed by Iran", "a force
     trained and armed by Russia") describes a standing role (guide 20), not an event."""
@@ -460,12 +469,17 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     quantity = attrs.quantity_for(tokens, sent) if "quantity" in ctype.attributes else None
     time = attrs.time_for(cand, sent, times)
     trigger = cand.trigger
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "has funded, equipped and trained": the first verb has the aux
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
-                  for c in trigger.children)
+                  for c in (*trigger.children, *first.children))
     if status == "occurred" and perfect and (
             (time is not None and time.end is None)
             or any(c.dep_ == "advmod" and c.lower_ == "long" for c in trigger.children)):
         status = "ongoing"  # "has funded Hamas since 2015", "has long armed": still stands
+    if status == "occurred" and cand.type not in WORDS.event_claim_types and _accused_of(first):
+        status = "ongoing"  # "accuses Iran of arming the Houthis": a standing charge
     if status == "occurred" and _participle_epithet(trigger):
         status = "ongoing"  # "the Giants Brigades, backed by the UAE": a standing role
     if status == "occurred" and _is_headline(sent) and _bare_verb(trigger):

@@ -47,6 +47,8 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    charge_verbs: frozenset[str]
+    event_claim_types: frozenset[str]
     casualty_verbs: frozenset[str]
     event_adjunct_preps: frozenset[str]
     army_names: frozenset[str]
