@@ -111,3 +111,30 @@ def test_hosting_troops_is_no_meeting() -> None:
     assert not any(t == "CONTACT" for t, _, _ in found)
     met = triples("Belarus hosted a Russian delegation in Minsk.")
     assert any(t == "CONTACT" for t, _, _ in met)
+
+
+def test_a_charge_of_a_standing_relation_is_ongoing() -> None:
+    claim = only("Washington accuses Iran of arming the Houthis.", "ARMS_TRANSFER", "iran",
+                 "houthis")
+    assert (claim.status, claim.certainty) == ("ongoing", "medium")
+
+
+def test_a_charge_of_a_past_act_or_an_attack_stays_an_event() -> None:
+    claim = only("Kyiv accused Minsk of arming Russian forces in 2022.", "ARMS_TRANSFER",
+                 "belarus", "russian-armed-forces")
+    assert claim.status == "occurred"
+    claim = only("Kyiv accused Minsk of attacking Ukrainian forces.", "CLASH", "belarus",
+                 "ukrainian-armed-forces")
+    assert claim.status == "occurred"
+
+
+def test_continued_to_is_ongoing_in_the_past_tense_too() -> None:
+    claim = only("Iran continued to deliver drones to Russia.", "ARMS_TRANSFER", "iran",
+                 "russia")
+    assert claim.status == "ongoing"
+
+
+def test_an_ending_does_not_deny_the_event_it_follows() -> None:
+    claim = only("The mutiny ended after a deal between Wagner and the Kremlin.", "AGREEMENT",
+                 "wagner-group", "russia")
+    assert claim.status == "occurred"

@@ -437,8 +437,9 @@ def _accused_of(trigger: Token) -> bool:
     """The gerund of a charge: "accused X of arming Y" (not "of having armed Y")."""
     if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ != "of":
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "having" for c in trigger.children):
-        return False
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in trigger.children) or any(
+            t.ent_type_ == "DATE" for t in trigger.subtree):
+        return False  # "of having armed", "of arming them in 2022": a past act
     return trigger.head.head.lemma_.lower() in WORDS.charge_verbs
 
 
