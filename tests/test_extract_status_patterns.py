@@ -138,3 +138,11 @@ def test_an_ending_does_not_deny_the_event_it_follows() -> None:
     claim = only("The mutiny ended after a deal between Wagner and the Kremlin.", "AGREEMENT",
                  "wagner-group", "russia")
     assert claim.status == "occurred"
+
+
+def test_a_headline_source_after_a_comma_is_the_attribution_not_a_party() -> None:
+    text = "North Korean troops fighting for Russia in Kursk, Seoul says"
+    found = triples(text)
+    assert not any("south-korea" in (s, o) for _, s, o in found), found
+    claim = only(text, "SUPPORT", "korean-peoples-army", "russia")
+    assert (claim.status, claim.certainty, claim.attribution) == ("ongoing", "medium", ("Seoul",))

