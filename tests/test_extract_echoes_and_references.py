@@ -123,3 +123,9 @@ def test_a_us_is_not_the_african_union() -> None:
     # "a US" once read as a plural of the alias "A.U."
     assert ("CLASH", "united-states", "hezbollah") in triples(
         "Hezbollah fighters were wounded in a US raid.")
+
+
+def test_deploying_a_force_to_a_state_supports_the_state() -> None:
+    found = triples("Moscow has deployed Africa Corps contingents to Burkina Faso and Niger.")
+    assert {("SUPPORT", "russia", "burkina-faso"), ("SUPPORT", "russia", "niger")} <= found
+    assert ("SUPPORT", "russia", "africa-corps") not in found

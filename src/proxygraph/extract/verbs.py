@@ -22,6 +22,8 @@ from proxygraph.model import Entity
 if TYPE_CHECKING:
     from proxygraph.extract.view import SentenceView
 
+_FORCE_KINDS = ("state_organ", "pmc")  # forces a state sends (entity kinds, not vocabulary)
+
 
 @rule_family("verb_frames", roles=("verb",))
 class VerbFrames:
@@ -108,11 +110,15 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         if (
             verb.lemma_.lower() in WORDS.deploy_verbs
             and objects
-            and all(not o.resolved for o in objects)
+            and all(not o.resolved or o.kind in _FORCE_KINDS for o in objects)
         ):
-            # "deployed Afghan fighters to Syria (to fight for Assad)": the fighters are
-            # what is sent; the supported side is where or for whom they fight
-            objects = v.served(verb) or v.actors(prep_objects(verb, {"to", "in"}))
+            # "deployed Afghan fighters to Syria (to fight for Assad)", "deployed Africa
+            # Corps contingents to Niger": the force is what is sent; the supported side is
+            # where or for whom it fights
+            destinations = prep_objects(verb, {"to", "in"}) or [
+                o for p in patients for o in prep_objects(p, {"to"})]  # "contingents to Niger"
+            objects = (v.served(verb) or v.actors(destinations)
+                       or (objects if any(o.resolved for o in objects) else []))
         if not objects:
             objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"for", "to", "on"}))
         theme = prep_objects(verb, {"on", "with", "in"})
