@@ -129,3 +129,14 @@ def test_deploying_a_force_to_a_state_supports_the_state() -> None:
     found = triples("Moscow has deployed Africa Corps contingents to Burkina Faso and Niger.")
     assert {("SUPPORT", "russia", "burkina-faso"), ("SUPPORT", "russia", "niger")} <= found
     assert ("SUPPORT", "russia", "africa-corps") not in found
+
+
+def test_a_leaders_government_is_the_leaders_state() -> None:
+    assert ("DEMAND", "united-states", "iraq") in triples(
+        "Washington has urged the Sudani government to rein in the militias.")
+
+
+def test_the_faction_is_the_group_the_report_is_about() -> None:
+    text = ("Kataib Hezbollah suspended its attacks in February. "
+            "Tehran had urged the faction to pause.")
+    assert ("DEMAND", "iran", "kataib-hezbollah") in triples(text)

@@ -162,6 +162,12 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
     found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)
              and not _leader_of_group(m, head, sm)]
     named = [m for m, poss in found if not poss]
+    if head.lemma_.lower() in lex.state_heads and named and all(
+            m.entity.kind == "person" and head.doc[m.end - 1].head.i == head.i for m in named):
+        # "the Sudani government", "the Netanyahu cabinet": the leader's state (guide 8)
+        states = [_leader_state(m) for m in named]
+        if all(states):
+            named = states  # type: ignore[assignment]
     if not named:
         person = _unregistered_person(head, tokens, sm)
         if person is not None:
@@ -185,6 +191,17 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         return entities
     built = collective_for(head, sm, lex)
     return [built] if built else []
+
+
+def _leader_state(m: Mention) -> Mention | None:
+    """The state a person leads or serves, as a mention at the person's words."""
+    from proxygraph.extract.mentions import default_index
+
+    registry = default_index().registry
+    state_id = m.entity.affiliation
+    if not state_id or state_id not in registry or registry.get(state_id).kind != "state":
+        return None
+    return Mention(m.start, m.end, registry.get(state_id), m.text)
 
 
 def _origin_of_people(tok: Token, head: Token) -> bool:
