@@ -240,3 +240,16 @@ def test_the_two_countries_need_two_states_before_them() -> None:
     found = triples("Putin met Kim Jong Un and the Houthis' envoy. The two countries "
                     "signed a defence pact.")
     assert not any(t == "AGREEMENT" for t, _, _ in found)
+
+
+def test_a_dateline_of_several_cities_or_in_title_case_names_no_party() -> None:
+    for text in ("CAIRO/JERUSALEM, Oct 23, 2024 - Hamas gunmen fought Israeli forces in Gaza.",
+                 "Pyongyang, June 20 (KCNA) - Kim Jong Un met Vladimir Putin."):
+        parties = {e for _, s, o in triples(text) for e in (s, o)}
+        assert not parties & {"egypt", "north-korea", "korean-central-news-agency"}, text
+        assert parties, text
+
+
+def test_judges_of_a_pact_are_no_parties_to_it() -> None:
+    text = "The United States, South Korea and Japan condemned the pact."
+    assert not any(t == "AGREEMENT" for t, _, _ in triples(text))

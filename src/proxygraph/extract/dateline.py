@@ -19,10 +19,15 @@ __all__ = ["DATELINE", "dateline_date", "dateline_end", "weekday_times"]
 # City in capitals, then optionally its country or state ("QAMISHLI, Syria", "TAMPA, Fla.",
 # "GOMA, Democratic Republic of Congo"), a date, an "(Agency)", then a dash; or only the
 # city and a dash ("BEIRUT — ...", "KHARTOUM (Reuters) - ...").
+# Several cities share one dateline ("CAIRO/JERUSALEM, Oct 23, 2024 -"); a city written in
+# title case ("Pyongyang, June 20 (KCNA) -") is a dateline only with its date.
+_DATE = r"(?:[A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?)"
+_CAPS_CITY = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*"
 DATELINE = re.compile(
-    r"[ \t]*(?=[A-Z'.\- ]{3})[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*"
+    r"[ \t]*(?:(?=[A-Z'.\- ]{3})" + _CAPS_CITY + r"(?:/" + _CAPS_CITY + r")*"
     r"(?:, [A-Z][\w.'\-]*(?: (?:of|the|[A-Z][\w.'\-]*))*)?"
-    r"(?:,? (?:[A-Z][a-z]{2,}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]+(?: \d{4})?))?"
+    r"(?:,? " + _DATE + r")?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, " + _DATE + r")"
     r"(?: ?\([^)\n]{1,40}\))?[ \t]*(?:—|–|--|-(?=[ \t]))[ \t]*")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)

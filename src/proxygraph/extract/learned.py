@@ -296,6 +296,18 @@ def _embedded(head: Token, lca: Token | None, sm: SentenceMentions, pair: set[st
     return False
 
 
+def _co_speakers(a: Token, b: Token, speech: set[str]) -> bool:
+    """"The US, South Korea and Japan condemned the pact": coordinated subjects of a verb
+    of speech or judgement act together; they are no pair of their own."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    tok = second
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == first.i:
+            return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in speech
+    return False
+
+
 def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | None]],
                        model: RelationModel | None = None) -> list[Candidate]:
     """Claims the classifier finds for the sentence's actor pairs beyond `known` ones."""
@@ -317,7 +329,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         lca = path[1]
         pair = {a.entity.id, b.entity.id}
         if _embedded(ha, lca, sm, pair) or _embedded(hb, lca, sm, pair) or (
-                lca is not None and lca.lemma_.lower() in reporting):
+                lca is not None and lca.lemma_.lower() in reporting) or _co_speakers(
+                ha, hb, reporting):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
         feats, _ = pair_features(sm, a, b, lex, path)
         probs = model.probabilities(feats)

@@ -187,6 +187,8 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
     """The doer of a nominal trigger governed by a verb: 'Iran sends shipments'."""
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in WORDS.judging_verbs:
+            return []  # "Washington condemned the pact": the judge is no party to it
         return v.subjects(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         if head.head.lemma_.lower() in WORDS.blame_verbs and kids(head.head, "dobj"):

@@ -19,7 +19,7 @@ from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
 from proxygraph.extract.candidates import Candidate, pair_key
 from proxygraph.extract.cues import modality
-from proxygraph.extract.dateline import dateline_date, weekday_times
+from proxygraph.extract.dateline import dateline_date, dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
 from proxygraph.extract.families import active_components
 from proxygraph.extract.lexicon import load_lexicon
@@ -71,8 +71,6 @@ def _behaviour_digest() -> str:
 EXTRACTOR_VERSION = f"0.4.0+{_behaviour_digest()}"
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
-_DATELINE = re.compile(r"\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*),? "
-                       r"(?:\(|[A-Z][a-z]{2,}\.? \d{1,2}\b|\d{1,2} [A-Z][a-z]+)")
 _GROUP_KINDS = {"armed_group", "pmc"}
 _PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
@@ -396,10 +394,11 @@ def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
     """The sentence's share of the mentions found once for its whole chunk."""
     doc = sent.doc
     found = [m for m in chunk_mentions if sent.start <= m.start and m.end <= sent.end]
-    dateline = _DATELINE.match(span_text(sent))
+    dateline = dateline_end(span_text(sent))
     if dateline:
-        # "MOSCOW, July 25, 2024 (Wire) —" names where the story was filed, not an actor.
-        end = sent.start_char + dateline.end(1)
+        # "MOSCOW, July 25, 2024 (Wire) —" names where and by whom the story was filed, no
+        # actor
+        end = sent.start_char + dateline
         found = [m for m in found if doc[m.start].idx >= end]
     return found
 
