@@ -4,6 +4,8 @@ parties, wars that "broke out between" two sides, and "the contractors"."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import only, triples
 from proxygraph.extract import extract_text
 
@@ -84,3 +86,17 @@ def test_unregistered_named_group_is_a_collective() -> None:
         "Wagner fighters clashed with Tuareg rebels near Tinzaouaten.") if c.type == "CLASH"]
     assert [(c.subject.id, c.object.name, c.object.resolved) for c in claims] == [
         ("wagner-group", "Tuareg rebels", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "JNIM, al-Qaeda's affiliate in the Sahel, attacked Djibo.",
+    "The al-Qaeda-affiliated JNIM attacked Djibo.",
+    "JNIM is an al-Qaeda affiliate.",
+])
+def test_an_affiliate_of_a_jihadist_network_is_part_of_it(text: str) -> None:
+    assert ("INTEGRATION", "jnim", "al-qaeda") in triples(text)
+
+
+def test_affiliated_with_a_state_says_nothing() -> None:
+    assert not [t for t in triples("The Iran-affiliated militia attacked the base.")
+                if t[0] in ("INTEGRATION", "SUPPORT")]

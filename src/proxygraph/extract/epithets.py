@@ -44,14 +44,22 @@ def _label_candidates(v: SentenceView, tok: Token) -> Iterator[Candidate]:
                 yield from _agent_noun(v, tok, ctype)
     if lemma in v.lex.client_nouns and lemma not in v.lex.weak_client_nouns:
         yield from _clients(v, tok)
+    elif lemma in WORDS.affiliate_nouns and tok.pos_ == "NOUN":
+        yield from _clients(v, tok, "INTEGRATION")
 
 
 def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
     word = mod.lower_
-    if word in v.lex.weak_participles:
+    affiliate = word in WORDS.affiliate_participles
+    if word in v.lex.weak_participles and not affiliate:
         return
     ctype = v.lex.backing_participles.get(word, "SUPPORT")
     sponsors = _sponsor_of(v, mod)
+    if affiliate:
+        # "the al-Qaeda-affiliated JNIM": a branch of a jihadist network is a component of
+        # it; being affiliated with a state says nothing (guide 5)
+        sponsors = [s for s in sponsors if s.kind == "armed_group"]
+        ctype = "INTEGRATION"
     if not sponsors:
         return
     target = mod.head
@@ -66,7 +74,12 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
         members = [e for e in _users_of(v, target) if all(e.id != s.id for s in sponsors)]
     for sponsor in sponsors:
         for member in members:
-            yield Candidate(ctype, sponsor, member, mod, label=True)
+            if affiliate:
+                if member.kind == "armed_group" and v.sm.at(target) is not None and (
+                        v.sm.at(target).entity.id == member.id):  # not its conjuncts
+                    yield Candidate(ctype, member, sponsor, mod, label=True)
+            else:
+                yield Candidate(ctype, sponsor, member, mod, label=True)
 
 
 def _users_of(v: SentenceView, materiel: Token) -> list[Entity]:
@@ -122,8 +135,10 @@ def _agent_noun(v: SentenceView, noun: Token, ctype: str) -> Iterator[Candidate]
         yield from v.pairs(t, sponsors, clients, noun, [], False, label=False)
 
 
-def _clients(v: SentenceView, noun: Token) -> Iterator[Candidate]:
-    """'Iran's proxies, Hezbollah and Hamas' / 'Iranian proxies such as Kata'ib Hezbollah'."""
+def _clients(v: SentenceView, noun: Token, ctype: str = "SUPPORT") -> Iterator[Candidate]:
+    """'Iran's proxies, Hezbollah and Hamas' / 'Iranian proxies such as Kata'ib Hezbollah';
+    with INTEGRATION, "JNIM, al-Qaeda's affiliate in the Sahel": the member joins the
+    network (only an armed group has affiliates in that sense)."""
     head = noun.head if noun.dep_ in ("compound", "amod") else noun
     owner_heads = kids(head, "poss")
     if not owner_heads:
@@ -148,6 +163,11 @@ def _clients(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if not members:
         members = [e for e in _described_by(v, head)
                    if e.resolved and all(e.id != p.id for p in patrons)]
+    if ctype == "INTEGRATION":
+        for patron in (p for p in patrons if p.kind == "armed_group"):
+            for member in members:
+                yield Candidate(ctype, member, patron, noun, label=True)
+        return
     for patron in patrons:
         for member in members:
             yield Candidate("SUPPORT", patron, member, noun, label=True)

@@ -47,6 +47,8 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    affiliate_nouns: frozenset[str]
+    affiliate_participles: frozenset[str]
     charge_verbs: frozenset[str]
     event_claim_types: frozenset[str]
     casualty_verbs: frozenset[str]
