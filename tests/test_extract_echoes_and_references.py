@@ -140,3 +140,18 @@ def test_the_faction_is_the_group_the_report_is_about() -> None:
     text = ("Kataib Hezbollah suspended its attacks in February. "
             "Tehran had urged the faction to pause.")
     assert ("DEMAND", "iran", "kataib-hezbollah") in triples(text)
+
+
+def test_a_states_army_word_is_its_armed_forces() -> None:
+    assert ("CLASH", "idf", "hezbollah") in triples(
+        "Israel's military said it struck Hezbollah targets overnight.")
+    assert ("CLASH", "sudanese-armed-forces", "rsf") in triples(
+        "Sudan army retakes Khartoum palace from RSF")
+    # an army word that modifies another noun is no army
+    found = triples("The EU approved 5 billion euros of Ukraine military aid.")
+    assert not any(o and "armed-forces" in o for _, _, o in found), found
+
+
+def test_instructing_someone_to_act_is_an_order() -> None:
+    found = triples("UNIFIL said Israeli troops had instructed Lebanese soldiers to withdraw.")
+    assert not any(t == "TRAINING" for t, _, _ in found)

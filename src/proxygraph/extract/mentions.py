@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
 from proxygraph.registry import Registry, default_registry, normalize
@@ -190,8 +191,43 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         state = index.demonym(token)
         if state is not None:
             mentions.append(Mention(token.i, token.i + 1, state, token.text, demonym=True))
+    mentions = [_state_army(m, tokens, index) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _state_army(m: Mention, tokens: list[Token], index: AliasIndex) -> Mention:
+    """"Israel's military", "Sudan army", "Mali's armed forces": a state named with its
+    army word is that state's armed forces, when the registry has them."""
+    if m.demonym or m.entity.kind != "state":
+        return m
+    i = m.end
+    if i < len(tokens) and tokens[i].tag_ == "POS":
+        i += 1
+    if i < len(tokens) and tokens[i].lower_ == "armed" and i + 1 < len(tokens):
+        i += 1  # "armed forces"
+    if i >= len(tokens) or tokens[i].lower_ not in WORDS.army_words:
+        return m
+    if tokens[i].dep_ in ("compound", "amod", "nmod") and tokens[i].head.i > i:
+        return m  # "Ukraine military aid", "Russia's military operation", "army chief"
+    organ = _armed_forces(m.entity, index.registry)
+    if organ is None:
+        return m
+    return Mention(m.start, i + 1, organ, " ".join(t.text for t in tokens[m.start:i + 1]))
+
+
+@lru_cache(maxsize=512)
+def _armed_forces_by_id(state_id: str, registry: Registry) -> Entity | None:
+    state = registry.get(state_id)
+    for noun in ("military", "armed forces", "army", "troops"):
+        organ = registry.lookup_actor(f"{demonym_form(state)} {noun}")
+        if organ is not None and organ.kind == "state_organ" and organ.affiliation == state.id:
+            return organ
+    return None
+
+
+def _armed_forces(state: Entity, registry: Registry) -> Entity | None:
+    return _armed_forces_by_id(state.id, registry)
 
 
 def collective(name: str, aliases: tuple[str, ...] = ()) -> Entity:

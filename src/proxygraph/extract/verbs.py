@@ -60,6 +60,10 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
 
 def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
     ctype, frame = trig.claim_type, trig.frame
+    if ctype == "TRAINING" and verb.lemma_.lower() in WORDS.order_sense_verbs and any(
+            c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        ctype = "DEMAND"  # "instructed UN forces to remain": an order, not a course
     if frame == "absorbed":
         yield from _integration(v, verb, ctype)
         return

@@ -47,6 +47,8 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    order_sense_verbs: frozenset[str]
+    army_words: frozenset[str]
     affiliate_nouns: frozenset[str]
     affiliate_participles: frozenset[str]
     charge_verbs: frozenset[str]
