@@ -155,3 +155,12 @@ def test_a_states_army_word_is_its_armed_forces() -> None:
 def test_instructing_someone_to_act_is_an_order() -> None:
     found = triples("UNIFIL said Israeli troops had instructed Lebanese soldiers to withdraw.")
     assert not any(t == "TRAINING" for t, _, _ in found)
+
+
+def test_clashes_erupted_between_two_sides() -> None:
+    found = triples("Clashes erupted between the SDF and the SNA near Manbij.")
+    assert {t for t, _, _ in found} == {"CLASH"}
+
+
+def test_a_states_own_weapons_reaching_a_group() -> None:
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples("Iran's weapons reached the Houthis.")

@@ -77,6 +77,9 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         # "the war, which broke out in 2023 between A and B"
         for clause in kids(noun, "relcl", "acl"):
             between = between or prep_objects(clause, {"between"})
+    if not between and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+        # "clashes erupted between A and B", "talks were held between A and B"
+        between = prep_objects(noun.head, {"between"})
     if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         # "weapons and oil sales between A and B": the parser hangs "between" on the
         # first conjunct, but it qualifies the whole coordination.

@@ -76,6 +76,10 @@ def origins(v: SentenceView, theme: list[Token]) -> list[Entity]:
             named = [m.entity for c in head.children if c.dep_ in ("amod", "compound")
                      and (m := v.sm.at(c)) is not None
                      and (m.demonym or m.entity.kind == "state")]
+            # "Iran's weapons reached the Houthis": the owner sent them
+            named += [m.entity for c in head.children if c.dep_ == "poss"
+                      and (m := v.sm.at(c)) is not None
+                      and m.entity.kind in ("state", "state_organ", "pmc")]
             # "weapons from Iran"; but "Russian weapons from Tehran" passed through Tehran
             origins += named or [m.entity for c in prep_objects(head, {"from"})
                                  if (m := v.sm.at(c)) is not None and m.entity.kind == "state"]
