@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from proxygraph.extract.timex_patterns import (
+    _ANY_MON,
     _COUNT_AFTER,
     _DECADE_PARTS,
     _EVENT_TAIL,
@@ -299,13 +300,33 @@ _EXPLICIT = (
     (_P_MONTH_YEAR, _h_month_year), (_P_DECADE, _h_decade), (_P_YEAR, _h_year),
 )
 
+# What a pattern cannot match without (a cheap search tells whether a text has it, and
+# saves running the pattern, the costly part of find_times): a written year, a month name,
+# a word. Each is part of every match of the patterns listed with it.
+_HAS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_HAS_MONTH = re.compile(_ANY_MON, re.IGNORECASE)
+_HAS_YEAR_WORD = re.compile("year", re.IGNORECASE)
+_HAS_MONTH_WORD = re.compile("month", re.IGNORECASE)
+_HAS_SEASON = re.compile("spring|summer|fall|autumn|winter", re.IGNORECASE)
+_HAS_SINCE = re.compile("since", re.IGNORECASE)
+_HAS_OFFSET = re.compile(r"(?:days?|weeks?|months?|years?|decades?|shortly|soon|immediately"
+                         r"|right|just|directly|quickly)\s+(?:after|before|following|prior"
+                         r"|ahead|of)\s", re.IGNORECASE)
+_NEEDS_YEAR = {_P_ISO, _P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_Y_RANGE, _P_SEASON, _P_PART,
+               _P_MONTH_YEAR, _P_DECADE, _P_YEAR}
+_NEEDS_MONTH = {_P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_MDY, _P_DMY, _P_MON_LIST,
+                _P_MONTH_YEAR, _P_BARE_MONTH}
+
 
 # ------------------------------------------------------------------ core passes
 
 def _collect(text: str) -> list[_Hit]:
     """Candidates whose year is written in the expression itself."""
     hits: list[_Hit] = []
+    year, month = _HAS_YEAR.search(text) is not None, _HAS_MONTH.search(text) is not None
     for prio, (pattern, handler) in enumerate(_EXPLICIT):
+        if (not year and pattern in _NEEDS_YEAR) or (not month and pattern in _NEEDS_MONTH):
+            continue
         for m in pattern.finditer(text):
             hit = handler(m, text, None)
             if hit is not None:
@@ -348,7 +369,7 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
                 explicit: list[_Hit]) -> list[_Hit]:
     """Expressions whose year (or month) comes from outside the expression itself."""
     hits: list[_Hit] = []
-    for m in _P_YEAR_REL.finditer(text):
+    for m in _P_YEAR_REL.finditer(text) if _HAS_YEAR_WORD.search(text) else ():
         w = _norm(m["w"])
         if w in ("the last", "the past"):
             continue  # "the last year" = the past twelve months, not a calendar year
@@ -362,21 +383,21 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
         if base is not None and 1 <= base + shift <= 9998:
             y = base + shift
             hits.append(_Hit(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year"))
-    for m in _P_MONTH_REL.finditer(text):
+    for m in _P_MONTH_REL.finditer(text) if _HAS_MONTH_WORD.search(text) else ():
         w = _norm(m["w"])
         anchor = _month_anchor(explicit, m.start(), anchors, from_text=w not in _FROM_NOW)
         if anchor is not None:
             first = _add_months(anchor.replace(day=1), _REL_SHIFT[w])
             hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
                              "month"))
-    for m in _P_BARE_SEASON.finditer(text):
+    for m in _P_BARE_SEASON.finditer(text) if _HAS_SEASON.search(text) else ():
         season_year = ctx if (m["w"] or "").lower() == "this" else _base_year(
             explicit, m.start(), ctx)
         if season_year is not None:
             lo, hi = _season(m["s"], season_year)
             hits.append(_Hit(m.start("s") if not m["w"] else m.start(), m.end(), lo, hi,
                              "month"))
-    if ctx is not None:
+    if ctx is not None and _HAS_MONTH.search(text) is not None:
         hits.extend(_bare_months(text, ctx))
     return hits
 
@@ -476,7 +497,7 @@ def _event_end(text: str, anchor: _Hit) -> int:
 
 def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
     out: list[TimeMention] = []
-    for m in _REL.finditer(text):
+    for m in _REL.finditer(text) if _HAS_OFFSET.search(text) else ():
         # the first closed date after "after", in the same clause
         anchor = next((h for h in hits if h.start >= m.end() and h.hi is not None), None)
         if anchor is None or _GAP.fullmatch(text, m.end(), anchor.start) is None:
@@ -485,7 +506,7 @@ def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
         if resolved is not None:
             out.append(_mention(text, m.start(), anchor.end, *resolved,
                                 event=(m.end("dir"), _event_end(text, anchor))))
-    for m in _SINCE_EVENT.finditer(text):
+    for m in _SINCE_EVENT.finditer(text) if _HAS_SINCE.search(text) else ():
         anchor = next((h for h in hits if h.start >= m.end()), None)
         # adjacent "since 2015" was already made open-ended by _open_ended
         if (anchor is None or anchor.hi is None or not text[m.end():anchor.start].strip()
