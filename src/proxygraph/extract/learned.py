@@ -420,8 +420,13 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     scored: list[tuple[Mention, Mention, Token, Token, DepPath]] = []
     features: list[list[str]] = []
     words = SentenceWords(lex)
+    # a mention that is a place or only describes another is no party, whatever its pair
+    no_party: dict[int, bool] = {}
     for a, b, ha, hb, path in pairs:
-        if (_placed(a, ha) or _placed(b, hb) or _descriptor(a, ha, sm) or _descriptor(b, hb, sm)
+        for m, h in ((a, ha), (b, hb)):
+            if id(m) not in no_party:
+                no_party[id(m)] = _placed(m, h) or _descriptor(m, h, sm)
+        if (no_party[id(a)] or no_party[id(b)]
                 or frozenset((a.entity.id, b.entity.id)) in related):
             continue
         lca = path[1]
