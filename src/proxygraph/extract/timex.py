@@ -316,22 +316,32 @@ _NEEDS_YEAR = {_P_ISO, _P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_Y_RANGE, _P
                _P_MONTH_YEAR, _P_DECADE, _P_YEAR}
 _NEEDS_MONTH = {_P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_MDY, _P_DMY, _P_MON_LIST,
                 _P_MONTH_YEAR, _P_BARE_MONTH}
+_NEEDS_TWO_MONTHS = {_P_MY_RANGE, _P_MON_LIST}  # (month names never overlap: count them)
+# Patterns whose matches without a year borrow the context year (`_bare_months`).
+_CONTEXT_PATTERNS = (_P_MDY, _P_DMY, _P_MON_LIST)
 
 
 # ------------------------------------------------------------------ core passes
 
-def _collect(text: str) -> list[_Hit]:
-    """Candidates whose year is written in the expression itself."""
+def _collect(text: str, yearless: list[tuple[re.Pattern[str], re.Match[str]]] | None = None
+             ) -> list[_Hit]:
+    """Candidates whose year is written in the expression itself. The matches of the
+    `_CONTEXT_PATTERNS` that have no year go to `yearless`, in order, if given: the
+    context year may date them (`_bare_months`), without running the patterns again."""
     hits: list[_Hit] = []
-    year, month = _HAS_YEAR.search(text) is not None, _HAS_MONTH.search(text) is not None
+    year = _HAS_YEAR.search(text) is not None
+    months = len(_HAS_MONTH.findall(text))
     for prio, (pattern, handler) in enumerate(_EXPLICIT):
-        if (not year and pattern in _NEEDS_YEAR) or (not month and pattern in _NEEDS_MONTH):
+        if (not year and pattern in _NEEDS_YEAR) or (not months and pattern in _NEEDS_MONTH) or (
+                months < 2 and pattern in _NEEDS_TWO_MONTHS):
             continue
         for m in pattern.finditer(text):
             hit = handler(m, text, None)
             if hit is not None:
                 hit.prio = prio
                 hits.append(hit)
+            elif yearless is not None and pattern in _CONTEXT_PATTERNS and m["y"] is None:
+                yearless.append((pattern, m))
     return hits
 
 
@@ -366,7 +376,8 @@ def _month_anchor(explicit: list[_Hit], pos: int, anchors: Sequence[TimeSpan],
 
 
 def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
-                explicit: list[_Hit]) -> list[_Hit]:
+                explicit: list[_Hit],
+                yearless: list[tuple[re.Pattern[str], re.Match[str]]]) -> list[_Hit]:
     """Expressions whose year (or month) comes from outside the expression itself."""
     hits: list[_Hit] = []
     for m in _P_YEAR_REL.finditer(text) if _HAS_YEAR_WORD.search(text) else ():
@@ -398,11 +409,12 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
             hits.append(_Hit(m.start("s") if not m["w"] else m.start(), m.end(), lo, hi,
                              "month"))
     if ctx is not None and _HAS_MONTH.search(text) is not None:
-        hits.extend(_bare_months(text, ctx))
+        hits.extend(_bare_months(text, ctx, yearless))
     return hits
 
 
-def _bare_months(text: str, ctx: int) -> list[_Hit]:
+def _bare_months(text: str, ctx: int,
+                 yearless: list[tuple[re.Pattern[str], re.Match[str]]]) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _P_BARE_MONTH.finditer(text):
         # "May" alone is too often the modal verb; a lowercase "march" is a verb or noun
@@ -413,12 +425,10 @@ def _bare_months(text: str, ctx: int) -> list[_Hit]:
         start = m.start("pre") if pre in ("early", "late", "mid") else \
             m.start("q") if m["q"] else m.start("m")
         hits.append(_Hit(start, m.end(), date(ctx, mo, 1), _month_end(ctx, mo), "month"))
-    for pattern in (_P_MDY, _P_DMY, _P_MON_LIST):
-        for m in pattern.finditer(text):
-            if m["y"] is None:
-                hit = (_h_mon_list if pattern is _P_MON_LIST else _h_day)(m, text, ctx)
-                if hit is not None:
-                    hits.append(hit)
+    for pattern, m in yearless:  # matched by _collect, in pattern order
+        hit = (_h_mon_list if pattern is _P_MON_LIST else _h_day)(m, text, ctx)
+        if hit is not None:
+            hits.append(hit)
     return hits
 
 
@@ -549,8 +559,9 @@ def _find_all(text: str, context_year: int | None,
               anchors: Sequence[TimeSpan]) -> list[TimeMention]:
     if context_year is not None and not 1 <= context_year <= 9998:
         context_year = None
-    explicit = _select(_collect(text))
-    contextual = _contextual(text, context_year, anchors, explicit)
+    yearless: list[tuple[re.Pattern[str], re.Match[str]]] = []
+    explicit = _select(_collect(text, yearless))
+    contextual = _contextual(text, context_year, anchors, explicit, yearless)
     hits = [_open_ended(text, h) for h in _select(explicit + contextual)]
     mentions = [_mention(text, h.start, h.end, h.lo, h.hi, h.prec) for h in hits]
     mentions += _relatives(text, hits)
