@@ -329,7 +329,7 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     lo, hi = sorted((ha.i, hb.i))
     first = tokens[0].i
     between = [t for t in tokens[lo - first + 1:hi - first]
-               if not (a.covers(t.i) or b.covers(t.i))]
+               if not (a.start <= t.i < a.end or b.start <= t.i < b.end)]  # (Mention.covers)
     if len(between) <= 12:
         for tok in between:
             feats.extend(words.between(tok))
