@@ -26,6 +26,24 @@ def test_probabilities_follow_the_weights() -> None:
     assert model.probabilities(["lca=meet"])["CLASH"] == pytest.approx(0.1192, abs=1e-4)
 
 
+def test_batched_scoring_decides_as_the_probabilities_do() -> None:
+    # `accepted` scores a sentence's pairs at once; it must pass exactly the types whose
+    # probability reaches the threshold, at the boundary too (a score of 0 is p = 0.5)
+    edge = RelationModel("t", 0.5, {"CLASH": -1.0, "TRADE": 0.25},
+                         {"CLASH": {"a": 1.0, "b": -1e-12}, "TRADE": {"b": -0.25, "c": -0.5}})
+    pairs = [["a"], ["a", "b"], ["b", "c"], [], ["a", "a", "unknown"]]
+    assert edge.accepted(pairs) == [["CLASH", "TRADE"], ["TRADE"], [], ["TRADE"],
+                                    ["CLASH", "TRADE"]]
+    model = load_model()
+    assert model is not None
+    features = sorted(model.by_feature)
+    pairs = [features[n::97][:60] + features[n::89][:40] for n in range(80)]
+    expected = [[t for t, p in sorted(model.probabilities(f).items()) if p >= model.threshold]
+                for f in pairs]
+    assert model.accepted(pairs) == expected
+    assert any(expected) and not all(expected)
+
+
 def test_extraction_is_deterministic() -> None:
     text = ("Officials said the Houthis and Hezbollah operatives worked side by side in "
             "Sanaa, and that Kata'ib Hezbollah drew on Quds Force cash for years.")

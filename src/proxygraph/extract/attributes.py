@@ -4,6 +4,7 @@ time and quantity, each looked for within the trigger's clause."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -109,7 +110,14 @@ def quantity_for(tokens: list[Token], sent: Span) -> Quantity | None:
         return None
     lo = tokens[0].idx - sent.start_char
     hi = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
-    for start, end, quantity in find_quantities(span_text(sent)):
+    for start, end, quantity in _sentence_quantities(span_text(sent)):
         if lo <= start and end <= hi:
             return quantity
     return None
+
+
+@lru_cache(maxsize=4)
+def _sentence_quantities(text: str) -> tuple[tuple[int, int, Quantity], ...]:
+    """The quantities of a sentence, found once for all the claims it makes (they come one
+    after another: a few entries suffice)."""
+    return tuple(find_quantities(text))

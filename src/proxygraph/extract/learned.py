@@ -20,6 +20,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate
@@ -62,8 +63,55 @@ class RelationModel:
         for feature in features:
             for ctype, weight in table.get(feature, ()):
                 scores[ctype] += weight
-        return {ctype: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-                for ctype, score in scores.items()}
+        return {ctype: _sigmoid(score) for ctype, score in scores.items()}
+
+    @cached_property
+    def matrix(self) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
+        """The weights as one array: row 0 the bias, then a row per feature (`rows` gives
+        it), a column per type in name order, and a last row of zeros; a type a feature
+        does not touch weighs 0 (adding 0.0 changes no sum)."""
+        types = tuple(sorted(self.bias))
+        column = {t: n for n, t in enumerate(types)}
+        rows = {f: n for n, f in enumerate(self.by_feature, start=1)}
+        weights = np.zeros((len(rows) + 2, len(types)))
+        weights[0] = [self.bias[t] for t in types]
+        for feature, row in rows.items():
+            for ctype, weight in self.by_feature[feature]:
+                weights[row, column[ctype]] = weight
+        return types, rows, weights
+
+    def accepted(self, pairs: list[list[str]]) -> list[list[str]]:
+        """For each pair's features, the types whose probability reaches the threshold, in
+        name order: one array sum for all the pairs of a sentence instead of a loop per
+        pair, feature and type.
+
+        The decisions are those of `probabilities` to the last bit: each pair's rows (the
+        bias, then its features in order, then zero rows up to the longest pair) are summed
+        along the array's slow axis, which numpy adds one row after another, as the loop
+        there does."""
+        if not pairs:
+            return []
+        types, rows, weights = self.matrix
+        picked = [[0, *(rows[f] for f in features if f in rows)] for features in pairs]
+        zero = len(weights) - 1
+        width = max(len(p) for p in picked)
+        index = np.full((len(picked), width), zero)
+        for n, p in enumerate(picked):
+            index[n, :len(p)] = p
+        scores = weights[index].sum(axis=1)
+        # Only a score near or above the threshold's log-odds can pass: those alone get
+        # the exact probability the threshold is compared with.
+        t = self.threshold
+        cut = math.log(t / (1.0 - t)) - 1e-6 if 0.0 < t < 1.0 else -math.inf
+        out: list[list[str]] = [[] for _ in pairs]
+        for n, k in zip(*np.nonzero(scores >= cut), strict=True):
+            if _sigmoid(float(scores[n, k])) >= t:
+                out[n].append(types[k])
+        return out
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
 @cache
@@ -81,7 +129,8 @@ def load_model() -> RelationModel | None:
 
 def mention_head(m: Mention, tokens: list[Token]) -> Token:
     """The token of a mention whose head lies outside it (its syntactic head)."""
-    span = [t for t in tokens if m.start <= t.i < m.end]
+    first = tokens[0].i if tokens else 0
+    span = tokens[max(0, m.start - first):max(0, m.end - first)]  # the sentence's tokens
     for tok in span:
         if not (m.start <= tok.head.i < m.end) or tok.head.i == tok.i:
             return tok
@@ -109,7 +158,11 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
     for m in _actor_mentions(sm):
         by_actor.setdefault(m.entity.id, []).append(m)
     actors = list(by_actor)[:MAX_MENTIONS]
+    if len(actors) < 2:
+        return []
     heads = {id(m): mention_head(m, sm.tokens) for ms in by_actor.values() for m in ms}
+    # each head's chain up to the root, walked once for all the pairs it is in
+    chains = {h.i: _ancestors(h) for h in heads.values()}
     out = []
     for x in actors:
         for y in actors:
@@ -118,7 +171,7 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
             best: tuple[int, int, Mention, Mention, DepPath] | None = None
             for a in by_actor[x]:
                 for b in by_actor[y]:
-                    path = _path(heads[id(a)], heads[id(b)])
+                    path = _path(heads[id(a)], heads[id(b)], chains)
                     length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
                     if best is None or (length, a.start + b.start) < best[:2]:
                         best = (length, a.start + b.start, a, b, path)
@@ -149,6 +202,56 @@ def _classes(tok: Token, lex: Lexicon) -> list[str]:
     return found
 
 
+class SentenceWords:
+    """The feature strings each token of one sentence gives, made on first use: the pairs
+    of a sentence share their words (a word between five pairs is read once, not five
+    times)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._words: dict[tuple[str, int], list[str]] = {}
+        self._governors: dict[int, list[str]] = {}
+
+    def word(self, tok: Token, tag: str, class_tag: str) -> list[str]:
+        """`tag=lemma`, then `class_tag=` each of its `_classes`."""
+        key = (tag, tok.i)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = [f"{tag}={tok.lemma_.lower()}",
+                                        *(f"{class_tag}={c}" for c in _classes(tok, self.lex))]
+        return found
+
+    def between(self, tok: Token) -> list[str]:
+        """A word between the pair: nothing for punctuation and numbers."""
+        key = ("between", tok.i)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = self.word(tok, "bw", "bc") if tok.is_alpha else []
+        return found
+
+    def governor(self, lca: Token) -> list[str]:
+        """The features of a pair's lowest common ancestor that do not depend on the pair:
+        its part of speech and classes, what it gives, its negation and prepositions."""
+        found = self._governors.get(lca.i)
+        if found is not None:
+            return found
+        found = [f"lcapos={lca.pos_}", *(f"lcac={c}" for c in _classes(lca, self.lex))]
+        for child in lca.children:
+            if child.dep_ in ("dobj", "attr", "pobj") or child.dep_ == "prep":
+                targets = [child] if child.dep_ != "prep" else [
+                    g for g in child.children if g.dep_ == "pobj"]
+                for t in targets:
+                    for conj in (t, *t.conjuncts):
+                        found.extend(f"gives={c}" for c in _classes(conj, self.lex)
+                                     if c[:2] == "t:")
+            if child.dep_ == "neg":
+                found.append("neg")
+            if child.dep_ == "prep":
+                found.append(f"lcaprep={child.lower_}")
+        self._governors[lca.i] = found
+        return found
+
+
 def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
     out = [f"v:{t.claim_type}:{t.frame}" for t in lex.verbs.get(lemma, ())]
     if lemma in lex.receiving_verbs:
@@ -165,36 +268,46 @@ def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
     return out
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
-    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
-    up_a, up_b = _ancestors(a), _ancestors(b)
+def _path(a: Token, b: Token, chains: dict[int, list[Token]] | None = None
+          ) -> tuple[list[Token], Token | None, list[Token]]:
+    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b
+    (`chains`: the tokens' `_ancestors`, when the caller has them)."""
+    if chains is not None:
+        up_a, up_b = chains[a.i], chains[b.i]
+    else:
+        up_a, up_b = _ancestors(a), _ancestors(b)
     ids_b = {t.i: n for n, t in enumerate(up_b)}
     for n, tok in enumerate(up_a):
         if tok.i in ids_b:
             return up_a[:n], tok, list(reversed(up_b[:ids_b[tok.i]]))
-    return up_a, None, list(reversed(up_b))
+    return up_a[:], None, list(reversed(up_b))
 
 
 def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,
-                  path: tuple[list[Token], Token | None, list[Token]] | None = None
+                  path: tuple[list[Token], Token | None, list[Token]] | None = None,
+                  heads: tuple[Token, Token] | None = None, words: SentenceWords | None = None
                   ) -> tuple[list[str], Token | None]:
     """Features of the ordered pair (a as subject, b as object), and the governing token
-    (`path`, if the caller has it: the pair's dependency path from `_path`)."""
+    (`path`, `heads` and `words`, if the caller has them: the pair's dependency path from
+    `_path`, the mentions' `mention_head`, the sentence's `SentenceWords`)."""
     lex = lex or load_lexicon()
+    words = words or SentenceWords(lex)
     tokens = sm.tokens
-    ha, hb = mention_head(a, tokens), mention_head(b, tokens)
+    ha, hb = heads if heads is not None else (mention_head(a, tokens), mention_head(b, tokens))
     up, lca, down = path if path is not None else _path(ha, hb)
+    adep, bdep = ha.dep_, hb.dep_
+    ahead, bhead = ha.head, hb.head
     feats = [f"ka={a.entity.kind}", f"kb={b.entity.kind}", f"kk={a.entity.kind}|{b.entity.kind}",
-             f"order={'ab' if a.start < b.start else 'ba'}", f"adep={ha.dep_}",
-             f"bdep={hb.dep_}", f"deps={ha.dep_}|{hb.dep_}"]
+             f"order={'ab' if a.start < b.start else 'ba'}", f"adep={adep}",
+             f"bdep={bdep}", f"deps={adep}|{bdep}"]
     if a.demonym:
         feats.append("a_demonym")
     if b.demonym:
         feats.append("b_demonym")
-    if hb.head.pos_ == "ADP":
-        feats.append(f"bprep={hb.head.lower_}")
-    if ha.head.pos_ == "ADP":
-        feats.append(f"aprep={ha.head.lower_}")
+    if bhead.pos_ == "ADP":
+        feats.append(f"bprep={bhead.lower_}")
+    if ahead.pos_ == "ADP":
+        feats.append(f"aprep={ahead.lower_}")
     edges = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
     feats.append("path=" + ("long" if len(edges) > MAX_PATH else " ".join(edges)))
     gap = abs(ha.i - hb.i)
@@ -202,38 +315,24 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     on_path = [t for t in (*up[1:], *([lca] if lca is not None else []), *down[:-1])
                if t.i not in (ha.i, hb.i)]
     for tok in on_path:
-        feats.append(f"pw={tok.lemma_.lower()}")
-        feats.extend(f"pc={c}" for c in _classes(tok, lex))
+        feats.extend(words.word(tok, "pw", "pc"))
     if lca is not None:
-        feats.append(f"lca={lca.lemma_.lower()}")
-        feats.append(f"lca_k={lca.lemma_.lower()}|{a.entity.kind}|{b.entity.kind}")
-        feats.append(f"lca_d={lca.lemma_.lower()}|{ha.dep_}|{hb.dep_}")
-        feats.append(f"lcapos={lca.pos_}")
-        feats.extend(f"lcac={c}" for c in _classes(lca, lex))
-        for child in lca.children:
-            if child.dep_ in ("dobj", "attr", "pobj") or child.dep_ == "prep":
-                targets = [child] if child.dep_ != "prep" else [
-                    g for g in child.children if g.dep_ == "pobj"]
-                for t in targets:
-                    for conj in (t, *t.conjuncts):
-                        feats.extend(f"gives={c}" for c in _classes(conj, lex) if c[:2] == "t:")
-            if child.dep_ == "neg":
-                feats.append("neg")
-            if child.dep_ == "prep":
-                feats.append(f"lcaprep={child.lower_}")
-    feats.append(f"ahead={ha.head.lemma_.lower()}")
-    feats.append(f"bhead={hb.head.lemma_.lower()}")
-    if hb.head.pos_ == "ADP":
-        feats.append(f"bhead2={hb.head.head.lemma_.lower()}|{hb.head.lower_}")
+        word = lca.lemma_.lower()
+        feats.append(f"lca={word}")
+        feats.append(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}")
+        feats.append(f"lca_d={word}|{adep}|{bdep}")
+        feats.extend(words.governor(lca))
+    feats.append(f"ahead={ahead.lemma_.lower()}")
+    feats.append(f"bhead={bhead.lemma_.lower()}")
+    if bhead.pos_ == "ADP":
+        feats.append(f"bhead2={bhead.head.lemma_.lower()}|{bhead.lower_}")
     lo, hi = sorted((ha.i, hb.i))
     first = tokens[0].i
     between = [t for t in tokens[lo - first + 1:hi - first]
-               if not (a.covers(t.i) or b.covers(t.i))]
+               if not (a.start <= t.i < a.end or b.start <= t.i < b.end)]  # (Mention.covers)
     if len(between) <= 12:
         for tok in between:
-            if tok.is_alpha:
-                feats.append(f"bw={tok.lemma_.lower()}")
-                feats.extend(f"bc={c}" for c in _classes(tok, lex))
+            feats.extend(words.between(tok))
     else:
         feats.append("between=long")
     # "X-backed B": a hyphenated participle right after a
@@ -296,7 +395,7 @@ def _embedded(head: Token, lca: Token | None, sm: SentenceMentions, pair: set[st
     return False
 
 
-def _co_speakers(a: Token, b: Token, speech: set[str]) -> bool:
+def _co_speakers(a: Token, b: Token, speech: frozenset[str]) -> bool:
     """"The US, South Korea and Japan condemned the pact": coordinated subjects of a verb
     of speech or judgement act together; they are no pair of their own."""
     first, second = (a, b) if a.i < b.i else (b, a)
@@ -308,22 +407,38 @@ def _co_speakers(a: Token, b: Token, speech: set[str]) -> bool:
     return False
 
 
+@cache
+def _reporting_words() -> frozenset[str]:
+    """Governors that report, deny or judge: whoever they relate is no party to the act."""
+    cues = load_lexicon().cues
+    return frozenset({*cues["certainty"]["reporting_verbs"], *cues["status"]["deny"],
+                      *WORDS.judging_verbs})
+
+
 def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | None]],
                        model: RelationModel | None = None) -> list[Candidate]:
     """Claims the classifier finds for the sentence's actor pairs beyond `known` ones."""
     model = model or load_model()
-    if model is None or any(t.lemma_.lower() in WORDS.unannotated_topics for t in sm.tokens):
+    if model is None:
+        return []
+    pairs = mention_pairs(sm)  # none unless two actors are named: most sentences stop here
+    if not pairs or any(t.lemma_.lower() in WORDS.unannotated_topics for t in sm.tokens):
         return []
     lex = load_lexicon()
     # A pair the rules already related, in any type or direction, is theirs: they know
     # what the classifier cannot (a price is not funding, "asked X to press Y").
     related = {frozenset(k[1:]) for k in known}
-    out: list[Candidate] = []
-    cues = lex.cues
-    reporting = {*cues["certainty"]["reporting_verbs"], *cues["status"]["deny"],
-                 *WORDS.judging_verbs}
-    for a, b, ha, hb, path in mention_pairs(sm):
-        if (_placed(a, ha) or _placed(b, hb) or _descriptor(a, ha, sm) or _descriptor(b, hb, sm)
+    reporting = _reporting_words()
+    scored: list[tuple[Mention, Mention, Token, Token, DepPath]] = []
+    features: list[list[str]] = []
+    words = SentenceWords(lex)
+    # a mention that is a place or only describes another is no party, whatever its pair
+    no_party: dict[int, bool] = {}
+    for a, b, ha, hb, path in pairs:
+        for m, h in ((a, ha), (b, hb)):
+            if id(m) not in no_party:
+                no_party[id(m)] = _placed(m, h) or _descriptor(m, h, sm)
+        if (no_party[id(a)] or no_party[id(b)]
                 or frozenset((a.entity.id, b.entity.id)) in related):
             continue
         lca = path[1]
@@ -332,12 +447,15 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
                 lca is not None and lca.lemma_.lower() in reporting) or _co_speakers(
                 ha, hb, reporting):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
-        feats, _ = pair_features(sm, a, b, lex, path)
-        probs = model.probabilities(feats)
+        scored.append((a, b, ha, hb, path))
+        features.append(pair_features(sm, a, b, lex, path, (ha, hb), words)[0])
+    out: list[Candidate] = []
+    for (a, b, ha, hb, path), types in zip(scored, model.accepted(features), strict=True):
+        up, lca, down = path
         loose = any(t.lemma_.lower() in WORDS.loose_affiliation_nouns
-                    for t in (*path[0], *path[2], *([lca] if lca is not None else [])))
-        for ctype, p in sorted(probs.items()):
-            if p < model.threshold or (loose and ctype in ("INTEGRATION", "SUPPORT")):
+                    for t in (*up, *down, *([lca] if lca is not None else [])))
+        for ctype in types:
+            if loose and ctype in ("INTEGRATION", "SUPPORT"):
                 continue
             key = (ctype, a.entity.id, b.entity.id)
             reverse = (ctype, b.entity.id, a.entity.id)

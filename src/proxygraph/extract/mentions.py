@@ -109,9 +109,13 @@ class AliasIndex:
         return longest
 
     def demonym(self, token: Token) -> Entity | None:
-        if not token.text[:1].isupper():
+        return self.demonym_of(token.text)
+
+    def demonym_of(self, word: str) -> Entity | None:
+        """The state a capitalised word ("Iranian", "Iranians") is the demonym of."""
+        if not word[:1].isupper():
             return None
-        key = _normalize(token.text)
+        key = _normalize(word)
         entity = self.demonyms.get(key)
         if entity is None and key.endswith("s"):
             entity = self.demonyms.get(key[:-1])
@@ -142,13 +146,14 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     """Registry mentions (longest match, left to right), then demonyms not inside one."""
     index = index or default_index()
     mentions: list[Mention] = []
-    # Token objects are rebuilt on every doc[i]; materialise them once for the scan.
+    # Token objects and their texts are rebuilt on every access; materialise them once.
     tokens = list(doc)
+    texts = [t.text for t in tokens]
     i = 0
     n = len(tokens)
     while i < n:
         token = tokens[i]
-        longest = 0 if token.is_punct or token.is_space else index.longest_from(token.text)
+        longest = 0 if token.is_punct or token.is_space else index.longest_from(texts[i])
         if not longest:
             i += 1
             continue
@@ -159,7 +164,7 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         for length in range(1, min(longest, n - i) + 1):
             last = tokens[i + length - 1]
             text += tokens[i + length - 2].whitespace_ if length > 1 else ""
-            text += last.text
+            text += texts[i + length - 1]
             key = _normalize(text)
             if not (length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP")
                                     or last.tag_ == "POS" or last.is_punct)):
@@ -175,22 +180,21 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         else:
             i += 1
     covered = {t for m in mentions for t in range(m.start, m.end)}
-    for token in tokens:
-        if token.i in covered:
+    for j, word in enumerate(texts):  # j is the token's index: tokens are the whole Doc
+        if j in covered:
             continue
-        nxt = tokens[token.i + 1] if token.i + 1 < n else None
-        if nxt is not None and nxt.i not in covered and token.text[:1].isupper() and (
-                nxt.text[:1].isupper()):
+        nxt = texts[j + 1] if j + 1 < n else None
+        if nxt is not None and j + 1 not in covered and word[:1].isupper() and (
+                nxt[:1].isupper()):
             # two-word demonyms: "North Korean shells", "South Sudanese troops"
-            pair = index.demonyms.get(_normalize(f"{token.text} {nxt.text}"))
+            pair = index.demonyms.get(_normalize(f"{word} {nxt}"))
             if pair is not None:
-                mentions.append(Mention(token.i, token.i + 2, pair, f"{token.text} {nxt.text}",
-                                        demonym=True))
-                covered.update((token.i, nxt.i))
+                mentions.append(Mention(j, j + 2, pair, f"{word} {nxt}", demonym=True))
+                covered.update((j, j + 1))
                 continue
-        state = index.demonym(token)
+        state = index.demonym_of(word)
         if state is not None:
-            mentions.append(Mention(token.i, token.i + 1, state, token.text, demonym=True))
+            mentions.append(Mention(j, j + 1, state, word, demonym=True))
     mentions = [_state_army(m, tokens, index) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return mentions

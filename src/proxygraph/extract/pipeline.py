@@ -175,13 +175,13 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 unnamed = any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
                               and t.tag_ in plural and t.i not in taken for t in sent)
                 target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
-        elif (tok.lemma_.lower() in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
+        elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
               and sent.doc[tok.i - 1].lower_ == "the"):
             # "the contractors", "the mercenaries": the private military company named before
             pmcs = [m for m in actors if m.start < tok.i and m.entity.kind == "pmc"]
             last_pmc = ctx.topic_group({"pmc"})
             target = pmcs[-1] if pmcs else last_pmc
-        elif (tok.lemma_.lower() in WORDS.member_nouns and tok.tag_ == "NNS" and tok.i > 0
+        elif (lemma in WORDS.member_nouns and tok.tag_ == "NNS" and tok.i > 0
               and sent.doc[tok.i - 1].lower_ == "the" and not any(
                   c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
             # "the militants", "the rebels": the armed group the story is about (guide 17)
@@ -193,10 +193,10 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             # about (guide 17); never guessed from a country alone
             top = max(ctx.army_mention.values(), key=lambda m: ctx.army_salience[m.entity.id])
             target = top
-        elif (tok.lemma_.lower() in WORDS.anaphoric_nouns and tok.i > 0
+        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0
               and sent.doc[tok.i - 1].lower_ in WORDS.anaphoric_determiners
               and tok.tag_ == "NN"):
-            word = tok.lemma_.lower()
+            word = lemma
             # "the corps" is the Fifth Corps named before it; "the party", any armed group
             named = [m for m in actors if m.start < tok.i
                      and word in m.entity.name.lower().replace("-", " ").split()]
@@ -262,7 +262,7 @@ def _pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
     out: dict[int, tuple[Entity, Entity]] = {}
     for tok in sent:
         kinds = WORDS.pair_nouns.get(tok.lemma_.lower())
-        if tok.tag_ != "NNS" or kinds is None or not any(
+        if kinds is None or tok.tag_ != "NNS" or not any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
                 for c in tok.children):
             continue

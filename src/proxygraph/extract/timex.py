@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from proxygraph.extract.timex_patterns import (
+    _ANY_MON,
     _COUNT_AFTER,
     _DECADE_PARTS,
     _EVENT_TAIL,
@@ -299,18 +300,48 @@ _EXPLICIT = (
     (_P_MONTH_YEAR, _h_month_year), (_P_DECADE, _h_decade), (_P_YEAR, _h_year),
 )
 
+# What a pattern cannot match without (a cheap search tells whether a text has it, and
+# saves running the pattern, the costly part of find_times): a written year, a month name,
+# a word. Each is part of every match of the patterns listed with it.
+_HAS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_HAS_MONTH = re.compile(_ANY_MON, re.IGNORECASE)
+_HAS_YEAR_WORD = re.compile("year", re.IGNORECASE)
+_HAS_MONTH_WORD = re.compile("month", re.IGNORECASE)
+_HAS_SEASON = re.compile("spring|summer|fall|autumn|winter", re.IGNORECASE)
+_HAS_SINCE = re.compile("since", re.IGNORECASE)
+_HAS_OFFSET = re.compile(r"(?:days?|weeks?|months?|years?|decades?|shortly|soon|immediately"
+                         r"|right|just|directly|quickly)\s+(?:after|before|following|prior"
+                         r"|ahead|of)\s", re.IGNORECASE)
+_NEEDS_YEAR = {_P_ISO, _P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_Y_RANGE, _P_SEASON, _P_PART,
+               _P_MONTH_YEAR, _P_DECADE, _P_YEAR}
+_NEEDS_MONTH = {_P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_MDY, _P_DMY, _P_MON_LIST,
+                _P_MONTH_YEAR, _P_BARE_MONTH}
+_NEEDS_TWO_MONTHS = {_P_MY_RANGE, _P_MON_LIST}  # (month names never overlap: count them)
+# Patterns whose matches without a year borrow the context year (`_bare_months`).
+_CONTEXT_PATTERNS = (_P_MDY, _P_DMY, _P_MON_LIST)
+
 
 # ------------------------------------------------------------------ core passes
 
-def _collect(text: str) -> list[_Hit]:
-    """Candidates whose year is written in the expression itself."""
+def _collect(text: str, yearless: list[tuple[re.Pattern[str], re.Match[str]]] | None = None
+             ) -> list[_Hit]:
+    """Candidates whose year is written in the expression itself. The matches of the
+    `_CONTEXT_PATTERNS` that have no year go to `yearless`, in order, if given: the
+    context year may date them (`_bare_months`), without running the patterns again."""
     hits: list[_Hit] = []
+    year = _HAS_YEAR.search(text) is not None
+    months = len(_HAS_MONTH.findall(text))
     for prio, (pattern, handler) in enumerate(_EXPLICIT):
+        if (not year and pattern in _NEEDS_YEAR) or (not months and pattern in _NEEDS_MONTH) or (
+                months < 2 and pattern in _NEEDS_TWO_MONTHS):
+            continue
         for m in pattern.finditer(text):
             hit = handler(m, text, None)
             if hit is not None:
                 hit.prio = prio
                 hits.append(hit)
+            elif yearless is not None and pattern in _CONTEXT_PATTERNS and m["y"] is None:
+                yearless.append((pattern, m))
     return hits
 
 
@@ -345,10 +376,11 @@ def _month_anchor(explicit: list[_Hit], pos: int, anchors: Sequence[TimeSpan],
 
 
 def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
-                explicit: list[_Hit]) -> list[_Hit]:
+                explicit: list[_Hit],
+                yearless: list[tuple[re.Pattern[str], re.Match[str]]]) -> list[_Hit]:
     """Expressions whose year (or month) comes from outside the expression itself."""
     hits: list[_Hit] = []
-    for m in _P_YEAR_REL.finditer(text):
+    for m in _P_YEAR_REL.finditer(text) if _HAS_YEAR_WORD.search(text) else ():
         w = _norm(m["w"])
         if w in ("the last", "the past"):
             continue  # "the last year" = the past twelve months, not a calendar year
@@ -362,26 +394,27 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
         if base is not None and 1 <= base + shift <= 9998:
             y = base + shift
             hits.append(_Hit(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year"))
-    for m in _P_MONTH_REL.finditer(text):
+    for m in _P_MONTH_REL.finditer(text) if _HAS_MONTH_WORD.search(text) else ():
         w = _norm(m["w"])
         anchor = _month_anchor(explicit, m.start(), anchors, from_text=w not in _FROM_NOW)
         if anchor is not None:
             first = _add_months(anchor.replace(day=1), _REL_SHIFT[w])
             hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
                              "month"))
-    for m in _P_BARE_SEASON.finditer(text):
+    for m in _P_BARE_SEASON.finditer(text) if _HAS_SEASON.search(text) else ():
         season_year = ctx if (m["w"] or "").lower() == "this" else _base_year(
             explicit, m.start(), ctx)
         if season_year is not None:
             lo, hi = _season(m["s"], season_year)
             hits.append(_Hit(m.start("s") if not m["w"] else m.start(), m.end(), lo, hi,
                              "month"))
-    if ctx is not None:
-        hits.extend(_bare_months(text, ctx))
+    if ctx is not None and _HAS_MONTH.search(text) is not None:
+        hits.extend(_bare_months(text, ctx, yearless))
     return hits
 
 
-def _bare_months(text: str, ctx: int) -> list[_Hit]:
+def _bare_months(text: str, ctx: int,
+                 yearless: list[tuple[re.Pattern[str], re.Match[str]]]) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _P_BARE_MONTH.finditer(text):
         # "May" alone is too often the modal verb; a lowercase "march" is a verb or noun
@@ -392,12 +425,10 @@ def _bare_months(text: str, ctx: int) -> list[_Hit]:
         start = m.start("pre") if pre in ("early", "late", "mid") else \
             m.start("q") if m["q"] else m.start("m")
         hits.append(_Hit(start, m.end(), date(ctx, mo, 1), _month_end(ctx, mo), "month"))
-    for pattern in (_P_MDY, _P_DMY, _P_MON_LIST):
-        for m in pattern.finditer(text):
-            if m["y"] is None:
-                hit = (_h_mon_list if pattern is _P_MON_LIST else _h_day)(m, text, ctx)
-                if hit is not None:
-                    hits.append(hit)
+    for pattern, m in yearless:  # matched by _collect, in pattern order
+        hit = (_h_mon_list if pattern is _P_MON_LIST else _h_day)(m, text, ctx)
+        if hit is not None:
+            hits.append(hit)
     return hits
 
 
@@ -476,7 +507,7 @@ def _event_end(text: str, anchor: _Hit) -> int:
 
 def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
     out: list[TimeMention] = []
-    for m in _REL.finditer(text):
+    for m in _REL.finditer(text) if _HAS_OFFSET.search(text) else ():
         # the first closed date after "after", in the same clause
         anchor = next((h for h in hits if h.start >= m.end() and h.hi is not None), None)
         if anchor is None or _GAP.fullmatch(text, m.end(), anchor.start) is None:
@@ -485,7 +516,7 @@ def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
         if resolved is not None:
             out.append(_mention(text, m.start(), anchor.end, *resolved,
                                 event=(m.end("dir"), _event_end(text, anchor))))
-    for m in _SINCE_EVENT.finditer(text):
+    for m in _SINCE_EVENT.finditer(text) if _HAS_SINCE.search(text) else ():
         anchor = next((h for h in hits if h.start >= m.end()), None)
         # adjacent "since 2015" was already made open-ended by _open_ended
         if (anchor is None or anchor.hi is None or not text[m.end():anchor.start].strip()
@@ -528,8 +559,9 @@ def _find_all(text: str, context_year: int | None,
               anchors: Sequence[TimeSpan]) -> list[TimeMention]:
     if context_year is not None and not 1 <= context_year <= 9998:
         context_year = None
-    explicit = _select(_collect(text))
-    contextual = _contextual(text, context_year, anchors, explicit)
+    yearless: list[tuple[re.Pattern[str], re.Match[str]]] = []
+    explicit = _select(_collect(text, yearless))
+    contextual = _contextual(text, context_year, anchors, explicit, yearless)
     hits = [_open_ended(text, h) for h in _select(explicit + contextual)]
     mentions = [_mention(text, h.start, h.end, h.lo, h.hi, h.prec) for h in hits]
     mentions += _relatives(text, hits)
