@@ -253,3 +253,19 @@ def test_a_dateline_of_several_cities_or_in_title_case_names_no_party() -> None:
 def test_judges_of_a_pact_are_no_parties_to_it() -> None:
     text = "The United States, South Korea and Japan condemned the pact."
     assert not any(t == "AGREEMENT" for t, _, _ in triples(text))
+
+
+def test_a_transcript_turn_is_its_speakers_account() -> None:
+    text = ("Q: Who arms the militia?\n\n"
+            "Idris: The United Arab Emirates finances the RSF. It also recruits in Chad.\n\n"
+            "The UAE armed the RSF in 2023.\n")
+    claims = extract_text(text)
+    said = [c for c in claims if c.type == "FUNDING"]
+    assert [(c.certainty, c.attribution) for c in said] == [("medium", ("Idris",))]
+    stated = [c for c in claims if c.type == "ARMS_TRANSFER"]
+    assert [c.certainty for c in stated] == ["high"]  # the turn ends with its paragraph
+
+
+def test_a_section_label_is_no_speaker() -> None:
+    claims = extract_text("EDIT: The UAE armed the RSF in 2023.\n")
+    assert [c.certainty for c in claims if c.type == "ARMS_TRANSFER"] == ["high"]

@@ -27,6 +27,7 @@ from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
+from proxygraph.extract.speakers import speaker_label
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
@@ -328,6 +329,7 @@ class AnalysedSentence:
     sm: SentenceMentions
     year: int | None  # the year a year-less date in it takes
     filed: date | None  # the document's date, for weekdays
+    speaker: str | None = None  # who speaks, in a transcript turn
 
     @cached_property
     def times(self) -> list:
@@ -347,18 +349,24 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     index = default_index()
     total = len(document.text)
     names = document_names(document.text, index)
+    speaker: str | None = None  # the transcript turn's speaker ("RYABKOV: ...")
     for offset, chunk in parse(document.text):
-        ctx.paragraph_year = None if document.text[max(0, offset - 2):offset].count(
-            "\n") >= 2 else ctx.paragraph_year
+        new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
+        ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
+        label = speaker_label(chunk.text)
+        speaker = label or (None if new_paragraph or offset == 0 else speaker)
         chunk_mentions = with_local_names(chunk, find_mentions(chunk, index), names)
+        if label is not None:  # a person's label names who speaks, no party ("Kyiv:" may be)
+            label_end = chunk.text.index(label) + len(label)
+            chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
+                              or (m.entity.resolved and m.entity.kind != "person")]
         for sent in chunk.sents:
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions), ctx)
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)
             sm = SentenceMentions(sent, mentions, pairs=_pair_references(sent, mentions, ctx))
-            yield AnalysedSentence(offset, sent, sm, year,
-                                   ctx.filed)
+            yield AnalysedSentence(offset, sent, sm, year, ctx.filed, speaker)
             _update_context(sent, mentions, ctx)
         if progress is not None:
             progress(offset + len(chunk.text), total)
@@ -376,7 +384,8 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
     for cand in sentence_candidates(item.sm, lex, components):
         if any(drop(cand) for drop in components.candidate_filters):
             continue
-        claim = _build_claim(document, item.offset, item.sent, item.sm, cand, item.times)
+        claim = _build_claim(document, item.offset, item.sent, item.sm, cand, item.times,
+                             item.speaker)
         for claim_filter in components.claim_filters:
             if claim is None:
                 break
@@ -452,7 +461,7 @@ def _participle_epithet(trigger: Token) -> bool:
 
 
 def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentions,
-                 cand: Candidate, times: list) -> Claim | None:
+                 cand: Candidate, times: list, speaker: str | None = None) -> Claim | None:
     ctype = ONTOLOGY.claim_type(cand.type)
     attribution: tuple[str, ...]
     if cand.label:
@@ -460,6 +469,10 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     else:
         mod = modality(cand.trigger, sent)
         status, certainty, attribution = mod.status, mod.certainty, mod.attribution
+    if speaker is not None:
+        # a transcript turn is its speaker's account (guide 10, 11)
+        certainty = "medium" if certainty == "high" else certainty
+        attribution = attribution or (speaker,)
     tokens = attrs.clause_tokens(cand)
     items = attrs.items_for(cand, tokens, sm) if "items" in ctype.attributes else ()
     via, route = attrs.via_and_route(tokens, sm) if not cand.label else ((), ())

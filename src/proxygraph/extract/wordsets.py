@@ -47,6 +47,7 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    non_speaker_labels: frozenset[str]
     order_sense_verbs: frozenset[str]
     army_words: frozenset[str]
     affiliate_nouns: frozenset[str]
