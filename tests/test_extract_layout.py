@@ -269,3 +269,11 @@ def test_a_transcript_turn_is_its_speakers_account() -> None:
 def test_a_section_label_is_no_speaker() -> None:
     claims = extract_text("EDIT: The UAE armed the RSF in 2023.\n")
     assert [c.certainty for c in claims if c.type == "ARMS_TRANSFER"] == ["high"]
+
+
+def test_a_headlines_trailing_source_is_credited_not_a_party() -> None:
+    claims = extract_text("Rwanda backs M23 rebels - UN\n")
+    assert [(c.type, c.object.id, c.certainty, c.attribution) for c in claims] == [
+        ("SUPPORT", "m23", "medium", ("UN",))]
+    genre = extract_text("Iran arming Houthis - a timeline\n")
+    assert [c.certainty for c in genre] == ["high"]

@@ -27,7 +27,7 @@ from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
-from proxygraph.extract.speakers import speaker_label
+from proxygraph.extract.speakers import headline_source, speaker_label
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
@@ -403,6 +403,9 @@ def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
     """The sentence's share of the mentions found once for its whole chunk."""
     doc = sent.doc
     found = [m for m in chunk_mentions if sent.start <= m.start and m.end <= sent.end]
+    source = headline_source(sent) if _is_headline(sent) else None
+    if source is not None:  # "... - UN experts": the source of a headline is no party
+        found = [m for m in found if doc[m.start].idx < source[0]]
     dateline = dateline_end(span_text(sent))
     if dateline:
         # "MOSCOW, July 25, 2024 (Wire) —" names where and by whom the story was filed, no
@@ -469,10 +472,13 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     else:
         mod = modality(cand.trigger, sent)
         status, certainty, attribution = mod.status, mod.certainty, mod.attribution
-    if speaker is not None:
-        # a transcript turn is its speaker's account (guide 10, 11)
+    source = speaker or (headline_source(sent)[1] if _is_headline(sent) and headline_source(
+        sent) else None)
+    if source is not None:
+        # a transcript turn is its speaker's account, "... - state TV" its source's
+        # (guide 10, 11)
         certainty = "medium" if certainty == "high" else certainty
-        attribution = attribution or (speaker,)
+        attribution = attribution or (source,)
     tokens = attrs.clause_tokens(cand)
     items = attrs.items_for(cand, tokens, sm) if "items" in ctype.attributes else ()
     via, route = attrs.via_and_route(tokens, sm) if not cand.label else ((), ())
