@@ -606,3 +606,54 @@ def test_a_store_made_at_revision_0001_is_upgraded_on_open(store_url: str) -> No
         assert store.claim(claim.id).claim == claim
         other = add(store, "Iran supplied Russia.", publisher="RUSI", reliability="C")
         assert store.claim(claim.id).credibility == store.claim(other.id).credibility == 1
+
+
+def test_a_store_made_at_revision_0006_keeps_its_participants(store_url: str) -> None:
+    """0007 keys participants by their claim's seq: stored ones still answer the filters and
+    the item comparison of grading."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from proxygraph.store.engine import alembic_config, make_engine
+    from proxygraph.store.rows import claim_row, insert_claims
+
+    engine = make_engine(store_url)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+    doc = make_doc("Iran shipped Shahed drones to Russia and Pantsirs to Hezbollah.",
+                   publisher="CNAS", reliability="B")
+    first = make_claim(doc, items=(SHAHED,))
+    second = make_claim(doc, obj=HEZBOLLAH, start=1, items=(SHAHED, PANTSIR))
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO documents (sha256, name, media_type, publisher, reliability, "
+            "extractor_version, ingested_at, text) VALUES (:s, 'r.txt', 'text/plain', 'CNAS', "
+            "'B', '1', '2024-01-01T00:00:00Z', :t)"), {"s": doc.sha256, "t": doc.text})
+        rows = []
+        for claim in (first, second):
+            row = claim_row(claim, doc=doc.sha256, source="pub:cnas", reliability="B",
+                            at="2024-01-01T00:00:00Z")
+            rows.append(({**row, "credibility": 2}, claim))
+        insert_claims(conn, rows)
+    engine.dispose()
+    with SqlStore(store_url) as store:
+        key = inspect(store.engine).get_pk_constraint("claim_entities")["constrained_columns"]
+        assert key == ["seq", "role", "position"]
+        if store.engine.dialect.name == "sqlite":
+            with store.engine.connect() as conn:
+                assert conn.exec_driver_sql("SELECT v FROM claims_fts_config WHERE k = "
+                                            "'automerge'").scalar() == 16
+        q = lambda **kw: ids(store.claims(ClaimFilter(**kw)))  # noqa: E731
+        assert q(actors=(HEZBOLLAH.id,)) == {second.id}
+        assert q(items=(PANTSIR.id,)) == {second.id}
+        assert q(items=(SHAHED.id,)) == {first.id, second.id}
+        assert store.claim(first.id).claim == first
+        # a stored claim's items, read by seq, decide what corroborates it
+        add(store, "Iran supplied Russia with Pantsirs.", publisher="RUSI", reliability="B",
+            items=(PANTSIR,))
+        assert store.claim(first.id).credibility == 2
+        add(store, "Iran supplied Russia with Shaheds.", publisher="RUSI", reliability="B",
+            items=(SHAHED,))
+        assert store.claim(first.id).credibility == 1

@@ -87,9 +87,10 @@ def _directions(overlay: Overlay, key: PairKey) -> list[ColumnElement[bool]]:
 def _items_of(conn: Connection, ids: Sequence[str]) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for start in range(0, len(ids), _CHUNK):
-        query = select(claim_entities.c.claim_id, claim_entities.c.entity_id).where(
-            claim_entities.c.claim_id.in_(ids[start:start + _CHUNK]),
-            claim_entities.c.role == "item")
+        # By seq, the key of claim_entities (migration 0007).
+        query = select(claims.c.id.label("claim_id"), claim_entities.c.entity_id).join(
+            claim_entities, claim_entities.c.seq == claims.c.seq).where(
+            claims.c.id.in_(ids[start:start + _CHUNK]), claim_entities.c.role == "item")
         for r in conn.execute(query):
             found.setdefault(r.claim_id, set()).add(r.entity_id or "")
     return {k: frozenset(v) for k, v in found.items()}
@@ -134,7 +135,7 @@ def _speaks_to_bound(t: FromClause, has_time: bool, has_items: bool
             and_(func.coalesce(t.c.time_start, OPEN_START) <= bindparam("end"),
                  func.coalesce(t.c.time_end, OPEN_END) >= bindparam("start"))))
     if has_items:
-        item = and_(claim_entities.c.claim_id == t.c.id, claim_entities.c.role == "item")
+        item = and_(claim_entities.c.seq == t.c.seq, claim_entities.c.role == "item")
         cond.append(or_(not_(exists().where(item)), exists().where(
             item, claim_entities.c.entity_id.in_(bindparam("items", expanding=True)))))
     return cond

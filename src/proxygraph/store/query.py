@@ -221,9 +221,9 @@ def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set
             # Its statistics know the frequent names; the role is left out of the
             # estimate, which would take it as independent of the name (an item's rows
             # are all items) and come out ten times too low.
-            many = estimated_rows(conn, select(claim_entities.c.claim_id).where(who)) >= dense
+            many = estimated_rows(conn, select(claim_entities.c.seq).where(who)) >= dense
         else:
-            sample = select(claim_entities.c.claim_id).where(
+            sample = select(claim_entities.c.seq).where(
                 who, claim_entities.c.role.in_(roles)).limit(dense).subquery()
             many = conn.execute(select(func.count()).select_from(sample)).scalar_one() >= dense
         if many:
@@ -231,7 +231,7 @@ def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set
             # scalar subquery with LIMIT, not EXISTS: PostgreSQL would turn EXISTS into a
             # join that collects every claim of the participant first.
             probe = select(claim_entities.c.position).where(
-                claim_entities.c.claim_id == claims.c.id, claim_entities.c.role.in_(roles),
+                claim_entities.c.seq == claims.c.seq, claim_entities.c.role.in_(roles),
                 who).limit(1).scalar_subquery()
             return probe.is_not(None), True
     if conn.dialect.name == "postgresql" and alone:
@@ -256,7 +256,7 @@ def _full_text(conn: Connection, search: str) -> ColumnElement[bool]:
 
 def _known_participant(conn: Connection, roles: tuple[str, ...], ids: set[str],
                        keys: set[str]) -> bool:
-    query = select(claim_entities.c.claim_id).where(
+    query = select(claim_entities.c.seq).where(
         _participant(ids, keys), claim_entities.c.role.in_(roles)).limit(1)
     return conn.execute(query).first() is not None
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -114,20 +115,24 @@ TIME_START_SQL = (f"CASE WHEN time_start IS NOT NULL THEN time_start "
 Index("ix_claims_time_end", text(f"({TIME_END_SQL})"), claims.c.seq)
 Index("ix_claims_time_start", text(f"({TIME_START_SQL})"), claims.c.seq)
 
-# Every participant of a claim, one row per role and position, for actor/item/place queries.
+# Every participant of a claim, one row per role and position, for actor/item/place queries;
+# keyed by (seq, role, position).
 claim_entities = Table(
     "claim_entities",
     metadata,
-    Column("claim_id", String(64), ForeignKey("claims.id"), primary_key=True),
-    Column("role", String(10), primary_key=True),  # subject | object | item | via | place
-    Column("position", Integer, primary_key=True),
+    Column("claim_id", String(64), ForeignKey("claims.id"), nullable=False),
+    Column("role", String(10), nullable=False),  # subject | object | item | via | place
+    Column("position", Integer, nullable=False),
     Column("entity_id", String(200)),
     Column("name", Text, nullable=False),
     Column("name_key", Text, nullable=False),  # casefolded name for exact lookups
     Column("kind", String(20)),
     Column("category", String(30)),
     Column("origin", String(200)),
-    Column("seq", BigInteger),  # the claim's seq: participants' claims in stored order
+    # The claim's seq, first in the key (migration 0007): a new claim's rows are appended,
+    # where its hashed id put them at a random leaf; the indexes list claims in stored order.
+    Column("seq", BigInteger, nullable=False),
+    PrimaryKeyConstraint("seq", "role", "position"),
     Index("ix_claim_entities_entity", "entity_id", "role", "seq"),
     Index("ix_claim_entities_name", "name_key", "role", "seq"),
 )
