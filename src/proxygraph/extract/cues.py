@@ -220,7 +220,21 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
     if verb is None:
         # "which Iran funds": a present-tense verb the parser read as a plural noun.
         return ("ongoing" if misparsed_verb(trigger, lex) else "occurred"), False
+    if _bare_infinitive(verb):
+        # "is believed to fund", "appears to arm": the tense is the governing verb's (a
+        # perfect infinitive, "is said to have armed", stays a past act)
+        governing = next((t for t in chain[chain.index(verb) + 1:]
+                          if t.pos_ in ("VERB", "AUX") and is_finite(t)), None)
+        if governing is not None:
+            return tense_status(governing), False
     return tense_status(verb), False
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """"to fund" / "to be training", not "to have armed"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VB", "VBG") and any(a.lower_ == "to" for a in auxes) and not any(
+        a.lower_ == "have" for a in auxes)
 
 
 def phrase_text(head: Token) -> str:
