@@ -4,6 +4,8 @@ inside reported-claim nouns, doubt, and object pronouns. Sentences written for t
 
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import only, triples
 
 
@@ -163,3 +165,15 @@ def test_a_suppliers_role_is_ongoing_and_no_denial_reaches_an_apposition() -> No
     claim = only("Iran, the main backer of the Houthis, denied the report.", "SUPPORT", "iran",
                  "houthis")
     assert (claim.status, claim.certainty) == ("ongoing", "high")
+
+
+@pytest.mark.parametrize("text, ctype, subject, obj", [
+    ("Germany pledges four more IRIS-T systems to Kyiv", "ARMS_TRANSFER", "germany", "ukraine"),
+    ("Moscow has discussed supplying anti-ship missiles to the Houthis.", "ARMS_TRANSFER",
+     "russia", "houthis"),
+    ("Turkey was ready to provide military training to the Syrian army.", "TRAINING", "turkey",
+     "syrian-arab-army"),
+])
+def test_pledges_discussions_and_readiness_are_plans(text: str, ctype: str, subject: str,
+                                                     obj: str) -> None:
+    assert only(text, ctype, subject, obj).status == "planned"

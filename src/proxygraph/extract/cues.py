@@ -188,6 +188,11 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
     if any(tok is not trigger and tok.pos_ == "VERB"
            and tok.lemma_.lower() in cues["forecast_verbs"] for tok in chain):
         return "forecast", False  # "officials expect Iran to resupply the group"
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in WORDS.promise_verbs:
+        return "planned", False  # "Germany pledges four more IRIS-T systems to Kyiv"
+    # "vowed to keep targeting": the vow outranks the continuation below it
+    vowed = any(tok is not trigger and tok.pos_ == "VERB"
+                and tok.lemma_.lower() in planned_lemmas for tok in chain)
     for tok in chain:
         modal = _modal(tok) if tok.pos_ in ("VERB", "AUX") else None
         if modal is not None:
@@ -212,10 +217,12 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
             if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cues[
                     "forecast_adjectives"]:
                 return "forecast", False
+            if child.dep_ == "acomp" and child.lemma_.lower() in WORDS.planned_adjectives:
+                return "planned", False  # "is due to hold talks", "was ready to train"
         if tok is not trigger and tok.lemma_.lower() in WORDS.continuation_verbs and (
                 tok.tag_ in ("VBZ", "VBP", "VBD")
                 or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
-            return "ongoing", False  # "continues to arm", "continued to deliver", "has kept"
+            return ("planned" if vowed else "ongoing"), False  # "continues to arm"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         # "which Iran funds": a present-tense verb the parser read as a plural noun.
