@@ -164,3 +164,11 @@ def test_clashes_erupted_between_two_sides() -> None:
 
 def test_a_states_own_weapons_reaching_a_group() -> None:
     assert ("ARMS_TRANSFER", "iran", "houthis") in triples("Iran's weapons reached the Houthis.")
+
+
+def test_the_two_factions_are_the_pair_named_before() -> None:
+    text = ("Kataib Hezbollah and Nujaba refused to stop. "
+            "The two factions are armed by Iran.")
+    found = triples(text)
+    assert {("ARMS_TRANSFER", "iran", "kataib-hezbollah"),
+            ("ARMS_TRANSFER", "iran", "harakat-al-nujaba")} <= found

@@ -4,6 +4,8 @@ inside reported-claim nouns, doubt, and object pronouns. Sentences written for t
 
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import only, triples
 
 
@@ -146,3 +148,32 @@ def test_a_headline_source_after_a_comma_is_the_attribution_not_a_party() -> Non
     assert not any("south-korea" in (s, o) for _, s, o in found), found
     claim = only(text, "SUPPORT", "korean-peoples-army", "russia")
     assert (claim.status, claim.certainty, claim.attribution) == ("ongoing", "medium", ("Seoul",))
+
+
+def test_a_present_verb_of_belief_makes_its_infinitive_ongoing() -> None:
+    claim = only("The Quds Force is widely believed to fund Kataib Hezbollah.", "FUNDING",
+                 "quds-force", "kataib-hezbollah")
+    assert (claim.status, claim.certainty) == ("ongoing", "low")
+    claim = only("Iran is said to have armed the Houthis.", "ARMS_TRANSFER", "iran", "houthis")
+    assert claim.status == "occurred"
+
+
+def test_a_suppliers_role_is_ongoing_and_no_denial_reaches_an_apposition() -> None:
+    claim = only("The United States, Israel's main arms supplier, paused a shipment of bombs.",
+                 "ARMS_TRANSFER", "united-states", "israel")
+    assert claim.status == "ongoing"
+    claim = only("Iran, the main backer of the Houthis, denied the report.", "SUPPORT", "iran",
+                 "houthis")
+    assert (claim.status, claim.certainty) == ("ongoing", "high")
+
+
+@pytest.mark.parametrize("text, ctype, subject, obj", [
+    ("Germany pledges four more IRIS-T systems to Kyiv", "ARMS_TRANSFER", "germany", "ukraine"),
+    ("Moscow has discussed supplying anti-ship missiles to the Houthis.", "ARMS_TRANSFER",
+     "russia", "houthis"),
+    ("Turkey was ready to provide military training to the Syrian army.", "TRAINING", "turkey",
+     "syrian-arab-army"),
+])
+def test_pledges_discussions_and_readiness_are_plans(text: str, ctype: str, subject: str,
+                                                     obj: str) -> None:
+    assert only(text, ctype, subject, obj).status == "planned"

@@ -188,6 +188,11 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
     if any(tok is not trigger and tok.pos_ == "VERB"
            and tok.lemma_.lower() in cues["forecast_verbs"] for tok in chain):
         return "forecast", False  # "officials expect Iran to resupply the group"
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in WORDS.promise_verbs:
+        return "planned", False  # "Germany pledges four more IRIS-T systems to Kyiv"
+    # "vowed to keep targeting": the vow outranks the continuation below it
+    vowed = any(tok is not trigger and tok.pos_ == "VERB"
+                and tok.lemma_.lower() in planned_lemmas for tok in chain)
     for tok in chain:
         modal = _modal(tok) if tok.pos_ in ("VERB", "AUX") else None
         if modal is not None:
@@ -212,15 +217,31 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
             if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cues[
                     "forecast_adjectives"]:
                 return "forecast", False
+            if child.dep_ == "acomp" and child.lemma_.lower() in WORDS.planned_adjectives:
+                return "planned", False  # "is due to hold talks", "was ready to train"
         if tok is not trigger and tok.lemma_.lower() in WORDS.continuation_verbs and (
                 tok.tag_ in ("VBZ", "VBP", "VBD")
                 or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
-            return "ongoing", False  # "continues to arm", "continued to deliver", "has kept"
+            return ("planned" if vowed else "ongoing"), False  # "continues to arm"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         # "which Iran funds": a present-tense verb the parser read as a plural noun.
         return ("ongoing" if misparsed_verb(trigger, lex) else "occurred"), False
+    if _bare_infinitive(verb):
+        # "is believed to fund", "appears to arm": the tense is the governing verb's (a
+        # perfect infinitive, "is said to have armed", stays a past act)
+        governing = next((t for t in chain[chain.index(verb) + 1:]
+                          if t.pos_ in ("VERB", "AUX") and is_finite(t)), None)
+        if governing is not None:
+            return tense_status(governing), False
     return tense_status(verb), False
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """"to fund" / "to be training", not "to have armed"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VB", "VBG") and any(a.lower_ == "to" for a in auxes) and not any(
+        a.lower_ == "have" for a in auxes)
 
 
 def phrase_text(head: Token) -> str:

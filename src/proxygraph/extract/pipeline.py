@@ -500,6 +500,13 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         status = "ongoing"  # "has funded Hamas since 2015", "has long armed": still stands
     if status == "occurred" and cand.type not in WORDS.event_claim_types and _accused_of(first):
         status = "ongoing"  # "accuses Iran of arming the Houthis": a standing charge
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in load_lexicon().agent_nouns and (
+            status == "occurred" or (trigger.dep_ == "appos" and status == "denied")):
+        # "Israel's main arms supplier", "Haftar's backer": a role; an apposition keeps it
+        # whatever its head's verb says ("Iran, the Houthis' backer, denied the report")
+        if status == "denied":
+            certainty, attribution = "high", ()  # the author's description, not the denial
+        status = "ongoing"
     if status == "occurred" and _participle_epithet(trigger):
         status = "ongoing"  # "the Giants Brigades, backed by the UAE": a standing role
     if status == "occurred" and _is_headline(sent) and _bare_verb(trigger):

@@ -47,6 +47,8 @@ class WordSets:
     instrument_verbs: frozenset[str]
     object_only_clash_verbs: frozenset[str]
     hired_nouns: frozenset[str]
+    promise_verbs: frozenset[str]
+    planned_adjectives: frozenset[str]
     non_speaker_labels: frozenset[str]
     order_sense_verbs: frozenset[str]
     army_words: frozenset[str]
