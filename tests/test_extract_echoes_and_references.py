@@ -172,3 +172,12 @@ def test_the_two_factions_are_the_pair_named_before() -> None:
     found = triples(text)
     assert {("ARMS_TRANSFER", "iran", "kataib-hezbollah"),
             ("ARMS_TRANSFER", "iran", "harakat-al-nujaba")} <= found
+
+
+def test_a_states_own_soldiers_are_not_its_enemy() -> None:
+    text = ("After a drone attack killed three American soldiers in Jordan in January, the "
+            "United States struck Kata'ib Hezbollah.")
+    found = triples(text)
+    assert ("CLASH", "united-states", "kataib-hezbollah") in found
+    assert not any(t == "CLASH" and s == "united-states" and o not in (
+        "kataib-hezbollah",) for t, s, o in found), found

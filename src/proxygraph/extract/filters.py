@@ -24,7 +24,11 @@ def own_side(cand: Candidate) -> bool:
     obj = cand.object
     if cand.type != "CLASH" or obj is None:
         return False
-    return cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id
+    if cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id:
+        return True
+    # "American soldiers" killed in an attack are not the United States' enemy
+    return obj.kind == "collective" and any(
+        obj.name.lower().startswith(f"{d.lower()} ") for d in cand.subject.demonyms)
 
 
 @candidate_filter("exchanged_goods")
