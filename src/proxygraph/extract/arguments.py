@@ -251,14 +251,10 @@ def _unregistered_person(head: Token, tokens: list[Token], sm: SentenceMentions
 
 def military_of(state: Entity) -> Entity:
     """The armed forces of a state, when the registry has them; else the state."""
-    from proxygraph.extract.mentions import default_index
+    from proxygraph.extract.mentions import armed_forces, default_index
 
-    registry = default_index().registry
-    for noun in ("military", "armed forces", "troops"):
-        organ = registry.lookup_actor(f"{demonym_form(state)} {noun}")
-        if organ is not None and organ.kind == "state_organ" and organ.affiliation == state.id:
-            return organ
-    return state
+    return armed_forces(state, default_index().registry,
+                        ("military", "armed forces", "troops")) or state
 
 
 def _title_of_person(m: Mention, found: list[tuple[Mention, bool]],

@@ -15,11 +15,14 @@ from spacy.tokens import Token
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
 
 if TYPE_CHECKING:
     from proxygraph.extract.view import SentenceView
 
-_PARTY_KINDS = ("state", "state_organ", "armed_group", "pmc", "collective")
+# Entity kinds (the ontology's): the sides whose people fall; an attacker may also be a
+# collective ("Israeli jets"), a victim must be a named side.
+_SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc")
 
 
 @rule_family("casualties", roles=("verb",))
@@ -36,11 +39,12 @@ class Casualties:
         for attack in prep_objects(tok, {"in", "by"}):
             if v.lex.nouns.get(attack.lemma_.lower()) != "CLASH":
                 continue  # "killed in a crash", "died in hospital"
-            attackers = [e for e in v.noun_subjects(attack) if e.kind in _PARTY_KINDS]
+            attackers = [e for e in v.noun_subjects(attack)
+                         if e.kind in _SIDE_KINDS or e.kind == "collective"]
             yield from v.pairs("CLASH", attackers, victims, attack, [], False)
 
 
-def _victims(v: SentenceView, verb: Token) -> list:
+def _victims(v: SentenceView, verb: Token) -> list[Entity]:
     """Whose people died: the passive or intransitive subject, or the noun a participle
     modifies ("fighters killed in ..."). Only people of a named side count."""
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
@@ -51,4 +55,4 @@ def _victims(v: SentenceView, verb: Token) -> list:
             # "RSF fighters died in ...", headline "Two Hezbollah members killed in ..."
             heads = kids(verb, "nsubj")
     found = v.actors(heads)
-    return [e for e in found if e.kind in _PARTY_KINDS and e.kind != "collective"]
+    return [e for e in found if e.kind in _SIDE_KINDS]

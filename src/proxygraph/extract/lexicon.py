@@ -149,3 +149,9 @@ def typo_trigger(word: str) -> str | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that report a statement ("said", "claimed"), from the certainty cues."""
+    return frozenset(load_lexicon().cues["certainty"]["reporting_verbs"])

@@ -214,24 +214,25 @@ def _state_army(m: Mention, tokens: list[Token], index: AliasIndex) -> Mention:
         return m
     if tokens[i].dep_ in ("compound", "amod", "nmod") and tokens[i].head.i > i:
         return m  # "Ukraine military aid", "Russia's military operation", "army chief"
-    organ = _armed_forces(m.entity, index.registry)
+    organ = armed_forces(m.entity, index.registry, _ARMY_PHRASES)
     if organ is None:
         return m
     return Mention(m.start, i + 1, organ, " ".join(t.text for t in tokens[m.start:i + 1]))
 
 
-@lru_cache(maxsize=512)
-def _armed_forces_by_id(state_id: str, registry: Registry) -> Entity | None:
-    state = registry.get(state_id)
-    for noun in ("military", "armed forces", "army", "troops"):
+# The phrases whose registry alias names a state's armed forces, in the order tried.
+_ARMY_PHRASES = ("military", "armed forces", "army", "troops")
+
+
+@lru_cache(maxsize=1024)
+def armed_forces(state: Entity, registry: Registry, nouns: tuple[str, ...]) -> Entity | None:
+    """The state organ the registry knows as "<demonym> <noun>" for one of `nouns` and
+    affiliates to `state` ("Sudanese military" -> Sudanese Armed Forces), or None."""
+    for noun in nouns:
         organ = registry.lookup_actor(f"{demonym_form(state)} {noun}")
         if organ is not None and organ.kind == "state_organ" and organ.affiliation == state.id:
             return organ
     return None
-
-
-def _armed_forces(state: Entity, registry: Registry) -> Entity | None:
-    return _armed_forces_by_id(state.id, registry)
 
 
 def collective(name: str, aliases: tuple[str, ...] = ()) -> Entity:

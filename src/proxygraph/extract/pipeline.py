@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -22,7 +22,7 @@ from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
 from proxygraph.extract.families import active_components
-from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
@@ -211,26 +211,24 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=4096)  # bounded: documents bring new unregistered entities
 def _is_national_army(entity: Entity) -> bool:
     """A state's land or joint armed forces ("Sudanese Armed Forces", "Tatmadaw"), not its
     air force, navy or police."""
     if entity.kind != "state_organ":
         return False
     names = [entity.name.lower(), *(a.lower() for a in entity.aliases)]
-    return any(word in name.split() or word in name for name in names
-               for word in WORDS.army_names)
+    return any(word in name for name in names for word in WORDS.army_names)
 
 
 def _bare_army(tok: Token) -> bool:
     """"the army", "the military", "the armed forces": no modifier naming whose."""
-    if tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the" and not (
-            tok.lower_ == "forces" and tok.i > 1 and tok.doc[tok.i - 2].lower_ == "the"):
-        return False
-    word = tok.lower_
+    doc, i, word = tok.doc, tok.i, tok.lower_
     if word == "forces":
-        return tok.doc[tok.i - 1].lower_ == "armed"
-    return word in ("army", "military") and tok.pos_ in ("NOUN", "PROPN") and not any(
-        c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+        return i > 1 and doc[i - 1].lower_ == "armed" and doc[i - 2].lower_ == "the"
+    return (word in ("army", "military") and i > 0 and doc[i - 1].lower_ == "the"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children))
 
 
 def _line_topic(sent: Span, actors: list[Mention]) -> Mention | None:
@@ -248,11 +246,6 @@ def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
         if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == root.i:
             return m
     return None
-
-
-@cache
-def _reporting_verbs() -> frozenset[str]:
-    return frozenset(load_lexicon().cues["certainty"]["reporting_verbs"])
 
 
 def _pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
@@ -304,7 +297,7 @@ def _update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -
         elif _is_national_army(m.entity):
             ctx.army_salience[m.entity.id] += 2 if subject else 1
             ctx.army_mention[m.entity.id] = m
-    reporting = _reporting_verbs()
+    reporting = reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
                 and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
@@ -329,7 +322,8 @@ class AnalysedSentence:
     sm: SentenceMentions
     year: int | None  # the year a year-less date in it takes
     filed: date | None  # the document's date, for weekdays
-    speaker: str | None = None  # who speaks, in a transcript turn
+    # who speaks: a transcript turn's speaker ("RYABKOV: ..."), or a headline's source
+    speaker: str | None = None
 
     @cached_property
     def times(self) -> list:
@@ -361,12 +355,14 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
                               or (m.entity.resolved and m.entity.kind != "person")]
         for sent in chunk.sents:
-            mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions), ctx)
+            source = headline_source(sent) if _is_headline(sent) else None
+            mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)
             sm = SentenceMentions(sent, mentions, pairs=_pair_references(sent, mentions, ctx))
-            yield AnalysedSentence(offset, sent, sm, year, ctx.filed, speaker)
+            yield AnalysedSentence(offset, sent, sm, year, ctx.filed,
+                                   speaker or (source[1] if source else None))
             _update_context(sent, mentions, ctx)
         if progress is not None:
             progress(offset + len(chunk.text), total)
@@ -399,11 +395,12 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
         yield claim
 
 
-def _mentions_in(sent: Span, chunk_mentions: list[Mention]) -> list[Mention]:
-    """The sentence's share of the mentions found once for its whole chunk."""
+def _mentions_in(sent: Span, chunk_mentions: list[Mention],
+                 source: tuple[int, str] | None = None) -> list[Mention]:
+    """The sentence's share of the mentions found once for its whole chunk, less those in
+    a headline's `source` (its character offset and text)."""
     doc = sent.doc
     found = [m for m in chunk_mentions if sent.start <= m.start and m.end <= sent.end]
-    source = headline_source(sent) if _is_headline(sent) else None
     if source is not None:  # "... - UN experts": the source of a headline is no party
         found = [m for m in found if doc[m.start].idx < source[0]]
     dateline = dateline_end(span_text(sent))
@@ -472,13 +469,11 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     else:
         mod = modality(cand.trigger, sent)
         status, certainty, attribution = mod.status, mod.certainty, mod.attribution
-    source = speaker or (headline_source(sent)[1] if _is_headline(sent) and headline_source(
-        sent) else None)
-    if source is not None:
+    if speaker is not None:
         # a transcript turn is its speaker's account, "... - state TV" its source's
         # (guide 10, 11)
         certainty = "medium" if certainty == "high" else certainty
-        attribution = attribution or (source,)
+        attribution = attribution or (speaker,)
     tokens = attrs.clause_tokens(cand)
     items = attrs.items_for(cand, tokens, sm) if "items" in ctype.attributes else ()
     via, route = attrs.via_and_route(tokens, sm) if not cand.label else ((), ())

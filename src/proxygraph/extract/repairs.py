@@ -11,35 +11,40 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.lexicon import reporting_verbs
 
 
 def repair(doc: Doc) -> Doc:
-    reporting = set(load_lexicon().cues["certainty"]["reporting_verbs"])
+    reporting = reporting_verbs()
     for sent in doc.sents:
         _trailing_source(sent.root, reporting)
     return doc
 
 
-def _trailing_source(root: Token, reporting: set[str]) -> None:
-    """"<story>, Seoul says": the first of two subjects, before a comma, is the story."""
+def _trailing_source(root: Token, reporting: frozenset[str]) -> None:
+    """"<story>, Seoul says": the first of two subjects, before a comma, is the story; or
+    the source read as an apposition of the story's subject, just before the verb. The
+    parse is changed only when every condition holds."""
     if root.lemma_.lower() not in reporting:
         return
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
-    if len(subjects) == 1:
-        # or the source read as an apposition of the story's subject, just before the verb
-        story = subjects[0]
-        source = next((c for c in story.children if c.dep_ == "appos"
-                       and c.right_edge.i + 1 == root.i), None)
-        if source is None or root.doc[source.left_edge.i - 1].text != ",":
-            return
-        source.head = root
-        source.dep_ = "nsubj"
-    elif len(subjects) == 2:
+    if len(subjects) == 2:
         story, source = subjects
+        appositive = False
+    elif len(subjects) == 1:
+        story = subjects[0]
+        found = next((c for c in story.children if c.dep_ == "appos"
+                      and c.right_edge.i + 1 == root.i), None)
+        if found is None or root.doc[found.left_edge.i - 1].text != ",":
+            return
+        source, appositive = found, True
     else:
         return
-    last = max(t.i for t in story.subtree if not t.is_punct and t.i < source.i)
+    last = max(t.i for t in story.subtree
+               if not t.is_punct and t.i < source.i and not (appositive and source.is_ancestor(t)))
     if [t.text for t in root.doc[last + 1:source.left_edge.i]] != [","]:
         return
+    if appositive:
+        source.head = root
+        source.dep_ = "nsubj"
     story.dep_ = "ccomp"

@@ -27,9 +27,8 @@ def speaker_label(text: str) -> str | None:
         return None
     label = match.group(1)
     words = label.lower().split()
-    if words[0] in ("the", "a", "an") or label.lower() in WORDS.non_speaker_labels or any(
-            w in WORDS.non_speaker_labels for w in words):
-        return None
+    if words[0] in ("the", "an") or any(w in WORDS.non_speaker_labels for w in words):
+        return None  # a heading ("The TTP Problem:") or a section ("PHOTO GALLERY:")
     return label
 
 
