@@ -531,3 +531,20 @@ def test_shipping_troops_is_support_not_arms() -> None:
 def test_shipping_weapons_and_troops_stays_arms() -> None:
     assert ("ARMS_TRANSFER", "iran", "houthis") in triples(
         "Iran smuggled rockets and advisers to the Houthis.")
+
+
+# ------------------------------------------------------------------ fighting side by side
+
+
+def test_a_joint_partner_fights_the_enemy_and_is_no_enemy() -> None:
+    found = triples("The UPDF has fought the ADF jointly with the FARDC since 2021.")
+    assert ("CLASH", "updf", "adf") in found and ("CLASH", "fardc", "adf") in found
+    assert ("SUPPORT", "updf", "fardc") in found
+    assert not {("CLASH", "updf", "fardc"), ("CLASH", "fardc", "updf")} & found
+    # a plain "with" stays the enemy
+    assert ("CLASH", "updf", "adf") in triples("The UPDF clashed with the ADF.")
+
+
+def test_each_conjoined_demonym_of_an_army_word_is_its_states_forces() -> None:
+    found = triples("Rwandan and Mozambican troops attacked ISM.")
+    assert {s for t, s, o in found if t == "CLASH"} == {"rdf", "fadm"}

@@ -107,3 +107,38 @@ def test_an_actor_named_twice_pairs_through_its_nearest_mention() -> None:
     first_iran, houthis = pairs[("iran", "houthis")]
     assert first_iran.start > 5  # the second "Iran", the one that pays
     assert pairs[("houthis", "iran")][1].start == first_iran.start
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # people or an act of the state: a party
+    ("Saudi negotiators met Houthi officials in Muscat.", "saudi-arabia", ()),
+    ("Hamas leaders thanked Iran for Iranian financial support.", "iran", ()),
+    # the origin of a thing, or a group the rules build a collective for: no party
+    ("Iranian rockets reached Israel within minutes.", None, ("iran",)),
+    ("Syrian fighters attacked Kurdish positions.", None, ("syria",)),
+])
+def test_a_demonym_is_a_pair_member_only_for_people_or_acts(text, kept, dropped) -> None:
+    from proxygraph.extract.learned import mention_pairs
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    item = next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
+    paired = {a.entity.id for a, *_ in mention_pairs(item.sm)} | {
+        b.entity.id for _, b, *_ in mention_pairs(item.sm)}
+    if kept:
+        assert kept in paired
+    assert not paired & set(dropped)
+
+
+def test_window_and_head_features_describe_each_mention() -> None:
+    from proxygraph.extract.learned import mention_pairs, pair_features
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    text = "Turkey held talks with Hamas in Ankara."
+    item = next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
+    a, b, ha, hb, path = next(p for p in mention_pairs(item.sm)
+                              if (p[0].entity.id, p[1].entity.id) == ("turkey", "hamas"))
+    features, _ = pair_features(item.sm, a, b, path=path, heads=(ha, hb))
+    assert {"aR=hold", "bL=talk", "bL=with", "bR=in", "ahd=nsubj|hold", "bhd=pobj|with"} <= set(
+        features)

@@ -153,10 +153,12 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             # "Russian officers", "(under the command of) Russian officers", "Israeli jets"
             noun = modified.head
             lemma = noun.lemma_.lower()
+            # "Rwandan and Mozambican forces": the army word names each state's forces
+            army = noun.lower_ in WORDS.army_words
             if modified.dep_ not in ("amod", "compound", "nmod") or not (
-                    lemma in lex.military_heads or lemma in lex.equipment_heads):
+                    army or lemma in lex.military_heads or lemma in lex.equipment_heads):
                 continue
-            if lemma in lex.military_heads:
+            if army or lemma in lex.military_heads:
                 m = Mention(m.start, m.end, military_of(m.entity), m.text)  # "Russian officers"
         found.append((m, _is_possessor(m, sm)))
     found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)

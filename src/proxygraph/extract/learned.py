@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MODEL_FILE = "relations.json"
 MAX_MENTIONS = 12  # actors per sentence considered: bounds the pairs at 132
 MAX_PATH = 6  # dependency edges; longer paths are one feature "long"
+WINDOW = 2  # words either side of a mention read as features
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 # Types the classifier proposes: PRODUCTION has no second party to pair with.
 PAIR_TYPES = ("AGREEMENT", "ARMS_TRANSFER", "CLASH", "CONTACT", "COORDINATION", "DEMAND",
@@ -138,10 +139,26 @@ def mention_head(m: Mention, tokens: list[Token]) -> Token:
 
 
 def _actor_mentions(sm: SentenceMentions) -> list[Mention]:
-    # A demonym ("Syrian militias") names a state only through its noun's meaning, which
-    # the rules read; as a bare pair member it mostly misleads.
-    return [m for m in sm.mentions if not (m.is_item or m.demonym
-                                           or m.entity.kind not in _ACTOR_KINDS)]
+    lex = load_lexicon()
+    return [m for m in sm.mentions if not (m.is_item or m.entity.kind not in _ACTOR_KINDS)
+            and (not m.demonym or _demonym_party(m, sm, lex))]
+
+
+def _demonym_party(m: Mention, sm: SentenceMentions, lex: Lexicon) -> bool:
+    """A demonym names its state's act through people or an act ("Saudi negotiators met",
+    "Iranian financial support"), not through a thing whose origin it gives ("Iranian
+    rockets reached Israel") nor inside a group the rules already name ("Iraqi militias")."""
+    tok = sm.sent.doc[m.end - 1]
+    noun = tok.head
+    if noun.i == tok.i:
+        return True  # "the Iranians"
+    owner = sm.at(noun)
+    if owner is not None and owner is not m:
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in lex.group_nouns or lemma in WORDS.indefinite_group_nouns:
+        return False  # "Syrian fighters": a collective of its own (guide 6)
+    return lex.themes.get(lemma) != "ARMS_TRANSFER"
 
 
 DepPath = tuple[list[Token], "Token | None", list[Token]]  # up, common ancestor, down
@@ -326,6 +343,11 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     feats.append(f"bhead={bhead.lemma_.lower()}")
     if bhead.pos_ == "ADP":
         feats.append(f"bhead2={bhead.head.lemma_.lower()}|{bhead.lower_}")
+    for tag, head in (("a", ha), ("b", hb)):
+        # what the mention does or undergoes as its head word's dependant ("nsubj|strike")
+        feats.append(f"{tag}hd={head.dep_}|{head.head.lemma_.lower()}")
+    feats.extend(_window(a, "a", tokens))
+    feats.extend(_window(b, "b", tokens))
     lo, hi = sorted((ha.i, hb.i))
     first = tokens[0].i
     between = [t for t in tokens[lo - first + 1:hi - first]
@@ -340,6 +362,16 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
         if tok.lower_ in lex.backing_participles:
             feats.append(f"after_a={tok.lower_}")
     return feats, lca
+
+
+def _window(m: Mention, tag: str, tokens: list[Token]) -> list[str]:
+    """The two words either side of a mention ("talks with X", "X fighters"), which the
+    parse may not hang on it."""
+    first = tokens[0].i
+    left = tokens[max(0, m.start - first - WINDOW):max(0, m.start - first)]
+    right = tokens[m.end - first:m.end - first + WINDOW]
+    return ([f"{tag}L={t.lemma_.lower()}" for t in left if t.is_alpha]
+            + [f"{tag}R={t.lemma_.lower()}" for t in right if t.is_alpha])
 
 
 def _trigger(lca: Token | None, a: Token, b: Token) -> Token:

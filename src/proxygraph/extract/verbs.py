@@ -158,8 +158,14 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         if ctype == "CLASH" and not objects:
             objects = located_targets(v, targets + things) or shipping_targets(v, targets + things)
         if ctype == "CLASH":
+            # "fought the ADF jointly with the FARDC": the FARDC fights the ADF too
+            joint = v.actors(_joint_partners(verb))
+            if joint:
+                allied = {e.id for e in joint}
+                objects = [o for o in objects if o.id not in allied]
+                yield from v.pairs("CLASH", joint, objects, verb, [], False)
             # "fought alongside the Syrian army" is SUPPORT (guide 5)
-            allies = v.actors(prep_objects(verb, {"alongside"}) + side_of(v, verb))
+            allies = v.actors(prep_objects(verb, {"alongside"}) + side_of(v, verb)) + joint
             yield from v.pairs("SUPPORT", subjects, allies, verb, [], False)
     elif frame == "none":
         objects = v.actors(prep_objects(verb, {"for"}))
@@ -180,6 +186,20 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         ctype != "CLASH" or verb.lemma_.lower() in v.lex.reciprocal_clash_verbs
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+def _joint_partners(verb: Token) -> list[Token]:
+    """The objects of a "with" that says who fought on the same side ("jointly with X",
+    "together with X"), whether the parser hangs the adverb on the verb or the "with"."""
+    out: list[Token] = []
+    for prep in kids(verb, "prep"):
+        if prep.lower_ != "with":
+            continue
+        before = prep.doc[prep.i - 1] if prep.i > 0 else None
+        if any(c.lower_ in WORDS.joint_adverbs for c in prep.children) or (
+                before is not None and before.lower_ in WORDS.joint_adverbs):
+            out += kids(prep, "pobj")
+    return out
 
 
 def _only_possessed(v: SentenceView, head: Token) -> bool:

@@ -69,6 +69,7 @@ class WordSets:
     civilian_aid_modifiers: frozenset[str]
     # sides
     fight_verbs: frozenset[str]
+    joint_adverbs: frozenset[str]
     under_fire_nouns: frozenset[str]
     service_verbs: frozenset[str]
     merchant_ship_nouns: frozenset[str]
