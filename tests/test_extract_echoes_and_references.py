@@ -181,3 +181,10 @@ def test_a_states_own_soldiers_are_not_its_enemy() -> None:
     assert ("CLASH", "united-states", "kataib-hezbollah") in found
     assert not any(t == "CLASH" and s == "united-states" and o not in (
         "kataib-hezbollah",) for t, s, o in found), found
+
+
+def test_a_person_is_no_peer_of_his_own_state() -> None:
+    # Abiy Ahmed is registered as Ethiopia's leader: he and Ethiopia are one side of the deal
+    found = triples("Abiy Ahmed and Ethiopia signed a deal with Somaliland.")
+    assert ("AGREEMENT", "ethiopia", "somaliland") in found
+    assert not any({s, o} == {"abiy-ahmed", "ethiopia"} for _, s, o in found), found

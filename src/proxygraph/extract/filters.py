@@ -14,7 +14,16 @@ from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document
+from proxygraph.model import Claim, Document, Entity
+
+# Relations between peers: a person and the state or group he belongs to are one side in
+# them (funding or ordering one's own side is another matter).
+_PEER_TYPES = frozenset({"AGREEMENT", "CONTACT", "COORDINATION", "SUPPORT", "TRAINING"})
+
+
+def _member_of(a: Entity, b: Entity) -> bool:
+    return (a.kind == "person" and a.affiliation == b.id) or (
+        b.kind == "person" and b.affiliation == a.id)
 
 
 @candidate_filter("own_side")
@@ -22,7 +31,11 @@ def own_side(cand: Candidate) -> bool:
     """A clash between a state and its own organ ("Russian forces" vs Russia) is a misread
     of two mentions of one side, not a fight."""
     obj = cand.object
-    if cand.type != "CLASH" or obj is None:
+    if obj is None:
+        return False
+    if cand.type in _PEER_TYPES and _member_of(cand.subject, obj):
+        return True  # "Abiy Ahmed and Ethiopia signed": the leader acts for his own side
+    if cand.type != "CLASH":
         return False
     if cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id:
         return True

@@ -69,7 +69,7 @@ def _behaviour_digest() -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"0.5.0+{_behaviour_digest()}"
+EXTRACTOR_VERSION = f"0.6.0+{_behaviour_digest()}"
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _GROUP_KINDS = {"armed_group", "pmc"}
