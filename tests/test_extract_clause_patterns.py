@@ -548,3 +548,18 @@ def test_a_joint_partner_fights_the_enemy_and_is_no_enemy() -> None:
 def test_each_conjoined_demonym_of_an_army_word_is_its_states_forces() -> None:
     found = triples("Rwandan and Mozambican troops attacked ISM.")
     assert {s for t, s, o in found if t == "CLASH"} == {"rdf", "fadm"}
+
+
+def test_a_verbs_subjects_are_the_nouns_two_sides_only_when_they_do_its_act() -> None:
+    thanked = triples("The government thanks all the friendly states which support the "
+                      "Somali National Army in the war against the insurgency, in particular "
+                      "the Republic of Kenya, the State of Qatar and the United States.")
+    helpers = {"kenya", "qatar", "united-states"}
+    assert {s for t, s, _ in thanked if t == "SUPPORT"} == helpers
+    assert not any(t == "CLASH" and {s, o} <= helpers for t, s, o in thanked), thanked
+    assert not any(t == "AGREEMENT" for t, _, _ in triples(
+        "Egypt and Qatar brokered the ceasefire."))
+    assert ("CLASH", "russia", "ukraine") in triples(
+        "Russia and Ukraine have been at war since 2022.")
+    assert ("AGREEMENT", "israel", "hamas") in triples(
+        "Israel and Hamas agreed to a ceasefire.")

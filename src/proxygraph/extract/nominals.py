@@ -104,10 +104,12 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
             yield from v.pairs(ctype, parties, [], noun, theme, True)
             return
         objects = objects + parties
+    inherited = False
     if not subjects and not (between and ctype == "CLASH"):
         # "support to either side in the war, which broke out between A and B": the
         # sides of the war are named by "between", not by the verb above it
         subjects = _inherited_subjects(v, noun)
+        inherited = bool(subjects) and not _party_verb(noun)
     if not subjects and ctype == "ARMS_TRANSFER":
         subjects = origins(v, theme)  # "deliveries of Russian tanks to X" (guide 7)
     if not objects and instrumental and noun.head.head.pos_ == "VERB":
@@ -124,7 +126,10 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
             return  # "weapons of Iranian manufacture": where they were made, no claim
         yield from v.pairs(ctype, subjects, objects, noun, theme, False)
         return
-    yield from v.pairs(ctype, subjects, objects, noun, theme, symmetric)
+    # "the countries which support the army in the war", "Egypt and Qatar brokered the
+    # truce": the verb's subjects are not the noun's two sides (they are when they wage
+    # the war or sign the truce)
+    yield from v.pairs(ctype, subjects, objects, noun, theme, symmetric and not inherited)
 
 
 def _origin_only(v: SentenceView, noun: Token) -> bool:
@@ -204,6 +209,14 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
     if noun.dep_ == "conj":
         return _inherited_subjects(v, head) if head.pos_ == "NOUN" else []
     return []
+
+
+def _party_verb(noun: Token) -> bool:
+    """Is the verb that governs the noun one its own parties do ("waged war", "were at
+    war", "signed a truce")?"""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    lemma = verb.lemma_.lower()
+    return lemma in WORDS.copulas or lemma in WORDS.party_verbs
 
 
 def _object_of_same_claim(noun: Token, ctype: str | None,
