@@ -93,6 +93,13 @@ def test_the_army_is_the_national_army_the_report_named() -> None:
     assert ("ARMS_TRANSFER", "iran", "sudanese-armed-forces") in triples(text)
 
 
+def test_a_multinational_coalition_is_no_national_army() -> None:
+    text = ("RSF units fought for the Saudi-led military coalition in Yemen from 2015. The "
+            "Saudi-led military coalition paid them well. Since April 2023 the RSF has fought "
+            "the Sudanese Armed Forces. Egypt has supplied drones to the army.")
+    assert ("ARMS_TRANSFER", "egypt", "sudanese-armed-forces") in triples(text)
+
+
 def test_the_army_without_a_named_army_stays_unresolved() -> None:
     found = triples("Iran has supplied the army with Mohajer-6 drones.")
     assert not any("armed-forces" in (o or "") for _, _, o in found)

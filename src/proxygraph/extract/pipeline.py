@@ -211,6 +211,9 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+_MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
 @lru_cache(maxsize=4096)  # bounded: documents bring new unregistered entities
 def _is_national_army(entity: Entity) -> bool:
     """A state's land or joint armed forces ("Sudanese Armed Forces", "Tatmadaw"), not its
@@ -218,6 +221,8 @@ def _is_national_army(entity: Entity) -> bool:
     if entity.kind != "state_organ":
         return False
     names = [entity.name.lower(), *(a.lower() for a in entity.aliases)]
+    if any(word in name for name in names for word in _MULTINATIONAL):
+        return False  # "the Saudi-led military coalition" is no state's own army
     return any(word in name for name in names for word in WORDS.army_names)
 
 
