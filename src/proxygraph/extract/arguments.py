@@ -160,7 +160,10 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
                 continue
             if army or lemma in lex.military_heads:
                 m = Mention(m.start, m.end, military_of(m.entity), m.text)  # "Russian officers"
-        found.append((m, _is_possessor(m, sm)))
+        # "Somalia's government" is Somalia, not a possessor beside the phrase's other names
+        own_state = m.entity.kind == "state" and (
+            tok.doc[m.end - 1].head.lemma_.lower() in lex.state_heads)
+        found.append((m, _is_possessor(m, sm) and not own_state))
     found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)
              and not _leader_of_group(m, head, sm)]
     named = [m for m, poss in found if not poss]

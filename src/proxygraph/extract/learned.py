@@ -427,6 +427,44 @@ def _embedded(head: Token, lca: Token | None, sm: SentenceMentions, pair: set[st
     return False
 
 
+def _between(head: Token) -> Token | None:
+    """The "between" whose phrase holds the mention ("talks between A and B", "between
+    Israel's air base and Baku")."""
+    tok = head
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lower_ == "between" and tok.dep_ == "prep":
+            # "talks between A and B" name the talks' sides; "shuttled between Sanaa and
+            # Riyadh" names where one went
+            return tok if tok.head.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _host_of_sides(ha: Token, hb: Token) -> bool:
+    """One of the pair is a side a noun's "between" names and the other comes before it:
+    "Oman hosted talks between A and B" (Oman is no side of the talks)."""
+    ba, bb = _between(ha), _between(hb)
+    if (ba is None) == (bb is None):
+        return False
+    between = ba or bb
+    outside = hb if ba is not None else ha
+    assert between is not None
+    return outside.i < between.i
+
+
+def _declined_by_rules(lca: Token, ha: Token, hb: Token) -> bool:
+    """Words the rules read as no relation on purpose: bare reliance ("Hamas relies on
+    Iran") and engaging *with* someone ("engaged with the Taliban on trade")."""
+    lemma = lca.lemma_.lower()
+    if lemma in WORDS.rely_verbs or lemma in WORDS.rely_nouns:
+        return True
+    return lemma in WORDS.object_only_clash_verbs and any(
+        h.dep_ == "pobj" and h.head.lower_ == "with" and h.head.head.i == lca.i
+        for h in (ha, hb))
+
+
 def _co_speakers(a: Token, b: Token, speech: frozenset[str]) -> bool:
     """"The US, South Korea and Japan condemned the pact": coordinated subjects of a verb
     of speech or judgement act together; they are no pair of their own."""
@@ -479,6 +517,10 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
                 lca is not None and lca.lemma_.lower() in reporting) or _co_speakers(
                 ha, hb, reporting):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
+        if _host_of_sides(ha, hb):
+            continue  # "Oman hosted talks between A and B": the sides are A and B
+        if lca is not None and _declined_by_rules(lca, ha, hb):
+            continue
         scored.append((a, b, ha, hb, path))
         features.append(pair_features(sm, a, b, lex, path, (ha, hb), words)[0])
     out: list[Candidate] = []

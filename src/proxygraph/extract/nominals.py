@@ -105,11 +105,12 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
             return
         objects = objects + parties
     inherited = False
-    if not subjects and not (between and ctype == "CLASH"):
-        # "support to either side in the war, which broke out between A and B": the
-        # sides of the war are named by "between", not by the verb above it
+    if not subjects and not between:
+        # "support to either side in the war, which broke out between A and B", "Kenya
+        # hosts talks between A and B": the sides are named by "between", not by the verb
+        # above it
         subjects = _inherited_subjects(v, noun)
-        inherited = bool(subjects) and not _party_verb(noun)
+        inherited = bool(subjects) and _third_party_verb(v, noun)
     if not subjects and ctype == "ARMS_TRANSFER":
         subjects = origins(v, theme)  # "deliveries of Russian tanks to X" (guide 7)
     if not objects and instrumental and noun.head.head.pos_ == "VERB":
@@ -211,12 +212,19 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
     return []
 
 
-def _party_verb(noun: Token) -> bool:
-    """Is the verb that governs the noun one its own parties do ("waged war", "were at
-    war", "signed a truce")?"""
+# A verb of these types relates its subjects to someone else, not to each other.
+_OUTSIDER_TYPES = frozenset({"ARMS_TRANSFER", "DEMAND", "FUNDING", "SUPPORT", "TRAINING"})
+
+
+def _third_party_verb(v: SentenceView, noun: Token) -> bool:
+    """Does the verb that governs the noun make its subjects outsiders to the noun's act
+    ("supported the army in the war", "brokered the truce", "urged them to respect the
+    ceasefire")? Those who wage the war or sign the truce are its sides."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     lemma = verb.lemma_.lower()
-    return lemma in WORDS.copulas or lemma in WORDS.party_verbs
+    if lemma in WORDS.third_party_verbs or lemma in WORDS.judging_verbs:
+        return True
+    return any(t.claim_type in _OUTSIDER_TYPES for t in v.lex.verbs.get(lemma, ()))
 
 
 def _object_of_same_claim(noun: Token, ctype: str | None,

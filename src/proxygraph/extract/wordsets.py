@@ -70,7 +70,7 @@ class WordSets:
     # sides
     fight_verbs: frozenset[str]
     joint_adverbs: frozenset[str]
-    party_verbs: frozenset[str]
+    third_party_verbs: frozenset[str]
     under_fire_nouns: frozenset[str]
     service_verbs: frozenset[str]
     merchant_ship_nouns: frozenset[str]
