@@ -317,6 +317,18 @@ _NEEDS_YEAR = {_P_ISO, _P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_Y_RANGE, _P
 _NEEDS_MONTH = {_P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_MDY, _P_DMY, _P_MON_LIST,
                 _P_MONTH_YEAR, _P_BARE_MONTH}
 _NEEDS_TWO_MONTHS = {_P_MY_RANGE, _P_MON_LIST}  # (month names never overlap: count them)
+# A word (in lower case) one of which every match of a pattern contains: on ASCII text a
+# substring test rules the pattern out before it runs (beyond ASCII, case-insensitive
+# matching has its own rules: the pattern decides).
+_NEEDS_ONE_OF = {
+    _P_ISO: ("-",),
+    _P_DRANGE_MDY: ("-", "–"),
+    _P_DRANGE_DMY: ("-", "–"),
+    _P_SEASON: ("spring", "summer", "fall", "autumn", "winter"),
+    _P_PART: ("early", "late", "mid", "end", "beginning", "start", "middle", "close", "half",
+              "quarter", "q1", "q2", "q3", "q4", "h1", "h2"),
+    _P_DECADE: ("0s", "0's", "0’s"),
+}
 # Patterns whose matches without a year borrow the context year (`_bare_months`).
 _CONTEXT_PATTERNS = (_P_MDY, _P_DMY, _P_MON_LIST)
 
@@ -331,9 +343,13 @@ def _collect(text: str, yearless: list[tuple[re.Pattern[str], re.Match[str]]] | 
     hits: list[_Hit] = []
     year = _HAS_YEAR.search(text) is not None
     months = len(_HAS_MONTH.findall(text))
+    lowered = text.lower() if text.isascii() else None
     for prio, (pattern, handler) in enumerate(_EXPLICIT):
         if (not year and pattern in _NEEDS_YEAR) or (not months and pattern in _NEEDS_MONTH) or (
                 months < 2 and pattern in _NEEDS_TWO_MONTHS):
+            continue
+        words = _NEEDS_ONE_OF.get(pattern)
+        if words and lowered is not None and not any(w in lowered for w in words):
             continue
         for m in pattern.finditer(text):
             hit = handler(m, text, None)
