@@ -153,10 +153,16 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     a = arrays(doc)  # spaCy rebuilds Token objects and strings on every access
     texts, is_punct, is_space, space = a.text, a.is_punct, a.is_space, a.whitespace
+    known = index._longest  # longest_from's memo, read inline: this runs for every token
     i = 0
     n = len(texts)
     while i < n:
-        longest = 0 if is_punct[i] or is_space[i] else index.longest_from(texts[i])
+        if is_punct[i] or is_space[i]:
+            i += 1
+            continue
+        longest = known.get(texts[i])
+        if longest is None:
+            longest = index.longest_from(texts[i])
         if not longest:
             i += 1
             continue
