@@ -36,7 +36,7 @@ class DocArrays:
             strings = self.doc.vocab.strings
             if len(table) > _MAX_STRINGS:
                 table.clear()
-            for x in set(ids) - table.keys():
+            for x in {x for x in ids if x not in table}:  # (not `- table.keys()`: O(table))
                 table[x] = strings[x] if table is _STRINGS else strings[x].lower()
             return list(map(table.__getitem__, ids))
 
