@@ -82,3 +82,16 @@ def test_skipped_patterns_cannot_match_without_their_words() -> None:
         for text in samples:
             if pattern.search(text):
                 assert any(w in text.lower() for w in words), (pattern.pattern[:30], text)
+
+
+def test_threads_extract_what_one_thread_does() -> None:
+    # the arrays of recent Docs are kept per thread (the web app extracts in threads)
+    from concurrent.futures import ThreadPoolExecutor
+
+    from proxygraph.extract import extract_text
+
+    expected = [c.to_dict() for c in extract_text(TEXT)]
+    assert expected
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda _: [c.to_dict() for c in extract_text(TEXT)], range(8)))
+    assert all(run == expected for run in runs)

@@ -8,6 +8,7 @@ kept while the Doc is in use: the parse is final once `repairs.repair` has run.
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
@@ -36,9 +37,15 @@ class DocArrays:
             strings = self.doc.vocab.strings
             if len(table) > _MAX_STRINGS:
                 table.clear()
-            for x in {x for x in ids if x not in table}:  # (not `- table.keys()`: O(table))
-                table[x] = strings[x] if table is _STRINGS else strings[x].lower()
-            return list(map(table.__getitem__, ids))
+            found: dict[int, str] = {}  # (read from here: another thread may clear table)
+            for x in ids:
+                if x not in found:
+                    text = table.get(x)
+                    if text is None:
+                        text = strings[x] if table is _STRINGS else strings[x].lower()
+                        table[x] = text
+                    found[x] = text
+            return [found[x] for x in ids]
 
     def _flags(self, attr: int) -> list[bool]:
         return [bool(x) for x in self._columns[_ATTRS.index(attr)]]
@@ -122,18 +129,22 @@ _MAX_STRINGS = 500_000
 
 def arrays(doc: Doc) -> DocArrays:
     """The Doc's arrays, built on first use and kept while the Doc is among the last few
-    used (kept apart from the Doc: a reference from the Doc to its own tokens would be a
-    cycle, which only the garbage collector frees, in long pauses)."""
-    found = _RECENT.get(id(doc))
+    this thread used (kept apart from the Doc: a reference from the Doc to its own tokens
+    would be a cycle, which only the garbage collector frees, in long pauses)."""
+    recent: dict[int, DocArrays] | None = getattr(_LOCAL, "recent", None)
+    if recent is None:
+        recent = _LOCAL.recent = {}
+    found = recent.get(id(doc))
     if found is None or found.doc is not doc:
         found = DocArrays(doc)
-        _RECENT[id(doc)] = found  # holds the Doc: its id is not reused while kept
-        if len(_RECENT) > _KEEP:
-            del _RECENT[next(iter(_RECENT))]  # the oldest
+        recent[id(doc)] = found  # holds the Doc: its id is not reused while kept
+        if len(recent) > _KEEP:
+            del recent[next(iter(recent))]  # the oldest
     return found
 
 
 # A document's chunks are analysed one after another: two suffice (and Docs kept longer
-# grow old enough to need the slow full garbage collection).
+# grow old enough to need the slow full garbage collection). Per thread: the web app
+# extracts in threads.
 _KEEP = 2
-_RECENT: dict[int, DocArrays] = {}
+_LOCAL = threading.local()
