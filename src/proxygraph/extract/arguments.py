@@ -13,6 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention, collective, demonym_form
 from proxygraph.extract.wordsets import WORDS
@@ -47,19 +48,16 @@ class SentenceMentions:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        """The sentence's tokens, built once (spaCy makes a new Token object per access)."""
-        return list(self.sent)
+        """The sentence's tokens, from the Doc's list built once (spaCy makes a new Token
+        object per access)."""
+        return arrays(self.sent.doc).tokens[self.sent.start:self.sent.end]
 
     @cached_property
     def ents(self) -> list[Span]:
         """The sentence's named entities, from the Doc's list built once per chunk
         (`Span.ents` walks every entity of the Doc on each call)."""
-        doc = self.sent.doc
-        ents = doc.user_data.get("proxygraph_ents")
-        if ents is None:
-            ents = doc.user_data["proxygraph_ents"] = list(doc.ents)
         start, end = self.sent.start, self.sent.end
-        return [e for e in ents if start <= e.start and e.end <= end]
+        return [e for e in arrays(self.sent.doc).ents if start <= e.start and e.end <= end]
 
 
 def is_backing_modifier(token: Token, lex: Lexicon) -> bool:
@@ -93,31 +91,34 @@ def _hyphen_participle(token: Token) -> bool:
 def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
     """Tokens of the noun phrase headed by `head`, walking only noun-phrase edges."""
     lex = lex or load_lexicon()
-    out: list[Token] = []
-    stack = [(head, False)]
+    a = arrays(head.doc)  # read by index: no Token objects for the words walked past
+    deps, pos, tokens = a.dep, a.pos, a.tokens
+    out: list[int] = []
+    stack = [(head.i, False)]
     seen: set[int] = set()
     while stack:
-        tok, in_appos = stack.pop()
-        if tok.i in seen:
+        i, in_appos = stack.pop()
+        if i in seen:
             continue
-        seen.add(tok.i)
-        out.append(tok)
-        for child in tok.children:
-            dep = child.dep_
+        seen.add(i)
+        out.append(i)
+        for c in a.children[i]:
+            dep = deps[c]
             if dep in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
                 continue
+            child = tokens[c]
             if is_backing_modifier(child, lex) or _hyphen_participle(child):
                 continue  # the sponsor in "X-backed Y", the UN in "UN-recognised government"
-            inner = in_appos or (dep == "appos" and tok.pos_ == "PROPN")
+            inner = in_appos or (dep == "appos" and pos[i] == "PROPN")
             if dep in _NP_EDGES:
-                stack.append((child, inner))
+                stack.append((c, inner))
             elif dep == "prep" and _is_list_prep(child):
-                if not (in_appos and child.lower_ in WORDS.descriptive_preps):
-                    stack.append((child, inner))
-            elif dep in ("pobj", "pcomp") and tok.pos_ == "ADP":
-                stack.append((child, inner))
-    out.sort(key=lambda t: t.i)
-    return out
+                if not (in_appos and a.lower[c] in WORDS.descriptive_preps):
+                    stack.append((c, inner))
+            elif dep in ("pobj", "pcomp") and pos[i] == "ADP":
+                stack.append((c, inner))
+    out.sort()
+    return [head if i == head.i else tokens[i] for i in out]
 
 
 def _is_list_prep(prep: Token) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
@@ -26,7 +27,10 @@ class Candidate:
 
 
 def kids(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    """The token's children whose dependency is among `deps`, in text order."""
+    a = arrays(tok.doc)
+    dep, tokens = a.dep, a.tokens
+    return [tokens[j] for j in a.children[tok.i] if dep[j] in deps]
 
 
 def prep_objects(tok: Token, words: Collection[str]) -> list[Token]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import misparsed_verb
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.wordsets import WORDS
@@ -27,6 +28,21 @@ _ADVERB = re.compile(r"(?<= )(?:widely|generally|long|also|now|still|firmly|stro
                      r"commonly|largely|further|increasingly) ")
 
 
+def cue_set(lex: Lexicon, group: str, name: str) -> frozenset[str]:
+    """A word list of the cues as a set, built once per lexicon (modality runs per claim)."""
+    key = (id(lex), group, name)
+    found = _CUE_SETS.get(key)
+    if found is None or found[0] is not lex:
+        found = _CUE_SETS[key] = (lex, frozenset(lex.cues[group][name]))
+    return found[1]
+
+
+_CUE_SETS: dict[tuple[int, str, str], tuple[Lexicon, frozenset[str]]] = {}
+# certainty's "low" words that count only in a hedge phrase, not alone
+_LOW_ONLY_IN_PHRASES = frozenset({"thought", "believed", "suspected", "appear", "seem",
+                                  "suggest", "might", "unknown"})
+
+
 @dataclass(frozen=True)
 class Modality:
     status: str
@@ -36,7 +52,7 @@ class Modality:
 
 def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | None]:
     """Tokens from the trigger up to its clause's top, and the reporting verb above, if any."""
-    reporting = set(lex.cues["certainty"]["reporting_verbs"])
+    reporting = cue_set(lex, "certainty", "reporting_verbs")
     chain = [trigger]
     tok = trigger
     if misparsed_verb(trigger, lex) and trigger.dep_ == "appos":
@@ -170,8 +186,8 @@ def tense_status(verb: Token) -> str:
 def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bool]:
     """(status, hedged_past): hedged_past is 'might have done', which lowers certainty."""
     cues = lex.cues["status"]
-    planned_lemmas = set(cues["planned"])
-    deny = set(cues["deny"])
+    planned_lemmas = cue_set(lex, "status", "planned")
+    deny = cue_set(lex, "status", "deny")
     for child in trigger.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in cues["planned_modifiers"]:
             return "planned", False
@@ -280,7 +296,8 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     lowered = span_text(sent).lower()[:cut]
     # "are widely believed to", "was reportedly said to": an adverb inside a hedge phrase
     lowered = _ADVERB.sub("", lowered)
-    attribution = _according_to(sent)
+    lower = arrays(sent.doc).lower[sent.start:sent.end]
+    attribution = _according_to(sent) if "according" in lower else []
     if reporter is not None:
         subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ not in ("it", "this", "that"):
@@ -288,14 +305,14 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     attribution_t = tuple(dict.fromkeys(a for a in attribution if a))
     if hedged_past or any(p in lowered for p in cues["low_phrases"]):
         return "low", attribution_t
-    words = {t.lower_ for t in sent}
+    words = set(lower)
     lowered_all = span_text(sent).lower()
-    if words & set(cues["low"]) - {"thought", "believed", "suspected", "appear", "seem",
-                                     "suggest", "might", "unknown"}:
+    if not words.isdisjoint(cue_set(lex, "certainty", "low") - _LOW_ONLY_IN_PHRASES):
         return "low", attribution_t
     if reporter is not None or attribution_t:
         return "medium", attribution_t
-    if words & set(cues["medium"]) or any(p in lowered for p in cues["medium_phrases"]) or (
+    if not words.isdisjoint(cue_set(lex, "certainty", "medium")) or any(
+            p in lowered for p in cues["medium_phrases"]) or (
             any(p in lowered_all for p in ("officials said", "sources said", "officials say"))):
         return "medium", attribution_t
     return "high", attribution_t
@@ -304,7 +321,7 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
 def _parenthetical_reporter(top: Token, lex: Lexicon) -> Token | None:
     """"X pressed Y to act, a U.S. official said, ...": a reporting clause set inside or
     after the claim's clause (a parataxis of its verb) credits the whole clause."""
-    reporting = set(lex.cues["certainty"]["reporting_verbs"])
+    reporting = cue_set(lex, "certainty", "reporting_verbs")
     for child in top.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and any(
                 c.dep_ == "nsubj" for c in child.children):

@@ -13,7 +13,9 @@ from spacy.tokens import Token
 from proxygraph.extract.arguments import actors_in_phrase, is_backing_modifier
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
+from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.mentions import is_label_collective
+from proxygraph.extract.nlp import span_text
 from proxygraph.extract.themes import theme_types
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -29,9 +31,36 @@ class Epithets:
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
         return _label_candidates(v, tok) if tok is not None else iter(())
 
+    def trigger_tokens(self, v: SentenceView) -> set[int]:
+        """The sentence's tokens `_label_candidates` can fire on (a backing word, "pro",
+        or one of its nouns): most sentences have none, and no token is read twice."""
+        a, sent = v.arrays, v.sm.sent
+        nouns = _trigger_nouns(v.lex)
+        backing = v.lex.backing_participles
+        start, end = sent.start, sent.end
+        if (nouns.isdisjoint(a.lemma[start:end]) and backing.keys().isdisjoint(a.lower[start:end])
+                and "pro" not in span_text(sent).lower()):
+            return set()  # the common case, in three quick tests
+        return {i for i in range(start, end)
+                if a.lemma[i] in nouns or (word := a.lower[i]) in backing or word == "pro"
+                or word.startswith("pro-")}
+
+
+_TRIGGER_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}  # by lexicon (unhashable)
+
+
+def _trigger_nouns(lex: Lexicon) -> frozenset[str]:
+    found = _TRIGGER_NOUNS.get(id(lex))
+    if found is None or found[0] is not lex:
+        nouns = (frozenset(lex.agent_nouns) | WORDS.source_nouns | lex.client_nouns
+                 | WORDS.affiliate_nouns)
+        found = _TRIGGER_NOUNS[id(lex)] = (lex, nouns)
+    return found[1]
+
 
 def _label_candidates(v: SentenceView, tok: Token) -> Iterator[Candidate]:
-    """X-backed Y, pro-X Y, X's proxies A and B, X is Y's sponsor."""
+    """X-backed Y, pro-X Y, X's proxies A and B, X is Y's sponsor. (A new trigger word must
+    pass `Epithets.trigger_tokens` too.)"""
     if is_backing_modifier(tok, v.lex):
         yield from _backed(v, tok)
     lemma = tok.lemma_.lower()

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from proxygraph.extract.mentions import AliasIndex, Mention
+from proxygraph.extract.arrays import arrays
+from proxygraph.extract.mentions import AliasIndex, Mention, normalized
+from proxygraph.extract.nlp import doc_text
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.gazetteer import is_town
 from proxygraph.ids import stable_id
@@ -142,19 +144,21 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
     covered = {i for m in registry_mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
     if names.table:
-        tokens = list(doc)
-        n = len(tokens)
+        a = arrays(doc)
+        texts, starts, text = a.text, a.idx, doc_text(doc)
+        n = len(texts)
         i = 0
         while i < n:
-            if i in covered or not tokens[i].text[:1].isupper():
+            if i in covered or not texts[i][:1].isupper():
                 i += 1
                 continue
             found = None
             for length in range(min(names.longest, n - i), 0, -1):
-                span = doc[i:i + length]
-                entity = names.table.get(normalize(span.text))
+                last = i + length - 1
+                surface = text[starts[i]:starts[last] + len(texts[last])]  # the span's text
+                entity = names.table.get(normalized(surface))
                 if entity is not None and not any(j in covered for j in range(i, i + length)):
-                    found = Mention(i, i + length, entity, span.text)
+                    found = Mention(i, i + length, entity, surface)
                     break
             if found is not None:
                 out.append(found)
@@ -162,7 +166,7 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
                 i = found.end
             else:
                 i += 1
-    for ent in doc.ents:
+    for ent in arrays(doc).ents:
         if ent.label_ not in ("ORG", "PERSON") or any(i in covered
                                                       for i in range(ent.start, ent.end)):
             continue

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
@@ -123,8 +124,12 @@ class AliasIndex:
 
 
 @lru_cache(maxsize=65536)
-def _normalize(text: str) -> str:
+def normalized(text: str) -> str:
+    """`registry.normalize`, remembered: the same words are looked up again and again."""
     return normalize(text)
+
+
+_normalize = normalized
 
 
 def _is_proper_name(surface: str) -> bool:
@@ -146,14 +151,18 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     """Registry mentions (longest match, left to right), then demonyms not inside one."""
     index = index or default_index()
     mentions: list[Mention] = []
-    # Token objects and their texts are rebuilt on every access; materialise them once.
-    tokens = list(doc)
-    texts = [t.text for t in tokens]
+    a = arrays(doc)  # spaCy rebuilds Token objects and strings on every access
+    texts, is_punct, is_space, space = a.text, a.is_punct, a.is_space, a.whitespace
+    known = index._longest  # longest_from's memo, read inline: this runs for every token
     i = 0
-    n = len(tokens)
+    n = len(texts)
     while i < n:
-        token = tokens[i]
-        longest = 0 if token.is_punct or token.is_space else index.longest_from(texts[i])
+        if is_punct[i] or is_space[i]:
+            i += 1
+            continue
+        longest = known.get(texts[i])
+        if longest is None:
+            longest = index.longest_from(texts[i])
         if not longest:
             i += 1
             continue
@@ -162,16 +171,16 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         # Grow the span a token at a time while its key can still become an alias; keep
         # the longest span that is one.
         for length in range(1, min(longest, n - i) + 1):
-            last = tokens[i + length - 1]
-            text += tokens[i + length - 2].whitespace_ if length > 1 else ""
-            text += texts[i + length - 1]
+            last = i + length - 1
+            text += space[last - 1] if length > 1 else ""
+            text += texts[last]
             key = _normalize(text)
-            if not (length > 1 and (last.pos_ in ("PUNCT", "CCONJ", "ADP")
-                                    or last.tag_ == "POS" or last.is_punct)):
+            if not (length > 1 and (a.pos[last] in ("PUNCT", "CCONJ", "ADP")
+                                    or a.tag[last] == "POS" or is_punct[last])):
                 # (a span never ends on "'s", "and" or punctuation: "Iran's" is "Iran")
                 entity = index.match_text(text, key)
                 if entity is not None:
-                    found = Mention(i, i + length, entity, doc[i:i + length].text)
+                    found = Mention(i, i + length, entity, text)  # the span's text
             if key and key not in index.prefixes:
                 break
         if found is not None:
@@ -181,8 +190,8 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
             i += 1
     covered = {t for m in mentions for t in range(m.start, m.end)}
     for j, word in enumerate(texts):  # j is the token's index: tokens are the whole Doc
-        if j in covered:
-            continue
+        if j in covered or not word[:1].isupper():
+            continue  # (a demonym is capitalised)
         nxt = texts[j + 1] if j + 1 < n else None
         if nxt is not None and j + 1 not in covered and word[:1].isupper() and (
                 nxt[:1].isupper()):
@@ -195,29 +204,30 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         state = index.demonym_of(word)
         if state is not None:
             mentions.append(Mention(j, j + 1, state, word, demonym=True))
-    mentions = [_state_army(m, tokens, index) for m in mentions]
+    mentions = [_state_army(m, a, index) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _state_army(m: Mention, tokens: list[Token], index: AliasIndex) -> Mention:
+def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:
     """"Israel's military", "Sudan army", "Mali's armed forces": a state named with its
     army word is that state's armed forces, when the registry has them."""
     if m.demonym or m.entity.kind != "state":
         return m
+    lower, n = a.lower, len(a.lower)
     i = m.end
-    if i < len(tokens) and tokens[i].tag_ == "POS":
+    if i < n and a.tag[i] == "POS":
         i += 1
-    if i < len(tokens) and tokens[i].lower_ == "armed" and i + 1 < len(tokens):
+    if i < n and lower[i] == "armed" and i + 1 < n:
         i += 1  # "armed forces"
-    if i >= len(tokens) or tokens[i].lower_ not in WORDS.army_words:
+    if i >= n or lower[i] not in WORDS.army_words:
         return m
-    if tokens[i].dep_ in ("compound", "amod", "nmod") and tokens[i].head.i > i:
+    if a.dep[i] in ("compound", "amod", "nmod") and a.head[i] > i:
         return m  # "Ukraine military aid", "Russia's military operation", "army chief"
     organ = armed_forces(m.entity, index.registry, _ARMY_PHRASES)
     if organ is None:
         return m
-    return Mention(m.start, i + 1, organ, " ".join(t.text for t in tokens[m.start:i + 1]))
+    return Mention(m.start, i + 1, organ, " ".join(a.text[m.start:i + 1]))
 
 
 # The phrases whose registry alias names a state's armed forces, in the order tried.

@@ -114,7 +114,8 @@ def parse(text: str) -> Iterator[tuple[int, Doc]]:
         # batch_size, 256, exceeds BATCH_SIZE). Passing batch_size=len(batch) parses the
         # same docs together yet costs ~6% more CPU (bench/extract_speed.py).
         docs = nlp.pipe(p for _, p in batch)
-        for (offset, _), doc in zip(batch, docs, strict=True):
+        for (offset, piece), doc in zip(batch, docs, strict=True):
+            doc.user_data[_TEXT_KEY] = piece  # the Doc's text (tokenising keeps every char)
             yield offset, repair(doc)
 
 
@@ -132,11 +133,14 @@ def _batches(pieces: Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, str]
         yield batch
 
 
+_TEXT_KEY = "proxygraph_text"
+
+
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once and kept: `Doc.text` joins every token anew per call."""
-    text = doc.user_data.get("proxygraph_text")
+    """The Doc's text, kept: `Doc.text` joins every token anew per call."""
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data["proxygraph_text"] = doc.text
+        text = doc.user_data[_TEXT_KEY] = doc.text
     return text
 
 

@@ -31,7 +31,7 @@ class Nominals:
         # "signed the treaty between Russia and Iran": the verb's claim already says it;
         # the noun would add a second pair of parties
         ctype = v.lex.nouns.get(tok.lemma_.lower())
-        if not _object_of_same_claim(tok, ctype, v.verb_claims):
+        if ctype is None or not _object_of_same_claim(tok, ctype, v.verb_claims):
             yield from _noun_candidates(v, tok)
         yield from _part_of(v, tok)
 
@@ -40,8 +40,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     lemma = noun.lemma_.lower()
     ctype = v.lex.nouns.get(lemma)
     idiom = v.lex.verb_object_idioms.get(lemma, {})
-    if ctype is None and any(idiom.get(t.lemma_.lower()) == "CLASH"
-                             for t in prep_objects(noun, {"of"})):
+    if ctype is None and idiom and any(idiom.get(t.lemma_.lower()) == "CLASH"
+                                       for t in prep_objects(noun, {"of"})):
         # "exchanges of fire with X": the noun of an idiom verb ("exchange fire")
         yield from v.pairs("CLASH", _inherited_subjects(v, noun),
                                v.actors(prep_objects(noun, {"with"})), noun, [], False)

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract import attributes as attrs
 from proxygraph.extract.arguments import SentenceMentions, is_pronoun
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate, pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_date, dateline_end, weekday_times
@@ -25,7 +26,7 @@ from proxygraph.extract.families import active_components
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
-from proxygraph.extract.nlp import MODEL_NAME, parse, span_text
+from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
 from proxygraph.extract.timex import find_times
@@ -106,6 +107,11 @@ class DocumentContext:
 
 
 _HEADER_CHARS = 400
+# The words `resolve_anaphora` can resolve (pronouns, "the army"), and the lemmas: a token
+# with neither is passed over without reading it.
+_ANAPHOR_WORDS = frozenset({"it", "its", "they", "their", "them", "itself", "army", "military",
+                            "forces"})
+_ANAPHOR_LEMMAS = WORDS.pmc_nouns | WORDS.member_nouns | WORDS.anaphoric_nouns
 
 
 def document_date(document: Document) -> date | None:
@@ -135,9 +141,12 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
     actors = [m for m in mentions if not m.is_item and not m.demonym
               and m.entity.kind in _ACTOR_KINDS]
     main_subject = _main_subject(sent, actors)
-    for tok in sent:
-        if tok.i in taken:
-            continue
+    a = arrays(sent.doc)
+    lower, lemmas = a.lower, a.lemma
+    for i in range(sent.start, sent.end):
+        if i in taken or (lower[i] not in _ANAPHOR_WORDS and lemmas[i] not in _ANAPHOR_LEMMAS):
+            continue  # no branch below can take it: skip the Token reads
+        tok = a.tokens[i]
         target: Mention | None = None
         if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
@@ -173,8 +182,8 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # pronoun's number, nearer than any actor, is the antecedent: nobody we know
                 plural = ("NNS", "NNPS") if tok.lower_ in ("they", "them", "their") else (
                     "NN", "NNP")
-                unnamed = any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
-                              and t.tag_ in plural and t.i not in taken for t in sent)
+                unnamed = any(a.dep[j] in ("nsubj", "nsubjpass") and a.tag[j] in plural
+                              and j not in taken for j in range(sent.start, i))
                 target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
         elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
               and sent.doc[tok.i - 1].lower_ == "the"):
@@ -259,9 +268,14 @@ def _pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
     named just before, in this sentence or the last (guide 17: a description of named
     actors is those actors)."""
     out: dict[int, tuple[Entity, Entity]] = {}
-    for tok in sent:
-        kinds = WORDS.pair_nouns.get(tok.lemma_.lower())
-        if kinds is None or tok.tag_ != "NNS" or not any(
+    a = arrays(sent.doc)
+    lemmas = a.lemma
+    for i in range(sent.start, sent.end):
+        kinds = WORDS.pair_nouns.get(lemmas[i])
+        if kinds is None:
+            continue
+        tok = a.tokens[i]
+        if tok.tag_ != "NNS" or not any(
                 c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
                 for c in tok.children):
             continue
@@ -352,11 +366,12 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     for offset, chunk in parse(document.text):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
         ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
-        label = speaker_label(chunk.text)
+        chunk_text = doc_text(chunk)  # `Doc.text` rebuilds every Token per call
+        label = speaker_label(chunk_text)
         speaker = label or (None if new_paragraph or offset == 0 else speaker)
         chunk_mentions = with_local_names(chunk, find_mentions(chunk, index), names)
         if label is not None:  # a person's label names who speaks, no party ("Kyiv:" may be)
-            label_end = chunk.text.index(label) + len(label)
+            label_end = chunk_text.index(label) + len(label)
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
                               or (m.entity.resolved and m.entity.kind != "person")]
         for sent in chunk.sents:
@@ -370,13 +385,14 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
                                    speaker or (source[1] if source else None))
             _update_context(sent, mentions, ctx)
         if progress is not None:
-            progress(offset + len(chunk.text), total)
+            progress(offset + len(chunk_text), total)
 
 
 def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator[Claim]:
     lex = load_lexicon()
-    if not item.sm.pairs and not any(not m.is_item for m in item.sm.mentions) and not any(
-            t.lemma_.lower() in lex.group_nouns for t in item.sm.tokens):
+    sent = item.sent
+    if not item.sm.pairs and not any(not m.is_item for m in item.sm.mentions) and (
+            lex.group_nouns.isdisjoint(arrays(sent.doc).lemma[sent.start:sent.end])):
         return  # no actor and no group named: no claim can have a party
     if _yes_no_question(item.sent):
         return  # "Did Iran train the crews?" asks; it states nothing
@@ -421,8 +437,10 @@ def _yes_no_question(sent: Span) -> bool:
     """A question that opens on its auxiliary ("Will the army negotiate with the RSF?"),
     after an interviewer's "Q:" if any. A wh-question ("why are they attacking ships?")
     still presupposes its relation."""
+    if span_text(sent).rstrip()[-1:] != "?":
+        return False
     words = [t for t in sent if not (t.is_space or t.is_punct)]
-    if not words or span_text(sent).rstrip()[-1:] != "?":
+    if not words:
         return False
     first = words[1] if words[0].lower_ == "q" and len(words) > 1 else words[0]
     return first.tag_ == "MD" or first.lemma_.lower() in ("be", "do", "have")

@@ -33,21 +33,27 @@ def sentence_candidates(
     roles = components.roles
     verb_families, noun_families, token_families = roles["verb"], roles["noun"], roles["token"]
     tokens = sm.tokens
+    pos, by_token = view.arrays.pos, sm.by_token
     verb_claims: dict[int, list[Candidate]] = {}
     for tok in tokens:
         if view.is_verb(tok):
             verb_claims[tok.i] = [c for f in verb_families for c in f.candidates(view, tok)]
     view.verb_claims = verb_claims
     found = view.found
+    # a token family may name the only tokens it can fire on (`trigger_tokens`)
+    wanted = [(f, f.trigger_tokens(view) if hasattr(f, "trigger_tokens") else None)
+              for f in token_families]
     for tok in tokens:
-        claims = verb_claims.get(tok.i)
+        i = tok.i
+        claims = verb_claims.get(i)
         if claims is not None:
             found.extend(claims)
-        elif tok.pos_ in ("NOUN", "PROPN") and sm.at(tok) is None:  # a possible noun trigger
+        elif pos[i] in ("NOUN", "PROPN") and i not in by_token:  # a possible noun trigger
             for family in noun_families:
                 found.extend(family.candidates(view, tok))
-        for family in token_families:
-            found.extend(family.candidates(view, tok))
+        for family, only in wanted:
+            if only is None or i in only:
+                found.extend(family.candidates(view, tok))
     for family in roles["sentence"]:
         found.extend(family.candidates(view, None))
     return found

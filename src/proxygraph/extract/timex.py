@@ -307,16 +307,44 @@ _HAS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _HAS_MONTH = re.compile(_ANY_MON, re.IGNORECASE)
 _HAS_YEAR_WORD = re.compile("year", re.IGNORECASE)
 _HAS_MONTH_WORD = re.compile("month", re.IGNORECASE)
-_HAS_SEASON = re.compile("spring|summer|fall|autumn|winter", re.IGNORECASE)
+_MONTH_WORDS = tuple(_MONTHS)  # "jan" ... "dec": each month name starts with its own
+_SEASON_WORDS = ("spring", "summer", "fall", "autumn", "winter")
+_HAS_SEASON = re.compile("|".join(_SEASON_WORDS), re.IGNORECASE)
 _HAS_SINCE = re.compile("since", re.IGNORECASE)
 _HAS_OFFSET = re.compile(r"(?:days?|weeks?|months?|years?|decades?|shortly|soon|immediately"
                          r"|right|just|directly|quickly)\s+(?:after|before|following|prior"
                          r"|ahead|of)\s", re.IGNORECASE)
+_OFFSET_WORDS = ("day", "week", "month", "year", "decade", "shortly", "soon", "immediately",
+                 "right", "just", "directly", "quickly")  # one of them is in every _HAS_OFFSET
+
+
+def _has(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """`pattern.search(text)`, for a case-insensitive pattern every match of which holds
+    one of `words`: on ASCII text, substring tests rule most texts out first."""
+    if text.isascii():
+        lowered = text.lower()
+        if not any(w in lowered for w in words):
+            return False
+    return pattern.search(text) is not None
+
+
 _NEEDS_YEAR = {_P_ISO, _P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_Y_RANGE, _P_SEASON, _P_PART,
                _P_MONTH_YEAR, _P_DECADE, _P_YEAR}
 _NEEDS_MONTH = {_P_DRANGE_MDY, _P_DRANGE_DMY, _P_MY_RANGE, _P_MDY, _P_DMY, _P_MON_LIST,
                 _P_MONTH_YEAR, _P_BARE_MONTH}
 _NEEDS_TWO_MONTHS = {_P_MY_RANGE, _P_MON_LIST}  # (month names never overlap: count them)
+# A word (in lower case) one of which every match of a pattern contains: on ASCII text a
+# substring test rules the pattern out before it runs (beyond ASCII, case-insensitive
+# matching has its own rules: the pattern decides).
+_NEEDS_ONE_OF = {
+    _P_ISO: ("-",),
+    _P_DRANGE_MDY: ("-", "–"),
+    _P_DRANGE_DMY: ("-", "–"),
+    _P_SEASON: _SEASON_WORDS,
+    _P_PART: ("early", "late", "mid", "end", "beginning", "start", "middle", "close", "half",
+              "quarter", "q1", "q2", "q3", "q4", "h1", "h2"),
+    _P_DECADE: ("0s", "0's", "0’s"),
+}
 # Patterns whose matches without a year borrow the context year (`_bare_months`).
 _CONTEXT_PATTERNS = (_P_MDY, _P_DMY, _P_MON_LIST)
 
@@ -330,10 +358,15 @@ def _collect(text: str, yearless: list[tuple[re.Pattern[str], re.Match[str]]] | 
     context year may date them (`_bare_months`), without running the patterns again."""
     hits: list[_Hit] = []
     year = _HAS_YEAR.search(text) is not None
-    months = len(_HAS_MONTH.findall(text))
+    lowered = text.lower() if text.isascii() else None
+    months = 0 if lowered is not None and not any(m in lowered for m in _MONTH_WORDS) else len(
+        _HAS_MONTH.findall(text))  # (every month name starts with its three letters)
     for prio, (pattern, handler) in enumerate(_EXPLICIT):
         if (not year and pattern in _NEEDS_YEAR) or (not months and pattern in _NEEDS_MONTH) or (
                 months < 2 and pattern in _NEEDS_TWO_MONTHS):
+            continue
+        words = _NEEDS_ONE_OF.get(pattern)
+        if words and lowered is not None and not any(w in lowered for w in words):
             continue
         for m in pattern.finditer(text):
             hit = handler(m, text, None)
@@ -380,7 +413,7 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
                 yearless: list[tuple[re.Pattern[str], re.Match[str]]]) -> list[_Hit]:
     """Expressions whose year (or month) comes from outside the expression itself."""
     hits: list[_Hit] = []
-    for m in _P_YEAR_REL.finditer(text) if _HAS_YEAR_WORD.search(text) else ():
+    for m in _P_YEAR_REL.finditer(text) if _has(text, ("year",), _HAS_YEAR_WORD) else ():
         w = _norm(m["w"])
         if w in ("the last", "the past"):
             continue  # "the last year" = the past twelve months, not a calendar year
@@ -394,21 +427,21 @@ def _contextual(text: str, ctx: int | None, anchors: Sequence[TimeSpan],
         if base is not None and 1 <= base + shift <= 9998:
             y = base + shift
             hits.append(_Hit(m.start(), m.end(), date(y, 1, 1), date(y, 12, 31), "year"))
-    for m in _P_MONTH_REL.finditer(text) if _HAS_MONTH_WORD.search(text) else ():
+    for m in _P_MONTH_REL.finditer(text) if _has(text, ("month",), _HAS_MONTH_WORD) else ():
         w = _norm(m["w"])
         anchor = _month_anchor(explicit, m.start(), anchors, from_text=w not in _FROM_NOW)
         if anchor is not None:
             first = _add_months(anchor.replace(day=1), _REL_SHIFT[w])
             hits.append(_Hit(m.start(), m.end(), first, _month_end(first.year, first.month),
                              "month"))
-    for m in _P_BARE_SEASON.finditer(text) if _HAS_SEASON.search(text) else ():
+    for m in _P_BARE_SEASON.finditer(text) if _has(text, _SEASON_WORDS, _HAS_SEASON) else ():
         season_year = ctx if (m["w"] or "").lower() == "this" else _base_year(
             explicit, m.start(), ctx)
         if season_year is not None:
             lo, hi = _season(m["s"], season_year)
             hits.append(_Hit(m.start("s") if not m["w"] else m.start(), m.end(), lo, hi,
                              "month"))
-    if ctx is not None and _HAS_MONTH.search(text) is not None:
+    if ctx is not None and _has(text, _MONTH_WORDS, _HAS_MONTH):
         hits.extend(_bare_months(text, ctx, yearless))
     return hits
 
@@ -507,7 +540,7 @@ def _event_end(text: str, anchor: _Hit) -> int:
 
 def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
     out: list[TimeMention] = []
-    for m in _REL.finditer(text) if _HAS_OFFSET.search(text) else ():
+    for m in _REL.finditer(text) if _has(text, _OFFSET_WORDS, _HAS_OFFSET) else ():
         # the first closed date after "after", in the same clause
         anchor = next((h for h in hits if h.start >= m.end() and h.hi is not None), None)
         if anchor is None or _GAP.fullmatch(text, m.end(), anchor.start) is None:
@@ -516,7 +549,7 @@ def _relatives(text: str, hits: list[_Hit]) -> list[TimeMention]:
         if resolved is not None:
             out.append(_mention(text, m.start(), anchor.end, *resolved,
                                 event=(m.end("dir"), _event_end(text, anchor))))
-    for m in _SINCE_EVENT.finditer(text) if _HAS_SINCE.search(text) else ():
+    for m in _SINCE_EVENT.finditer(text) if _has(text, ("since",), _HAS_SINCE) else ():
         anchor = next((h for h in hits if h.start >= m.end()), None)
         # adjacent "since 2015" was already made open-ended by _open_ended
         if (anchor is None or anchor.hi is None or not text[m.end():anchor.start].strip()
@@ -545,12 +578,30 @@ _MAYBE_TIME = re.compile(
 )
 
 
+# The same test for ASCII text, as plain substring searches (the regular expression tries
+# every alternative at every position, ~10x slower). Beyond ASCII, case-insensitive
+# matching has its own rules ("ſ" is an "s"): the expression decides.
+_TIME_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+               "dec", "spring", "summer", "autumn", "fall", "winter", "year", "month", "week",
+               "day", "decade", "centur", "quarter", "half", "season")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _maybe_time(text: str) -> bool:
+    if not text.isascii():
+        return _MAYBE_TIME.search(text) is not None
+    if _DIGIT.search(text) is not None:
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _TIME_WORDS)
+
+
 def find_times(text: str, context_year: int | None = None,
                anchors: Sequence[TimeSpan] = ()) -> list[TimeMention]:
     """Every time expression in `text` (one sentence), resolved to an interval."""
     if not isinstance(text, str) or not text:
         return []
-    if not _MAYBE_TIME.search(text):
+    if not _maybe_time(text):
         return []  # most sentences carry no date: skip the full pattern set
     return _find_all(text, context_year, anchors)
 

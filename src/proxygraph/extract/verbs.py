@@ -43,9 +43,10 @@ class VerbFrames:
 
 def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
     needs = v.lex.verb_requires_prep.get(lemma)
-    near = [*verb.children, *(g for o in kids(verb, "dobj") for g in o.children)]
-    if needs and not any(c.dep_ in ("prep", "prt") and c.lower_ in needs for c in near):
-        return
+    if needs:
+        near = [*verb.children, *(g for o in kids(verb, "dobj") for g in o.children)]
+        if not any(c.dep_ in ("prep", "prt") and c.lower_ in needs for c in near):
+            return
     triggers = v.lex.verbs.get(lemma, ())
     idiom = v.lex.verb_object_idioms.get(lemma)
     if idiom:

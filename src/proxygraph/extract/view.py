@@ -19,6 +19,7 @@ from proxygraph.extract.arguments import (
     misparsed_verb,
     relative_antecedent,
 )
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.lexicon import Lexicon, load_lexicon, typo_trigger
 from proxygraph.extract.mentions import default_index
@@ -39,24 +40,39 @@ class SentenceView:
     def __init__(self, sm: SentenceMentions, lex: Lexicon | None = None) -> None:
         self.sm = sm
         self.lex = lex or load_lexicon()
+        self.arrays = arrays(sm.sent.doc)
         # the candidates each verb token gave, by token index (set by the rule runner)
         self.verb_claims: dict[int, list[Candidate]] = {}
         # the candidates the token families proposed, for the sentence-level ones
         self.found: list[Candidate] = []
         self._verbs: dict[int, bool] = {}
+        # per token: verb_lemma and names_capability (two verb families ask for each verb)
+        self._verb_lemmas: dict[int, str] = {}
+        self._capability: dict[int, bool] = {}
 
     # ---- token roles -----------------------------------------------------------------
     def is_verb(self, tok: Token) -> bool:
         """A verb, or a word the parser mistook for something else in a verb's place."""
-        known = self._verbs.get(tok.i)
+        i = tok.i
+        known = self._verbs.get(i)
         if known is None:
-            known = self._verbs[tok.i] = tok.pos_ == "VERB" or self.verb_like(tok)
+            pos = self.arrays.pos[i]
+            # (verb_like takes only a noun or an adjective)
+            known = self._verbs[i] = pos == "VERB" or (
+                pos in ("NOUN", "ADJ") and self.verb_like(tok))
         return known
 
     def names_capability(self, verb: Token) -> bool:
         """ "(accelerate) their abilities to produce drones": a capability, not an act."""
-        if verb.dep_ not in ("acl", "xcomp"):
+        i = verb.i
+        if self.arrays.dep[i] not in ("acl", "xcomp"):
             return False
+        known = self._capability.get(i)
+        if known is None:
+            known = self._capability[i] = self._names_capability(verb)
+        return known
+
+    def _names_capability(self, verb: Token) -> bool:
         near = [verb.head, *(c for d in kids(verb.head, "dobj") for c in (d, *d.conjuncts))]
         return any(t.lemma_.lower() in WORDS.capability_nouns for t in near if t.i < verb.i)
 
@@ -247,6 +263,12 @@ class SentenceView:
 
     def verb_lemma(self, tok: Token) -> str:
         """'armed' tagged as an adjective in a verb list ("funded, armed, trained")."""
+        known = self._verb_lemmas.get(tok.i)
+        if known is None:
+            known = self._verb_lemmas[tok.i] = self._verb_lemma(tok)
+        return known
+
+    def _verb_lemma(self, tok: Token) -> str:
         word = tok.lower_
         if tok.pos_ == "ADJ" and tok.dep_ in ("conj", "acl") and word.endswith("ed"):
             for stem in (word[:-2], word[:-1], word[:-3]):

@@ -1,0 +1,150 @@
+"""The token attributes of one parsed chunk as plain lists, read from spaCy once.
+
+spaCy makes a new `Token` object on every `doc[i]`, `.head` or `.children` access and looks
+a string up on every `.dep_` or `.lemma_` read (~40-300 ns each); the rules read the same
+few attributes of the same tokens many times over. Each list is built on first use and
+kept while the Doc is in use: the parse is final once `repairs.repair` has run.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc, Span, Token
+
+
+class DocArrays:
+    """Per-token lists of one Doc, indexed by token index."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def _columns(self) -> list[list[int]]:
+        """Every attribute the lists below decode, read from spaCy in one call."""
+        if not len(self.doc):
+            return [[] for _ in _ATTRS]
+        return self.doc.to_array(_ATTRS).T.tolist()
+
+    def _strings(self, attr: int, table: dict[int, str] | None = None) -> list[str]:
+        ids = self._columns[_ATTRS.index(attr)]
+        table = _STRINGS if table is None else table
+        try:
+            return list(map(table.__getitem__, ids))
+        except KeyError:  # a string not seen before: decode it once
+            strings = self.doc.vocab.strings
+            if len(table) > _MAX_STRINGS:
+                table.clear()
+            found: dict[int, str] = {}  # (read from here: another thread may clear table)
+            for x in ids:
+                if x not in found:
+                    text = table.get(x)
+                    if text is None:
+                        text = strings[x] if table is _STRINGS else strings[x].lower()
+                        table[x] = text
+                    found[x] = text
+            return [found[x] for x in ids]
+
+    def _flags(self, attr: int) -> list[bool]:
+        return [bool(x) for x in self._columns[_ATTRS.index(attr)]]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def ents(self) -> list[Span]:
+        """The named entities (`Doc.ents` builds every Span anew per call)."""
+        return list(self.doc.ents)
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        """Lower-cased lemmas: the form every word list is matched against."""
+        return self._strings(LEMMA, _LOWER_STRINGS)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._strings(POS)
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Each token's character offset in the Doc."""
+        return self._columns[_ATTRS.index(IDX)]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags(IS_PUNCT)
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags(IS_SPACE)
+
+    @cached_property
+    def whitespace(self) -> list[str]:
+        """What follows each token: `Token.whitespace_`."""
+        return [" " if x else "" for x in self._columns[_ATTRS.index(SPACY)]]
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Each token's head index (a root is its own head)."""
+        # relative offsets, read as unsigned 64-bit numbers
+        return [i + (off if off < 2**63 else off - 2**64)
+                for i, off in enumerate(self._columns[_ATTRS.index(HEAD)])]
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children in text order, as `Token.children` gives them."""
+        out: list[list[int]] = [[] for _ in range(len(self.doc))]
+        for i, head in enumerate(self.head):
+            if head != i:
+                out[head].append(i)
+        return out
+
+
+_ATTRS = [ORTH, LOWER, LEMMA, DEP, TAG, POS, IDX, IS_PUNCT, IS_SPACE, SPACY, HEAD]
+# Decoded strings by hash, shared by all Docs (spaCy decodes a new str on every read);
+# lemmas apart, lower-cased. Bounded on an endless stream of new words.
+_STRINGS: dict[int, str] = {}
+_LOWER_STRINGS: dict[int, str] = {}
+_MAX_STRINGS = 500_000
+
+
+def arrays(doc: Doc) -> DocArrays:
+    """The Doc's arrays, built on first use and kept while the Doc is among the last few
+    this thread used (kept apart from the Doc: a reference from the Doc to its own tokens
+    would be a cycle, which only the garbage collector frees, in long pauses)."""
+    recent: dict[int, DocArrays] | None = getattr(_LOCAL, "recent", None)
+    if recent is None:
+        recent = _LOCAL.recent = {}
+    found = recent.get(id(doc))
+    if found is None or found.doc is not doc:
+        found = DocArrays(doc)
+        recent[id(doc)] = found  # holds the Doc: its id is not reused while kept
+        if len(recent) > _KEEP:
+            del recent[next(iter(recent))]  # the oldest
+    return found
+
+
+# A document's chunks are analysed one after another: two suffice (and Docs kept longer
+# grow old enough to need the slow full garbage collection). Per thread: the web app
+# extracts in threads.
+_KEEP = 2
+_LOCAL = threading.local()
