@@ -228,6 +228,7 @@ class SentenceWords:
         self.lex = lex
         self._words: dict[tuple[str, int], list[str]] = {}
         self._governors: dict[int, list[str]] = {}
+        self._around: dict[tuple[str, int, int, int], tuple[str, list[str]]] = {}
 
     def word(self, tok: Token, tag: str, class_tag: str) -> list[str]:
         """`tag=lemma`, then `class_tag=` each of its `_classes`."""
@@ -244,6 +245,17 @@ class SentenceWords:
         found = self._words.get(key)
         if found is None:
             found = self._words[key] = self.word(tok, "bw", "bc") if tok.is_alpha else []
+        return found
+
+    def surroundings(self, m: Mention, head: Token, tag: str, tokens: list[Token]
+                     ) -> tuple[str, list[str]]:
+        """What the mention does or undergoes as its head word's dependant ("nsubj|strike")
+        and the words either side of it, read once for every pair it is in."""
+        key = (tag, m.start, m.end, head.i)
+        found = self._around.get(key)
+        if found is None:
+            found = self._around[key] = (f"{tag}hd={head.dep_}|{head.head.lemma_.lower()}",
+                                         _window(m, tag, tokens))
         return found
 
     def governor(self, lca: Token) -> list[str]:
@@ -343,11 +355,9 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     feats.append(f"bhead={bhead.lemma_.lower()}")
     if bhead.pos_ == "ADP":
         feats.append(f"bhead2={bhead.head.lemma_.lower()}|{bhead.lower_}")
-    for tag, head in (("a", ha), ("b", hb)):
-        # what the mention does or undergoes as its head word's dependant ("nsubj|strike")
-        feats.append(f"{tag}hd={head.dep_}|{head.head.lemma_.lower()}")
-    feats.extend(_window(a, "a", tokens))
-    feats.extend(_window(b, "b", tokens))
+    role_a, window_a = words.surroundings(a, ha, "a", tokens)
+    role_b, window_b = words.surroundings(b, hb, "b", tokens)
+    feats += (role_a, role_b, *window_a, *window_b)
     lo, hi = sorted((ha.i, hb.i))
     first = tokens[0].i
     between = [t for t in tokens[lo - first + 1:hi - first]
