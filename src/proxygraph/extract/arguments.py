@@ -35,7 +35,7 @@ class SentenceMentions:
     sent: Span
     mentions: list[Mention]
     by_token: dict[int, Mention] = field(default_factory=dict)
-    # "the two sides", "both countries": head token -> the pair named before (pipeline.py)
+    # "the two sides", "both countries": head token -> the pair named before (anaphora.py)
     pairs: dict[int, tuple[Entity, Entity]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

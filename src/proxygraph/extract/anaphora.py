@@ -1,0 +1,272 @@
+"""What a pronoun, "the group", "the army" or "the two countries" refers to in this document.
+
+The document context carries what earlier sentences tell later ones (the last subject, the
+most prominent armed group and national army, the actors the last sentence named, the year
+and date the text last gave); `resolve_anaphora` adds a mention for each reference it can
+resolve and `pair_references` finds the two actors a plural description names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from proxygraph.extract.arguments import is_pronoun
+from proxygraph.extract.arrays import arrays
+from proxygraph.extract.dateline import dateline_date
+from proxygraph.extract.lexicon import reporting_verbs
+from proxygraph.extract.mentions import Mention
+from proxygraph.extract.nlp import span_text
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
+
+_YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
+_GROUP_KINDS = {"armed_group", "pmc"}
+_PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
+_ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
+
+
+@dataclass
+class DocumentContext:
+    """What earlier sentences tell later ones: the last subject, group and year."""
+
+    last_subject: Mention | None = None
+    # How prominent each armed group has been so far: "the group" in a later sentence is
+    # the one the report is about, not whichever was named last (see `topic_group`).
+    group_salience: Counter[str] = field(default_factory=Counter)
+    # each group's last mention, the most recently named last
+    group_mention: dict[str, Mention] = field(default_factory=dict)
+    # how prominent each national army has been: "the army" later is the leading one
+    army_salience: Counter[str] = field(default_factory=Counter)
+    army_mention: dict[str, Mention] = field(default_factory=dict)
+    # the actors the last sentence named: "the two countries" in the next one
+    last_actors: list[Entity] = field(default_factory=list)
+    year: int | None = None
+    filed: date | None = None  # the document's date: anchors "on Tuesday", "in January"
+    paragraph_year: int | None = None  # the last year named in the current paragraph
+
+    def topic_group(self, kinds: frozenset[str] | set[str]) -> Mention | None:
+        """The most prominent group of `kinds` named so far; the latest on a tie."""
+        latest_first = [m for m in reversed(self.group_mention.values())
+                        if m.entity.kind in kinds]
+        if not latest_first:
+            return None
+        return max(latest_first, key=lambda m: self.group_salience[m.entity.id])
+
+
+
+# The words `resolve_anaphora` can resolve (pronouns, "the army"), and the lemmas: a token
+# with neither is passed over without reading it.
+_ANAPHOR_WORDS = frozenset({"it", "its", "they", "their", "them", "itself", "army", "military",
+                            "forces"})
+_ANAPHOR_LEMMAS = WORDS.pmc_nouns | WORDS.member_nouns | WORDS.anaphoric_nouns
+
+
+def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> list[Mention]:
+    """Add mentions for 'it/its/they' and 'the party/group' pointing at a recent actor.
+
+    A pronoun in a fronted phrase points forward to the main subject ("After its invasion
+    of Ukraine, Moscow began ..."); otherwise to the last subject actor before it, in this
+    sentence or an earlier one. 'The party' points at the last armed group named.
+    """
+    extra: list[Mention] = []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    actors = [m for m in mentions if not m.is_item and not m.demonym
+              and m.entity.kind in _ACTOR_KINDS]
+    main_subject = _main_subject(sent, actors)
+    a = arrays(sent.doc)
+    lower, lemmas = a.lower, a.lemma
+    for i in range(sent.start, sent.end):
+        if i in taken or (lower[i] not in _ANAPHOR_WORDS and lemmas[i] not in _ANAPHOR_LEMMAS):
+            continue  # no branch below can take it: skip the Token reads
+        tok = a.tokens[i]
+        target: Mention | None = None
+        if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
+            if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
+                target = main_subject
+            else:
+                # an object pronoun is not its own verb's subject: in "the Houthis said
+                # Iran had armed them", "them" is not Iran
+                own_verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                earlier = [m for m in actors if m.start < tok.i
+                           and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                           and not (tok.dep_ in ("dobj", "pobj", "dative")
+                                    and sent.doc[m.end - 1].head.i == own_verb.i)]
+                if earlier and earlier[-1].entity.kind == "state" and tok.lower_ in (
+                        "they", "them", "their"):
+                    # "Russia provided Houthi rebels with data for their attacks": a plural
+                    # pronoun prefers a plural group named before it over a state
+                    plural = [m for m in actors if m.start < tok.i
+                              and m.entity.kind in _GROUP_KINDS
+                              and "NNS" in (sent.doc[m.end - 1].tag_,
+                                            sent.doc[m.end - 1].head.tag_)]
+                    earlier = plural[-1:] or earlier
+                topic = _line_topic(sent, actors)
+                if not earlier and topic is not None and topic.start < tok.i:
+                    # "Badr Organization — the oldest faction ...; its fighters were ...":
+                    # a list line names its topic before a dash or colon
+                    earlier = [topic]
+                if not earlier and tok.lower_ in ("they", "them", "their"):
+                    # a verbless line ("Fatemiyoun: Afghan fighters ..., many of them ...")
+                    # has no subject: the group it names is the nearest antecedent
+                    earlier = [m for m in actors if m.start < tok.i
+                               and m.entity.kind in _GROUP_KINDS]
+                # "Several Yemeni men told reporters they ...": an unnamed subject of the
+                # pronoun's number, nearer than any actor, is the antecedent: nobody we know
+                plural = ("NNS", "NNPS") if tok.lower_ in ("they", "them", "their") else (
+                    "NN", "NNP")
+                unnamed = any(a.dep[j] in ("nsubj", "nsubjpass") and a.tag[j] in plural
+                              and j not in taken for j in range(sent.start, i))
+                target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
+        elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
+              and sent.doc[tok.i - 1].lower_ == "the"):
+            # "the contractors", "the mercenaries": the private military company named before
+            pmcs = [m for m in actors if m.start < tok.i and m.entity.kind == "pmc"]
+            last_pmc = ctx.topic_group({"pmc"})
+            target = pmcs[-1] if pmcs else last_pmc
+        elif (lemma in WORDS.member_nouns and tok.tag_ == "NNS" and tok.i > 0
+              and sent.doc[tok.i - 1].lower_ == "the" and not any(
+                  c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
+            # "the militants", "the rebels": the armed group the story is about (guide 17)
+            groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"]
+            last = ctx.topic_group({"armed_group"})
+            target = groups[-1] if groups else last
+        elif _bare_army(tok) and ctx.army_salience:
+            # "the army" after "the Sudanese Armed Forces (SAF)": the army the report is
+            # about (guide 17); never guessed from a country alone
+            top = max(ctx.army_mention.values(), key=lambda m: ctx.army_salience[m.entity.id])
+            target = top
+        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0
+              and sent.doc[tok.i - 1].lower_ in WORDS.anaphoric_determiners
+              and tok.tag_ == "NN"):
+            word = lemma
+            # "the corps" is the Fifth Corps named before it; "the party", any armed group
+            named = [m for m in actors if m.start < tok.i
+                     and word in m.entity.name.lower().replace("-", " ").split()]
+            groups = [m for m in actors if m.start < tok.i and m.entity.kind in _GROUP_KINDS]
+            if named:
+                target = named[-1]
+            elif word in WORDS.generic_group_nouns:
+                target = groups[-1] if groups else ctx.topic_group(_GROUP_KINDS)
+        if target is not None:
+            extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+_MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
+@lru_cache(maxsize=4096)  # bounded: documents bring new unregistered entities
+def _is_national_army(entity: Entity) -> bool:
+    """A state's land or joint armed forces ("Sudanese Armed Forces", "Tatmadaw"), not its
+    air force, navy or police."""
+    if entity.kind != "state_organ":
+        return False
+    names = [entity.name.lower(), *(a.lower() for a in entity.aliases)]
+    if any(word in name for name in names for word in _MULTINATIONAL):
+        return False  # "the Saudi-led military coalition" is no state's own army
+    return any(word in name for name in names for word in WORDS.army_names)
+
+
+def _bare_army(tok: Token) -> bool:
+    """"the army", "the military", "the armed forces": no modifier naming whose."""
+    doc, i, word = tok.doc, tok.i, tok.lower_
+    if word == "forces":
+        return i > 1 and doc[i - 1].lower_ == "armed" and doc[i - 2].lower_ == "the"
+    return (word in ("army", "military") and i > 0 and doc[i - 1].lower_ == "the"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children))
+
+
+def _line_topic(sent: Span, actors: list[Mention]) -> Mention | None:
+    """The actor a list line is about: "Badr Organization — ..." / "Kata'ib Hezbollah: ..."."""
+    first = actors[0] if actors else None
+    if first is None or first.start != sent.start or first.end >= sent.end:
+        return None
+    return first if sent.doc[first.end].text in ("—", "–", ":", "-") else None
+
+
+def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
+    root = sent.root
+    for m in actors:
+        last = sent.doc[m.end - 1]
+        if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == root.i:
+            return m
+    return None
+
+
+def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
+                     ) -> dict[int, tuple[Entity, Entity]]:
+    """'The two countries', 'both leaders', 'the two groups': the two actors of that kind
+    named just before, in this sentence or the last (guide 17: a description of named
+    actors is those actors)."""
+    out: dict[int, tuple[Entity, Entity]] = {}
+    a = arrays(sent.doc)
+    lemmas = a.lemma
+    for i in range(sent.start, sent.end):
+        kinds = WORDS.pair_nouns.get(lemmas[i])
+        if kinds is None:
+            continue
+        tok = a.tokens[i]
+        if tok.tag_ != "NNS" or not any(
+                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
+                for c in tok.children):
+            continue
+        here = _named_actors([m for m in mentions if m.end <= tok.i], sent, kinds)
+        pair = here if len(here) == 2 else None
+        if pair is None and not here:
+            before = [e for e in ctx.last_actors if e.kind in kinds]
+            pair = before if len(before) == 2 else None
+        if pair is not None:
+            out[tok.i] = (pair[0], pair[1])
+    return out
+
+
+def _named_actors(mentions: list[Mention], sent: Span, kinds: Collection[str]
+                  ) -> list[Entity]:
+    """Distinct actors of `kinds` the mentions name as parties (not "in Moscow")."""
+    doc = sent.doc
+    named: dict[str, Entity] = {}
+    for m in mentions:
+        last = doc[m.end - 1]
+        place = last.dep_ == "pobj" and last.head.lower_ in WORDS.place_preps
+        if not (m.is_item or m.demonym or place) and m.entity.kind in kinds:
+            named.setdefault(m.entity.id, m.entity)
+    return list(named.values())
+
+
+def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> None:
+    """Record what this sentence tells later ones: its actors, groups, armies, subject,
+    dateline and year."""
+    doc = sent.doc
+    ctx.last_actors = _named_actors(mentions, sent, _PAIR_KINDS)
+    for m in mentions:
+        if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
+            continue
+        subject = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+        if m.entity.kind in _GROUP_KINDS:
+            ctx.group_salience[m.entity.id] += 2 if subject else 1
+            ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest
+            ctx.group_mention[m.entity.id] = m
+        elif _is_national_army(m.entity):
+            ctx.army_salience[m.entity.id] += 2 if subject else 1
+            ctx.army_mention[m.entity.id] = m
+    reporting = reporting_verbs()
+    subjects = [m for m in mentions if not m.is_item and not m.demonym
+                and m.entity.kind in _ACTOR_KINDS
+                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                and doc[m.end - 1].head.lemma_.lower() not in reporting]
+    if subjects:
+        ctx.last_subject = subjects[0]
+    filed = dateline_date(span_text(sent))
+    if filed is not None:
+        ctx.filed = filed
+    years = _YEAR.findall(span_text(sent))
+    if years:
+        ctx.year = ctx.paragraph_year = int(years[-1])
