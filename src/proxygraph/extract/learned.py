@@ -452,10 +452,14 @@ def _between(head: Token) -> Token | None:
     return None
 
 
-def _host_of_sides(ha: Token, hb: Token) -> bool:
+def _host_of_sides(ha: Token, hb: Token, sides: dict[int, Token | None]) -> bool:
     """One of the pair is a side a noun's "between" names and the other comes before it:
-    "Oman hosted talks between A and B" (Oman is no side of the talks)."""
-    ba, bb = _between(ha), _between(hb)
+    "Oman hosted talks between A and B" (Oman is no side of the talks). `sides` keeps each
+    head's `_between` for the sentence's other pairs."""
+    for h in (ha, hb):
+        if h.i not in sides:
+            sides[h.i] = _between(h)
+    ba, bb = sides[ha.i], sides[hb.i]
     if (ba is None) == (bb is None):
         return False
     between = ba or bb
@@ -514,6 +518,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     words = SentenceWords(lex)
     # a mention that is a place or only describes another is no party, whatever its pair
     no_party: dict[int, bool] = {}
+    sides: dict[int, Token | None] = {}  # each head's "between", if a noun's names it
     for a, b, ha, hb, path in pairs:
         for m, h in ((a, ha), (b, hb)):
             if id(m) not in no_party:
@@ -527,7 +532,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
                 lca is not None and lca.lemma_.lower() in reporting) or _co_speakers(
                 ha, hb, reporting):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
-        if _host_of_sides(ha, hb):
+        if _host_of_sides(ha, hb, sides):
             continue  # "Oman hosted talks between A and B": the sides are A and B
         if lca is not None and _declined_by_rules(lca, ha, hb):
             continue
