@@ -196,7 +196,10 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
                     entities.append(extra)
         return entities
     built = collective_for(head, sm, lex)
-    return [built] if built else []
+    if built is None:
+        return []
+    # "Iraqi and Yemeni cadres" are two groups, each its own party (guide 4)
+    return [built, *(e for e in conjoined_collectives(head, sm, lex) if e.id != built.id)]
 
 
 def _leader_state(m: Mention) -> Mention | None:
@@ -415,6 +418,33 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
         return None
     name = f"{' '.join(words)} {plural}"
     return collective(name, (f"{' '.join(written)} {plural}",))
+
+
+def conjoined_collectives(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
+    """The later conjuncts of a descriptor collective: "Yemeni cadres" of "Iraqi and Yemeni
+    cadres" ("Iraqi cadres" is `_descriptor_collective`'s)."""
+    if head.lemma_.lower() not in lex.group_nouns and (
+            head.lemma_.lower() not in WORDS.indefinite_group_nouns):
+        return []
+    plural = head.text.lower() if head.tag_ in ("NNS", "NNPS") else head.text.lower() + "s"
+    out: list[Entity] = []
+    for mod in head.lefts:
+        if mod.dep_ not in ("amod", "compound", "nmod") or is_backing_modifier(mod, lex):
+            continue
+        first = sm.at(mod)
+        if first is None or first.is_item or not (first.demonym or first.entity.kind == "state"):
+            continue
+        rest = [t for t in head.lefts if t.i > mod.i and t.dep_ in ("amod", "compound")]
+        tail = " ".join(t.text for t in rest)
+        for conj in mod.conjuncts:
+            m = sm.at(conj)
+            if conj.i < mod.i or m is None or m.is_item or not (
+                    m.demonym or m.entity.kind == "state") or conj.i != m.end - 1:
+                continue
+            words = " ".join(w for w in (demonym_form(m.entity), tail) if w)
+            written = " ".join(w for w in (m.text, tail) if w)
+            out.append(collective(f"{words} {plural}", (f"{written} {plural}",)))
+    return out
 
 
 def _proper_modifier(token: Token) -> bool:
