@@ -202,7 +202,7 @@ def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
 
 
 def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
-                     ) -> dict[int, tuple[Entity, Entity]]:
+                     ) -> dict[int, tuple[Entity, ...]]:
     """'The two countries', 'both leaders', 'the two groups': the two actors of that kind
     named just before, in this sentence or the last (guide 17: a description of named
     actors is those actors)."""
@@ -214,18 +214,31 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         if kinds is None:
             continue
         tok = a.tokens[i]
-        if tok.tag_ != "NNS" or not any(
-                c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet")
-                for c in tok.children):
+        if tok.tag_ != "NNS":
+            continue
+        size = _reference_size(tok)
+        if size == 0:
             continue
         here = _named_actors([m for m in mentions if m.end <= tok.i], sent, kinds)
-        pair = here if len(here) == 2 else None
-        if pair is None and not here:
-            before = [e for e in ctx.last_actors if e.kind in kinds]
-            pair = before if len(before) == 2 else None
-        if pair is not None:
-            out[tok.i] = (pair[0], pair[1])
+        before = [] if here else [e for e in ctx.last_actors if e.kind in kinds]
+        for named in (here, before):
+            if len(named) == size or (size < 0 and len(named) >= 2):
+                out[tok.i] = tuple(named)
     return out
+
+
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _reference_size(tok: Token) -> int:
+    """How many actors a plural description names: 2 for "the two countries", 3 for "the
+    three juntas", -1 (two or more) for "these groups"; 0 when it names none."""
+    for c in tok.children:
+        if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _COUNTS:
+            return _COUNTS[c.lower_]
+        if c.dep_ == "det" and c.lower_ in ("these", "those"):
+            return -1
+    return 0
 
 
 def _named_actors(mentions: list[Mention], sent: Span, kinds: Collection[str]

@@ -36,7 +36,7 @@ class SentenceMentions:
     mentions: list[Mention]
     by_token: dict[int, Mention] = field(default_factory=dict)
     # "the two sides", "both countries": head token -> the pair named before (anaphora.py)
-    pairs: dict[int, tuple[Entity, Entity]] = field(default_factory=dict)
+    pairs: dict[int, tuple[Entity, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in self.mentions:
@@ -174,6 +174,10 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         states = [_leader_state(m) for m in named]
         if all(states):
             named = states  # type: ignore[assignment]
+    if not found:
+        seat = _state_by_its_seat(head, sm, lex)
+        if seat is not None:
+            return [seat]
     if not named:
         person = _unregistered_person(head, tokens, sm)
         if person is not None:
@@ -340,9 +344,9 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
                        and c.lemma_.lower() in lex.client_nouns), None)
         if client is None:
             return None
-    plural = head.text.lower() if head.tag_ in ("NNS", "NNPS") else head.text.lower() + "s"
-    if lemma == "man":
-        plural = "men"
+    if lemma_plural_only(head):
+        return None  # "a Chinese company" is one unnamed firm, not a group
+    plural = plural_of(head)
     own = _descriptor_collective(head, plural, sm, lex)
     if own is not None:
         return own
@@ -364,6 +368,23 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
                                          f"{demonym_form(sponsor.entity)}-{word} {plural}"),
                                   )
     return _indefinite_collective(head, plural)
+
+
+def plural_of(head: Token) -> str:
+    """The plural a collective is named with: "fighters", "men", "companies"."""
+    word = head.text.lower()
+    if head.tag_ in ("NNS", "NNPS"):
+        return word
+    if head.lemma_.lower() == "man":
+        return "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def lemma_plural_only(head: Token) -> bool:
+    return head.lemma_.lower() in WORDS.plural_only_group_nouns and (
+        head.tag_ not in ("NNS", "NNPS"))
 
 
 def _indefinite_collective(head: Token, plural: str) -> Entity | None:
@@ -420,13 +441,30 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
     return collective(name, (f"{' '.join(written)} {plural}",))
 
 
+def _state_by_its_seat(head: Token, sm: SentenceMentions, lex: Lexicon) -> Entity | None:
+    """'the junta in Niamey', 'the government in Kabul': a state organ named by where it
+    sits is that state (guide 18)."""
+    if head.lemma_.lower() not in lex.state_heads:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for place in prep.children:
+            m = sm.at(place) if place.dep_ == "pobj" else None
+            if m is not None and not m.is_item and m.entity.kind == "state":
+                return m.entity
+    return None
+
+
 def conjoined_collectives(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
     """The later conjuncts of a descriptor collective: "Yemeni cadres" of "Iraqi and Yemeni
     cadres" ("Iraqi cadres" is `_descriptor_collective`'s)."""
     if head.lemma_.lower() not in lex.group_nouns and (
             head.lemma_.lower() not in WORDS.indefinite_group_nouns):
         return []
-    plural = head.text.lower() if head.tag_ in ("NNS", "NNPS") else head.text.lower() + "s"
+    if lemma_plural_only(head):
+        return []
+    plural = plural_of(head)
     out: list[Entity] = []
     for mod in head.lefts:
         if mod.dep_ not in ("amod", "compound", "nmod") or is_backing_modifier(mod, lex):

@@ -192,8 +192,17 @@ def _entity_in(v: SentenceView, entity: Entity, heads: list[Token]) -> bool:
     return any(e.id == entity.id for e in v.actors(heads))
 
 
+def _through_container(noun: Token) -> Token:
+    """'a round of talks', 'a wave of strikes': the container stands where the act would."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in WORDS.container_nouns):
+        return noun.head.head
+    return noun
+
+
 def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
     """The doer of a nominal trigger governed by a verb: 'Iran sends shipments'."""
+    noun = _through_container(noun)
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in WORDS.judging_verbs:
@@ -220,6 +229,7 @@ def _third_party_verb(v: SentenceView, noun: Token) -> bool:
     """Does the verb that governs the noun make its subjects outsiders to the noun's act
     ("supported the army in the war", "brokered the truce", "urged them to respect the
     ceasefire")? Those who wage the war or sign the truce are its sides."""
+    noun = _through_container(noun)
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     lemma = verb.lemma_.lower()
     if lemma in WORDS.third_party_verbs or lemma in WORDS.judging_verbs:

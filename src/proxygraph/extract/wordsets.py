@@ -58,6 +58,8 @@ class WordSets:
     event_claim_types: frozenset[str]
     casualty_verbs: frozenset[str]
     event_adjunct_preps: frozenset[str]
+    container_nouns: frozenset[str]
+    plural_only_group_nouns: frozenset[str]
     army_names: frozenset[str]
     denial_verbs: frozenset[str]
     denied_statements: frozenset[str]
