@@ -210,3 +210,62 @@ def test_a_capital_attacked_is_a_place_unless_it_is_the_verbs_object() -> None:
     assert not any(o == "somalia" for _, _, o in triples(
         "Al-Shabaab fighters attacked an army base near Mogadishu."))
     assert ("CLASH", "russia", "ukraine") in triples("Russia struck Kyiv with missiles.")
+
+
+def test_these_groups_and_the_three_juntas_are_the_actors_named_before() -> None:
+    text = ("The core factions are Kataib Hezbollah, Harakat al-Nujaba and Asaib Ahl al-Haq. "
+            "Tehran has funded these groups since 2003.")
+    found = triples(text)
+    assert {("FUNDING", "iran", g) for g in (
+        "kataib-hezbollah", "harakat-al-nujaba", "asaib-ahl-al-haq")} <= found
+    text = "Mali, Burkina Faso and Niger left ECOWAS. The three juntas signed a pact with Russia."
+    assert {("AGREEMENT", s, "russia") for s in ("mali", "burkina-faso", "niger")} <= triples(text)
+    # two states named before are not "the three juntas"
+    text = "Mali and Niger left ECOWAS. The three juntas signed a pact with Russia."
+    assert not any(t == "AGREEMENT" and s in ("mali", "niger") for t, s, _ in triples(text))
+
+
+def test_a_state_organ_named_by_its_seat_is_the_state() -> None:
+    assert ("AGREEMENT", "niger", "russia") in triples(
+        "The junta in Niamey signed a defence pact with Moscow.")
+    assert ("ARMS_TRANSFER", "iran", "syria") in triples(
+        "The regime in Damascus received weapons from Iran.")
+
+
+def test_a_round_of_talks_is_talks() -> None:
+    assert ("CONTACT", "united-states", "iran") in triples(
+        "Washington and Tehran held a fourth round of nuclear talks.")
+
+
+def test_conjoined_nationalities_make_one_collective_each() -> None:
+    claims = [c for c in extract_text("Hezbollah trained Iraqi and Yemeni fighters.")
+              if c.type == "TRAINING"]
+    assert sorted(c.object.name for c in claims) == ["Iraqi fighters", "Yemeni fighters"]
+
+
+def test_companies_are_a_collective_only_in_the_plural() -> None:
+    claims = extract_text("Chinese companies are supplying the Russian military with parts.")
+    assert any(c.type == "ARMS_TRANSFER" and c.subject.name == "Chinese companies"
+               for c in claims)
+    one = extract_text("A Chinese company is supplying the Russian military with parts.")
+    assert not any(c.subject.name.startswith("Chinese compan") for c in one)
+
+
+def test_conjoined_verbs_share_an_object_that_is_someones_fighters() -> None:
+    found = triples("The Pentagon has armed and trained the SDF's fighters.")
+    assert {("ARMS_TRANSFER", "us-dod", "sdf"), ("TRAINING", "us-dod", "sdf")} <= found
+
+
+def test_allies_launching_strikes_do_not_strike_each_other() -> None:
+    found = triples("U.S. and British warplanes launched strikes on targets across Yemen.")
+    assert not any(t == "CLASH" and {s, o} == {"united-states", "united-kingdom"}
+                   for t, s, o in found), found
+    # exchanging strikes is each striking the other
+    assert ("CLASH", "pakistan", "iran") in triples(
+        "Islamabad and Tehran exchanged missile strikes a year ago.")
+
+
+def test_a_capital_in_a_place_phrase_is_no_attacker() -> None:
+    found = triples("An Israeli strike on Beirut killed a Hezbollah commander.")
+    assert ("CLASH", "israel", "hezbollah") in found
+    assert not any(s == "lebanon" for _, s, _ in found), found

@@ -277,3 +277,14 @@ def test_a_headlines_trailing_source_is_credited_not_a_party() -> None:
         ("SUPPORT", "m23", "medium", ("UN",))]
     genre = extract_text("Iran arming Houthis - a timeline\n")
     assert [c.certainty for c in genre] == ["high"]
+
+
+def test_headlines_under_a_read_more_heading_are_one_statement_each() -> None:
+    text = ("Israel struck Hezbollah positions on Monday.\n\n"
+            "Read more:\n"
+            "Egypt sends a second arms shipment to Somalia\n"
+            "Iran's foreign minister visits Beirut, pledges support for Lebanon\n")
+    claims = extract_text(text)
+    transfer = [c for c in claims if c.type == "ARMS_TRANSFER"]
+    assert [(c.subject.id, c.object.id) for c in transfer] == [("egypt", "somalia")]
+    assert "Beirut" not in transfer[0].evidence.sentence

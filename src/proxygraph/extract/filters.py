@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from proxygraph.extract.candidates import Candidate, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
@@ -18,6 +19,9 @@ from proxygraph.gazetteer import capitals
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document, Entity
 from proxygraph.registry import normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 # Relations between peers: a person and the state or group he belongs to are one side in
 # them (funding or ordering one's own side is another matter).
@@ -53,17 +57,52 @@ def capital_place(cand: Candidate) -> bool:
     fought near is where the fight is (guide 19), unless the sentence names its state
     otherwise too."""
     obj = cand.object
-    if cand.type != "CLASH" or obj is None or obj.kind != "state":
+    if cand.type != "CLASH" or obj is None:
         return False
-    sentence = cand.trigger.sent.text
-    forms = {f: normalize(f) in capitals() for f in (obj.name, *obj.aliases, *obj.demonyms)}
-    named = [f for f, capital in forms.items() if _says(sentence, f)]
-    if not named or not all(forms[f] for f in named):
+    sentence = cand.trigger.sent
+    as_subject = _only_as_capital(cand.subject, sentence.text)
+    if as_subject and all(_in_place_phrase(t) for t in _words_of(as_subject, sentence)):
+        return True  # "a strike on Beirut killed X": Beirut is where, not who
+    named = _only_as_capital(obj, sentence.text)
+    if not named:
         return False
     # "struck Bamako", "attack Kyiv": the capital as the verb's own object stands for the
     # state
-    return not any(t.dep_ == "dobj" and t.head.i == cand.trigger.i and t.text in named
-                   for t in cand.trigger.children)
+    if any(t.dep_ == "dobj" and t.head.i == cand.trigger.i and t.text in named
+           for t in cand.trigger.children):
+        return False
+    # "Islamabad and Tehran exchanged strikes", "Kyiv was hit": a capital that is a clause's
+    # subject acts or is acted on as the state
+    return not any(_first_conjunct(t).dep_ in ("nsubj", "nsubjpass")
+                   for t in _words_of(named, sentence))
+
+
+def _only_as_capital(entity: Entity, sentence: str) -> list[str]:
+    """The forms of a state the sentence uses, when each is its capital; else none."""
+    if entity.kind != "state":
+        return []
+    forms = {f: normalize(f) in capitals()
+             for f in (entity.name, *entity.aliases, *entity.demonyms)}
+    named = [f for f, capital in forms.items() if _says(sentence, f)]
+    return named if named and all(forms[f] for f in named) else []
+
+
+def _words_of(forms: list[str], sentence: Span) -> list[Token]:
+    """The tokens that end the forms' occurrences in the sentence."""
+    last_words = {f.split()[-1] for f in forms}
+    return [t for t in sentence if t.text in last_words]
+
+
+def _in_place_phrase(token: Token) -> bool:
+    """'on Beirut', 'near Mogadishu': not 'by' or 'from' Tehran, which name a doer."""
+    first = _first_conjunct(token)
+    return first.dep_ == "pobj" and first.head.lower_ not in ("by", "from", "of")
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _says(text: str, form: str) -> bool:

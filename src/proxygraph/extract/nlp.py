@@ -84,6 +84,9 @@ def _line_breaks(piece: str) -> list[tuple[int, int]]:
     lines = piece.split("\n")
     if len(lines) > 1:
         longest = max(len(line.rstrip()) for line in lines)
+        if _is_list_heading(lines[0]):
+            # "Read more:", "Related:" head a list of headlines, one per line, however long
+            longest = 2 * _HEADLINE_CHARS
         pos = 0
         for line, following in zip(lines, lines[1:], strict=False):
             end = pos + len(line)
@@ -94,6 +97,11 @@ def _line_breaks(piece: str) -> list[tuple[int, int]]:
                 breaks.add((end, end + 1))
             pos = end + 1
     return sorted(breaks)
+
+
+def _is_list_heading(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.endswith(":") and 0 < len(stripped) <= 30
 
 
 def _cut_long(offset: int, piece: str) -> Iterator[tuple[int, str]]:

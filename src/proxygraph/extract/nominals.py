@@ -121,6 +121,11 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if ctype == "CLASH" and not objects and not between:
         objects = shipping_targets(v, prep_objects(noun, {"against", "on", "upon"}))
     symmetric = ONTOLOGY.is_symmetric(ctype)
+    if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns and (
+            _through_container(noun).head.lemma_.lower() not in v.lex.reciprocal_clash_verbs):
+        # "A and B launched strikes": allies striking, not each other ("A and B
+        # exchanged strikes" is each striking the other)
+        symmetric = False
     if ctype == "PRODUCTION":
         objects = objects or _customers(v, noun)
         if not objects and _origin_only(v, noun):

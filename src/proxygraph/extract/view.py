@@ -305,7 +305,9 @@ class SentenceView:
         for conj in sorted(later, key=lambda t: t.i):
             if not kids(conj, "dobj", "dative") and not prep_objects(conj, {"to", "for"}):
                 continue
-            heads = [o for o in kids(conj, "dobj", "dative") if not is_item_phrase(self, [o])]
+            # "fighters" are people when they are someone's ("trained the SDF's fighters")
+            heads = [o for o in kids(conj, "dobj", "dative") if not is_item_phrase(self, [o])
+                     or (o.lemma_.lower() in self.lex.group_nouns and self.actors([o]))]
             return self.actors(heads + prep_objects(conj, {"to", "for"}))
         if later:
             return []
