@@ -269,3 +269,10 @@ def test_a_capital_in_a_place_phrase_is_no_attacker() -> None:
     found = triples("An Israeli strike on Beirut killed a Hezbollah commander.")
     assert ("CLASH", "israel", "hezbollah") in found
     assert not any(s == "lebanon" for _, s, _ in found), found
+
+
+def test_an_alias_that_starts_with_a_possessive_is_found_whole() -> None:
+    # "People's" is two tokens; the shorter "Republic of China" (Taiwan) must not win
+    found = triples("The Taliban and the People's Republic of China have intensified contacts.")
+    assert ("CONTACT", "taliban", "china") in found or ("CONTACT", "china", "taliban") in found
+    assert not any("taiwan" in (s, o) for _, s, o in found), found

@@ -153,3 +153,20 @@ def test_the_learned_layer_does_not_pair_a_host_with_the_sides_of_talks() -> Non
     # shuttling between two capitals is contact with both: "between" on a verb names places
     assert ("CONTACT", "oman", "saudi-arabia") in triples(
         "Omani mediators have shuttled between Sanaa and Riyadh since 2022.")
+
+
+def test_a_pair_the_rules_related_gets_another_type_only_when_the_layer_is_sure() -> None:
+    from proxygraph.extract.learned import RELATED_THRESHOLD, learned_candidates
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    item = next(analysed_sentences(read_text_stream(b"Iran helped the Houthis.", "t.txt")))
+    sure, unsure = 1.386, 0.405  # bias only: p 0.80 and 0.60 for every pair
+    assert 0.4 < 0.6 < RELATED_THRESHOLD < 0.8
+    model = RelationModel("t", 0.4, {"TRAINING": sure, "CLASH": unsure},
+                          {"TRAINING": {}, "CLASH": {}})
+    fresh = {(c.type, c.subject.id, c.object.id) for c in learned_candidates(item.sm, set(), model)}
+    assert fresh == {("TRAINING", "iran", "houthis"), ("CLASH", "iran", "houthis")}
+    known = {("SUPPORT", "iran", "houthis")}
+    added = {(c.type, c.subject.id, c.object.id) for c in learned_candidates(item.sm, known, model)}
+    assert added == {("TRAINING", "iran", "houthis")}

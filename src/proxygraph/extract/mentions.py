@@ -76,6 +76,12 @@ class AliasIndex:
             words = key.split(" ")
             span = min(MAX_ALIAS_TOKENS, 3 * len(words))
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), span)
+            first = surface.split(" ", 1)[0]
+            if first[-2:] in ("'s", "’s"):
+                # "People's Republic of China" starts at the token "People": the parser
+                # splits off the "'s" that the key folds into "peoples"
+                stem = normalize(first[:-2])
+                self.first_words[stem] = max(self.first_words.get(stem, 0), span)
             self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         self.demonyms: dict[str, Entity] = {}
         for entity in registry.actors:
