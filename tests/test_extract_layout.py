@@ -288,3 +288,12 @@ def test_headlines_under_a_read_more_heading_are_one_statement_each() -> None:
     transfer = [c for c in claims if c.type == "ARMS_TRANSFER"]
     assert [(c.subject.id, c.object.id) for c in transfer] == [("egypt", "somalia")]
     assert "Beirut" not in transfer[0].evidence.sentence
+
+
+def test_a_numbered_caption_in_the_present_tells_a_past_event() -> None:
+    text = "3/8 A Turkish instructor trains Somali soldiers in Mogadishu, 28 November 2023."
+    caption = [c for c in extract_text(text) if c.type == "TRAINING"]
+    assert caption and all(c.status == "occurred" for c in caption)
+    prose = [c for c in extract_text("A Turkish instructor trains Somali soldiers.")
+             if c.type == "TRAINING"]
+    assert prose and all(c.status == "ongoing" for c in prose)

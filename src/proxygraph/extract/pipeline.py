@@ -6,6 +6,7 @@ score change can be traced to the component that made it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -74,7 +75,7 @@ def _behaviour_digest() -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"0.6.0+{_behaviour_digest()}"
+EXTRACTOR_VERSION = f"0.7.0+{_behaviour_digest()}"
 
 _HEADER_CHARS = 400
 
@@ -214,6 +215,16 @@ def _is_headline(sent: Span) -> bool:
     return bool(text) and text[-1] not in ".!?\"”'’)" and len(sent) <= 20
 
 
+_CAPTION_MARK = re.compile(r"(?:(?:photo|caption|image|picture)\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}\b",
+                           re.IGNORECASE)
+
+
+def _is_caption(sent: Span) -> bool:
+    """A photo caption numbered in its gallery: "3/8 ...", "Photo 2 of 9 ...", "Caption 6 of
+    8 ..."."""
+    return _CAPTION_MARK.match(span_text(sent).lstrip()) is not None
+
+
 def _bare_verb(trigger: Token) -> bool:
     """A headline's main verb without its auxiliary: "X arming Y", "X to arm Y"."""
     # "Russia to supply jets to Iran" may parse as a noun with a relative clause
@@ -294,9 +305,12 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         # headline grammar: "Iran arming rebels" is "is arming"; "Russia to supply jets"
         # is "is to supply"
         status = "ongoing" if trigger.tag_ == "VBG" else "planned"
-    if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and _is_headline(sent) and not any(
+    if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and (
+            _is_headline(sent) or _is_caption(sent)) and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children):
-        status = "occurred"  # "Militias launch drone attack on U.S. base": headline present
+        # "Militias launch drone attack on U.S. base", "3/8 An instructor trains marines at
+        # Katembe, Oct. 5, 2023": the present of headlines and captions tells a past event
+        status = "occurred"
     evidence = sentence_evidence(offset, sent)
     return Claim(
         id=claim_id(document.sha256, evidence.start, cand.type, cand.subject.id,
