@@ -297,3 +297,18 @@ def test_a_numbered_caption_in_the_present_tells_a_past_event() -> None:
     prose = [c for c in extract_text("A Turkish instructor trains Somali soldiers.")
              if c.type == "TRAINING"]
     assert prose and all(c.status == "ongoing" for c in prose)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran armed Hamas.", {"ARMS_TRANSFER"}),
+    ("Russia armed and funded Haftar.", {"ARMS_TRANSFER", "FUNDING"}),
+    ("Iran funded and armed Hamas.", {"ARMS_TRANSFER", "FUNDING"}),
+])
+def test_a_trigger_the_model_tags_as_an_adjective_is_read_as_a_verb(text, expected) -> None:
+    # the small model tags "armed"/"funded" JJ here, with a subject or an object
+    assert {c.type for c in extract_text(text)} == expected
+
+
+def test_armed_as_a_real_adjective_is_no_transfer() -> None:
+    assert not [c for c in extract_text("Heavily armed militants attacked the Houthis.")
+                if c.type == "ARMS_TRANSFER"]

@@ -9,16 +9,50 @@ model does when the story has a finite verb ("Iran arming rebels, US says").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Token
 
-from proxygraph.extract.lexicon import reporting_verbs
+from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 
 
 def repair(doc: Doc) -> Doc:
     reporting = reporting_verbs()
+    triggers = load_lexicon().verbs
     for sent in doc.sents:
         _trailing_source(sent.root, reporting)
+    for tok in doc:
+        if tok.tag_ == "JJ" and tok.lower_.endswith("ed"):
+            _adjective_verb(tok, triggers)
     return doc
+
+
+def _adjective_verb(tok: Token, triggers: Mapping[str, object]) -> None:
+    """"Iran armed Hamas", "Russia armed and funded Haftar": the model reads a trigger's
+    past tense as an adjective yet gives it a direct object. A word with an object is a
+    verb; it gets the verb's tag and lemma back when the lemma is a trigger."""
+    word = tok.lower_
+    stems = (word[:-2], word[:-1], word[:-3], word[:-3] + "y")  # armed, financed, equipped
+    lemma = next((s for s in stems if s in triggers), None)
+    if lemma is None:
+        return
+    has_object = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    clause_head = tok.dep_ in ("ROOT", "conj") and any(c.dep_ == "nsubj" for c in tok.children)
+    noun = tok.head
+    # "funded and armed Hamas" parsed as "funded and [armed Hamas]": Hamas, a conjunct of
+    # the first verb, is the object both verbs share
+    shared = (tok.dep_ == "amod" and noun.i == tok.i + 1 and noun.dep_ == "conj"
+              and noun.head.pos_ == "VERB" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "and")
+    if not (has_object or clause_head or shared):
+        return
+    if shared:
+        verb = noun.head
+        tok.head, tok.dep_ = verb, "conj"
+        noun.head, noun.dep_ = tok, "dobj"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    tok.tag_ = "VBN" if perfect else "VBD"
+    tok.pos_ = "VERB"
+    tok.lemma_ = lemma
 
 
 def _trailing_source(root: Token, reporting: frozenset[str]) -> None:
