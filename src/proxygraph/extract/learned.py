@@ -18,11 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from spacy.tokens import Token
 
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention
@@ -93,7 +94,8 @@ class RelationModel:
         if not pairs:
             return []
         types, rows, weights = self.matrix
-        picked = [[0, *(rows[f] for f in features if f in rows)] for features in pairs]
+        # (rows start at 1: filtering out None drops exactly the unknown features)
+        picked = [[0, *filter(None, map(rows.get, features))] for features in pairs]
         zero = len(weights) - 1
         width = max(len(p) for p in picked)
         index = np.full((len(picked), width), zero)
@@ -132,8 +134,10 @@ def mention_head(m: Mention, tokens: list[Token]) -> Token:
     """The token of a mention whose head lies outside it (its syntactic head)."""
     first = tokens[0].i if tokens else 0
     span = tokens[max(0, m.start - first):max(0, m.end - first)]  # the sentence's tokens
+    head = arrays(span[-1].doc).head  # (a mention is never empty)
     for tok in span:
-        if not (m.start <= tok.head.i < m.end) or tok.head.i == tok.i:
+        i = tok.i
+        if not (m.start <= head[i] < m.end) or head[i] == i:
             return tok
     return span[-1]
 
@@ -178,30 +182,33 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
     if len(actors) < 2:
         return []
     heads = {id(m): mention_head(m, sm.tokens) for ms in by_actor.values() for m in ms}
+    doc_arrays = arrays(sm.sent.doc)
     # each head's chain up to the root, walked once for all the pairs it is in
-    chains = {h.i: _ancestors(h) for h in heads.values()}
+    chains = {h.i: _ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
     out = []
     for x in actors:
         for y in actors:
             if x == y:
                 continue
-            best: tuple[int, int, Mention, Mention, DepPath] | None = None
+            best: tuple[int, int, Mention, Mention, IndexPath] | None = None
             for a in by_actor[x]:
                 for b in by_actor[y]:
-                    path = _path(heads[id(a)], heads[id(b)], chains)
+                    path = _index_path(chains[heads[id(a)].i], chains[heads[id(b)].i])
                     length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
                     if best is None or (length, a.start + b.start) < best[:2]:
                         best = (length, a.start + b.start, a, b, path)
             assert best is not None
             a, b = best[2], best[3]
-            out.append((a, b, heads[id(a)], heads[id(b)], best[4]))
+            out.append((a, b, heads[id(a)], heads[id(b)],
+                        _token_path(best[4], doc_arrays.tokens)))
     return out
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
+def _ancestor_indexes(i: int, head: list[int]) -> list[int]:
+    """Token `i` and its heads up to the root (at most 40), as token indexes."""
+    chain = [i]
+    while head[chain[-1]] != chain[-1] and len(chain) < 40:
+        chain.append(head[chain[-1]])
     return chain
 
 
@@ -228,7 +235,7 @@ class SentenceWords:
         self.lex = lex
         self._words: dict[tuple[str, int], list[str]] = {}
         self._governors: dict[int, list[str]] = {}
-        self._around: dict[tuple[str, int, int, int], tuple[str, list[str]]] = {}
+        self._sides: dict[tuple[str, int, int, int, str], _Side] = {}
 
     def word(self, tok: Token, tag: str, class_tag: str) -> list[str]:
         """`tag=lemma`, then `class_tag=` each of its `_classes`."""
@@ -247,16 +254,39 @@ class SentenceWords:
             found = self._words[key] = self.word(tok, "bw", "bc") if tok.is_alpha else []
         return found
 
-    def surroundings(self, m: Mention, head: Token, tag: str, tokens: list[Token]
-                     ) -> tuple[str, list[str]]:
-        """What the mention does or undergoes as its head word's dependant ("nsubj|strike")
-        and the words either side of it, read once for every pair it is in."""
-        key = (tag, m.start, m.end, head.i)
-        found = self._around.get(key)
+    def side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
+        """The features mention `m` (with its head token) gives as side `tag` ("a" or "b")
+        of a pair: its kind, its head word's relation and word, what it does or undergoes
+        as that word's dependant ("nsubj|strike") and the words either side of it, read
+        once for every pair it is in."""
+        key = (tag, m.start, m.end, head.i, m.entity.kind)
+        found = self._sides.get(key)
         if found is None:
-            found = self._around[key] = (f"{tag}hd={head.dep_}|{head.head.lemma_.lower()}",
-                                         _window(m, tag, tokens))
+            found = self._sides[key] = self._make_side(m, head, tag, tokens)
         return found
+
+    def _make_side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
+        a = arrays(head.doc)
+        i = head.i
+        dep, governor = a.dep[i], a.head[i]
+        governed_by_adp = a.pos[governor] == "ADP"
+        after: list[str] = []
+        if tag == "a":
+            first = tokens[0].i
+            after = [f"after_a={a.lower[t.i]}" for t in tokens[max(0, m.end - first):][:3]
+                     if a.lower[t.i] in self.lex.backing_participles]
+        return _Side(
+            kind=f"k{tag}={m.entity.kind}",
+            dep=f"{tag}dep={dep}",
+            dep_name=dep,
+            prep=f"{tag}prep={a.lower[governor]}" if governed_by_adp else None,
+            head=f"{tag}head={a.lemma[governor]}",
+            head2=(f"bhead2={a.lemma[a.head[governor]]}|{a.lower[governor]}"
+                   if tag == "b" and governed_by_adp else None),
+            role=f"{tag}hd={dep}|{a.lemma[governor]}",
+            window=_window(m, tag, tokens),
+            after=after,
+        )
 
     def governor(self, lca: Token) -> list[str]:
         """The features of a pair's lowest common ancestor that do not depend on the pair:
@@ -297,19 +327,31 @@ def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
     return out
 
 
-def _path(a: Token, b: Token, chains: dict[int, list[Token]] | None = None
-          ) -> tuple[list[Token], Token | None, list[Token]]:
-    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b
-    (`chains`: the tokens' `_ancestors`, when the caller has them)."""
-    if chains is not None:
-        up_a, up_b = chains[a.i], chains[b.i]
-    else:
-        up_a, up_b = _ancestors(a), _ancestors(b)
-    ids_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, tok in enumerate(up_a):
-        if tok.i in ids_b:
-            return up_a[:n], tok, list(reversed(up_b[:ids_b[tok.i]]))
-    return up_a[:], None, list(reversed(up_b))
+IndexPath = tuple[list[int], "int | None", list[int]]  # a DepPath by token index
+
+
+def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
+    """From the two tokens' chains of heads (`_ancestor_indexes`): the indexes from a up to
+    the lowest common ancestor, the ancestor, and from it down to b."""
+    ids_b = {t: n for n, t in enumerate(up_b)}
+    for n, i in enumerate(up_a):
+        if i in ids_b:
+            return up_a[:n], i, up_b[:ids_b[i]][::-1]
+    return up_a[:], None, up_b[::-1]
+
+
+def _token_path(path: IndexPath, tokens: list[Token]) -> DepPath:
+    up, lca, down = path
+    return ([tokens[i] for i in up], tokens[lca] if lca is not None else None,
+            [tokens[i] for i in down])
+
+
+def _path(a: Token, b: Token) -> DepPath:
+    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
+    doc_arrays = arrays(a.doc)
+    chain_a = _ancestor_indexes(a.i, doc_arrays.head)
+    chain_b = _ancestor_indexes(b.i, doc_arrays.head)
+    return _token_path(_index_path(chain_a, chain_b), doc_arrays.tokens)
 
 
 def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,
@@ -324,54 +366,66 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     tokens = sm.tokens
     ha, hb = heads if heads is not None else (mention_head(a, tokens), mention_head(b, tokens))
     up, lca, down = path if path is not None else _path(ha, hb)
-    adep, bdep = ha.dep_, hb.dep_
-    ahead, bhead = ha.head, hb.head
-    feats = [f"ka={a.entity.kind}", f"kb={b.entity.kind}", f"kk={a.entity.kind}|{b.entity.kind}",
-             f"order={'ab' if a.start < b.start else 'ba'}", f"adep={adep}",
-             f"bdep={bdep}", f"deps={adep}|{bdep}"]
+    dep = arrays(sm.sent.doc).dep
+    side_a, side_b = words.side(a, ha, "a", tokens), words.side(b, hb, "b", tokens)
+    feats = [side_a.kind, side_b.kind, f"kk={a.entity.kind}|{b.entity.kind}",
+             f"order={'ab' if a.start < b.start else 'ba'}", side_a.dep, side_b.dep,
+             f"deps={side_a.dep_name}|{side_b.dep_name}"]
     if a.demonym:
         feats.append("a_demonym")
     if b.demonym:
         feats.append("b_demonym")
-    if bhead.pos_ == "ADP":
-        feats.append(f"bprep={bhead.lower_}")
-    if ahead.pos_ == "ADP":
-        feats.append(f"aprep={ahead.lower_}")
-    edges = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    feats.append("path=" + ("long" if len(edges) > MAX_PATH else " ".join(edges)))
-    gap = abs(ha.i - hb.i)
+    if side_b.prep:
+        feats.append(side_b.prep)
+    if side_a.prep:
+        feats.append(side_a.prep)
+    if len(up) + len(down) > MAX_PATH:
+        feats.append("path=long")
+    else:
+        feats.append("path=" + " ".join([*(f"{dep[t.i]}^" for t in up),
+                                         *(f"v{dep[t.i]}" for t in down)]))
+    ia, ib = ha.i, hb.i
+    gap = abs(ia - ib)
     feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
-    on_path = [t for t in (*up[1:], *([lca] if lca is not None else []), *down[:-1])
-               if t.i not in (ha.i, hb.i)]
-    for tok in on_path:
-        feats.extend(words.word(tok, "pw", "pc"))
+    for tok in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
+        if tok.i != ia and tok.i != ib:  # a word on the path
+            feats.extend(words.word(tok, "pw", "pc"))
     if lca is not None:
-        word = lca.lemma_.lower()
+        word = arrays(sm.sent.doc).lemma[lca.i]
         feats.append(f"lca={word}")
         feats.append(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}")
-        feats.append(f"lca_d={word}|{adep}|{bdep}")
+        feats.append(f"lca_d={word}|{side_a.dep_name}|{side_b.dep_name}")
         feats.extend(words.governor(lca))
-    feats.append(f"ahead={ahead.lemma_.lower()}")
-    feats.append(f"bhead={bhead.lemma_.lower()}")
-    if bhead.pos_ == "ADP":
-        feats.append(f"bhead2={bhead.head.lemma_.lower()}|{bhead.lower_}")
-    role_a, window_a = words.surroundings(a, ha, "a", tokens)
-    role_b, window_b = words.surroundings(b, hb, "b", tokens)
-    feats += (role_a, role_b, *window_a, *window_b)
-    lo, hi = sorted((ha.i, hb.i))
+    feats.append(side_a.head)
+    feats.append(side_b.head)
+    if side_b.head2:
+        feats.append(side_b.head2)
+    feats += (side_a.role, side_b.role, *side_a.window, *side_b.window)
+    lo, hi = sorted((ia, ib))
     first = tokens[0].i
-    between = [t for t in tokens[lo - first + 1:hi - first]
-               if not (a.start <= t.i < a.end or b.start <= t.i < b.end)]  # (Mention.covers)
+    between = [i for i in range(lo + 1, hi)
+               if not (a.start <= i < a.end or b.start <= i < b.end)]  # (Mention.covers)
     if len(between) <= 12:
-        for tok in between:
-            feats.extend(words.between(tok))
+        for i in between:
+            feats.extend(words.between(tokens[i - first]))
     else:
         feats.append("between=long")
-    # "X-backed B": a hyphenated participle right after a
-    for tok in tokens[max(0, a.end - tokens[0].i):][:3]:
-        if tok.lower_ in lex.backing_participles:
-            feats.append(f"after_a={tok.lower_}")
+    feats += side_a.after  # "X-backed B": a hyphenated participle right after a
     return feats, lca
+
+
+class _Side(NamedTuple):
+    """The features one mention gives as side `a` or `b` of any pair, made once."""
+
+    kind: str  # "ka=state"
+    dep: str  # "adep=nsubj"
+    dep_name: str  # "nsubj"
+    prep: str | None  # "aprep=with", when its head is a preposition
+    head: str  # "ahead=arm"
+    head2: str | None  # b only: "bhead2=talk|with", when its head is a preposition
+    role: str  # "ahd=nsubj|arm"
+    window: list[str]  # the words either side
+    after: list[str]  # a only: "after_a=backed"
 
 
 def _window(m: Mention, tag: str, tokens: list[Token]) -> list[str]:
@@ -506,7 +560,9 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     if model is None:
         return []
     pairs = mention_pairs(sm)  # none unless two actors are named: most sentences stop here
-    if not pairs or any(t.lemma_.lower() in WORDS.unannotated_topics for t in sm.tokens):
+    sent = sm.sent
+    if not pairs or not WORDS.unannotated_topics.isdisjoint(
+            arrays(sent.doc).lemma[sent.start:sent.end]):
         return []
     lex = load_lexicon()
     # A pair the rules already related, in any type or direction, is theirs: they know
@@ -539,9 +595,12 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         scored.append((a, b, ha, hb, path))
         features.append(pair_features(sm, a, b, lex, path, (ha, hb), words)[0])
     out: list[Candidate] = []
+    lemma = arrays(sent.doc).lemma
     for (a, b, ha, hb, path), types in zip(scored, model.accepted(features), strict=True):
+        if not types:
+            continue  # (most pairs)
         up, lca, down = path
-        loose = any(t.lemma_.lower() in WORDS.loose_affiliation_nouns
+        loose = any(lemma[t.i] in WORDS.loose_affiliation_nouns
                     for t in (*up, *down, *([lca] if lca is not None else [])))
         for ctype in types:
             if loose and ctype in ("INTEGRATION", "SUPPORT"):
