@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 from spacy.tokens import Token
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention
@@ -175,6 +175,14 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
     An actor named twice in a sentence ("Iran denies it, but officials say Iran sent ...")
     takes part in the relation through the mention nearest the other party in the parse,
     not through whichever came first."""
+    tokens = arrays(sm.sent.doc).tokens
+    return [(a, b, ha, hb, _token_path(path, tokens))
+            for a, b, ha, hb, path in _indexed_pairs(sm)]
+
+
+def _indexed_pairs(sm: SentenceMentions
+                   ) -> list[tuple[Mention, Mention, Token, Token, IndexPath]]:
+    """`mention_pairs` with each path by token index (most pairs never need its tokens)."""
     by_actor: dict[str, list[Mention]] = {}
     for m in _actor_mentions(sm):
         by_actor.setdefault(m.entity.id, []).append(m)
@@ -199,8 +207,7 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
                         best = (length, a.start + b.start, a, b, path)
             assert best is not None
             a, b = best[2], best[3]
-            out.append((a, b, heads[id(a)], heads[id(b)],
-                        _token_path(best[4], doc_arrays.tokens)))
+            out.append((a, b, heads[id(a)], heads[id(b)], best[4]))
     return out
 
 
@@ -217,7 +224,11 @@ _CLASSES: dict[tuple[int, str], list[str]] = {}
 
 def _classes(tok: Token, lex: Lexicon) -> list[str]:
     """What the lexicons say a word can trigger (kept per lemma: pairs share words)."""
-    key = (id(lex), tok.lemma_.lower())
+    return _lemma_classes_kept(tok.lemma_.lower(), lex)
+
+
+def _lemma_classes_kept(lemma: str, lex: Lexicon) -> list[str]:
+    key = (id(lex), lemma)
     found = _CLASSES.get(key)
     if found is None:
         if len(_CLASSES) > 50_000:
@@ -237,21 +248,24 @@ class SentenceWords:
         self._governors: dict[int, list[str]] = {}
         self._sides: dict[tuple[str, int, int, int, str], _Side] = {}
 
-    def word(self, tok: Token, tag: str, class_tag: str) -> list[str]:
-        """`tag=lemma`, then `class_tag=` each of its `_classes`."""
-        key = (tag, tok.i)
+    def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[str]:
+        """`tag=lemma`, then `class_tag=` each of its `_classes`, for token `i`."""
+        key = (tag, i)
         found = self._words.get(key)
         if found is None:
-            found = self._words[key] = [f"{tag}={tok.lemma_.lower()}",
-                                        *(f"{class_tag}={c}" for c in _classes(tok, self.lex))]
+            lemma = a.lemma[i]
+            found = self._words[key] = [
+                f"{tag}={lemma}",
+                *(f"{class_tag}={c}" for c in _lemma_classes_kept(lemma, self.lex))]
         return found
 
-    def between(self, tok: Token) -> list[str]:
+    def between(self, i: int, a: DocArrays) -> list[str]:
         """A word between the pair: nothing for punctuation and numbers."""
-        key = ("between", tok.i)
+        key = ("between", i)
         found = self._words.get(key)
         if found is None:
-            found = self._words[key] = self.word(tok, "bw", "bc") if tok.is_alpha else []
+            found = self._words[key] = (self.word(i, a, "bw", "bc") if a.tokens[i].is_alpha
+                                        else [])
         return found
 
     def side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
@@ -366,7 +380,17 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     tokens = sm.tokens
     ha, hb = heads if heads is not None else (mention_head(a, tokens), mention_head(b, tokens))
     up, lca, down = path if path is not None else _path(ha, hb)
-    dep = arrays(sm.sent.doc).dep
+    indexes = ([t.i for t in up], lca.i if lca is not None else None, [t.i for t in down])
+    return _pair_features(sm, a, b, indexes, ha, hb, words), lca
+
+
+def _pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath,
+                   ha: Token, hb: Token, words: SentenceWords) -> list[str]:
+    """`pair_features` of a path by token index."""
+    up, lca, down = path
+    tokens = sm.tokens
+    arr = arrays(sm.sent.doc)
+    dep = arr.dep
     side_a, side_b = words.side(a, ha, "a", tokens), words.side(b, hb, "b", tokens)
     feats = [side_a.kind, side_b.kind, f"kk={a.entity.kind}|{b.entity.kind}",
              f"order={'ab' if a.start < b.start else 'ba'}", side_a.dep, side_b.dep,
@@ -382,36 +406,35 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     if len(up) + len(down) > MAX_PATH:
         feats.append("path=long")
     else:
-        feats.append("path=" + " ".join([*(f"{dep[t.i]}^" for t in up),
-                                         *(f"v{dep[t.i]}" for t in down)]))
+        feats.append("path=" + " ".join([*(f"{dep[i]}^" for i in up),
+                                         *(f"v{dep[i]}" for i in down)]))
     ia, ib = ha.i, hb.i
     gap = abs(ia - ib)
     feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
-    for tok in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
-        if tok.i != ia and tok.i != ib:  # a word on the path
-            feats.extend(words.word(tok, "pw", "pc"))
+    for i in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
+        if i != ia and i != ib:  # a word on the path
+            feats.extend(words.word(i, arr, "pw", "pc"))
     if lca is not None:
-        word = arrays(sm.sent.doc).lemma[lca.i]
+        word = arr.lemma[lca]
         feats.append(f"lca={word}")
         feats.append(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}")
         feats.append(f"lca_d={word}|{side_a.dep_name}|{side_b.dep_name}")
-        feats.extend(words.governor(lca))
+        feats.extend(words.governor(arr.tokens[lca]))
     feats.append(side_a.head)
     feats.append(side_b.head)
     if side_b.head2:
         feats.append(side_b.head2)
     feats += (side_a.role, side_b.role, *side_a.window, *side_b.window)
     lo, hi = sorted((ia, ib))
-    first = tokens[0].i
     between = [i for i in range(lo + 1, hi)
                if not (a.start <= i < a.end or b.start <= i < b.end)]  # (Mention.covers)
     if len(between) <= 12:
         for i in between:
-            feats.extend(words.between(tokens[i - first]))
+            feats.extend(words.between(i, arr))
     else:
         feats.append("between=long")
     feats += side_a.after  # "X-backed B": a hyphenated participle right after a
-    return feats, lca
+    return feats
 
 
 class _Side(NamedTuple):
@@ -444,104 +467,105 @@ def _trigger(lca: Token | None, a: Token, b: Token) -> Token:
     return (lca or a).head if (lca or a).head.i != (lca or a).i else (lca or a)
 
 
-def _placed(m: Mention, head: Token) -> bool:
+def _placed(m: Mention, head: int, a: DocArrays) -> bool:
     """A country named as where something happens ("strikes across southern Lebanon") is
-    a place, not a party (guide 19)."""
-    return (m.entity.kind == "state" and head.dep_ == "pobj"
-            and head.head.lower_ in WORDS.place_preps)
+    a place, not a party (guide 19). (`head`: the mention's head token, by index.)"""
+    return (m.entity.kind == "state" and a.dep[head] == "pobj"
+            and a.lower[a.head[head]] in WORDS.place_preps)
 
 
-def _descriptor(m: Mention, head: Token, sm: SentenceMentions) -> bool:
+def _descriptor(m: Mention, head: int, sm: SentenceMentions, a: DocArrays) -> bool:
     """A mention that only describes another: the epithet in "UN-recognised government",
     "Iran-backed militias" (the rules read those), or the body named in an apposition
     ("the Quds Force, an elite unit of the IRGC")."""
-    after = head.doc[m.end] if m.end < len(head.doc) else None
-    if after is not None and after.text in ("-", "–") and m.end < sm.sent.end:
+    if m.end < len(a.text) and a.text[m.end] in ("-", "–") and m.end < sm.sent.end:
         return True
-    tok = head
+    i = head
     for _ in range(4):
-        if tok.dep_ == "appos":
-            owner = sm.at(tok.head)
+        if a.dep[i] == "appos":
+            owner = sm.by_token.get(a.head[i])
             return owner is not None and owner.entity.id != m.entity.id
-        if tok.head.i == tok.i:
+        if a.head[i] == i:
             break
-        tok = tok.head
+        i = a.head[i]
     return False
 
 
-def _embedded(head: Token, lca: Token | None, sm: SentenceMentions, pair: set[str]) -> bool:
+def _embedded(head: int, lca: int | None, sm: SentenceMentions, pair: set[str],
+              a: DocArrays) -> bool:
     """The mention belongs to another actor's event below the pair's governor ("asked China
     to press Tehran": Tehran is pressed by China, not asked by Washington). A clause whose
     doer is one of the pair ("Iran agreed to arm the Houthis") keeps the pair."""
     if lca is None:
         return True
-    tok = head.head
-    while tok.i != lca.i and tok.head.i != tok.i:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl"):
-            doers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not doers and tok.dep_ == "xcomp":
-                governor = tok.head
-                doers = [c for c in governor.children if c.dep_ == "dobj"] or [
-                    c for c in governor.children if c.dep_ == "nsubj"]
+    dep, children = a.dep, a.children
+    i = a.head[head]
+    while i != lca and a.head[i] != i:
+        if a.pos[i] in ("VERB", "AUX") and dep[i] in ("xcomp", "ccomp", "advcl", "relcl"):
+            doers = [c for c in children[i] if dep[c] in ("nsubj", "nsubjpass")]
+            if not doers and dep[i] == "xcomp":
+                governor = a.head[i]
+                doers = [c for c in children[governor] if dep[c] == "dobj"] or [
+                    c for c in children[governor] if dep[c] == "nsubj"]
             for doer in doers:
-                m = sm.at(doer)
+                m = sm.by_token.get(doer)
                 if m is not None and m.entity.id not in pair:
                     return True
-        tok = tok.head
+        i = a.head[i]
     return False
 
 
-def _between(head: Token) -> Token | None:
+def _between(head: int, a: DocArrays) -> int | None:
     """The "between" whose phrase holds the mention ("talks between A and B", "between
     Israel's air base and Baku")."""
-    tok = head
+    i = head
     for _ in range(4):
-        if tok.head.i == tok.i:
+        if a.head[i] == i:
             return None
-        tok = tok.head
-        if tok.lower_ == "between" and tok.dep_ == "prep":
+        i = a.head[i]
+        if a.lower[i] == "between" and a.dep[i] == "prep":
             # "talks between A and B" name the talks' sides; "shuttled between Sanaa and
             # Riyadh" names where one went
-            return tok if tok.head.pos_ in ("NOUN", "PROPN") else None
+            return i if a.pos[a.head[i]] in ("NOUN", "PROPN") else None
     return None
 
 
-def _host_of_sides(ha: Token, hb: Token, sides: dict[int, Token | None]) -> bool:
+def _host_of_sides(ha: int, hb: int, sides: dict[int, int | None], a: DocArrays) -> bool:
     """One of the pair is a side a noun's "between" names and the other comes before it:
     "Oman hosted talks between A and B" (Oman is no side of the talks). `sides` keeps each
     head's `_between` for the sentence's other pairs."""
     for h in (ha, hb):
-        if h.i not in sides:
-            sides[h.i] = _between(h)
-    ba, bb = sides[ha.i], sides[hb.i]
+        if h not in sides:
+            sides[h] = _between(h, a)
+    ba, bb = sides[ha], sides[hb]
     if (ba is None) == (bb is None):
         return False
-    between = ba or bb
+    between = ba if ba is not None else bb
     outside = hb if ba is not None else ha
     assert between is not None
-    return outside.i < between.i
+    return outside < between
 
 
-def _declined_by_rules(lca: Token, ha: Token, hb: Token) -> bool:
+def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
     """Words the rules read as no relation on purpose: bare reliance ("Hamas relies on
     Iran") and engaging *with* someone ("engaged with the Taliban on trade")."""
-    lemma = lca.lemma_.lower()
+    lemma = a.lemma[lca]
     if lemma in WORDS.rely_verbs or lemma in WORDS.rely_nouns:
         return True
     return lemma in WORDS.object_only_clash_verbs and any(
-        h.dep_ == "pobj" and h.head.lower_ == "with" and h.head.head.i == lca.i
+        a.dep[h] == "pobj" and a.lower[a.head[h]] == "with" and a.head[a.head[h]] == lca
         for h in (ha, hb))
 
 
-def _co_speakers(a: Token, b: Token, speech: frozenset[str]) -> bool:
+def _co_speakers(ha: int, hb: int, speech: frozenset[str], a: DocArrays) -> bool:
     """"The US, South Korea and Japan condemned the pact": coordinated subjects of a verb
     of speech or judgement act together; they are no pair of their own."""
-    first, second = (a, b) if a.i < b.i else (b, a)
-    tok = second
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i == first.i:
-            return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in speech
+    first, second = (ha, hb) if ha < hb else (hb, ha)
+    i = second
+    while a.dep[i] == "conj" and a.head[i] != i:
+        i = a.head[i]
+        if i == first:
+            return a.dep[i] in ("nsubj", "nsubjpass") and a.lemma[a.head[i]] in speech
     return False
 
 
@@ -559,49 +583,48 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     model = model or load_model()
     if model is None:
         return []
-    pairs = mention_pairs(sm)  # none unless two actors are named: most sentences stop here
+    pairs = _indexed_pairs(sm)  # none unless two actors are named: most sentences stop here
     sent = sm.sent
-    if not pairs or not WORDS.unannotated_topics.isdisjoint(
-            arrays(sent.doc).lemma[sent.start:sent.end]):
+    a_ = arrays(sent.doc)
+    if not pairs or not WORDS.unannotated_topics.isdisjoint(a_.lemma[sent.start:sent.end]):
         return []
     lex = load_lexicon()
     # A pair the rules already related, in any type or direction, is theirs: they know
     # what the classifier cannot (a price is not funding, "asked X to press Y").
     related = {frozenset(k[1:]) for k in known}
     reporting = _reporting_words()
-    scored: list[tuple[Mention, Mention, Token, Token, DepPath]] = []
+    scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[str]] = []
     words = SentenceWords(lex)
     # a mention that is a place or only describes another is no party, whatever its pair
     no_party: dict[int, bool] = {}
-    sides: dict[int, Token | None] = {}  # each head's "between", if a noun's names it
+    sides: dict[int, int | None] = {}  # each head's "between", if a noun's names it
     for a, b, ha, hb, path in pairs:
         for m, h in ((a, ha), (b, hb)):
             if id(m) not in no_party:
-                no_party[id(m)] = _placed(m, h) or _descriptor(m, h, sm)
+                no_party[id(m)] = _placed(m, h.i, a_) or _descriptor(m, h.i, sm, a_)
         if (no_party[id(a)] or no_party[id(b)]
                 or frozenset((a.entity.id, b.entity.id)) in related):
             continue
         lca = path[1]
         pair = {a.entity.id, b.entity.id}
-        if _embedded(ha, lca, sm, pair) or _embedded(hb, lca, sm, pair) or (
-                lca is not None and lca.lemma_.lower() in reporting) or _co_speakers(
-                ha, hb, reporting):
+        if _embedded(ha.i, lca, sm, pair, a_) or _embedded(hb.i, lca, sm, pair, a_) or (
+                lca is not None and a_.lemma[lca] in reporting) or _co_speakers(
+                ha.i, hb.i, reporting, a_):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
-        if _host_of_sides(ha, hb, sides):
+        if _host_of_sides(ha.i, hb.i, sides, a_):
             continue  # "Oman hosted talks between A and B": the sides are A and B
-        if lca is not None and _declined_by_rules(lca, ha, hb):
+        if lca is not None and _declined_by_rules(lca, ha.i, hb.i, a_):
             continue
         scored.append((a, b, ha, hb, path))
-        features.append(pair_features(sm, a, b, lex, path, (ha, hb), words)[0])
+        features.append(_pair_features(sm, a, b, path, ha, hb, words))
     out: list[Candidate] = []
-    lemma = arrays(sent.doc).lemma
     for (a, b, ha, hb, path), types in zip(scored, model.accepted(features), strict=True):
         if not types:
             continue  # (most pairs)
         up, lca, down = path
-        loose = any(lemma[t.i] in WORDS.loose_affiliation_nouns
-                    for t in (*up, *down, *([lca] if lca is not None else [])))
+        loose = any(a_.lemma[i] in WORDS.loose_affiliation_nouns
+                    for i in (*up, *down, *([lca] if lca is not None else [])))
         for ctype in types:
             if loose and ctype in ("INTEGRATION", "SUPPORT"):
                 continue
@@ -610,5 +633,6 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             if key in known or reverse in known:
                 continue  # the rules already stated this pair (either way round)
             known.add(key)
-            out.append(Candidate(ctype, a.entity, b.entity, _trigger(lca, ha, hb)))
+            trigger = _trigger(a_.tokens[lca] if lca is not None else None, ha, hb)
+            out.append(Candidate(ctype, a.entity, b.entity, trigger))
     return out
