@@ -332,7 +332,18 @@ def _parenthetical_reporter(top: Token, lex: Lexicon) -> Token | None:
 
 
 def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality:
+    """Status, certainty and attribution of what `trigger` says in `sent`; kept with the
+    Doc's arrays, as a sentence's claims often share their trigger ("X and Y armed Z")."""
     lex = lex or load_lexicon()
+    key = ("modality", sent.start, sent.end, trigger.i, id(lex))
+    kept = arrays(sent.doc).kept
+    found = kept.get(key)
+    if not isinstance(found, Modality):
+        found = kept[key] = _modality(trigger, sent, lex)
+    return found
+
+
+def _modality(trigger: Token, sent: Span, lex: Lexicon) -> Modality:
     chain, reporter = governing_chain(trigger, lex)
     if reporter is None:
         reporter = _parenthetical_reporter(chain[-1], lex)
