@@ -406,8 +406,7 @@ def _pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath
     if len(up) + len(down) > MAX_PATH:
         feats.append("path=long")
     else:
-        feats.append("path=" + " ".join([*(f"{dep[i]}^" for i in up),
-                                         *(f"v{dep[i]}" for i in down)]))
+        feats.append("path=" + " ".join([dep[i] + "^" for i in up] + ["v" + dep[i] for i in down]))
     ia, ib = ha.i, hb.i
     gap = abs(ia - ib)
     feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
