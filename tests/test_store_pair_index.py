@@ -12,6 +12,7 @@ from sqlalchemy.dialects import sqlite
 
 from proxygraph.credibility import agreeing_statuses, contradicting_statuses
 from proxygraph.store import ClaimFilter, SqlStore
+from proxygraph.store import rows as rows_module
 from proxygraph.store.engine import alembic_config, make_engine
 from proxygraph.store.grading import _affected_statement, _evidence_statement
 from proxygraph.store.rows import claim_row, insert_claims
@@ -42,7 +43,9 @@ def _store_at_0007(url: str, rows: list[tuple[str, str, str, int, dict]]) -> dic
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0007")
     made = {}
-    with engine.begin() as conn:
+    # 0007 had no entity_names (0009 fills it from the participants)
+    with engine.begin() as conn, pytest.MonkeyPatch.context() as m:
+        m.setattr(rows_module, "insert_names", lambda *_: None)
         for sentence, publisher, grade, credibility, attrs in rows:
             doc = make_doc(sentence, publisher=publisher, reliability=grade)
             claim = make_claim(doc, **attrs)

@@ -244,11 +244,11 @@ def _reference_size(tok: Token) -> int:
 def _named_actors(mentions: list[Mention], sent: Span, kinds: Collection[str]
                   ) -> list[Entity]:
     """Distinct actors of `kinds` the mentions name as parties (not "in Moscow")."""
-    doc = sent.doc
+    a = arrays(sent.doc)
     named: dict[str, Entity] = {}
     for m in mentions:
-        last = doc[m.end - 1]
-        place = last.dep_ == "pobj" and last.head.lower_ in WORDS.place_preps
+        last = m.end - 1
+        place = a.dep[last] == "pobj" and a.lower[a.head[last]] in WORDS.place_preps
         if not (m.is_item or m.demonym or place) and m.entity.kind in kinds:
             named.setdefault(m.entity.id, m.entity)
     return list(named.values())
@@ -258,11 +258,12 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
     """Record what this sentence tells later ones: its actors, groups, armies, subject,
     dateline and year."""
     doc = sent.doc
+    a = arrays(doc)
     ctx.last_actors = _named_actors(mentions, sent, _PAIR_KINDS)
     for m in mentions:
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
-        subject = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+        subject = a.dep[m.end - 1] in ("nsubj", "nsubjpass")
         if m.entity.kind in _GROUP_KINDS:
             ctx.group_salience[m.entity.id] += 2 if subject else 1
             ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest
@@ -273,13 +274,14 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
     reporting = reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
-                and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
-                and doc[m.end - 1].head.lemma_.lower() not in reporting]
+                and a.dep[m.end - 1] in ("nsubj", "nsubjpass")
+                and a.lemma[a.head[m.end - 1]] not in reporting]
     if subjects:
         ctx.last_subject = subjects[0]
-    filed = dateline_date(span_text(sent))
+    text = span_text(sent)
+    filed = dateline_date(text)
     if filed is not None:
         ctx.filed = filed
-    years = _YEAR.findall(span_text(sent))
+    years = _YEAR.findall(text)
     if years:
         ctx.year = ctx.paragraph_year = int(years[-1])

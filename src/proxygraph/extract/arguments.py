@@ -13,7 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention, collective, demonym_form
 from proxygraph.extract.wordsets import WORDS
@@ -62,29 +62,32 @@ class SentenceMentions:
 
 def is_backing_modifier(token: Token, lex: Lexicon) -> bool:
     """'backed' in 'Iran-backed militias' or 'pro' in 'pro-Iranian groups'."""
-    text = token.lower_
-    if text in lex.backing_participles and token.dep_ in ("amod", "compound", "nmod", "acl"):
-        return any(c.dep_ in ("npadvmod", "compound", "nmod", "amod", "poss")
-                   for c in token.children) or _hyphen_before(token)
+    return _backing_modifier_at(token.i, arrays(token.doc), lex)
+
+
+def _backing_modifier_at(i: int, a: DocArrays, lex: Lexicon) -> bool:
+    """`is_backing_modifier` of token `i`, read from the Doc's arrays."""
+    text = a.lower[i]
+    if text in lex.backing_participles and a.dep[i] in ("amod", "compound", "nmod", "acl"):
+        return any(a.dep[c] in ("npadvmod", "compound", "nmod", "amod", "poss")
+                   for c in a.children[i]) or _hyphen_before(i, a)
     return text == "pro" or text.startswith("pro-")
 
 
-def _hyphen_before(token: Token) -> bool:
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text in ("-", "–")
+def _hyphen_before(i: int, a: DocArrays) -> bool:
+    return i >= 2 and a.text[i - 1] in ("-", "–")
 
 
-def _hyphen_participle(token: Token) -> bool:
+def _hyphen_participle(i: int, a: DocArrays) -> bool:
     """'UN' and 'recognised' in "UN-recognised government", 'Saudi' in "Saudi-led coalition":
-    a modifier naming a third party, not the phrase's actor."""
-    if token.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+    a modifier naming a third party, not the phrase's actor (token `i`)."""
+    if a.dep[i] not in ("amod", "compound", "npadvmod", "nmod"):
         return False
-    if token.tag_ == "VBN" and _hyphen_before(token):
+    if a.tag[i] == "VBN" and _hyphen_before(i, a):
         return True
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text in ("-", "–"):
-        after = doc[token.i + 2]
-        return after.tag_ == "VBN" or (after.lower_.endswith("ed") and after.pos_ == "ADJ")
+    if i + 2 < len(a.text) and a.text[i + 1] in ("-", "–"):
+        after = i + 2
+        return a.tag[after] == "VBN" or (a.lower[after].endswith("ed") and a.pos[after] == "ADJ")
     return False
 
 
@@ -106,13 +109,12 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             dep = deps[c]
             if dep in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
                 continue
-            child = tokens[c]
-            if is_backing_modifier(child, lex) or _hyphen_participle(child):
+            if _backing_modifier_at(c, a, lex) or _hyphen_participle(c, a):
                 continue  # the sponsor in "X-backed Y", the UN in "UN-recognised government"
             inner = in_appos or (dep == "appos" and pos[i] == "PROPN")
             if dep in _NP_EDGES:
                 stack.append((c, inner))
-            elif dep == "prep" and _is_list_prep(child):
+            elif dep == "prep" and _is_list_prep(c, a):
                 if not (in_appos and a.lower[c] in WORDS.descriptive_preps):
                     stack.append((c, inner))
             elif dep in ("pobj", "pcomp") and pos[i] == "ADP":
@@ -121,11 +123,11 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
     return [head if i == head.i else tokens[i] for i in out]
 
 
-def _is_list_prep(prep: Token) -> bool:
-    word = prep.lower_
+def _is_list_prep(prep: int, a: DocArrays) -> bool:
+    word = a.lower[prep]
     if word == "as":
-        return any(c.lower_ == "such" for c in prep.children) or (
-            prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+        return any(a.lower[c] == "such" for c in a.children[prep]) or (
+            prep > 0 and a.lower[prep - 1] == "such")
     return word in WORDS.list_preps
 
 

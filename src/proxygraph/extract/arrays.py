@@ -20,6 +20,9 @@ class DocArrays:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # results of pure functions of the parse, kept with the lists (key: a tuple that
+        # starts with the function's name)
+        self.kept: dict[tuple[object, ...], object] = {}
 
     @cached_property
     def _columns(self) -> list[list[int]]:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, with_origin
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.quantity import find_quantities
@@ -48,8 +49,9 @@ def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Enti
     via: list[Entity] = []
     route: list[str] = []
     taken: list[tuple[int, int]] = []  # char spans of "via <intermediary>" phrases
+    a = arrays(sm.sent.doc)  # (the clause's words read by index, not as Token attributes)
     for tok in tokens:
-        if tok.dep_ != "prep" or tok.lower_ not in ("via", "through"):
+        if a.lower[tok.i] not in ("via", "through") or a.dep[tok.i] != "prep":
             continue
         for pobj in (c for c in tok.children if c.dep_ == "pobj"):
             actors = actors_in_phrase(pobj, sm)

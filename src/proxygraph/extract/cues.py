@@ -100,24 +100,26 @@ def is_finite(tok: Token) -> bool:
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
     negators = lex.cues["status"]["negators"]
-    for child in tok.children:
-        if child.dep_ == "neg":
-            nxt = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
-            if nxt is not None and nxt.lower_ in WORDS.not_only_adverbs:
+    a = arrays(tok.doc)  # read by index: no Token objects for the children
+    dep, lower, children = a.dep, a.lower, a.children
+    for c in children[tok.i]:
+        if dep[c] == "neg":
+            nxt = lower[c + 1] if c + 1 < len(lower) else None
+            if nxt is not None and nxt in WORDS.not_only_adverbs:
                 continue  # "not just X but Y" affirms
             return True
-        if child.dep_ == "advmod" and child.lower_ == "never":
+        if dep[c] == "advmod" and lower[c] == "never":
             return True
-        if child.dep_ == "advmod" and child.lower_ == "longer" and any(
-                g.lower_ == "no" for g in child.children):
+        if dep[c] == "advmod" and lower[c] == "longer" and any(
+                lower[g] == "no" for g in children[c]):
             return True
-        if child.lower_ == "longer" and child.i > 0 and child.doc[child.i - 1].lower_ == "no":
+        if lower[c] == "longer" and c > 0 and lower[c - 1] == "no":
             return True
-        if child.dep_ in ("nsubj", "nsubjpass", "det", "dobj") and (
-                child.lower_ in ("neither", "no", "none", "nobody") or any(
-                g.dep_ == "det" and g.lower_ in ("neither", "no") for g in child.children)):
+        if dep[c] in ("nsubj", "nsubjpass", "det", "dobj") and (
+                lower[c] in ("neither", "no", "none", "nobody") or any(
+                dep[g] == "det" and lower[g] in ("neither", "no") for g in children[c])):
             return True
-    return tok.lemma_.lower() in negators and tok.pos_ == "VERB"
+    return a.lemma[tok.i] in negators and a.pos[tok.i] == "VERB"
 
 
 def _modal(tok: Token) -> tuple[str, bool] | None:
@@ -330,7 +332,18 @@ def _parenthetical_reporter(top: Token, lex: Lexicon) -> Token | None:
 
 
 def modality(trigger: Token, sent: Span, lex: Lexicon | None = None) -> Modality:
+    """Status, certainty and attribution of what `trigger` says in `sent`; kept with the
+    Doc's arrays, as a sentence's claims often share their trigger ("X and Y armed Z")."""
     lex = lex or load_lexicon()
+    key = ("modality", sent.start, sent.end, trigger.i, id(lex))
+    kept = arrays(sent.doc).kept
+    found = kept.get(key)
+    if not isinstance(found, Modality):
+        found = kept[key] = _modality(trigger, sent, lex)
+    return found
+
+
+def _modality(trigger: Token, sent: Span, lex: Lexicon) -> Modality:
     chain, reporter = governing_chain(trigger, lex)
     if reporter is None:
         reporter = _parenthetical_reporter(chain[-1], lex)

@@ -18,11 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from spacy.tokens import Token
 
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention
@@ -97,7 +98,8 @@ class RelationModel:
         if not pairs:
             return []
         types, rows, weights = self.matrix
-        picked = [[0, *(rows[f] for f in features if f in rows)] for features in pairs]
+        # (rows start at 1: filtering out None drops exactly the unknown features)
+        picked = [[0, *filter(None, map(rows.get, features))] for features in pairs]
         zero = len(weights) - 1
         width = max(len(p) for p in picked)
         index = np.full((len(picked), width), zero)
@@ -136,8 +138,10 @@ def mention_head(m: Mention, tokens: list[Token]) -> Token:
     """The token of a mention whose head lies outside it (its syntactic head)."""
     first = tokens[0].i if tokens else 0
     span = tokens[max(0, m.start - first):max(0, m.end - first)]  # the sentence's tokens
+    head = arrays(span[-1].doc).head  # (a mention is never empty)
     for tok in span:
-        if not (m.start <= tok.head.i < m.end) or tok.head.i == tok.i:
+        i = tok.i
+        if not (m.start <= head[i] < m.end) or head[i] == i:
             return tok
     return span[-1]
 
@@ -175,6 +179,14 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
     An actor named twice in a sentence ("Iran denies it, but officials say Iran sent ...")
     takes part in the relation through the mention nearest the other party in the parse,
     not through whichever came first."""
+    tokens = arrays(sm.sent.doc).tokens
+    return [(a, b, ha, hb, _token_path(path, tokens))
+            for a, b, ha, hb, path in _indexed_pairs(sm)]
+
+
+def _indexed_pairs(sm: SentenceMentions
+                   ) -> list[tuple[Mention, Mention, Token, Token, IndexPath]]:
+    """`mention_pairs` with each path by token index (most pairs never need its tokens)."""
     by_actor: dict[str, list[Mention]] = {}
     for m in _actor_mentions(sm):
         by_actor.setdefault(m.entity.id, []).append(m)
@@ -182,17 +194,18 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
     if len(actors) < 2:
         return []
     heads = {id(m): mention_head(m, sm.tokens) for ms in by_actor.values() for m in ms}
+    doc_arrays = arrays(sm.sent.doc)
     # each head's chain up to the root, walked once for all the pairs it is in
-    chains = {h.i: _ancestors(h) for h in heads.values()}
+    chains = {h.i: _ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
     out = []
     for x in actors:
         for y in actors:
             if x == y:
                 continue
-            best: tuple[int, int, Mention, Mention, DepPath] | None = None
+            best: tuple[int, int, Mention, Mention, IndexPath] | None = None
             for a in by_actor[x]:
                 for b in by_actor[y]:
-                    path = _path(heads[id(a)], heads[id(b)], chains)
+                    path = _index_path(chains[heads[id(a)].i], chains[heads[id(b)].i])
                     length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
                     if best is None or (length, a.start + b.start) < best[:2]:
                         best = (length, a.start + b.start, a, b, path)
@@ -202,10 +215,11 @@ def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, T
     return out
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    chain = [tok]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
-        chain.append(chain[-1].head)
+def _ancestor_indexes(i: int, head: list[int]) -> list[int]:
+    """Token `i` and its heads up to the root (at most 40), as token indexes."""
+    chain = [i]
+    while head[chain[-1]] != chain[-1] and len(chain) < 40:
+        chain.append(head[chain[-1]])
     return chain
 
 
@@ -214,7 +228,11 @@ _CLASSES: dict[tuple[int, str], list[str]] = {}
 
 def _classes(tok: Token, lex: Lexicon) -> list[str]:
     """What the lexicons say a word can trigger (kept per lemma: pairs share words)."""
-    key = (id(lex), tok.lemma_.lower())
+    return _lemma_classes_kept(tok.lemma_.lower(), lex)
+
+
+def _lemma_classes_kept(lemma: str, lex: Lexicon) -> list[str]:
+    key = (id(lex), lemma)
     found = _CLASSES.get(key)
     if found is None:
         if len(_CLASSES) > 50_000:
@@ -232,35 +250,61 @@ class SentenceWords:
         self.lex = lex
         self._words: dict[tuple[str, int], list[str]] = {}
         self._governors: dict[int, list[str]] = {}
-        self._around: dict[tuple[str, int, int, int], tuple[str, list[str]]] = {}
+        self._sides: dict[tuple[str, int, int, int, str], _Side] = {}
 
-    def word(self, tok: Token, tag: str, class_tag: str) -> list[str]:
-        """`tag=lemma`, then `class_tag=` each of its `_classes`."""
-        key = (tag, tok.i)
+    def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[str]:
+        """`tag=lemma`, then `class_tag=` each of its `_classes`, for token `i`."""
+        key = (tag, i)
         found = self._words.get(key)
         if found is None:
-            found = self._words[key] = [f"{tag}={tok.lemma_.lower()}",
-                                        *(f"{class_tag}={c}" for c in _classes(tok, self.lex))]
+            lemma = a.lemma[i]
+            found = self._words[key] = [
+                f"{tag}={lemma}",
+                *(f"{class_tag}={c}" for c in _lemma_classes_kept(lemma, self.lex))]
         return found
 
-    def between(self, tok: Token) -> list[str]:
+    def between(self, i: int, a: DocArrays) -> list[str]:
         """A word between the pair: nothing for punctuation and numbers."""
-        key = ("between", tok.i)
+        key = ("between", i)
         found = self._words.get(key)
         if found is None:
-            found = self._words[key] = self.word(tok, "bw", "bc") if tok.is_alpha else []
+            found = self._words[key] = (self.word(i, a, "bw", "bc") if a.tokens[i].is_alpha
+                                        else [])
         return found
 
-    def surroundings(self, m: Mention, head: Token, tag: str, tokens: list[Token]
-                     ) -> tuple[str, list[str]]:
-        """What the mention does or undergoes as its head word's dependant ("nsubj|strike")
-        and the words either side of it, read once for every pair it is in."""
-        key = (tag, m.start, m.end, head.i)
-        found = self._around.get(key)
+    def side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
+        """The features mention `m` (with its head token) gives as side `tag` ("a" or "b")
+        of a pair: its kind, its head word's relation and word, what it does or undergoes
+        as that word's dependant ("nsubj|strike") and the words either side of it, read
+        once for every pair it is in."""
+        key = (tag, m.start, m.end, head.i, m.entity.kind)
+        found = self._sides.get(key)
         if found is None:
-            found = self._around[key] = (f"{tag}hd={head.dep_}|{head.head.lemma_.lower()}",
-                                         _window(m, tag, tokens))
+            found = self._sides[key] = self._make_side(m, head, tag, tokens)
         return found
+
+    def _make_side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
+        a = arrays(head.doc)
+        i = head.i
+        dep, governor = a.dep[i], a.head[i]
+        governed_by_adp = a.pos[governor] == "ADP"
+        after: list[str] = []
+        if tag == "a":
+            first = tokens[0].i
+            after = [f"after_a={a.lower[t.i]}" for t in tokens[max(0, m.end - first):][:3]
+                     if a.lower[t.i] in self.lex.backing_participles]
+        return _Side(
+            kind=f"k{tag}={m.entity.kind}",
+            dep=f"{tag}dep={dep}",
+            dep_name=dep,
+            prep=f"{tag}prep={a.lower[governor]}" if governed_by_adp else None,
+            head=f"{tag}head={a.lemma[governor]}",
+            head2=(f"bhead2={a.lemma[a.head[governor]]}|{a.lower[governor]}"
+                   if tag == "b" and governed_by_adp else None),
+            role=f"{tag}hd={dep}|{a.lemma[governor]}",
+            window=_window(m, tag, tokens),
+            after=after,
+        )
 
     def governor(self, lca: Token) -> list[str]:
         """The features of a pair's lowest common ancestor that do not depend on the pair:
@@ -301,19 +345,31 @@ def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
     return out
 
 
-def _path(a: Token, b: Token, chains: dict[int, list[Token]] | None = None
-          ) -> tuple[list[Token], Token | None, list[Token]]:
-    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b
-    (`chains`: the tokens' `_ancestors`, when the caller has them)."""
-    if chains is not None:
-        up_a, up_b = chains[a.i], chains[b.i]
-    else:
-        up_a, up_b = _ancestors(a), _ancestors(b)
-    ids_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, tok in enumerate(up_a):
-        if tok.i in ids_b:
-            return up_a[:n], tok, list(reversed(up_b[:ids_b[tok.i]]))
-    return up_a[:], None, list(reversed(up_b))
+IndexPath = tuple[list[int], "int | None", list[int]]  # a DepPath by token index
+
+
+def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
+    """From the two tokens' chains of heads (`_ancestor_indexes`): the indexes from a up to
+    the lowest common ancestor, the ancestor, and from it down to b."""
+    ids_b = {t: n for n, t in enumerate(up_b)}
+    for n, i in enumerate(up_a):
+        if i in ids_b:
+            return up_a[:n], i, up_b[:ids_b[i]][::-1]
+    return up_a[:], None, up_b[::-1]
+
+
+def _token_path(path: IndexPath, tokens: list[Token]) -> DepPath:
+    up, lca, down = path
+    return ([tokens[i] for i in up], tokens[lca] if lca is not None else None,
+            [tokens[i] for i in down])
+
+
+def _path(a: Token, b: Token) -> DepPath:
+    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
+    doc_arrays = arrays(a.doc)
+    chain_a = _ancestor_indexes(a.i, doc_arrays.head)
+    chain_b = _ancestor_indexes(b.i, doc_arrays.head)
+    return _token_path(_index_path(chain_a, chain_b), doc_arrays.tokens)
 
 
 def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,
@@ -328,54 +384,74 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     tokens = sm.tokens
     ha, hb = heads if heads is not None else (mention_head(a, tokens), mention_head(b, tokens))
     up, lca, down = path if path is not None else _path(ha, hb)
-    adep, bdep = ha.dep_, hb.dep_
-    ahead, bhead = ha.head, hb.head
-    feats = [f"ka={a.entity.kind}", f"kb={b.entity.kind}", f"kk={a.entity.kind}|{b.entity.kind}",
-             f"order={'ab' if a.start < b.start else 'ba'}", f"adep={adep}",
-             f"bdep={bdep}", f"deps={adep}|{bdep}"]
+    indexes = ([t.i for t in up], lca.i if lca is not None else None, [t.i for t in down])
+    return _pair_features(sm, a, b, indexes, ha, hb, words), lca
+
+
+def _pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath,
+                   ha: Token, hb: Token, words: SentenceWords) -> list[str]:
+    """`pair_features` of a path by token index."""
+    up, lca, down = path
+    tokens = sm.tokens
+    arr = arrays(sm.sent.doc)
+    dep = arr.dep
+    side_a, side_b = words.side(a, ha, "a", tokens), words.side(b, hb, "b", tokens)
+    feats = [side_a.kind, side_b.kind, f"kk={a.entity.kind}|{b.entity.kind}",
+             f"order={'ab' if a.start < b.start else 'ba'}", side_a.dep, side_b.dep,
+             f"deps={side_a.dep_name}|{side_b.dep_name}"]
     if a.demonym:
         feats.append("a_demonym")
     if b.demonym:
         feats.append("b_demonym")
-    if bhead.pos_ == "ADP":
-        feats.append(f"bprep={bhead.lower_}")
-    if ahead.pos_ == "ADP":
-        feats.append(f"aprep={ahead.lower_}")
-    edges = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    feats.append("path=" + ("long" if len(edges) > MAX_PATH else " ".join(edges)))
-    gap = abs(ha.i - hb.i)
+    if side_b.prep:
+        feats.append(side_b.prep)
+    if side_a.prep:
+        feats.append(side_a.prep)
+    if len(up) + len(down) > MAX_PATH:
+        feats.append("path=long")
+    else:
+        feats.append("path=" + " ".join([dep[i] + "^" for i in up] + ["v" + dep[i] for i in down]))
+    ia, ib = ha.i, hb.i
+    gap = abs(ia - ib)
     feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
-    on_path = [t for t in (*up[1:], *([lca] if lca is not None else []), *down[:-1])
-               if t.i not in (ha.i, hb.i)]
-    for tok in on_path:
-        feats.extend(words.word(tok, "pw", "pc"))
+    for i in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
+        if i != ia and i != ib:  # a word on the path
+            feats.extend(words.word(i, arr, "pw", "pc"))
     if lca is not None:
-        word = lca.lemma_.lower()
+        word = arr.lemma[lca]
         feats.append(f"lca={word}")
         feats.append(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}")
-        feats.append(f"lca_d={word}|{adep}|{bdep}")
-        feats.extend(words.governor(lca))
-    feats.append(f"ahead={ahead.lemma_.lower()}")
-    feats.append(f"bhead={bhead.lemma_.lower()}")
-    if bhead.pos_ == "ADP":
-        feats.append(f"bhead2={bhead.head.lemma_.lower()}|{bhead.lower_}")
-    role_a, window_a = words.surroundings(a, ha, "a", tokens)
-    role_b, window_b = words.surroundings(b, hb, "b", tokens)
-    feats += (role_a, role_b, *window_a, *window_b)
-    lo, hi = sorted((ha.i, hb.i))
-    first = tokens[0].i
-    between = [t for t in tokens[lo - first + 1:hi - first]
-               if not (a.start <= t.i < a.end or b.start <= t.i < b.end)]  # (Mention.covers)
+        feats.append(f"lca_d={word}|{side_a.dep_name}|{side_b.dep_name}")
+        feats.extend(words.governor(arr.tokens[lca]))
+    feats.append(side_a.head)
+    feats.append(side_b.head)
+    if side_b.head2:
+        feats.append(side_b.head2)
+    feats += (side_a.role, side_b.role, *side_a.window, *side_b.window)
+    lo, hi = sorted((ia, ib))
+    between = [i for i in range(lo + 1, hi)
+               if not (a.start <= i < a.end or b.start <= i < b.end)]  # (Mention.covers)
     if len(between) <= 12:
-        for tok in between:
-            feats.extend(words.between(tok))
+        for i in between:
+            feats.extend(words.between(i, arr))
     else:
         feats.append("between=long")
-    # "X-backed B": a hyphenated participle right after a
-    for tok in tokens[max(0, a.end - tokens[0].i):][:3]:
-        if tok.lower_ in lex.backing_participles:
-            feats.append(f"after_a={tok.lower_}")
-    return feats, lca
+    feats += side_a.after  # "X-backed B": a hyphenated participle right after a
+    return feats
+
+
+class _Side(NamedTuple):
+    """The features one mention gives as side `a` or `b` of any pair, made once."""
+
+    kind: str  # "ka=state"
+    dep: str  # "adep=nsubj"
+    dep_name: str  # "nsubj"
+    prep: str | None  # "aprep=with", when its head is a preposition
+    head: str  # "ahead=arm"
+    head2: str | None  # b only: "bhead2=talk|with", when its head is a preposition
+    role: str  # "ahd=nsubj|arm"
+    window: list[str]  # the words either side
+    after: list[str]  # a only: "after_a=backed"
 
 
 def _window(m: Mention, tag: str, tokens: list[Token]) -> list[str]:
@@ -394,104 +470,105 @@ def _trigger(lca: Token | None, a: Token, b: Token) -> Token:
     return (lca or a).head if (lca or a).head.i != (lca or a).i else (lca or a)
 
 
-def _placed(m: Mention, head: Token) -> bool:
+def _placed(m: Mention, head: int, a: DocArrays) -> bool:
     """A country named as where something happens ("strikes across southern Lebanon") is
-    a place, not a party (guide 19)."""
-    return (m.entity.kind == "state" and head.dep_ == "pobj"
-            and head.head.lower_ in WORDS.place_preps)
+    a place, not a party (guide 19). (`head`: the mention's head token, by index.)"""
+    return (m.entity.kind == "state" and a.dep[head] == "pobj"
+            and a.lower[a.head[head]] in WORDS.place_preps)
 
 
-def _descriptor(m: Mention, head: Token, sm: SentenceMentions) -> bool:
+def _descriptor(m: Mention, head: int, sm: SentenceMentions, a: DocArrays) -> bool:
     """A mention that only describes another: the epithet in "UN-recognised government",
     "Iran-backed militias" (the rules read those), or the body named in an apposition
     ("the Quds Force, an elite unit of the IRGC")."""
-    after = head.doc[m.end] if m.end < len(head.doc) else None
-    if after is not None and after.text in ("-", "–") and m.end < sm.sent.end:
+    if m.end < len(a.text) and a.text[m.end] in ("-", "–") and m.end < sm.sent.end:
         return True
-    tok = head
+    i = head
     for _ in range(4):
-        if tok.dep_ == "appos":
-            owner = sm.at(tok.head)
+        if a.dep[i] == "appos":
+            owner = sm.by_token.get(a.head[i])
             return owner is not None and owner.entity.id != m.entity.id
-        if tok.head.i == tok.i:
+        if a.head[i] == i:
             break
-        tok = tok.head
+        i = a.head[i]
     return False
 
 
-def _embedded(head: Token, lca: Token | None, sm: SentenceMentions, pair: set[str]) -> bool:
+def _embedded(head: int, lca: int | None, sm: SentenceMentions, pair: set[str],
+              a: DocArrays) -> bool:
     """The mention belongs to another actor's event below the pair's governor ("asked China
     to press Tehran": Tehran is pressed by China, not asked by Washington). A clause whose
     doer is one of the pair ("Iran agreed to arm the Houthis") keeps the pair."""
     if lca is None:
         return True
-    tok = head.head
-    while tok.i != lca.i and tok.head.i != tok.i:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "ccomp", "advcl", "relcl"):
-            doers = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not doers and tok.dep_ == "xcomp":
-                governor = tok.head
-                doers = [c for c in governor.children if c.dep_ == "dobj"] or [
-                    c for c in governor.children if c.dep_ == "nsubj"]
+    dep, children = a.dep, a.children
+    i = a.head[head]
+    while i != lca and a.head[i] != i:
+        if a.pos[i] in ("VERB", "AUX") and dep[i] in ("xcomp", "ccomp", "advcl", "relcl"):
+            doers = [c for c in children[i] if dep[c] in ("nsubj", "nsubjpass")]
+            if not doers and dep[i] == "xcomp":
+                governor = a.head[i]
+                doers = [c for c in children[governor] if dep[c] == "dobj"] or [
+                    c for c in children[governor] if dep[c] == "nsubj"]
             for doer in doers:
-                m = sm.at(doer)
+                m = sm.by_token.get(doer)
                 if m is not None and m.entity.id not in pair:
                     return True
-        tok = tok.head
+        i = a.head[i]
     return False
 
 
-def _between(head: Token) -> Token | None:
+def _between(head: int, a: DocArrays) -> int | None:
     """The "between" whose phrase holds the mention ("talks between A and B", "between
     Israel's air base and Baku")."""
-    tok = head
+    i = head
     for _ in range(4):
-        if tok.head.i == tok.i:
+        if a.head[i] == i:
             return None
-        tok = tok.head
-        if tok.lower_ == "between" and tok.dep_ == "prep":
+        i = a.head[i]
+        if a.lower[i] == "between" and a.dep[i] == "prep":
             # "talks between A and B" name the talks' sides; "shuttled between Sanaa and
             # Riyadh" names where one went
-            return tok if tok.head.pos_ in ("NOUN", "PROPN") else None
+            return i if a.pos[a.head[i]] in ("NOUN", "PROPN") else None
     return None
 
 
-def _host_of_sides(ha: Token, hb: Token, sides: dict[int, Token | None]) -> bool:
+def _host_of_sides(ha: int, hb: int, sides: dict[int, int | None], a: DocArrays) -> bool:
     """One of the pair is a side a noun's "between" names and the other comes before it:
     "Oman hosted talks between A and B" (Oman is no side of the talks). `sides` keeps each
     head's `_between` for the sentence's other pairs."""
     for h in (ha, hb):
-        if h.i not in sides:
-            sides[h.i] = _between(h)
-    ba, bb = sides[ha.i], sides[hb.i]
+        if h not in sides:
+            sides[h] = _between(h, a)
+    ba, bb = sides[ha], sides[hb]
     if (ba is None) == (bb is None):
         return False
-    between = ba or bb
+    between = ba if ba is not None else bb
     outside = hb if ba is not None else ha
     assert between is not None
-    return outside.i < between.i
+    return outside < between
 
 
-def _declined_by_rules(lca: Token, ha: Token, hb: Token) -> bool:
+def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
     """Words the rules read as no relation on purpose: bare reliance ("Hamas relies on
     Iran") and engaging *with* someone ("engaged with the Taliban on trade")."""
-    lemma = lca.lemma_.lower()
+    lemma = a.lemma[lca]
     if lemma in WORDS.rely_verbs or lemma in WORDS.rely_nouns:
         return True
     return lemma in WORDS.object_only_clash_verbs and any(
-        h.dep_ == "pobj" and h.head.lower_ == "with" and h.head.head.i == lca.i
+        a.dep[h] == "pobj" and a.lower[a.head[h]] == "with" and a.head[a.head[h]] == lca
         for h in (ha, hb))
 
 
-def _co_speakers(a: Token, b: Token, speech: frozenset[str]) -> bool:
+def _co_speakers(ha: int, hb: int, speech: frozenset[str], a: DocArrays) -> bool:
     """"The US, South Korea and Japan condemned the pact": coordinated subjects of a verb
     of speech or judgement act together; they are no pair of their own."""
-    first, second = (a, b) if a.i < b.i else (b, a)
-    tok = second
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i == first.i:
-            return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in speech
+    first, second = (ha, hb) if ha < hb else (hb, ha)
+    i = second
+    while a.dep[i] == "conj" and a.head[i] != i:
+        i = a.head[i]
+        if i == first:
+            return a.dep[i] in ("nsubj", "nsubjpass") and a.lemma[a.head[i]] in speech
     return False
 
 
@@ -509,8 +586,10 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     model = model or load_model()
     if model is None:
         return []
-    pairs = mention_pairs(sm)  # none unless two actors are named: most sentences stop here
-    if not pairs or any(t.lemma_.lower() in WORDS.unannotated_topics for t in sm.tokens):
+    pairs = _indexed_pairs(sm)  # none unless two actors are named: most sentences stop here
+    sent = sm.sent
+    a_ = arrays(sent.doc)
+    if not pairs or not WORDS.unannotated_topics.isdisjoint(a_.lemma[sent.start:sent.end]):
         return []
     lex = load_lexicon()
     # A pair the rules already related, in any type or direction, is mostly theirs: they
@@ -518,39 +597,41 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # adds another type there only above RELATED_THRESHOLD.
     related = {frozenset(k[1:]) for k in known}
     reporting = _reporting_words()
-    scored: list[tuple[Mention, Mention, Token, Token, DepPath]] = []
+    scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[str]] = []
     words = SentenceWords(lex)
     # a mention that is a place or only describes another is no party, whatever its pair
     no_party: dict[int, bool] = {}
-    sides: dict[int, Token | None] = {}  # each head's "between", if a noun's names it
+    sides: dict[int, int | None] = {}  # each head's "between", if a noun's names it
     for a, b, ha, hb, path in pairs:
         for m, h in ((a, ha), (b, hb)):
             if id(m) not in no_party:
-                no_party[id(m)] = _placed(m, h) or _descriptor(m, h, sm)
+                no_party[id(m)] = _placed(m, h.i, a_) or _descriptor(m, h.i, sm, a_)
         if no_party[id(a)] or no_party[id(b)]:
             continue
         lca = path[1]
         pair = {a.entity.id, b.entity.id}
-        if _embedded(ha, lca, sm, pair) or _embedded(hb, lca, sm, pair) or (
-                lca is not None and lca.lemma_.lower() in reporting) or _co_speakers(
-                ha, hb, reporting):
+        if _embedded(ha.i, lca, sm, pair, a_) or _embedded(hb.i, lca, sm, pair, a_) or (
+                lca is not None and a_.lemma[lca] in reporting) or _co_speakers(
+                ha.i, hb.i, reporting, a_):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
-        if _host_of_sides(ha, hb, sides):
+        if _host_of_sides(ha.i, hb.i, sides, a_):
             continue  # "Oman hosted talks between A and B": the sides are A and B
-        if lca is not None and _declined_by_rules(lca, ha, hb):
+        if lca is not None and _declined_by_rules(lca, ha.i, hb.i, a_):
             continue
         scored.append((a, b, ha, hb, path))
-        features.append(pair_features(sm, a, b, lex, path, (ha, hb), words)[0])
+        features.append(_pair_features(sm, a, b, path, ha, hb, words))
     out: list[Candidate] = []
     for (a, b, ha, hb, path), types, feats in zip(scored, model.accepted(features), features,
                                                   strict=True):
-        up, lca, down = path
-        if frozenset((a.entity.id, b.entity.id)) in related:
+        if types and frozenset((a.entity.id, b.entity.id)) in related:
             probs = model.probabilities(feats)
             types = [t for t in types if probs[t] >= RELATED_THRESHOLD]
-        loose = any(t.lemma_.lower() in WORDS.loose_affiliation_nouns
-                    for t in (*up, *down, *([lca] if lca is not None else [])))
+        if not types:
+            continue  # (most pairs)
+        up, lca, down = path
+        loose = any(a_.lemma[i] in WORDS.loose_affiliation_nouns
+                    for i in (*up, *down, *([lca] if lca is not None else [])))
         for ctype in types:
             if loose and ctype in ("INTEGRATION", "SUPPORT"):
                 continue
@@ -559,5 +640,6 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             if key in known or reverse in known:
                 continue  # the rules already stated this pair (either way round)
             known.add(key)
-            out.append(Candidate(ctype, a.entity, b.entity, _trigger(lca, ha, hb)))
+            trigger = _trigger(a_.tokens[lca] if lca is not None else None, ha, hb)
+            out.append(Candidate(ctype, a.entity, b.entity, trigger))
     return out

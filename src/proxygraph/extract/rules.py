@@ -23,6 +23,8 @@ from proxygraph.extract.view import SentenceView
 
 __all__ = ["LearnedLayer", "sentence_candidates"]
 
+_MAYBE_VERB = ("VERB", "NOUN", "ADJ")  # the parts of speech `SentenceView.is_verb` accepts
+
 
 def sentence_candidates(
     sm: SentenceMentions, lex: Lexicon | None = None, components: Components | None = None
@@ -35,9 +37,9 @@ def sentence_candidates(
     tokens = sm.tokens
     pos, by_token = view.arrays.pos, sm.by_token
     verb_claims: dict[int, list[Candidate]] = {}
-    for tok in tokens:
-        if view.is_verb(tok):
-            verb_claims[tok.i] = [c for f in verb_families for c in f.candidates(view, tok)]
+    for i, tok in enumerate(tokens, start=sm.sent.start):
+        if pos[i] in _MAYBE_VERB and view.is_verb(tok):  # (is_verb is False for the rest)
+            verb_claims[i] = [c for f in verb_families for c in f.candidates(view, tok)]
     view.verb_claims = verb_claims
     found = view.found
     # a token family may name the only tokens it can fire on (`trigger_tokens`)

@@ -49,6 +49,8 @@ class SentenceView:
         # per token: verb_lemma and names_capability (two verb families ask for each verb)
         self._verb_lemmas: dict[int, str] = {}
         self._capability: dict[int, bool] = {}
+        self._actors: dict[tuple[int, ...], list[Entity]] = {}  # `actors` by heads
+        self._passive: dict[int, bool] = {}  # `is_passive` by token
 
     # ---- token roles -----------------------------------------------------------------
     def is_verb(self, tok: Token) -> bool:
@@ -78,6 +80,16 @@ class SentenceView:
 
     # ---- arguments -------------------------------------------------------------------
     def actors(self, heads: list[Token]) -> list[Entity]:
+        """The actors the phrases headed by `heads` name, without duplicates. Kept per
+        list of heads: the families ask for the same phrases again (a copy each time, as
+        callers extend it)."""
+        key = tuple(h.i for h in heads)
+        found = self._actors.get(key)
+        if found is None:
+            found = self._actors[key] = self._phrase_actors(heads)
+        return list(found)
+
+    def _phrase_actors(self, heads: list[Token]) -> list[Entity]:
         out: list[Entity] = []
         for head in heads:
             found = actors_in_phrase(head, self.sm, self.lex)
@@ -93,6 +105,12 @@ class SentenceView:
         return out
 
     def is_passive(self, verb: Token) -> bool:
+        known = self._passive.get(verb.i)
+        if known is None:
+            known = self._passive[verb.i] = self._is_passive(verb)
+        return known
+
+    def _is_passive(self, verb: Token) -> bool:
         if kids(verb, "nsubjpass", "auxpass", "agent"):
             return True
         if (

@@ -35,7 +35,7 @@ from proxygraph.errors import NotFoundError
 from proxygraph.model import Entity
 from proxygraph.store.base import GRADES, ClaimFilter
 from proxygraph.store.overlay import Overlay, name_key, registry_entity
-from proxygraph.store.schema import claim_entities, claims, documents
+from proxygraph.store.schema import claim_entities, claims, documents, entity_names
 from proxygraph.store.search import parse_search
 from proxygraph.store.stats import estimated_rows, indexed_by
 
@@ -90,7 +90,9 @@ def select_claims(conn: Connection, flt: ClaimFilter, overlay: Overlay,
         cond.append(_in_entities(("item",), claim_entities.c.origin.in_(sorted(ids))))
     if flt.places:
         keys = {name_key(p) for p in flt.places}
-        cond.append(_in_entities(("place",), claim_entities.c.name_key.in_(sorted(keys))))
+        # places have no entity id: the partial name index holds them
+        cond.append(_in_entities(("place",), and_(claim_entities.c.entity_id.is_(None),
+                                                  claim_entities.c.name_key.in_(sorted(keys)))))
     lo, hi = flt.window()
     if lo or hi:
         # Interval overlap: the claim's [start, end] meets [lo, hi]. A missing end means
@@ -137,9 +139,35 @@ def _in_entities(roles: Iterable[str], extra: ColumnElement[bool]) -> ColumnElem
         claim_entities.c.role.in_(tuple(roles)), extra))
 
 
-def _participant(ids: set[str], keys: set[str]) -> ColumnElement[bool]:
-    return or_(claim_entities.c.entity_id.in_(sorted(ids)),
-               claim_entities.c.name_key.in_(sorted(keys)))
+def _named_ids(conn: Connection, ids: set[str], keys: set[str]) -> tuple[set[str], bool]:
+    """Entity ids other than `ids` that participants named one of `keys` were stored
+    under (`entity_names`, migration 0009), and whether those ids were stored under no
+    other name (then their rows need no test of the name)."""
+    names = sorted(keys)
+    named = {str(r[0]) for r in conn.execute(select(entity_names.c.entity_id).where(
+        entity_names.c.name_key.in_(names)))} - ids
+    if not named:
+        return named, True
+    other = conn.execute(select(entity_names.c.name_key).where(
+        entity_names.c.entity_id.in_(sorted(named)),
+        entity_names.c.name_key.not_in(names)).limit(1)).first()
+    return named, other is None
+
+
+def _participant(ids: set[str], keys: set[str], named: Iterable[str] = (),
+                 only_named: bool = True) -> ColumnElement[bool]:
+    """A participant row whose entity id is one of `ids` or whose name is one of `keys`.
+
+    By name, as indexed parts: rows without an id (ix_claim_entities_name holds only
+    those), and rows of the `named` ids (`_named_ids`), read by id; when such an id was
+    stored under other names too, each row's name is tested (`only_named` False)."""
+    names = sorted(keys)
+    cond = [claim_entities.c.entity_id.in_(sorted(ids)),
+            and_(claim_entities.c.entity_id.is_(None), claim_entities.c.name_key.in_(names))]
+    if named := sorted(named):
+        by_id = claim_entities.c.entity_id.in_(named)
+        cond.append(by_id if only_named else and_(by_id, claim_entities.c.name_key.in_(names)))
+    return or_(*cond)
 
 
 def _dense_threshold(conn: Connection, flt: ClaimFilter) -> int | None:
@@ -215,13 +243,16 @@ def _has_entity(conn: Connection, roles: Iterable[str], ids: set[str], keys: set
     """The condition that a participant takes part, and whether it is a probe of each
     claim read in order (True) rather than a collected set of claims."""
     roles = tuple(roles)
-    who = _participant(ids, keys)
+    named, only_named = _named_ids(conn, ids, keys)
+    who = _participant(ids, keys, named, only_named)
     if dense is not None:
         if conn.dialect.name == "postgresql":
-            # Its statistics know the frequent names; the role is left out of the
-            # estimate, which would take it as independent of the name (an item's rows
-            # are all items) and come out ten times too low.
-            many = estimated_rows(conn, select(claim_entities.c.seq).where(who)) >= dense
+            # Its statistics know the frequent ids; the role is left out of the estimate,
+            # which would take it as independent of the id (an item's rows are all items)
+            # and come out ten times too low. So is the name of the `named` ids: taken as
+            # independent of the id it would make a frequent actor asked by name rare.
+            upper = _participant(ids | named, keys)
+            many = estimated_rows(conn, select(claim_entities.c.seq).where(upper)) >= dense
         else:
             sample = select(claim_entities.c.seq).where(
                 who, claim_entities.c.role.in_(roles)).limit(dense).subquery()
@@ -257,7 +288,8 @@ def _full_text(conn: Connection, search: str) -> ColumnElement[bool]:
 def _known_participant(conn: Connection, roles: tuple[str, ...], ids: set[str],
                        keys: set[str]) -> bool:
     query = select(claim_entities.c.seq).where(
-        _participant(ids, keys), claim_entities.c.role.in_(roles)).limit(1)
+        _participant(ids, keys, *_named_ids(conn, ids, keys)),
+        claim_entities.c.role.in_(roles)).limit(1)
     return conn.execute(query).first() is not None
 
 

@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, bindparam, func, select, text
+from sqlalchemy import Connection, Insert, Row, Table, bindparam, func, select, text
 
 from proxygraph.credibility import BASE, source_key
 from proxygraph.model import Claim
 from proxygraph.store.base import StoredClaim
 from proxygraph.store.overlay import name_key
-from proxygraph.store.schema import claim_entities, claims, with_search_column
+from proxygraph.store.schema import claim_entities, claims, entity_names, with_search_column
 from proxygraph.store.search import search_terms
 
 _FTS_INSERT = text("INSERT INTO claims_fts (rowid, terms) VALUES (:seq, :search_terms)")
@@ -107,6 +107,25 @@ def insert_claims(conn: Connection, rows: Sequence[tuple[dict[str, Any], Claim]]
                 for e in entity_rows(c)]
     if entities:
         conn.execute(claim_entities.insert(), entities)
+        insert_names(conn, entities)
+
+
+def insert_names(conn: Connection, entities: Sequence[dict[str, Any]]) -> None:
+    """Add the (name, entity id) pairs of participants not yet in `entity_names`."""
+    pairs = sorted({(e["name_key"], e["entity_id"]) for e in entities
+                    if e["entity_id"] is not None})
+    if pairs:
+        conn.execute(_names_insert(conn.dialect.name),
+                     [{"name_key": key, "entity_id": eid} for key, eid in pairs])
+
+
+@cache
+def _names_insert(dialect: str) -> Insert:
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        return pg_insert(entity_names).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    return sqlite_insert(entity_names).on_conflict_do_nothing()
 
 
 def stored_json(row: Row[Any]) -> str:

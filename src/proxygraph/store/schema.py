@@ -139,7 +139,24 @@ claim_entities = Table(
     Column("seq", BigInteger, nullable=False),
     PrimaryKeyConstraint("seq", "role", "position"),
     Index("ix_claim_entities_entity", "entity_id", "role", "seq"),
-    Index("ix_claim_entities_name", "name_key", "role", "seq"),
+    # By name only the participants without an entity id (places): one with an id is
+    # found by name through `entity_names` and this id (migration 0009), so a new claim
+    # adds a row to one random-keyed index per participant, not two.
+    Index("ix_claim_entities_name", "name_key", "role", "seq",
+          sqlite_where=text("entity_id IS NULL"), postgresql_where=text("entity_id IS NULL")),
+)
+
+# Every (name, entity id) a participant was stored with: a few rows per actor or item, not
+# per claim. A filter by name reads the ids here, then `claim_entities` by id.
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("name_key", Text, nullable=False),
+    Column("entity_id", String(200), nullable=False),
+    PrimaryKeyConstraint("name_key", "entity_id"),
+    # an id's other names: whether a row found by id still needs its name tested
+    Index("ix_entity_names_entity", "entity_id", "name_key"),
+    sqlite_with_rowid=False,
 )
 
 # Who reviewed which claim, when, why and what changed; never updated or deleted.
