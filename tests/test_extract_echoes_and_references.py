@@ -276,3 +276,14 @@ def test_an_alias_that_starts_with_a_possessive_is_found_whole() -> None:
     found = triples("The Taliban and the People's Republic of China have intensified contacts.")
     assert ("CONTACT", "taliban", "china") in found or ("CONTACT", "china", "taliban") in found
     assert not any("taiwan" in (s, o) for _, s, o in found), found
+
+
+def test_a_weapon_that_strikes_names_its_operator() -> None:
+    assert ("CLASH", "turkey", "sdf") in triples("Turkish drones struck SDF positions.")
+    # a weapon's demonym anywhere else is where it comes from, and "-made" is always so
+    assert not any(s == "iran" for _, s, _ in triples("Iranian-made drones hit Kyiv."))
+
+
+def test_begun_training_units_of_an_army_is_training_the_army() -> None:
+    assert ("TRAINING", "russia", "malian-armed-forces") in triples(
+        "Russia started training units of the Malian army.")

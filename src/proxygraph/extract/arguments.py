@@ -159,7 +159,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             # "Rwandan and Mozambican forces": the army word names each state's forces
             army = noun.lower_ in WORDS.army_words
             if modified.dep_ not in ("amod", "compound", "nmod") or not (
-                    army or lemma in lex.military_heads or lemma in lex.equipment_heads):
+                    army or lemma in lex.military_heads or lemma in lex.equipment_heads
+                    or _operated_weapon(noun, lex)):
                 continue
             if army or lemma in lex.military_heads:
                 m = Mention(m.start, m.end, military_of(m.entity), m.text)  # "Russian officers"
@@ -441,6 +442,15 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
         return None
     name = f"{' '.join(words)} {plural}"
     return collective(name, (f"{' '.join(written)} {plural}",))
+
+
+def _operated_weapon(noun: Token, lex: Lexicon) -> bool:
+    """"Turkish drones struck SDF positions": a weapon that strikes is its operator's, so
+    its demonym names the attacker; "Iranian drones" anywhere else are where they come
+    from."""
+    verb = noun.head
+    return (noun.dep_ == "nsubj" and noun.lemma_.lower() in WORDS.operated_weapons
+            and any(t.claim_type == "CLASH" for t in lex.verbs.get(verb.lemma_.lower(), ())))
 
 
 def _state_by_its_seat(head: Token, sm: SentenceMentions, lex: Lexicon) -> Entity | None:

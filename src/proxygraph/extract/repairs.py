@@ -24,7 +24,29 @@ def repair(doc: Doc) -> Doc:
     for tok in doc:
         if tok.tag_ == "JJ" and tok.lower_.endswith("ed"):
             _adjective_verb(tok, triggers)
+        elif tok.dep_ == "compound" and tok.tag_ in ("NN", "VBG") and tok.lower_.endswith("ing"):
+            _gerund_after_aspect(tok, triggers)
     return doc
+
+
+_ASPECT_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "stop", "cease"})
+
+
+def _gerund_after_aspect(tok: Token, triggers: Mapping[str, object]) -> None:
+    """"have begun training units of the army": after a verb of beginning or continuing the
+    -ing word is the verb ("begun [training [units]]"), not a noun compound
+    ("[training units]")."""
+    noun = tok.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _ASPECT_VERBS or tok.i != verb.i + 1:
+        return
+    word = tok.lower_[:-3]
+    lemma = next((s for s in (word, word + "e") if s in triggers), None)
+    if lemma is None:
+        return
+    tok.head, tok.dep_ = verb, "xcomp"
+    noun.head = tok
+    tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", lemma
 
 
 def _adjective_verb(tok: Token, triggers: Mapping[str, object]) -> None:

@@ -60,6 +60,7 @@ class WordSets:
     event_adjunct_preps: frozenset[str]
     container_nouns: frozenset[str]
     plural_only_group_nouns: frozenset[str]
+    operated_weapons: frozenset[str]
     army_names: frozenset[str]
     denial_verbs: frozenset[str]
     denied_statements: frozenset[str]
