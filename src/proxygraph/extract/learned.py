@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
@@ -560,6 +560,14 @@ def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
         for h in (ha, hb))
 
 
+def _governs_a_complement(lca: int | None, sent: Span, a: DocArrays) -> bool:
+    """Does the pair's governing word take a verb complement ("agreed to help", "asked X
+    to arm")? The act is then the complement's, and a pair the rules related there is
+    theirs whole."""
+    return lca is not None and any(
+        a.head[i] == lca and a.dep[i] == "xcomp" for i in range(sent.start, sent.end))
+
+
 def _co_speakers(ha: int, hb: int, speech: frozenset[str], a: DocArrays) -> bool:
     """"The US, South Korea and Japan condemned the pact": coordinated subjects of a verb
     of speech or judgement act together; they are no pair of their own."""
@@ -625,6 +633,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     for (a, b, ha, hb, path), types, feats in zip(scored, model.accepted(features), features,
                                                   strict=True):
         if types and frozenset((a.entity.id, b.entity.id)) in related:
+            if _governs_a_complement(path[1], sent, a_):
+                continue  # "agreed to help Russia build": the rules read the act it plans
             probs = model.probabilities(feats)
             types = [t for t in types if probs[t] >= RELATED_THRESHOLD]
         if not types:
