@@ -20,8 +20,8 @@ from proxygraph.evaluate import load_jsonl, score_claims
 from proxygraph.extract import extract_path
 
 DATA = Path(__file__).parent / "data"
-# Measured with extractor 0.7.0 (rules + learned layer trained on a..q): own set P 0.914
-# F1 0.847; corpus train (a..s) P 0.770 F1 0.553; corpus blind (a..f) P 0.670 F1 0.474.
+# Measured with extractor 0.7.0 (rules + learned layer trained on a..q): own set P 0.913
+# F1 0.843; corpus train (a..u) P 0.759 F1 0.538; corpus blind (a..g) P 0.664 F1 0.462.
 FLOORS = {  # set -> (F1, precision)
     "extraction": (0.80, 0.90),
     "corpus-train": (0.53, 0.75),
