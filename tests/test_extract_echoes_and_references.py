@@ -287,3 +287,17 @@ def test_a_weapon_that_strikes_names_its_operator() -> None:
 def test_begun_training_units_of_an_army_is_training_the_army() -> None:
     assert ("TRAINING", "russia", "malian-armed-forces") in triples(
         "Russia started training units of the Malian army.")
+
+
+def test_a_state_accusing_another_of_invasion_is_its_target() -> None:
+    found = triples("Zaire accuses Rwanda and Uganda of invasion.")
+    assert {("CLASH", "rwanda", "dr-congo"), ("CLASH", "uganda", "dr-congo")} <= found
+    # an organisation that accuses is no target
+    assert not any(t == "CLASH" for t, _, _ in triples(
+        "Human Rights Watch accused Rwanda of aggression."))
+
+
+def test_historical_proxy_war_actors_are_registered() -> None:
+    assert ("ARMS_TRANSFER", "south-africa", "unita") in triples(
+        "South Africa supplied UNITA with weapons.")
+    assert ("SUPPORT", "cuba", "fapla") in triples("Cuba sent troops to help FAPLA.")

@@ -120,6 +120,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
             v.subjects(verb))
     if ctype == "CLASH" and not objects and not between:
         objects = shipping_targets(v, prep_objects(noun, {"against", "on", "upon"}))
+    if ctype == "CLASH" and not objects and not between and lemma in WORDS.territorial_clash_nouns:
+        objects = _accusing_state(v, noun)
     symmetric = ONTOLOGY.is_symmetric(ctype)
     if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns and (
             _through_container(noun).head.lemma_.lower() not in v.lex.reciprocal_clash_verbs):
@@ -228,6 +230,17 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
 
 # A verb of these types relates its subjects to someone else, not to each other.
 _OUTSIDER_TYPES = frozenset({"ARMS_TRANSFER", "DEMAND", "FUNDING", "SUPPORT", "TRAINING"})
+
+
+def _accusing_state(v: SentenceView, noun: Token) -> list[Entity]:
+    """The state that accuses another of an invasion or aggression it names no target for
+    ("Zaire accuses Rwanda of invasion"): the accuser is the invaded."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return []
+    verb = noun.head.head
+    if verb.lemma_.lower() not in WORDS.charge_verbs:
+        return []
+    return [e for e in v.subjects(verb) if e.kind == "state"]
 
 
 def _third_party_verb(v: SentenceView, noun: Token) -> bool:
