@@ -160,13 +160,22 @@ def test_a_pair_the_rules_related_gets_another_type_only_when_the_layer_is_sure(
     from proxygraph.extract.pipeline import analysed_sentences
     from proxygraph.ingest import read_text_stream
 
-    item = next(analysed_sentences(read_text_stream(b"Iran helped the Houthis.", "t.txt")))
+    def first_sentence(text: str):  # noqa: ANN202
+        return next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
+
     sure, unsure = 1.386, 0.405  # bias only: p 0.80 and 0.60 for every pair
     assert 0.4 < 0.6 < RELATED_THRESHOLD < 0.8
     model = RelationModel("t", 0.4, {"TRAINING": sure, "CLASH": unsure},
                           {"TRAINING": {}, "CLASH": {}})
-    fresh = {(c.type, c.subject.id, c.object.id) for c in learned_candidates(item.sm, set(), model)}
-    assert fresh == {("TRAINING", "iran", "houthis"), ("CLASH", "iran", "houthis")}
-    known = {("SUPPORT", "iran", "houthis")}
-    added = {(c.type, c.subject.id, c.object.id) for c in learned_candidates(item.sm, known, model)}
-    assert added == {("TRAINING", "iran", "houthis")}
+
+    def found(text: str, known: set) -> set:
+        item = first_sentence(text)
+        return {(c.type, c.subject.id, c.object.id)
+                for c in learned_candidates(item.sm, set(known), model)}
+
+    text = "Iran helped the Houthis with training and money."
+    assert found(text, set()) == {("TRAINING", "iran", "houthis"), ("CLASH", "iran", "houthis")}
+    related = {("SUPPORT", "iran", "houthis")}
+    assert found(text, related) == {("TRAINING", "iran", "houthis")}
+    # no word of another type in the sentence: the rules' reading stands alone
+    assert found("Iran helped the Houthis.", related) == set()

@@ -560,6 +560,18 @@ def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
         for h in (ha, hb))
 
 
+def _trigger_types(lemmas: Iterable[str], lex: Lexicon) -> set[str]:
+    """The claim types the sentence's trigger verbs, nouns and transferred things name."""
+    out: set[str] = set()
+    for lemma in lemmas:
+        out.update(t.claim_type for t in lex.verbs.get(lemma, ()))
+        for table in (lex.nouns, lex.themes):
+            ctype = table.get(lemma)
+            if ctype is not None:
+                out.add(ctype)
+    return out
+
+
 def _governs_a_complement(lca: int | None, sent: Span, a: DocArrays) -> bool:
     """Does the pair's governing word take a verb complement ("agreed to help", "asked X
     to arm")? The act is then the complement's, and a pair the rules related there is
@@ -603,7 +615,13 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # A pair the rules already related, in any type or direction, is mostly theirs: they
     # know what the classifier cannot (a price is not funding, "asked X to press Y"); it
     # adds another type there only above RELATED_THRESHOLD.
-    related = {frozenset(k[1:]) for k in known}
+    related: dict[frozenset[str], set[str]] = {}
+    for ctype, subject, obj in known:
+        related.setdefault(frozenset((subject, obj)), set()).add(ctype)
+    # ... and only when the sentence has a trigger word of a type the rules did not give the
+    # pair ("armed and trained" read as training only): other related pairs cost features
+    # for nothing
+    offered = _trigger_types(a_.lemma[sent.start:sent.end], lex)
     reporting = _reporting_words()
     scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[str]] = []
@@ -615,7 +633,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         for m, h in ((a, ha), (b, hb)):
             if id(m) not in no_party:
                 no_party[id(m)] = _placed(m, h.i, a_) or _descriptor(m, h.i, sm, a_)
-        if no_party[id(a)] or no_party[id(b)]:
+        given = related.get(frozenset((a.entity.id, b.entity.id)))
+        if no_party[id(a)] or no_party[id(b)] or (given is not None and offered <= given):
             continue
         lca = path[1]
         pair = {a.entity.id, b.entity.id}
