@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from proxygraph.extract.candidates import Candidate, prep_objects
@@ -81,10 +82,15 @@ def _only_as_capital(entity: Entity, sentence: str) -> list[str]:
     """The forms of a state the sentence uses, when each is its capital; else none."""
     if entity.kind != "state":
         return []
-    forms = {f: normalize(f) in capitals()
-             for f in (entity.name, *entity.aliases, *entity.demonyms)}
-    named = [f for f, capital in forms.items() if _says(sentence, f)]
-    return named if named and all(forms[f] for f in named) else []
+    forms = _capital_forms(entity.id, (entity.name, *entity.aliases, *entity.demonyms))
+    named = [f for f, capital in forms if _says(sentence, f)]
+    return named if named and all(capital for f, capital in forms if f in named) else []
+
+
+@lru_cache(maxsize=4096)
+def _capital_forms(entity_id: str, forms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+    """Each form of a state with whether it is a capital (normalised once per state)."""
+    return tuple(dict.fromkeys((f, normalize(f) in capitals()) for f in forms))
 
 
 def _words_of(forms: list[str], sentence: Span) -> list[Token]:

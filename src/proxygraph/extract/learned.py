@@ -88,8 +88,13 @@ class RelationModel:
 
     def accepted(self, pairs: list[list[str]]) -> list[list[str]]:
         """For each pair's features, the types whose probability reaches the threshold, in
-        name order: one array sum for all the pairs of a sentence instead of a loop per
-        pair, feature and type.
+        name order."""
+        return [list(found) for found in self.accepted_probabilities(pairs)]
+
+    def accepted_probabilities(self, pairs: list[list[str]]) -> list[dict[str, float]]:
+        """For each pair's features, the types whose probability reaches the threshold,
+        with that probability, in name order: one array sum for all the pairs of a
+        sentence instead of a loop per pair, feature and type.
 
         The decisions are those of `probabilities` to the last bit: each pair's rows (the
         bias, then its features in order, then zero rows up to the longest pair) are summed
@@ -110,10 +115,11 @@ class RelationModel:
         # the exact probability the threshold is compared with.
         t = self.threshold
         cut = math.log(t / (1.0 - t)) - 1e-6 if 0.0 < t < 1.0 else -math.inf
-        out: list[list[str]] = [[] for _ in pairs]
+        out: list[dict[str, float]] = [{} for _ in pairs]
         for n, k in zip(*np.nonzero(scores >= cut), strict=True):
-            if _sigmoid(float(scores[n, k])) >= t:
-                out[n].append(types[k])
+            p = _sigmoid(float(scores[n, k]))
+            if p >= t:
+                out[n][types[k]] = p
         return out
 
 
@@ -560,16 +566,25 @@ def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
         for h in (ha, hb))
 
 
-def _trigger_types(lemmas: Iterable[str], lex: Lexicon) -> set[str]:
+def _trigger_types(lemmas: Iterable[str]) -> set[str]:
     """The claim types the sentence's trigger verbs, nouns and transferred things name."""
+    table = _types_by_lemma()
     out: set[str] = set()
-    for lemma in lemmas:
-        out.update(t.claim_type for t in lex.verbs.get(lemma, ()))
-        for table in (lex.nouns, lex.themes):
-            ctype = table.get(lemma)
-            if ctype is not None:
-                out.add(ctype)
+    for lemma in set(lemmas) & table.keys():
+        out |= table[lemma]
     return out
+
+
+@cache
+def _types_by_lemma() -> dict[str, frozenset[str]]:
+    lex = load_lexicon()
+    out: dict[str, set[str]] = {}
+    for lemma, triggers in lex.verbs.items():
+        out.setdefault(lemma, set()).update(t.claim_type for t in triggers)
+    for table in (lex.nouns, lex.themes):
+        for lemma, ctype in table.items():
+            out.setdefault(lemma, set()).add(ctype)
+    return {lemma: frozenset(types) for lemma, types in out.items()}
 
 
 def _governs_a_complement(lca: int | None, sent: Span, a: DocArrays) -> bool:
@@ -621,7 +636,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # ... and only when the sentence has a trigger word of a type the rules did not give the
     # pair ("armed and trained" read as training only): other related pairs cost features
     # for nothing
-    offered = _trigger_types(a_.lemma[sent.start:sent.end], lex)
+    offered = _trigger_types(a_.lemma[sent.start:sent.end])
     reporting = _reporting_words()
     scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[str]] = []
@@ -649,13 +664,13 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         scored.append((a, b, ha, hb, path))
         features.append(_pair_features(sm, a, b, path, ha, hb, words))
     out: list[Candidate] = []
-    for (a, b, ha, hb, path), types, feats in zip(scored, model.accepted(features), features,
-                                                  strict=True):
+    for (a, b, ha, hb, path), found in zip(scored, model.accepted_probabilities(features),
+                                           strict=True):
+        types = list(found)
         if types and frozenset((a.entity.id, b.entity.id)) in related:
             if _governs_a_complement(path[1], sent, a_):
                 continue  # "agreed to help Russia build": the rules read the act it plans
-            probs = model.probabilities(feats)
-            types = [t for t in types if probs[t] >= RELATED_THRESHOLD]
+            types = [t for t in types if found[t] >= RELATED_THRESHOLD]
         if not types:
             continue  # (most pairs)
         up, lca, down = path
