@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.arguments import actors_in_phrase, is_backing_modifier
+from proxygraph.extract.arguments import actors_in_phrase
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.mentions import is_label_collective
+from proxygraph.extract.modifiers import is_backing_modifier
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.themes import theme_types
 from proxygraph.extract.wordsets import WORDS

@@ -1,0 +1,180 @@
+"""Collectives: the descriptive participants a report names without a registry entry
+("Syrian fighters", "Iran-backed militias", "its proxies", "recruited volunteers",
+"Chinese companies"), each an unresolved Entity named as written (guides 6 and 17)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from proxygraph.extract.lexicon import Lexicon, load_lexicon
+from proxygraph.extract.mentions import collective, demonym_form
+from proxygraph.extract.modifiers import is_backing_modifier
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
+
+if TYPE_CHECKING:
+    from proxygraph.extract.arguments import SentenceMentions
+
+
+def is_client_phrase(head: Token, lex: Lexicon) -> bool:
+    if head.lemma_.lower() in lex.client_nouns:
+        return True
+    return any(c.lemma_.lower() in lex.client_nouns for c in head.children
+               if c.dep_ in ("compound", "amod"))
+
+
+def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None) -> Entity | None:
+    """A descriptive participant for "Syrian fighters", "Iran-backed militias", "its proxies"."""
+    lex = lex or load_lexicon()
+    lemma = head.lemma_.lower()
+    if head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    if lemma in WORDS.count_words or head.like_num:
+        # "thousands of Afghan Shia men": the counted noun names the group
+        counted = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ == "pobj"]
+        return collective_for(counted[0], sm, lex) if counted else None
+    if lemma not in lex.group_nouns and lemma not in WORDS.indefinite_group_nouns:
+        # "Iran's proxy network", "its proxy forces": a client modifier makes a collective.
+        client = next((c for c in head.children if c.dep_ in ("compound", "amod")
+                       and c.lemma_.lower() in lex.client_nouns), None)
+        if client is None:
+            return None
+    if lemma_plural_only(head):
+        return None  # "a Chinese company" is one unnamed firm, not a group
+    plural = plural_of(head)
+    own = _descriptor_collective(head, plural, sm, lex)
+    if own is not None:
+        return own
+    for child in head.children:
+        if child.dep_ == "poss" and is_client_phrase(head, lex):
+            owner = sm.at(child)
+            if owner is not None and not owner.is_item:
+                name = f"{demonym_form(owner.entity)} proxies"
+                return collective(name, (f"{owner.entity.name}'s {plural}",))
+    for child in head.children:
+        if is_backing_modifier(child, lex):
+            sponsor = next((sm.at(c) for c in child.subtree if sm.at(c) is not None), None)
+            if sponsor is None and child.i >= 2:
+                sponsor = sm.at(child.doc[child.i - 2])
+            if sponsor is not None and not sponsor.is_item:
+                word = child.lower_ if child.lower_ != "pro" else "backed"
+                name = f"{sponsor.entity.name}-{word} {plural}"
+                return collective(name, (f"{demonym_form(sponsor.entity)} {plural}",
+                                         f"{demonym_form(sponsor.entity)}-{word} {plural}"),
+                                  )
+    return _indefinite_collective(head, plural)
+
+
+def plural_of(head: Token) -> str:
+    """The plural a collective is named with: "fighters", "men", "companies"."""
+    word = head.text.lower()
+    if head.tag_ in ("NNS", "NNPS"):
+        return word
+    if head.lemma_.lower() == "man":
+        return "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def lemma_plural_only(head: Token) -> bool:
+    return head.lemma_.lower() in WORDS.plural_only_group_nouns and (
+        head.tag_ not in ("NNS", "NNPS"))
+
+
+def _indefinite_collective(head: Token, plural: str) -> Entity | None:
+    """'recruited volunteers', 'thousands of convicts', 'armed terrorists': an indefinite
+    plural introduces a new group (guide 6), named as written; "the fighters" or "its
+    men" point back to a group already named (guide 17), so they make none."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in WORDS.indefinite_group_nouns:
+        return None
+    if any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+           or (c.dep_ in ("amod", "acl") and any(g.dep_ == "prep" for g in c.children))
+           for c in head.children):
+        return None  # "fighters of the 106th Brigade", "fighters loyal to the TPLF"
+    lefts = [t for c in head.lefts if c.dep_ in ("amod", "compound")
+             for t in c.subtree if t.is_alpha]
+    if any(t.lower_ in WORDS.count_words or t.ent_type_ for t in lefts):
+        return None  # "many fighters" say nothing; "Iranian fighters" are another rule's
+    written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
+    core = " ".join([*(t.text for t in lefts if t.pos_ in ("NOUN", "PROPN")), head.text])
+    aliases = [core, plural]
+    pobj = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for g in p.children if g.dep_ == "pobj"), None)
+    if pobj is not None and pobj.lemma_.lower() in load_lexicon().group_nouns:
+        return None  # "fighters from both Iraqi groups" are those groups'
+    if pobj is not None:  # "mercenaries from Colombia"
+        aliases.append(head.doc[head.left_edge.i:pobj.right_edge.i + 1].text)
+    return collective(written, tuple(aliases))
+
+
+def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
+                           lex: Lexicon) -> Entity | None:
+    """'Syrian fighters', 'Iraqi militias', 'Afghan Shia men': a name of their own, made of
+    the nationality and community words before the head (not "ordinary", "young")."""
+    words: list[str] = []
+    written: list[str] = []
+    # The sponsor of "Iran-backed Iraqi militias" is not part of their name; of "Lebanese or
+    # Palestinian militias" the first word is.
+    modifiers = [t for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 and not is_backing_modifier(c, lex)
+                 for t in c.subtree if t.dep_ not in ("conj", "cc")]
+    for tok in sorted(modifiers, key=lambda t: t.i):
+        m = sm.at(tok)
+        if m is not None and _after_pro(tok):
+            return None  # "pro-Iranian groups" are named by their sponsor only
+        if m is not None and not m.is_item and (m.demonym or m.entity.kind == "state"):
+            if tok.i == m.end - 1:
+                words.append(demonym_form(m.entity))
+                written.append(m.text)
+        elif m is None and (tok.lower_ in lex.collective_modifiers or _proper_modifier(tok)):
+            words.append(tok.text)  # "Shia militias", "Tuareg rebels"
+            written.append(tok.text)
+    if not words:
+        return None
+    name = f"{' '.join(words)} {plural}"
+    return collective(name, (f"{' '.join(written)} {plural}",))
+
+
+def conjoined_collectives(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
+    """The later conjuncts of a descriptor collective: "Yemeni cadres" of "Iraqi and Yemeni
+    cadres" ("Iraqi cadres" is `_descriptor_collective`'s)."""
+    if head.lemma_.lower() not in lex.group_nouns and (
+            head.lemma_.lower() not in WORDS.indefinite_group_nouns):
+        return []
+    if lemma_plural_only(head):
+        return []
+    plural = plural_of(head)
+    out: list[Entity] = []
+    for mod in head.lefts:
+        if mod.dep_ not in ("amod", "compound", "nmod") or is_backing_modifier(mod, lex):
+            continue
+        first = sm.at(mod)
+        if first is None or first.is_item or not (first.demonym or first.entity.kind == "state"):
+            continue
+        rest = [t for t in head.lefts if t.i > mod.i and t.dep_ in ("amod", "compound")]
+        tail = " ".join(t.text for t in rest)
+        for conj in mod.conjuncts:
+            m = sm.at(conj)
+            if conj.i < mod.i or m is None or m.is_item or not (
+                    m.demonym or m.entity.kind == "state") or conj.i != m.end - 1:
+                continue
+            words = " ".join(w for w in (demonym_form(m.entity), tail) if w)
+            written = " ".join(w for w in (m.text, tail) if w)
+            out.append(collective(f"{words} {plural}", (f"{written} {plural}",)))
+    return out
+
+
+def _proper_modifier(token: Token) -> bool:
+    """A capitalised name the registry does not know: "Tuareg" in "Tuareg rebels". Not the
+    sentence's first word, whose capital says nothing."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and token.i > token.sent.start)
+
+
+def _after_pro(token: Token) -> bool:
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in ("-", "–") and doc[token.i - 2].lower_ == "pro"
