@@ -157,10 +157,10 @@ def test_the_learned_layer_does_not_pair_a_host_with_the_sides_of_talks() -> Non
 
 def test_a_pair_the_rules_related_gets_another_type_only_when_the_layer_is_sure() -> None:
     from proxygraph.extract.learned import RELATED_THRESHOLD, learned_candidates
-    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.extract.pipeline import AnalysedSentence, analysed_sentences
     from proxygraph.ingest import read_text_stream
 
-    def first_sentence(text: str):  # noqa: ANN202
+    def first_sentence(text: str) -> AnalysedSentence:
         return next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
 
     sure, unsure = 1.386, 0.405  # bias only: p 0.80 and 0.60 for every pair

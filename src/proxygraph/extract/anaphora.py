@@ -3,7 +3,7 @@
 The document context carries what earlier sentences tell later ones (the last subject, the
 most prominent armed group and national army, the actors the last sentence named, the year
 and date the text last gave); `resolve_anaphora` adds a mention for each reference it can
-resolve and `pair_references` finds the two actors a plural description names.
+resolve and `pair_references` finds the actors a plural description names.
 """
 
 from __future__ import annotations
@@ -203,9 +203,9 @@ def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
 
 def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
                      ) -> dict[int, tuple[Entity, ...]]:
-    """'The two countries', 'both leaders', 'the two groups': the two actors of that kind
-    named just before, in this sentence or the last (guide 17: a description of named
-    actors is those actors)."""
+    """'The two countries', 'both leaders', 'the three juntas', 'these groups': the actors
+    of that kind named just before, in this sentence or the last, as many as the
+    description counts (guide 17: a description of named actors is those actors)."""
     out: dict[int, tuple[Entity, Entity]] = {}
     a = arrays(sent.doc)
     lemmas = a.lemma

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Token
 
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
+from proxygraph.extract.wordsets import WORDS
 
 
 def repair(doc: Doc) -> Doc:
@@ -29,16 +30,13 @@ def repair(doc: Doc) -> Doc:
     return doc
 
 
-_ASPECT_VERBS = frozenset({"begin", "start", "continue", "keep", "resume", "stop", "cease"})
-
-
 def _gerund_after_aspect(tok: Token, triggers: Mapping[str, object]) -> None:
     """"have begun training units of the army": after a verb of beginning or continuing the
     -ing word is the verb ("begun [training [units]]"), not a noun compound
     ("[training units]")."""
     noun = tok.head
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_ not in _ASPECT_VERBS or tok.i != verb.i + 1:
+    if noun.dep_ != "dobj" or verb.lemma_ not in WORDS.aspect_verbs or tok.i != verb.i + 1:
         return
     word = tok.lower_[:-3]
     lemma = next((s for s in (word, word + "e") if s in triggers), None)

@@ -62,6 +62,7 @@ class WordSets:
     plural_only_group_nouns: frozenset[str]
     operated_weapons: frozenset[str]
     territorial_clash_nouns: frozenset[str]
+    aspect_verbs: frozenset[str]
     army_names: frozenset[str]
     denial_verbs: frozenset[str]
     denied_statements: frozenset[str]
