@@ -130,6 +130,14 @@ def open_network(page: Any, base: str) -> float:
     return float(page.evaluate("performance.now()"))
 
 
+# An edge whose two nodes do not overlap: one between touching nodes has no point a click
+# can reach (the layout may place two nodes on top of each other).
+APART = """const apart = e => {
+    const a = e.source().position(), b = e.target().position();
+    return Math.hypot(a.x - b.x, a.y - b.y) > e.source().width() + e.target().width(); };
+"""
+
+
 def click_edge(page: Any, edge_id: str) -> None:
     """Click the edge where no other edge or node is near (a real click on the canvas)."""
     page.wait_for_timeout(300)  # let the layout settle
@@ -192,8 +200,8 @@ def test_time_window_filters_the_graph(page: Any, demo: dict[str, Any]) -> None:
 def test_click_an_edge_shows_its_evidence_sentence(page: Any, demo: dict[str, Any]) -> None:
     open_network(page, demo["base"])
     # The best-attested edge that no other edge runs beside (a click hits only it).
-    edge = cy_eval(page, """return cy.edges().filter(e => e.parallelEdges().length === 1)
-        .sort((a, b) => b.data('count') - a.data('count'))[0].data()""")
+    edge = cy_eval(page, APART + """return cy.edges().filter(e => e.parallelEdges().length === 1
+        && apart(e)).sort((a, b) => b.data('count') - a.data('count'))[0].data()""")
     click_edge(page, edge["id"])
     page.wait_for_selector("#evidence .pg-sentence")
     shown = page.inner_text("#evidence")
@@ -208,8 +216,8 @@ def test_click_an_edge_shows_its_evidence_sentence(page: Any, demo: dict[str, An
 
 def test_review_a_claim_and_it_is_stored(page: Any, demo: dict[str, Any]) -> None:
     open_network(page, demo["base"])
-    edge = cy_eval(page, """return cy.edges().filter(e => e.data('count') >= 2 &&
-        e.parallelEdges().length === 1)[0].data()""")
+    edge = cy_eval(page, APART + """return cy.edges().filter(e => e.data('count') >= 2 &&
+        e.parallelEdges().length === 1 && apart(e))[0].data()""")
     click_edge(page, edge["id"])
     page.wait_for_selector("#evidence .pg-btn-accept")
     claim_id = page.locator("#evidence .pg-claim-id").first.inner_text()
