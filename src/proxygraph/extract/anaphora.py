@@ -206,7 +206,7 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
     """'The two countries', 'both leaders', 'the three juntas', 'these groups': the actors
     of that kind named just before, in this sentence or the last, as many as the
     description counts (guide 17: a description of named actors is those actors)."""
-    out: dict[int, tuple[Entity, Entity]] = {}
+    out: dict[int, tuple[Entity, ...]] = {}
     a = arrays(sent.doc)
     lemmas = a.lemma
     for i in range(sent.start, sent.end):

@@ -14,6 +14,7 @@ from functools import cached_property
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
+from proxygraph.extract.candidates import first_conjunct
 from proxygraph.extract.collectives import (
     collective_for,
     conjoined_collectives,
@@ -132,9 +133,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         if m.entity.kind == "state" and _origin_of_people(tok, head):
             continue  # "volunteers from Chad": where the recruits come from
         if m.demonym and not _demonym_is_actor(tok.doc[m.end - 1], head, lex):
-            modified = tok.doc[m.end - 1]  # the last word of "North Korean" modifies the noun
-            while modified.dep_ == "conj" and modified.head.i != modified.i:
-                modified = modified.head  # "American and British warplanes"
+            # the last word of "North Korean" modifies the noun; in "American and British
+            # warplanes" the first conjunct does
+            modified = first_conjunct(tok.doc[m.end - 1])
             # "Russian officers", "(under the command of) Russian officers", "Israeli jets"
             noun = modified.head
             lemma = noun.lemma_.lower()

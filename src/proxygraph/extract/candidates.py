@@ -33,6 +33,14 @@ def kids(tok: Token, *deps: str) -> list[Token]:
     return [tokens[j] for j in a.children[tok.i] if dep[j] in deps]
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the coordination the token is in ("funded" of "funded, armed and
+    trained"; "American" of "American and British"); the token itself when it is none."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def prep_objects(tok: Token, words: Collection[str]) -> list[Token]:
     """Objects of the token's prepositions among `words` (also conjoined prepositions)."""
     out: list[Token] = []

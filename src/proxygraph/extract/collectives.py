@@ -36,7 +36,7 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
         counted = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                    for c in p.children if c.dep_ == "pobj"]
         return collective_for(counted[0], sm, lex) if counted else None
-    if lemma not in lex.group_nouns and lemma not in WORDS.indefinite_group_nouns:
+    if not _group_head(lemma, lex):
         # "Iran's proxy network", "its proxy forces": a client modifier makes a collective.
         client = next((c for c in head.children if c.dep_ in ("compound", "amod")
                        and c.lemma_.lower() in lex.client_nouns), None)
@@ -66,6 +66,11 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
                                          f"{demonym_form(sponsor.entity)}-{word} {plural}"),
                                   )
     return _indefinite_collective(head, plural)
+
+
+def _group_head(lemma: str, lex: Lexicon) -> bool:
+    """A noun for people acting together: "fighters", "militias", "recruits"."""
+    return lemma in lex.group_nouns or lemma in WORDS.indefinite_group_nouns
 
 
 def plural_of(head: Token) -> str:
@@ -142,10 +147,8 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
 def conjoined_collectives(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
     """The later conjuncts of a descriptor collective: "Yemeni cadres" of "Iraqi and Yemeni
     cadres" ("Iraqi cadres" is `_descriptor_collective`'s)."""
-    if head.lemma_.lower() not in lex.group_nouns and (
-            head.lemma_.lower() not in WORDS.indefinite_group_nouns):
+    if not _group_head(head.lemma_.lower(), lex) or lemma_plural_only(head):
         return []
-    if lemma_plural_only(head):
         return []
     plural = plural_of(head)
     out: list[Entity] = []

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import misparsed_verb
 from proxygraph.extract.arrays import arrays
+from proxygraph.extract.candidates import first_conjunct
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.wordsets import WORDS
@@ -139,9 +140,7 @@ def _verb_group(verb: Token) -> list[Token]:
     if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
                                   for c in children):
         return children
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(verb)
     children += [c for c in first.children if c.dep_ in ("aux", "auxpass", "neg")
                  and c.i < verb.i]
     for other in (first, *first.conjuncts):

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from proxygraph.extract.candidates import Candidate, prep_objects
+from proxygraph.extract.candidates import Candidate, first_conjunct, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.wordsets import WORDS
@@ -74,7 +74,7 @@ def capital_place(cand: Candidate) -> bool:
         return False
     # "Islamabad and Tehran exchanged strikes", "Kyiv was hit": a capital that is a clause's
     # subject acts or is acted on as the state
-    return not any(_first_conjunct(t).dep_ in ("nsubj", "nsubjpass")
+    return not any(first_conjunct(t).dep_ in ("nsubj", "nsubjpass")
                    for t in _words_of(named, sentence))
 
 
@@ -82,13 +82,13 @@ def _only_as_capital(entity: Entity, sentence: str) -> list[str]:
     """The forms of a state the sentence uses, when each is its capital; else none."""
     if entity.kind != "state":
         return []
-    forms = _capital_forms(entity.id, (entity.name, *entity.aliases, *entity.demonyms))
+    forms = _capital_forms((entity.name, *entity.aliases, *entity.demonyms))
     named = [f for f, capital in forms if _says(sentence, f)]
     return named if named and all(capital for f, capital in forms if f in named) else []
 
 
 @lru_cache(maxsize=4096)
-def _capital_forms(entity_id: str, forms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+def _capital_forms(forms: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
     """Each form of a state with whether it is a capital (normalised once per state)."""
     return tuple(dict.fromkeys((f, normalize(f) in capitals()) for f in forms))
 
@@ -101,14 +101,8 @@ def _words_of(forms: list[str], sentence: Span) -> list[Token]:
 
 def _in_place_phrase(token: Token) -> bool:
     """'on Beirut', 'near Mogadishu': not 'by' or 'from' Tehran, which name a doer."""
-    first = _first_conjunct(token)
+    first = first_conjunct(token)
     return first.dep_ == "pobj" and first.head.lower_ not in ("by", "from", "of")
-
-
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _says(text: str, form: str) -> bool:

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
@@ -587,12 +587,11 @@ def _types_by_lemma() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(types) for lemma, types in out.items()}
 
 
-def _governs_a_complement(lca: int | None, sent: Span, a: DocArrays) -> bool:
+def _governs_a_complement(lca: int | None, a: DocArrays) -> bool:
     """Does the pair's governing word take a verb complement ("agreed to help", "asked X
     to arm")? The act is then the complement's, and a pair the rules related there is
     theirs whole."""
-    return lca is not None and any(
-        a.head[i] == lca and a.dep[i] == "xcomp" for i in range(sent.start, sent.end))
+    return lca is not None and any(a.dep[c] == "xcomp" for c in a.children[lca])
 
 
 def _co_speakers(ha: int, hb: int, speech: frozenset[str], a: DocArrays) -> bool:
@@ -636,7 +635,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # ... and only when the sentence has a trigger word of a type the rules did not give the
     # pair ("armed and trained" read as training only): other related pairs cost features
     # for nothing
-    offered = _trigger_types(a_.lemma[sent.start:sent.end])
+    offered = _trigger_types(a_.lemma[sent.start:sent.end]) if related else set()
     reporting = _reporting_words()
     scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[str]] = []
@@ -668,7 +667,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
                                            strict=True):
         types = list(found)
         if types and frozenset((a.entity.id, b.entity.id)) in related:
-            if _governs_a_complement(path[1], sent, a_):
+            if _governs_a_complement(path[1], a_):
                 continue  # "agreed to help Russia build": the rules read the act it plans
             types = [t for t in types if found[t] >= RELATED_THRESHOLD]
         if not types:

@@ -228,10 +228,6 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
     return []
 
 
-# A verb of these types relates its subjects to someone else, not to each other.
-_OUTSIDER_TYPES = frozenset({"ARMS_TRANSFER", "DEMAND", "FUNDING", "SUPPORT", "TRAINING"})
-
-
 def _accusing_state(v: SentenceView, noun: Token) -> list[Entity]:
     """The state that accuses another of an invasion or aggression it names no target for
     ("Zaire accuses Rwanda of invasion"): the accuser is the invaded."""
@@ -241,6 +237,10 @@ def _accusing_state(v: SentenceView, noun: Token) -> list[Entity]:
     if verb.lemma_.lower() not in WORDS.charge_verbs:
         return []
     return [e for e in v.subjects(verb) if e.kind == "state"]
+
+
+# A verb of these types relates its subjects to someone else, not to each other.
+_OUTSIDER_TYPES = frozenset({"ARMS_TRANSFER", "DEMAND", "FUNDING", "SUPPORT", "TRAINING"})
 
 
 def _third_party_verb(v: SentenceView, noun: Token) -> bool:

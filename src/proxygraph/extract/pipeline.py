@@ -23,7 +23,7 @@ from proxygraph.extract.anaphora import (
 )
 from proxygraph.extract.arguments import SentenceMentions
 from proxygraph.extract.arrays import arrays
-from proxygraph.extract.candidates import Candidate, pair_key
+from proxygraph.extract.candidates import Candidate, first_conjunct, pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
@@ -281,9 +281,7 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     quantity = attrs.quantity_for(tokens, sent) if "quantity" in ctype.attributes else None
     time = attrs.time_for(cand, sent, times)
     trigger = cand.trigger
-    first = trigger
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "has funded, equipped and trained": the first verb has the aux
+    first = first_conjunct(trigger)  # "has funded, equipped and trained": the first has the aux
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
                   for c in (*trigger.children, *first.children))
     if status == "occurred" and perfect and (

@@ -20,7 +20,7 @@ from proxygraph.extract.arguments import (
     relative_antecedent,
 )
 from proxygraph.extract.arrays import arrays
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.candidates import Candidate, first_conjunct, kids, prep_objects
 from proxygraph.extract.lexicon import Lexicon, load_lexicon, typo_trigger
 from proxygraph.extract.mentions import default_index
 from proxygraph.extract.themes import is_item_phrase
@@ -255,9 +255,7 @@ class SentenceView:
             return [verb.head]  # "the Wagner Group, which Russia funds,"
         if verb.dep_ == "amod" and verb.tag_ == "VBD" and kids(verb, "nsubj"):
             return [verb.head]  # "The IRGC trained Houthi fighters" parsed as an adjective
-        clause = verb
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
+        clause = first_conjunct(verb)
         if (
             clause is not verb
             and clause.dep_ == "relcl"
