@@ -34,6 +34,7 @@ from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
+from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
@@ -126,6 +127,7 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     index = default_index()
     total = len(document.text)
     names = document_names(document.text, index)
+    surnames = Surnames()  # people named in full so far, by surname
     speaker: str | None = None  # the transcript turn's speaker ("RYABKOV: ...")
     for offset, chunk in parse(document.text):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
@@ -133,7 +135,8 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         chunk_text = doc_text(chunk)  # `Doc.text` rebuilds every Token per call
         label = speaker_label(chunk_text)
         speaker = label or (None if new_paragraph or offset == 0 else speaker)
-        chunk_mentions = with_local_names(chunk, find_mentions(chunk, index), names)
+        chunk_mentions = with_surnames(
+            chunk, with_local_names(chunk, find_mentions(chunk, index), names), surnames)
         if label is not None:  # a person's label names who speaks, no party ("Kyiv:" may be)
             label_end = chunk_text.index(label) + len(label)
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end

@@ -1,0 +1,81 @@
+"""People named again by their surname.
+
+Reports name a person in full once ("Colombian President Gustavo Petro", "the Saudi-born
+commander Ibn al-Khattab") and by surname afterwards ("Petro suspended the talks",
+"Khattab trained recruits"). The registry cannot list every surname as an alias (a bare
+"Kabila" or "Castro" names several people), but within one report a surname stands for
+the one person of that name it has named in full. This component keeps, per document, each
+named person's surname and turns a later bare surname into a mention of that person; a
+surname two named people share stays unresolved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from proxygraph.extract.arrays import arrays
+from proxygraph.extract.mentions import Mention
+from proxygraph.model import Entity
+
+# Particles before an Arabic or European family name: "al-Khattab" is "Khattab" too.
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "az", "ibn", "bin", "ben",
+                        "abu", "de", "van", "von", "der", "da", "di", "la", "le", "du"})
+_MIN_LENGTH = 3  # "Kim Jong Un": a two-letter last word is no surname to look for
+
+
+def surname_forms(entity: Entity) -> set[str]:
+    """The bare surnames a person's multiword names end with ("Gustavo Petro" -> Petro,
+    "Ibn al-Khattab" -> Khattab)."""
+    forms: set[str] = set()
+    for name in (entity.name, *entity.aliases):
+        words = name.split()
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        head, _, tail = last.rpartition("-")
+        core = tail if head.lower() in _PARTICLES else last
+        if len(core) >= _MIN_LENGTH and core.isalpha() and core[0].isupper():
+            forms.add(core)
+    return forms
+
+
+class Surnames:
+    """One document's surnames: form -> the person, or None when two people share it."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, Entity | None] = {}
+
+    def learn(self, entity: Entity) -> None:
+        for form in surname_forms(entity):
+            known = self.table.get(form, entity)
+            self.table[form] = entity if known is not None and known.id == entity.id else None
+
+    def person(self, form: str) -> Entity | None:
+        return self.table.get(form)
+
+
+def with_surnames(doc: Doc, mentions: list[Mention], surnames: Surnames) -> list[Mention]:
+    """A chunk's mentions with its bare surnames of people the document named in full
+    (in this chunk or before it); `surnames` learns the chunk's people."""
+    for m in mentions:
+        if m.entity.kind == "person":
+            surnames.learn(m.entity)
+    if not surnames.table:
+        return mentions
+    a = arrays(doc)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for i, text in enumerate(a.text):
+        if i in covered or a.pos[i] != "PROPN":
+            continue
+        person = surnames.person(text)
+        if person is None:
+            continue
+        start = i
+        if (i >= 2 and a.text[i - 1] == "-" and a.lower[i - 2] in _PARTICLES
+                and not covered & {i - 1, i - 2}):
+            start = i - 2  # "al-Sisi"
+        found.append(Mention(start, i + 1, person, doc[start:i + 1].text))
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
