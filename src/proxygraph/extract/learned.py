@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.collectives import collective_for
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
@@ -154,8 +155,28 @@ def mention_head(m: Mention, tokens: list[Token]) -> Token:
 
 def _actor_mentions(sm: SentenceMentions) -> list[Mention]:
     lex = load_lexicon()
-    return [m for m in sm.mentions if not (m.is_item or m.entity.kind not in _ACTOR_KINDS)
-            and (not m.demonym or _demonym_party(m, sm, lex))]
+    named = [m for m in sm.mentions if not (m.is_item or m.entity.kind not in _ACTOR_KINDS)
+             and (not m.demonym or _demonym_party(m, sm, lex))]
+    # Unnamed groups are parties too ("recruited Syrian fighters"): 4-fold CV on train
+    # a..w, claim F1 0.435 -> 0.438
+    return named + _collective_mentions(sm, lex) if named else named
+
+
+def _collective_mentions(sm: SentenceMentions, lex: Lexicon) -> list[Mention]:
+    """The sentence's unnamed groups ("Syrian fighters", "Iran-backed militias") as
+    mentions of their collectives, each at its head noun."""
+    a = arrays(sm.sent.doc)
+    taken = {i for m in sm.mentions if not m.demonym for i in range(m.start, m.end)}
+    out = []
+    for i in range(sm.sent.start, sm.sent.end):
+        if i in taken or a.pos[i] not in ("NOUN", "PROPN"):
+            continue
+        if a.lemma[i] not in lex.group_nouns and a.lemma[i] not in WORDS.indefinite_group_nouns:
+            continue
+        entity = collective_for(a.tokens[i], sm, lex)
+        if entity is not None:
+            out.append(Mention(i, i + 1, entity, a.text[i]))
+    return out
 
 
 def _demonym_party(m: Mention, sm: SentenceMentions, lex: Lexicon) -> bool:
@@ -257,6 +278,7 @@ class SentenceWords:
         self._words: dict[tuple[str, int], list[str]] = {}
         self._governors: dict[int, list[str]] = {}
         self._sides: dict[tuple[str, int, int, int, str], _Side] = {}
+        self._sentence: list[str] | None = None
 
     def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[str]:
         """`tag=lemma`, then `class_tag=` each of its `_classes`, for token `i`."""
@@ -268,6 +290,15 @@ class SentenceWords:
                 f"{tag}={lemma}",
                 *(f"{class_tag}={c}" for c in _lemma_classes_kept(lemma, self.lex))]
         return found
+
+    def sentence_types(self, sm: SentenceMentions, a: DocArrays) -> list[str]:
+        """`st=TYPE` for each claim type a trigger word anywhere in the sentence names: a
+        relation the parse hangs elsewhere than on the pair's path is still in the
+        sentence's words (4-fold document CV, pair F1 at 0.4: 0.536 -> 0.561)."""
+        if self._sentence is None:
+            types = _trigger_types(a.lemma[sm.sent.start:sm.sent.end])
+            self._sentence = [f"st={t}" for t in sorted(types)]
+        return self._sentence
 
     def between(self, i: int, a: DocArrays) -> list[str]:
         """A word between the pair: nothing for punctuation and numbers."""
@@ -443,6 +474,7 @@ def _pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath
     else:
         feats.append("between=long")
     feats += side_a.after  # "X-backed B": a hyphenated participle right after a
+    feats += words.sentence_types(sm, arr)
     return feats
 
 
