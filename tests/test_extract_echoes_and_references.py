@@ -301,3 +301,22 @@ def test_historical_proxy_war_actors_are_registered() -> None:
     assert ("ARMS_TRANSFER", "south-africa", "unita") in triples(
         "South Africa supplied UNITA with weapons.")
     assert ("SUPPORT", "cuba", "fapla") in triples("Cuba sent troops to help FAPLA.")
+
+
+def test_a_description_by_demonym_is_the_group_of_that_country_named_before() -> None:
+    # guide 17: "the Yemeni rebels" after the Houthis are the Houthis
+    text = ("The Houthis seized a cargo ship in November. "
+            "Iran supplied the Yemeni rebels with drones.")
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples(text)
+    text = ("Kataib Hezbollah claimed the drone attack on Tower 22. "
+            "Washington struck the Iraqi militia two days later.")
+    assert ("CLASH", "united-states", "kataib-hezbollah") in triples(text)
+
+
+def test_a_description_of_another_country_or_of_several_groups_stays_a_collective() -> None:
+    # Hezbollah is Lebanese: "the Yemeni rebels" are not it
+    text = "Hezbollah fired rockets at Israel. Iran armed the Yemeni rebels."
+    assert not any(o == "hezbollah" for t, s, o in triples(text) if t == "ARMS_TRANSFER")
+    # "the Iraqi militias" are several groups, not the one named before
+    text = "Kataib Hezbollah claimed the attack. Iran armed the Iraqi militias."
+    assert ("ARMS_TRANSFER", "iran", "kataib-hezbollah") not in triples(text)

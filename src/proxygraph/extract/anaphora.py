@@ -25,6 +25,7 @@ from proxygraph.extract.mentions import Mention
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
+from proxygraph.registry import default_registry
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _GROUP_KINDS = {"armed_group", "pmc"}
@@ -66,6 +67,9 @@ class DocumentContext:
 _ANAPHOR_WORDS = frozenset({"it", "its", "they", "their", "them", "itself", "army", "military",
                             "forces"})
 _ANAPHOR_LEMMAS = WORDS.pmc_nouns | WORDS.member_nouns | WORDS.anaphoric_nouns
+# Heads of a description a demonym can tie to a group: not "forces" or "troops" (a state's)
+_DESCRIPTION_NOUNS = WORDS.member_nouns | {"faction", "group", "militia", "movement",
+                                           "organisation", "organization"}
 
 
 def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) -> list[Mention]:
@@ -137,6 +141,10 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"]
             last = ctx.topic_group({"armed_group"})
             target = groups[-1] if groups else last
+        elif (home := _national_description(tok)) is not None:
+            # "the Yemeni rebels", "the Iraqi militia" after the Houthis or Kata'ib
+            # Hezbollah: the group of that country the report is about (guide 17)
+            target = _group_from(home, [m for m in actors if m.start < tok.i], ctx)
         elif _bare_army(tok) and ctx.army_salience:
             # "the army" after "the Sudanese Armed Forces (SAF)": the army the report is
             # about (guide 17); never guessed from a country alone
@@ -160,6 +168,37 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
 
 
 _MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
+def _national_description(tok: Token) -> str | None:
+    """The state a definite description of one group names by its demonym alone: "the
+    Yemeni rebels", "the Palestinian movement" -> its registry id. A description with any
+    other modifier ("the rival Iraqi militias", "the Iran-backed Iraqi militias") or of a
+    state's own forces ("the Iraqi forces") is not one."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _DESCRIPTION_NOUNS or tok.pos_ != "NOUN":
+        return None
+    if tok.tag_ != "NN" and lemma not in WORDS.member_nouns:
+        return None  # "the Iraqi militias" are several; "the Yemeni rebels" are the group
+    modifiers = [c for c in tok.children if c.i < tok.i]
+    if len(modifiers) != 2 or modifiers[0].lower_ != "the" or modifiers[0].dep_ != "det":
+        return None
+    adjective = modifiers[1]
+    if adjective.i != tok.i - 1 or adjective.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    state = default_registry().demonym(adjective.text)
+    return state.id if state is not None and state.kind == "state" else None
+
+
+def _group_from(home: str, earlier: list[Mention], ctx: DocumentContext) -> Mention | None:
+    """The group based in `home` named last in the sentence before the description, else
+    the most prominent one named so far; none when the registry gives no such group."""
+    here = [m for m in earlier if m.entity.kind in _GROUP_KINDS
+            and home in m.entity.countries]
+    if here:
+        return here[-1]
+    named = [m for m in reversed(ctx.group_mention.values()) if home in m.entity.countries]
+    return max(named, key=lambda m: ctx.group_salience[m.entity.id]) if named else None
 
 
 @lru_cache(maxsize=4096)  # bounded: documents bring new unregistered entities

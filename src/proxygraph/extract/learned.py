@@ -2,8 +2,9 @@
 
 The rules find what their frames describe; reports say the same things in ways no frame
 foresaw. For every ordered pair of actors a sentence mentions, this component scores each
-claim type from features of how the two are connected (the dependency path, the words on
-and between it, what the governing word gives, the actors' kinds) and proposes the types
+claim type from features of how the two are connected (`pair_features.py`: the dependency
+path, the words on and between it, what the governing word gives, the actors' kinds, the
+sentence's trigger words) and proposes the types
 whose probability passes the model's threshold, where the rules found nothing for that
 pair and type. The weights are data (`relations.json`, made by
 `python -m proxygraph.extract.train_relations`), read once; inference is pure Python, so
@@ -18,30 +19,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.tokens import Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
-from proxygraph.extract.collectives import collective_for
-from proxygraph.extract.lexicon import Lexicon, load_lexicon
+from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
+from proxygraph.extract.pair_features import (
+    IndexPath,
+    SentenceWords,
+    indexed_pair_features,
+    indexed_pairs,
+    trigger_types,
+)
 from proxygraph.extract.wordsets import WORDS
 
 if TYPE_CHECKING:
     from proxygraph.extract.arguments import SentenceMentions
 
 MODEL_FILE = "relations.json"
-MAX_MENTIONS = 12  # actors per sentence considered: bounds the pairs at 132
-MAX_PATH = 6  # dependency edges; longer paths are one feature "long"
 # A pair the rules related in one type may hold another ("armed and trained" read as
 # training only): the layer adds it when surer than its usual threshold. 4-fold CV on train
 # a..s: F1 0.430 -> 0.432; blind a..f 0.470 -> 0.472.
 RELATED_THRESHOLD = 0.7
-WINDOW = 2  # words either side of a mention read as features
-_ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 # Types the classifier proposes: PRODUCTION has no second party to pair with.
 PAIR_TYPES = ("AGREEMENT", "ARMS_TRANSFER", "CLASH", "CONTACT", "COORDINATION", "DEMAND",
               "FUNDING", "INTEGRATION", "INTELLIGENCE", "RECRUITMENT", "SUPPORT", "TRADE",
@@ -141,367 +144,6 @@ def load_model() -> RelationModel | None:
                                   for k, v in raw["weights"].items()})
 
 
-def mention_head(m: Mention, tokens: list[Token]) -> Token:
-    """The token of a mention whose head lies outside it (its syntactic head)."""
-    first = tokens[0].i if tokens else 0
-    span = tokens[max(0, m.start - first):max(0, m.end - first)]  # the sentence's tokens
-    head = arrays(span[-1].doc).head  # (a mention is never empty)
-    for tok in span:
-        i = tok.i
-        if not (m.start <= head[i] < m.end) or head[i] == i:
-            return tok
-    return span[-1]
-
-
-def _actor_mentions(sm: SentenceMentions) -> list[Mention]:
-    lex = load_lexicon()
-    named = [m for m in sm.mentions if not (m.is_item or m.entity.kind not in _ACTOR_KINDS)
-             and (not m.demonym or _demonym_party(m, sm, lex))]
-    # Unnamed groups are parties too ("recruited Syrian fighters"): 4-fold CV on train
-    # a..w, claim F1 0.435 -> 0.438
-    return named + _collective_mentions(sm, lex) if named else named
-
-
-def _collective_mentions(sm: SentenceMentions, lex: Lexicon) -> list[Mention]:
-    """The sentence's unnamed groups ("Syrian fighters", "Iran-backed militias") as
-    mentions of their collectives, each at its head noun."""
-    a = arrays(sm.sent.doc)
-    taken = {i for m in sm.mentions if not m.demonym for i in range(m.start, m.end)}
-    out = []
-    for i in range(sm.sent.start, sm.sent.end):
-        if i in taken or a.pos[i] not in ("NOUN", "PROPN"):
-            continue
-        if a.lemma[i] not in lex.group_nouns and a.lemma[i] not in WORDS.indefinite_group_nouns:
-            continue
-        entity = collective_for(a.tokens[i], sm, lex)
-        if entity is not None:
-            out.append(Mention(i, i + 1, entity, a.text[i]))
-    return out
-
-
-def _demonym_party(m: Mention, sm: SentenceMentions, lex: Lexicon) -> bool:
-    """A demonym names its state's act through people or an act ("Saudi negotiators met",
-    "Iranian financial support"), not through a thing whose origin it gives ("Iranian
-    rockets reached Israel") nor inside a group the rules already name ("Iraqi militias")."""
-    tok = sm.sent.doc[m.end - 1]
-    noun = tok.head
-    if noun.i == tok.i:
-        return True  # "the Iranians"
-    owner = sm.at(noun)
-    if owner is not None and owner is not m:
-        return False
-    lemma = noun.lemma_.lower()
-    if lemma in lex.group_nouns or lemma in WORDS.indefinite_group_nouns:
-        return False  # "Syrian fighters": a collective of its own (guide 6)
-    return lex.themes.get(lemma) != "ARMS_TRANSFER"
-
-
-DepPath = tuple[list[Token], "Token | None", list[Token]]  # up, common ancestor, down
-
-
-def mention_pairs(sm: SentenceMentions) -> list[tuple[Mention, Mention, Token, Token, DepPath]]:
-    """Every ordered pair of actors of the sentence, each by its closest two mentions, with
-    the mentions' head tokens and the dependency path between them.
-
-    An actor named twice in a sentence ("Iran denies it, but officials say Iran sent ...")
-    takes part in the relation through the mention nearest the other party in the parse,
-    not through whichever came first."""
-    tokens = arrays(sm.sent.doc).tokens
-    return [(a, b, ha, hb, _token_path(path, tokens))
-            for a, b, ha, hb, path in _indexed_pairs(sm)]
-
-
-def _indexed_pairs(sm: SentenceMentions
-                   ) -> list[tuple[Mention, Mention, Token, Token, IndexPath]]:
-    """`mention_pairs` with each path by token index (most pairs never need its tokens)."""
-    by_actor: dict[str, list[Mention]] = {}
-    for m in _actor_mentions(sm):
-        by_actor.setdefault(m.entity.id, []).append(m)
-    actors = list(by_actor)[:MAX_MENTIONS]
-    if len(actors) < 2:
-        return []
-    heads = {id(m): mention_head(m, sm.tokens) for ms in by_actor.values() for m in ms}
-    doc_arrays = arrays(sm.sent.doc)
-    # each head's chain up to the root, walked once for all the pairs it is in
-    chains = {h.i: _ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
-    out = []
-    for x in actors:
-        for y in actors:
-            if x == y:
-                continue
-            best: tuple[int, int, Mention, Mention, IndexPath] | None = None
-            for a in by_actor[x]:
-                for b in by_actor[y]:
-                    path = _index_path(chains[heads[id(a)].i], chains[heads[id(b)].i])
-                    length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
-                    if best is None or (length, a.start + b.start) < best[:2]:
-                        best = (length, a.start + b.start, a, b, path)
-            assert best is not None
-            a, b = best[2], best[3]
-            out.append((a, b, heads[id(a)], heads[id(b)], best[4]))
-    return out
-
-
-def _ancestor_indexes(i: int, head: list[int]) -> list[int]:
-    """Token `i` and its heads up to the root (at most 40), as token indexes."""
-    chain = [i]
-    while head[chain[-1]] != chain[-1] and len(chain) < 40:
-        chain.append(head[chain[-1]])
-    return chain
-
-
-_CLASSES: dict[tuple[int, str], list[str]] = {}
-
-
-def _classes(tok: Token, lex: Lexicon) -> list[str]:
-    """What the lexicons say a word can trigger (kept per lemma: pairs share words)."""
-    return _lemma_classes_kept(tok.lemma_.lower(), lex)
-
-
-def _lemma_classes_kept(lemma: str, lex: Lexicon) -> list[str]:
-    key = (id(lex), lemma)
-    found = _CLASSES.get(key)
-    if found is None:
-        if len(_CLASSES) > 50_000:
-            _CLASSES.clear()
-        found = _CLASSES[key] = _lemma_classes(key[1], lex)
-    return found
-
-
-class SentenceWords:
-    """The feature strings each token of one sentence gives, made on first use: the pairs
-    of a sentence share their words (a word between five pairs is read once, not five
-    times)."""
-
-    def __init__(self, lex: Lexicon) -> None:
-        self.lex = lex
-        self._words: dict[tuple[str, int], list[str]] = {}
-        self._governors: dict[int, list[str]] = {}
-        self._sides: dict[tuple[str, int, int, int, str], _Side] = {}
-        self._sentence: list[str] | None = None
-
-    def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[str]:
-        """`tag=lemma`, then `class_tag=` each of its `_classes`, for token `i`."""
-        key = (tag, i)
-        found = self._words.get(key)
-        if found is None:
-            lemma = a.lemma[i]
-            found = self._words[key] = [
-                f"{tag}={lemma}",
-                *(f"{class_tag}={c}" for c in _lemma_classes_kept(lemma, self.lex))]
-        return found
-
-    def sentence_types(self, sm: SentenceMentions, a: DocArrays) -> list[str]:
-        """`st=TYPE` for each claim type a trigger word anywhere in the sentence names: a
-        relation the parse hangs elsewhere than on the pair's path is still in the
-        sentence's words (4-fold document CV, pair F1 at 0.4: 0.536 -> 0.561)."""
-        if self._sentence is None:
-            types = _trigger_types(a.lemma[sm.sent.start:sm.sent.end])
-            self._sentence = [f"st={t}" for t in sorted(types)]
-        return self._sentence
-
-    def between(self, i: int, a: DocArrays) -> list[str]:
-        """A word between the pair: nothing for punctuation and numbers."""
-        key = ("between", i)
-        found = self._words.get(key)
-        if found is None:
-            found = self._words[key] = (self.word(i, a, "bw", "bc") if a.tokens[i].is_alpha
-                                        else [])
-        return found
-
-    def side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
-        """The features mention `m` (with its head token) gives as side `tag` ("a" or "b")
-        of a pair: its kind, its head word's relation and word, what it does or undergoes
-        as that word's dependant ("nsubj|strike") and the words either side of it, read
-        once for every pair it is in."""
-        key = (tag, m.start, m.end, head.i, m.entity.kind)
-        found = self._sides.get(key)
-        if found is None:
-            found = self._sides[key] = self._make_side(m, head, tag, tokens)
-        return found
-
-    def _make_side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
-        a = arrays(head.doc)
-        i = head.i
-        dep, governor = a.dep[i], a.head[i]
-        governed_by_adp = a.pos[governor] == "ADP"
-        after: list[str] = []
-        if tag == "a":
-            first = tokens[0].i
-            after = [f"after_a={a.lower[t.i]}" for t in tokens[max(0, m.end - first):][:3]
-                     if a.lower[t.i] in self.lex.backing_participles]
-        return _Side(
-            kind=f"k{tag}={m.entity.kind}",
-            dep=f"{tag}dep={dep}",
-            dep_name=dep,
-            prep=f"{tag}prep={a.lower[governor]}" if governed_by_adp else None,
-            head=f"{tag}head={a.lemma[governor]}",
-            head2=(f"bhead2={a.lemma[a.head[governor]]}|{a.lower[governor]}"
-                   if tag == "b" and governed_by_adp else None),
-            role=f"{tag}hd={dep}|{a.lemma[governor]}",
-            window=_window(m, tag, tokens),
-            after=after,
-        )
-
-    def governor(self, lca: Token) -> list[str]:
-        """The features of a pair's lowest common ancestor that do not depend on the pair:
-        its part of speech and classes, what it gives, its negation and prepositions."""
-        found = self._governors.get(lca.i)
-        if found is not None:
-            return found
-        found = [f"lcapos={lca.pos_}", *(f"lcac={c}" for c in _classes(lca, self.lex))]
-        for child in lca.children:
-            if child.dep_ in ("dobj", "attr", "pobj") or child.dep_ == "prep":
-                targets = [child] if child.dep_ != "prep" else [
-                    g for g in child.children if g.dep_ == "pobj"]
-                for t in targets:
-                    for conj in (t, *t.conjuncts):
-                        found.extend(f"gives={c}" for c in _classes(conj, self.lex)
-                                     if c[:2] == "t:")
-            if child.dep_ == "neg":
-                found.append("neg")
-            if child.dep_ == "prep":
-                found.append(f"lcaprep={child.lower_}")
-        self._governors[lca.i] = found
-        return found
-
-
-def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
-    out = [f"v:{t.claim_type}:{t.frame}" for t in lex.verbs.get(lemma, ())]
-    if lemma in lex.receiving_verbs:
-        out.append("receive")
-    elif lemma in lex.giving_verbs:
-        out.append("give")
-    for table, tag in ((lex.nouns, "n"), (lex.themes, "t"), (lex.agent_nouns, "a")):
-        if lemma in table:
-            out.append(f"{tag}:{table[lemma]}")
-    if lemma in lex.backing_participles:
-        out.append(f"b:{lex.backing_participles[lemma]}")
-    if lemma in lex.client_nouns:
-        out.append("client")
-    return out
-
-
-IndexPath = tuple[list[int], "int | None", list[int]]  # a DepPath by token index
-
-
-def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
-    """From the two tokens' chains of heads (`_ancestor_indexes`): the indexes from a up to
-    the lowest common ancestor, the ancestor, and from it down to b."""
-    ids_b = {t: n for n, t in enumerate(up_b)}
-    for n, i in enumerate(up_a):
-        if i in ids_b:
-            return up_a[:n], i, up_b[:ids_b[i]][::-1]
-    return up_a[:], None, up_b[::-1]
-
-
-def _token_path(path: IndexPath, tokens: list[Token]) -> DepPath:
-    up, lca, down = path
-    return ([tokens[i] for i in up], tokens[lca] if lca is not None else None,
-            [tokens[i] for i in down])
-
-
-def _path(a: Token, b: Token) -> DepPath:
-    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
-    doc_arrays = arrays(a.doc)
-    chain_a = _ancestor_indexes(a.i, doc_arrays.head)
-    chain_b = _ancestor_indexes(b.i, doc_arrays.head)
-    return _token_path(_index_path(chain_a, chain_b), doc_arrays.tokens)
-
-
-def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,
-                  path: tuple[list[Token], Token | None, list[Token]] | None = None,
-                  heads: tuple[Token, Token] | None = None, words: SentenceWords | None = None
-                  ) -> tuple[list[str], Token | None]:
-    """Features of the ordered pair (a as subject, b as object), and the governing token
-    (`path`, `heads` and `words`, if the caller has them: the pair's dependency path from
-    `_path`, the mentions' `mention_head`, the sentence's `SentenceWords`)."""
-    lex = lex or load_lexicon()
-    words = words or SentenceWords(lex)
-    tokens = sm.tokens
-    ha, hb = heads if heads is not None else (mention_head(a, tokens), mention_head(b, tokens))
-    up, lca, down = path if path is not None else _path(ha, hb)
-    indexes = ([t.i for t in up], lca.i if lca is not None else None, [t.i for t in down])
-    return _pair_features(sm, a, b, indexes, ha, hb, words), lca
-
-
-def _pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath,
-                   ha: Token, hb: Token, words: SentenceWords) -> list[str]:
-    """`pair_features` of a path by token index."""
-    up, lca, down = path
-    tokens = sm.tokens
-    arr = arrays(sm.sent.doc)
-    dep = arr.dep
-    side_a, side_b = words.side(a, ha, "a", tokens), words.side(b, hb, "b", tokens)
-    feats = [side_a.kind, side_b.kind, f"kk={a.entity.kind}|{b.entity.kind}",
-             f"order={'ab' if a.start < b.start else 'ba'}", side_a.dep, side_b.dep,
-             f"deps={side_a.dep_name}|{side_b.dep_name}"]
-    if a.demonym:
-        feats.append("a_demonym")
-    if b.demonym:
-        feats.append("b_demonym")
-    if side_b.prep:
-        feats.append(side_b.prep)
-    if side_a.prep:
-        feats.append(side_a.prep)
-    if len(up) + len(down) > MAX_PATH:
-        feats.append("path=long")
-    else:
-        feats.append("path=" + " ".join([dep[i] + "^" for i in up] + ["v" + dep[i] for i in down]))
-    ia, ib = ha.i, hb.i
-    gap = abs(ia - ib)
-    feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
-    for i in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
-        if i != ia and i != ib:  # a word on the path
-            feats.extend(words.word(i, arr, "pw", "pc"))
-    if lca is not None:
-        word = arr.lemma[lca]
-        feats.append(f"lca={word}")
-        feats.append(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}")
-        feats.append(f"lca_d={word}|{side_a.dep_name}|{side_b.dep_name}")
-        feats.extend(words.governor(arr.tokens[lca]))
-    feats.append(side_a.head)
-    feats.append(side_b.head)
-    if side_b.head2:
-        feats.append(side_b.head2)
-    feats += (side_a.role, side_b.role, *side_a.window, *side_b.window)
-    lo, hi = sorted((ia, ib))
-    between = [i for i in range(lo + 1, hi)
-               if not (a.start <= i < a.end or b.start <= i < b.end)]  # (Mention.covers)
-    if len(between) <= 12:
-        for i in between:
-            feats.extend(words.between(i, arr))
-    else:
-        feats.append("between=long")
-    feats += side_a.after  # "X-backed B": a hyphenated participle right after a
-    feats += words.sentence_types(sm, arr)
-    return feats
-
-
-class _Side(NamedTuple):
-    """The features one mention gives as side `a` or `b` of any pair, made once."""
-
-    kind: str  # "ka=state"
-    dep: str  # "adep=nsubj"
-    dep_name: str  # "nsubj"
-    prep: str | None  # "aprep=with", when its head is a preposition
-    head: str  # "ahead=arm"
-    head2: str | None  # b only: "bhead2=talk|with", when its head is a preposition
-    role: str  # "ahd=nsubj|arm"
-    window: list[str]  # the words either side
-    after: list[str]  # a only: "after_a=backed"
-
-
-def _window(m: Mention, tag: str, tokens: list[Token]) -> list[str]:
-    """The two words either side of a mention ("talks with X", "X fighters"), which the
-    parse may not hang on it."""
-    first = tokens[0].i
-    left = tokens[max(0, m.start - first - WINDOW):max(0, m.start - first)]
-    right = tokens[m.end - first:m.end - first + WINDOW]
-    return ([f"{tag}L={t.lemma_.lower()}" for t in left if t.is_alpha]
-            + [f"{tag}R={t.lemma_.lower()}" for t in right if t.is_alpha])
-
-
 def _trigger(lca: Token | None, a: Token, b: Token) -> Token:
     if lca is not None and lca.i not in (a.i, b.i):
         return lca
@@ -598,27 +240,6 @@ def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
         for h in (ha, hb))
 
 
-def _trigger_types(lemmas: Iterable[str]) -> set[str]:
-    """The claim types the sentence's trigger verbs, nouns and transferred things name."""
-    table = _types_by_lemma()
-    out: set[str] = set()
-    for lemma in set(lemmas) & table.keys():
-        out |= table[lemma]
-    return out
-
-
-@cache
-def _types_by_lemma() -> dict[str, frozenset[str]]:
-    lex = load_lexicon()
-    out: dict[str, set[str]] = {}
-    for lemma, triggers in lex.verbs.items():
-        out.setdefault(lemma, set()).update(t.claim_type for t in triggers)
-    for table in (lex.nouns, lex.themes):
-        for lemma, ctype in table.items():
-            out.setdefault(lemma, set()).add(ctype)
-    return {lemma: frozenset(types) for lemma, types in out.items()}
-
-
 def _governs_a_complement(lca: int | None, a: DocArrays) -> bool:
     """Does the pair's governing word take a verb complement ("agreed to help", "asked X
     to arm")? The act is then the complement's, and a pair the rules related there is
@@ -652,7 +273,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     model = model or load_model()
     if model is None:
         return []
-    pairs = _indexed_pairs(sm)  # none unless two actors are named: most sentences stop here
+    pairs = indexed_pairs(sm)  # none unless two actors are named: most sentences stop here
     sent = sm.sent
     a_ = arrays(sent.doc)
     if not pairs or not WORDS.unannotated_topics.isdisjoint(a_.lemma[sent.start:sent.end]):
@@ -667,7 +288,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # ... and only when the sentence has a trigger word of a type the rules did not give the
     # pair ("armed and trained" read as training only): other related pairs cost features
     # for nothing
-    offered = _trigger_types(a_.lemma[sent.start:sent.end]) if related else set()
+    offered = trigger_types(a_.lemma[sent.start:sent.end]) if related else set()
     reporting = _reporting_words()
     scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[str]] = []
@@ -693,7 +314,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         if lca is not None and _declined_by_rules(lca, ha.i, hb.i, a_):
             continue
         scored.append((a, b, ha, hb, path))
-        features.append(_pair_features(sm, a, b, path, ha, hb, words))
+        features.append(indexed_pair_features(sm, a, b, path, ha, hb, words))
     out: list[Candidate] = []
     for (a, b, ha, hb, path), found in zip(scored, model.accepted_probabilities(features),
                                            strict=True):

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
-from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, mention_pairs, pair_features
+from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES
+from proxygraph.extract.pair_features import mention_pairs, pair_features
 from proxygraph.extract.pipeline import analysed_sentences
 from proxygraph.ontology import ONTOLOGY
 
