@@ -177,3 +177,23 @@ def test_a_suppliers_role_is_ongoing_and_no_denial_reaches_an_apposition() -> No
 def test_pledges_discussions_and_readiness_are_plans(text: str, ctype: str, subject: str,
                                                      obj: str) -> None:
     assert only(text, ctype, subject, obj).status == "planned"
+
+
+def test_a_span_the_parse_hangs_on_the_object_still_makes_the_perfect_ongoing() -> None:
+    # guide 20: "for years" is a standing relation, wherever the parser attaches it
+    claim = only("Iran has provided Hamas with funding for years.", "FUNDING", "iran", "hamas")
+    assert claim.status == "ongoing"
+    # a purpose is no span: "for its offensive" leaves the act completed
+    claim = only("Russia has provided Syria with air cover for its offensive.", "SUPPORT",
+                 "russia", "syria")
+    assert claim.status == "occurred"
+
+
+def test_throughout_a_war_makes_the_perfect_ongoing() -> None:
+    claim = only("Egypt has backed the Sudanese army throughout the war.", "SUPPORT",
+                 "egypt", "sudanese-armed-forces")
+    assert claim.status == "ongoing"
+    # annotators read a past act with a start year as a completed act
+    claim = only("The United States backed the SDF from 2015.", "SUPPORT", "united-states",
+                 "sdf")
+    assert claim.status == "occurred"

@@ -23,8 +23,9 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     category: str | None = None  # items only
     origin: str | None = None  # items only: registry id of the origin state
-    # Registry ids of the states an actor is from or based in, main first (not serialized).
-    countries: tuple[str, ...] = ()
+    # Registry ids of the states an actor is from or based in, main first. Registry only:
+    # a stored claim's entity does not carry it, so it takes no part in equality.
+    countries: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -153,13 +153,22 @@ def _verb_group(verb: Token) -> list[Token]:
 def _standing_since(children: list[Token]) -> bool:
     """'has ... since January', 'has ... for years': a perfect that reaches the present."""
     for prep in children:
-        if prep.dep_ == "prep" and prep.lower_ in ("since", "for"):
+        if prep.dep_ == "prep" and prep.lower_ in ("since", "for", "throughout"):
             for obj in prep.children:
-                if prep.lower_ == "since" and obj.dep_ == "pobj":
-                    return True
+                if prep.lower_ != "for" and obj.dep_ == "pobj":
+                    return True  # "since 2015", "throughout the war"
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in WORDS.span_units:
                     return True
     return False
+
+
+def _object_preps(verb: Token) -> list[Token]:
+    """Prepositions the parse hangs on the verb's object instead of the verb: in "has
+    provided Hamas with funding for years", "for years" is the providing's span."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    return [p for o in objects for p in o.children if p.dep_ == "prep"]
 
 
 def tense_status(verb: Token) -> str:
@@ -169,7 +178,8 @@ def tense_status(verb: Token) -> str:
     aux_words = {a.lower_ for a in auxes}
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
-    if aux_words & {"has", "have", "'ve"} and _standing_since(children):
+    if aux_words & {"has", "have", "'ve"} and (
+            _standing_since(children) or _standing_since(_object_preps(verb))):
         return "ongoing"  # "has armed the group since 2015", "have fought for years"
     if verb.tag_ == "VBG":
         if aux_words & {"is", "are", "am", "'s", "'re"}:
