@@ -193,11 +193,14 @@ def _line_topic(sent: Span, actors: list[Mention]) -> Mention | None:
 
 
 def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
-    root = sent.root
+    a = arrays(sent.doc)  # (read by index; the root found only for a subject)
+    root: int | None = None
     for m in actors:
-        last = sent.doc[m.end - 1]
-        if last.dep_ in ("nsubj", "nsubjpass") and last.head.i == root.i:
-            return m
+        last = m.end - 1
+        if a.dep[last] in ("nsubj", "nsubjpass"):
+            root = sent.root.i if root is None else root
+            if a.head[last] == root:
+                return m
     return None
 
 

@@ -9,11 +9,10 @@ and C" gives A, B and C while "Hezbollah fighters in Syria" gives only Hezbollah
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from proxygraph.extract.arrays import DocArrays, arrays
+from proxygraph.extract.arrays import DocArrays, arrays, lazy
 from proxygraph.extract.candidates import first_conjunct
 from proxygraph.extract.collectives import (
     collective_for,
@@ -56,13 +55,13 @@ class SentenceMentions:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    @cached_property
+    @lazy
     def tokens(self) -> list[Token]:
         """The sentence's tokens, from the Doc's list built once (spaCy makes a new Token
         object per access)."""
         return arrays(self.sent.doc).tokens[self.sent.start:self.sent.end]
 
-    @cached_property
+    @lazy
     def ents(self) -> list[Span]:
         """The sentence's named entities, from the Doc's list built once per chunk
         (`Span.ents` walks every entity of the Doc on each call)."""

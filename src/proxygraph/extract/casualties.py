@@ -31,7 +31,7 @@ class Casualties:
     army drone strike", "two Houthi members killed in a US raid"."""
 
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
-        if tok is None or tok.lemma_.lower() not in WORDS.casualty_verbs:
+        if tok is None or v.arrays.lemma[tok.i] not in WORDS.casualty_verbs:
             return
         victims = _victims(v, tok)
         if not victims:

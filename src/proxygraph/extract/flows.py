@@ -28,10 +28,17 @@ class Flows:
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
         if tok is None:
             return
-        if v.is_verb(tok):
+        # (asked of every verb and noun: the trigger words are read from the arrays first)
+        a, i = v.arrays, tok.i
+        if v.is_verb(tok) and a.lemma[i] in v.lex.flow_verbs:
             yield from _flow(v, tok)
-        yield from _destined(v, tok)
-        yield from _reliance(v, tok)
+        if a.lower[i] in WORDS.destination_participles:
+            yield from _destined(v, tok)
+        if a.lemma[i] in _RELY_WORDS:
+            yield from _reliance(v, tok)
+
+
+_RELY_WORDS = WORDS.rely_verbs | WORDS.rely_nouns
 
 
 def _flow(v: SentenceView, verb: Token) -> Iterator[Candidate]:

@@ -30,10 +30,16 @@ class Nominals:
             return
         # "signed the treaty between Russia and Iran": the verb's claim already says it;
         # the noun would add a second pair of parties
-        ctype = v.lex.nouns.get(tok.lemma_.lower())
-        if ctype is None or not _object_of_same_claim(tok, ctype, v.verb_claims):
+        # (every noun without a mention comes here: its word is read from the arrays)
+        lemma = v.arrays.lemma[tok.i]
+        ctype = v.lex.nouns.get(lemma)
+        if (ctype is None and lemma not in v.lex.verb_object_idioms) or (
+                ctype is not None and _object_of_same_claim(tok, ctype, v.verb_claims)):
+            pass  # no noun trigger, and no idiom noun ("exchanges of fire")
+        else:
             yield from _noun_candidates(v, tok)
-        yield from _part_of(v, tok)
+        if lemma in v.lex.part_nouns:
+            yield from _part_of(v, tok)
 
 
 def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:

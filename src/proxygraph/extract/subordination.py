@@ -31,9 +31,12 @@ class Subordination:
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
         if tok is None:
             return
+        # (asked of every verb and noun: the trigger word is read from the arrays first)
+        lemma = v.arrays.lemma[tok.i]
         if v.is_verb(tok):
-            yield from _reports_to(v, tok)
-        else:
+            if lemma in v.lex.subordination_verbs:
+                yield from _reports_to(v, tok)
+        elif lemma in v.lex.command_nouns:
             yield from _under_command(v, tok)
 
 

@@ -321,9 +321,10 @@ def _senders_of_troops(v: SentenceView, theme: list[Token]) -> list[Entity]:
 
 
 def _mentions_product(v: SentenceView, trigger: Token) -> bool:
-    for tok in trigger.subtree:
-        m = v.sm.at(tok)
-        product = (m is not None and m.is_item) or tok.lemma_.lower() in WORDS.product_words
-        if product and (tok.i != trigger.i or tok.pos_ == "NOUN"):
+    a = v.arrays  # (the words of the subtree read by index)
+    for i in (t.i for t in trigger.subtree):
+        m = v.sm.by_token.get(i)
+        product = (m is not None and m.is_item) or a.lemma[i] in WORDS.product_words
+        if product and (i != trigger.i or a.pos[i] == "NOUN"):
             return True
     return False

@@ -111,17 +111,19 @@ class SentenceView:
         return known
 
     def _is_passive(self, verb: Token) -> bool:
-        if kids(verb, "nsubjpass", "auxpass", "agent"):
+        a, i = self.arrays, verb.i
+        dep, below = a.dep, a.children[i]
+        if any(dep[c] in ("nsubjpass", "auxpass", "agent") for c in below):
             return True
         if (
-            verb.dep_ == "acl"
-            and (verb.tag_ == "VBN" or verb.pos_ == "ADJ")
-            and not kids(verb, "nsubj")
+            dep[i] == "acl"
+            and (a.tag[i] == "VBN" or a.pos[i] == "ADJ")
+            and not any(dep[c] == "nsubj" for c in below)
         ):
             # "militias backed by Iran", "a unit armed and trained by ..."; not "claims
             # that Tehran had sent drones"
             return True
-        return verb.dep_ == "conj" and verb.tag_ == "VBN" and self.is_passive(verb.head)
+        return dep[i] == "conj" and a.tag[i] == "VBN" and self.is_passive(a.tokens[a.head[i]])
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
         if depth > 4:
@@ -285,14 +287,15 @@ class SentenceView:
         return known
 
     def _verb_lemma(self, tok: Token) -> str:
-        word = tok.lower_
-        if tok.pos_ == "ADJ" and tok.dep_ in ("conj", "acl") and word.endswith("ed"):
+        a, i = self.arrays, tok.i
+        word, pos = a.lower[i], a.pos[i]
+        if pos == "ADJ" and a.dep[i] in ("conj", "acl") and word.endswith("ed"):
             for stem in (word[:-2], word[:-1], word[:-3]):
                 if stem in self.lex.verbs:
                     return stem
-        lemma = tok.lemma_.lower()
+        lemma = a.lemma[i]
         if (
-            tok.pos_ == "VERB"
+            pos == "VERB"
             and lemma not in self.lex.verbs
             and (lemma not in self.lex.giving_verbs)
         ):
@@ -302,11 +305,13 @@ class SentenceView:
     def verb_like(self, tok: Token) -> bool:
         if misparsed_verb(tok, self.lex):
             return True
-        if tok.pos_ != "ADJ" or self.verb_lemma(tok) not in self.lex.verbs:
+        a, i = self.arrays, tok.i
+        if a.pos[i] != "ADJ" or self.verb_lemma(tok) not in self.lex.verbs:
             return False
         # "funded, armed and trained X"; "a unit armed and trained by Russian officers"
-        return (tok.dep_ == "conj" and tok.head.pos_ == "VERB") or (
-            tok.dep_ == "acl" and any(c.dep_ in ("agent", "conj") for c in tok.children)
+        dep = a.dep
+        return (dep[i] == "conj" and a.pos[a.head[i]] == "VERB") or (
+            dep[i] == "acl" and any(dep[c] in ("agent", "conj") for c in a.children[i])
         )
 
     def shared_objects(self, verb: Token) -> list[Entity]:
