@@ -33,6 +33,9 @@ from proxygraph.registry import normalize
 _NP_EDGES = {"compound", "amod", "nmod", "appos", "conj", "poss", "nummod", "det", "cc",
              "punct", "flat", "quantmod", "npadvmod", "case", "predet", "dep"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+# the only relations a backing modifier or a hyphenated participle can have ("pro-X" aside:
+# `modifiers.py`), tested before either is asked
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "acl", "npadvmod"})
 _PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves", "he", "his", "him",
              "she", "her", "who", "which", "that", "whom", "whose"}
 
@@ -91,7 +94,8 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             dep = deps[c]
             if dep in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
                 continue
-            if backing_modifier_at(c, a, lex) or hyphen_participle(c, a):
+            if (dep in _MODIFIER_DEPS or a.lower[c].startswith("pro")) and (
+                    backing_modifier_at(c, a, lex) or hyphen_participle(c, a)):
                 continue  # the sponsor in "X-backed Y", the UN in "UN-recognised government"
             inner = in_appos or (dep == "appos" and pos[i] == "PROPN")
             if dep in _NP_EDGES:

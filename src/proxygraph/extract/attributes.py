@@ -83,10 +83,13 @@ def _span_text(head: Token) -> str:
 def places_for(tokens: list[Token], sm: SentenceMentions,
                parties: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Places in the clause; a state that is a party ("drones from Iran") is not a place."""
+    named = [ent for ent in sm.ents if ent.label_ in _PLACE_LABELS]
+    if not named:
+        return ()  # (most sentences name no place: the clause is not read)
     wanted = {t.i for t in tokens}
     places: list[str] = []
-    for ent in sm.ents:
-        if ent.label_ not in _PLACE_LABELS or ent.start not in wanted:
+    for ent in named:
+        if ent.start not in wanted:
             continue
         prep = ent.root.head
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "inside", "around",
