@@ -45,8 +45,7 @@ def sentence_candidates(
     # a token family may name the only tokens it can fire on (`trigger_tokens`)
     wanted = [(f, f.trigger_tokens(view) if hasattr(f, "trigger_tokens") else None)
               for f in token_families]
-    for tok in tokens:
-        i = tok.i
+    for i, tok in enumerate(tokens, start=sm.sent.start):
         claims = verb_claims.get(i)
         if claims is not None:
             found.extend(claims)
