@@ -182,8 +182,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             entities.append(m.entity)
     if entities:
         # "Moscow, Tehran and Iran's proxy network": an unnamed conjunct is a party too.
+        a = arrays(head.doc)
         for tok in tokens:
-            if tok.dep_ == "conj" and tok.pos_ == "NOUN" and sm.at(tok) is None:
+            if a.dep[tok.i] == "conj" and a.pos[tok.i] == "NOUN" and sm.at(tok) is None:
                 extra = collective_for(tok, sm, lex)
                 if extra is not None and all(e.id != extra.id for e in entities):
                     entities.append(extra)
@@ -290,16 +291,16 @@ def _title_of_person(m: Mention, found: list[tuple[Mention, bool]],
 
 def _is_possessor(m: Mention, sm: SentenceMentions) -> bool:
     """'Russia' in "Russia's Wagner Group"; not 'Tehran' in "Moscow and Tehran's efforts"."""
-    doc = sm.sent.doc
-    last = doc[m.end - 1]
-    if last.dep_ != "poss":
+    a = arrays(sm.sent.doc)  # (read by index: asked of every mention in a phrase)
+    last = m.end - 1
+    if a.dep[last] != "poss":
         return False
-    if last.pos_ == "PRON" or last.lower_.endswith("s'"):
+    if a.pos[last] == "PRON" or a.lower[last].endswith("s'"):
         return True
     # A real possessive has its marker right after it; in "the National Defence Forces and
     # Liwa' al-Quds" the parser takes the apostrophe of the next name for one.
-    nxt = doc[m.end] if m.end < len(doc) else None
-    return nxt is not None and (nxt.tag_ == "POS" or nxt.text in ("'", "’", "'s", "’s"))
+    nxt = m.end
+    return nxt < len(a.dep) and (a.tag[nxt] == "POS" or a.text[nxt] in ("'", "’", "'s", "’s"))
 
 
 def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:
