@@ -43,6 +43,14 @@ class Casualties:
                          if e.kind in _SIDE_KINDS or e.kind == "collective"]
             yield from v.pairs("CLASH", attackers, victims, attack, [], False)
 
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if WORDS.casualty_verbs.isdisjoint(a.lemma[start:end]):
+            return ()
+        return range(start, end)
+
 
 def _victims(v: SentenceView, verb: Token) -> list[Entity]:
     """Whose people died: the passive or intransitive subject, or the noun a participle

@@ -37,6 +37,16 @@ class Flows:
         if a.lemma[i] in _RELY_WORDS:
             yield from _reliance(v, tok)
 
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if (v.lex.flow_verbs.isdisjoint(a.lemma[start:end])
+                and _RELY_WORDS.isdisjoint(a.lemma[start:end])
+                and WORDS.destination_participles.isdisjoint(a.lower[start:end])):
+            return ()
+        return range(start, end)
+
 
 _RELY_WORDS = WORDS.rely_verbs | WORDS.rely_nouns
 

@@ -41,6 +41,16 @@ class Nominals:
         if lemma in v.lex.part_nouns:
             yield from _part_of(v, tok)
 
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if (v.lex.nouns.keys().isdisjoint(a.lemma[start:end])
+                and v.lex.verb_object_idioms.keys().isdisjoint(a.lemma[start:end])
+                and v.lex.part_nouns.isdisjoint(a.lemma[start:end])):
+            return ()
+        return range(start, end)
+
 
 def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     # the noun and the words around it are read by token index

@@ -39,6 +39,15 @@ class Subordination:
         elif lemma in v.lex.command_nouns:
             yield from _under_command(v, tok)
 
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if (v.lex.subordination_verbs.isdisjoint(a.lemma[start:end])
+                and v.lex.command_nouns.isdisjoint(a.lemma[start:end])):
+            return ()
+        return range(start, end)
+
 
 def _subordinated(v: SentenceView, absorbed: list[Entity], commanders: list[Entity],
                   trigger: Token) -> Iterator[Candidate]:
