@@ -31,7 +31,13 @@ def clause_tokens(cand: Candidate) -> list[Token]:
     trigger = cand.trigger
     if cand.label:
         return [trigger]
-    return list(trigger.subtree)
+    # kept per trigger: a sentence's claims often share it ("X and Y armed Z")
+    kept = arrays(trigger.doc).kept
+    key = ("clause_tokens", trigger.i)
+    found = kept.get(key)
+    if not isinstance(found, list):
+        found = kept[key] = list(trigger.subtree)
+    return list(found)  # (a copy: the callers may extend it)
 
 
 def items_for(cand: Candidate, tokens: list[Token], sm: SentenceMentions) -> tuple[Entity, ...]:
