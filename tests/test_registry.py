@@ -348,6 +348,16 @@ def test_deliberate_shared_alias() -> None:
         ("- {id: x, name: X, kind: armed_group, demonyms: [Xish]}\n", "[]", "demonyms"),
         (GOOD_ACTORS + "- {id: o, name: O, kind: state_organ, affiliation: hezbollah}\n",
          "[]", "must be a state"),
+        (GOOD_ACTORS + "- {id: g, name: G, kind: armed_group, countries: [narnia]}\n",
+         "[]", "countries entry 'narnia' is not a state id"),
+        (GOOD_ACTORS + "- {id: g, name: G, kind: armed_group, countries: [hezbollah]}\n",
+         "[]", "countries entry 'hezbollah' is not a state id"),
+        (GOOD_ACTORS + "- {id: g, name: G, kind: armed_group, countries: iran}\n",
+         "[]", "countries must be a list"),
+        (GOOD_ACTORS + "- {id: g, name: G, kind: armed_group, countries: [iran, iran]}\n",
+         "[]", "countries lists a state twice"),
+        (GOOD_ACTORS + "- {id: g, name: G, kind: pmc, countries: [iran, a, b, c]}\n",
+         "[]", "at most 3"),
         (GOOD_ACTORS, "- {id: t, name: T, category: tank}\n", "category 'tank'"),
         (GOOD_ACTORS, "- {id: t, name: T, category: drone, origin: hezbollah}\n",
          "not a state id"),
@@ -526,3 +536,59 @@ def test_no_mixed_case_alias_is_a_common_lower_case_word(reg: Registry) -> None:
         for form in (ent.name, *ent.aliases):
             if not form.isupper():
                 assert normalize(form) not in common, (ent.id, form)
+
+
+# -------------------------------------------------------------------- countries
+def test_countries_field_loads_for_any_actor_kind() -> None:
+    actors = GOOD_ACTORS + """
+- id: iraq
+  name: Iraq
+  kind: state
+- id: kataib-hezbollah
+  name: Kata'ib Hezbollah
+  kind: armed_group
+  countries: [iraq, iran]
+- id: a-charity
+  name: A Charity
+  kind: organization
+  countries: [iran]
+"""
+    small = Registry.from_yaml(actors)
+    assert small.get("kataib-hezbollah").countries == ("iraq", "iran")  # order kept
+    assert small.get("a-charity").countries == ("iran",)
+    assert small.get("hezbollah").countries == ()
+    # Claim output must not change: the field stays out of the serialized entity.
+    assert "countries" not in small.get("kataib-hezbollah").to_dict()
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "countries"),
+    [
+        ("houthis", ("yemen",)),
+        ("kataib-hezbollah", ("iraq",)),
+        ("hezbollah", ("lebanon",)),
+        ("hamas", ("palestine",)),
+        ("rsf", ("sudan",)),
+        ("m23", ("dr-congo",)),
+        ("wagner-group", ("russia",)),
+        ("islamic-state", ("iraq", "syria")),
+        ("afdl", ("dr-congo",)),  # Zaire-era group: Zaire is an alias of DR Congo
+        ("al-shabaab", ("somalia",)),
+        ("fatemiyoun", ("afghanistan",)),
+        ("fdlr", ("rwanda", "dr-congo")),
+        ("rosoboronexport", ("russia",)),
+    ],
+)
+def test_well_known_groups_carry_their_country(reg: Registry, entity_id: str,
+                                               countries: tuple[str, ...]) -> None:
+    assert reg.get(entity_id).countries == countries
+
+
+def test_packaged_countries_are_states_and_cover_the_armed_groups(reg: Registry) -> None:
+    groups = [a for a in reg.actors if a.kind in ("armed_group", "pmc")]
+    for actor in reg.actors:
+        for country in actor.countries:
+            assert reg.get(country).kind == "state", actor.id
+    # Left out only where the home is transnational, disputed or not known for certain.
+    assert sum(1 for g in groups if not g.countries) <= 10
+    assert reg.get("al-qaeda").countries == ()

@@ -23,6 +23,8 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     category: str | None = None  # items only
     origin: str | None = None  # items only: registry id of the origin state
+    # Registry ids of the states an actor is from or based in, main first (not serialized).
+    countries: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

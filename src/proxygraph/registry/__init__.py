@@ -32,9 +32,12 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
-_ACTOR_FIELDS = {"id", "name", "kind", "aliases", "demonyms", "affiliation", "qid", "ambiguous"}
+_ACTOR_FIELDS = {"id", "name", "kind", "aliases", "demonyms", "affiliation", "countries", "qid",
+                 "ambiguous"}
 _ITEM_FIELDS = {"id", "name", "category", "origin", "aliases", "generic", "qid", "ambiguous"}
 _FUZZY_CUTOFF = 0.8
+# A home country, or the few a regional group is rooted in: more would blur rule 17.
+_MAX_COUNTRIES = 3
 
 
 def normalize(text: str) -> str:
@@ -158,8 +161,14 @@ class Registry:
         affiliation = rec.get("affiliation")
         if affiliation is not None and not isinstance(affiliation, str):
             raise ValidationError(f"affiliation must be an id, got {affiliation!r}")
+        countries = _strings(rec.get("countries"), "countries")
+        if len(set(countries)) != len(countries):
+            raise ValidationError(f"countries lists a state twice: {list(countries)!r}")
+        if len(countries) > _MAX_COUNTRIES:
+            raise ValidationError(f"countries takes at most {_MAX_COUNTRIES} states, the main "
+                                  f"first; got {len(countries)}")
         ent = Entity(id=ent_id, name=name, kind=kind, aliases=aliases, qid=qid,
-                     affiliation=affiliation, demonyms=demonyms)
+                     affiliation=affiliation, demonyms=demonyms, countries=countries)
         return ent, False, shared
 
     def _item(self, rec: Mapping[str, Any]) -> tuple[Entity, bool, set[str]]:
@@ -189,6 +198,10 @@ class Registry:
                     errors.append(f"{ent.id}: affiliation {ent.affiliation!r} is not an actor id")
                 elif ent.kind == "state_organ" and target.kind != "state":
                     errors.append(f"{ent.id}: a state organ's affiliation must be a state")
+            for country in ent.countries:
+                target = self._by_id.get(country)
+                if target is None or target.kind != "state":
+                    errors.append(f"{ent.id}: countries entry {country!r} is not a state id")
             if ent.origin is not None:
                 target = self._by_id.get(ent.origin)
                 if target is None or target.kind != "state":
