@@ -9,11 +9,10 @@ and C" gives A, B and C while "Hezbollah fighters in Syria" gives only Hezbollah
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from proxygraph.extract.arrays import DocArrays, arrays
+from proxygraph.extract.arrays import DocArrays, arrays, lazy
 from proxygraph.extract.candidates import first_conjunct
 from proxygraph.extract.collectives import (
     collective_for,
@@ -34,6 +33,9 @@ from proxygraph.registry import normalize
 _NP_EDGES = {"compound", "amod", "nmod", "appos", "conj", "poss", "nummod", "det", "cc",
              "punct", "flat", "quantmod", "npadvmod", "case", "predet", "dep"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+# the only relations a backing modifier or a hyphenated participle can have ("pro-X" aside:
+# `modifiers.py`), tested before either is asked
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "acl", "npadvmod"})
 _PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves", "he", "his", "him",
              "she", "her", "who", "which", "that", "whom", "whose"}
 
@@ -56,13 +58,13 @@ class SentenceMentions:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    @cached_property
+    @lazy
     def tokens(self) -> list[Token]:
         """The sentence's tokens, from the Doc's list built once (spaCy makes a new Token
         object per access)."""
         return arrays(self.sent.doc).tokens[self.sent.start:self.sent.end]
 
-    @cached_property
+    @lazy
     def ents(self) -> list[Span]:
         """The sentence's named entities, from the Doc's list built once per chunk
         (`Span.ents` walks every entity of the Doc on each call)."""
@@ -92,7 +94,8 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             dep = deps[c]
             if dep in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
                 continue
-            if backing_modifier_at(c, a, lex) or hyphen_participle(c, a):
+            if (dep in _MODIFIER_DEPS or a.lower[c].startswith("pro")) and (
+                    backing_modifier_at(c, a, lex) or hyphen_participle(c, a)):
                 continue  # the sponsor in "X-backed Y", the UN in "UN-recognised government"
             inner = in_appos or (dep == "appos" and pos[i] == "PROPN")
             if dep in _NP_EDGES:
@@ -179,8 +182,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             entities.append(m.entity)
     if entities:
         # "Moscow, Tehran and Iran's proxy network": an unnamed conjunct is a party too.
+        a = arrays(head.doc)
         for tok in tokens:
-            if tok.dep_ == "conj" and tok.pos_ == "NOUN" and sm.at(tok) is None:
+            if a.dep[tok.i] == "conj" and a.pos[tok.i] == "NOUN" and sm.at(tok) is None:
                 extra = collective_for(tok, sm, lex)
                 if extra is not None and all(e.id != extra.id for e in entities):
                     entities.append(extra)
@@ -287,16 +291,16 @@ def _title_of_person(m: Mention, found: list[tuple[Mention, bool]],
 
 def _is_possessor(m: Mention, sm: SentenceMentions) -> bool:
     """'Russia' in "Russia's Wagner Group"; not 'Tehran' in "Moscow and Tehran's efforts"."""
-    doc = sm.sent.doc
-    last = doc[m.end - 1]
-    if last.dep_ != "poss":
+    a = arrays(sm.sent.doc)  # (read by index: asked of every mention in a phrase)
+    last = m.end - 1
+    if a.dep[last] != "poss":
         return False
-    if last.pos_ == "PRON" or last.lower_.endswith("s'"):
+    if a.pos[last] == "PRON" or a.lower[last].endswith("s'"):
         return True
     # A real possessive has its marker right after it; in "the National Defence Forces and
     # Liwa' al-Quds" the parser takes the apostrophe of the next name for one.
-    nxt = doc[m.end] if m.end < len(doc) else None
-    return nxt is not None and (nxt.tag_ == "POS" or nxt.text in ("'", "’", "'s", "’s"))
+    nxt = m.end
+    return nxt < len(a.dep) and (a.tag[nxt] == "POS" or a.text[nxt] in ("'", "’", "'s", "’s"))
 
 
 def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:

@@ -9,10 +9,36 @@ kept while the Doc is in use: the parse is final once `repairs.repair` has run.
 from __future__ import annotations
 
 import threading
-from functools import cached_property
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
+
+_T = TypeVar("_T")
+
+
+class lazy(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first
+    read, and a chunk's lists are each read first once per chunk): the value is computed on
+    first read and stored in the instance, which later reads find without a call."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> lazy[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 class DocArrays:
@@ -24,7 +50,7 @@ class DocArrays:
         # starts with the function's name)
         self.kept: dict[tuple[object, ...], object] = {}
 
-    @cached_property
+    @lazy
     def _columns(self) -> list[list[int]]:
         """Every attribute the lists below decode, read from spaCy in one call."""
         if not len(self.doc):
@@ -53,66 +79,66 @@ class DocArrays:
     def _flags(self, attr: int) -> list[bool]:
         return [bool(x) for x in self._columns[_ATTRS.index(attr)]]
 
-    @cached_property
+    @lazy
     def tokens(self) -> list[Token]:
         return list(self.doc)
 
-    @cached_property
+    @lazy
     def ents(self) -> list[Span]:
         """The named entities (`Doc.ents` builds every Span anew per call)."""
         return list(self.doc.ents)
 
-    @cached_property
+    @lazy
     def text(self) -> list[str]:
         return self._strings(ORTH)
 
-    @cached_property
+    @lazy
     def lower(self) -> list[str]:
         return self._strings(LOWER)
 
-    @cached_property
+    @lazy
     def lemma(self) -> list[str]:
         """Lower-cased lemmas: the form every word list is matched against."""
         return self._strings(LEMMA, _LOWER_STRINGS)
 
-    @cached_property
+    @lazy
     def dep(self) -> list[str]:
         return self._strings(DEP)
 
-    @cached_property
+    @lazy
     def tag(self) -> list[str]:
         return self._strings(TAG)
 
-    @cached_property
+    @lazy
     def pos(self) -> list[str]:
         return self._strings(POS)
 
-    @cached_property
+    @lazy
     def idx(self) -> list[int]:
         """Each token's character offset in the Doc."""
         return self._columns[_ATTRS.index(IDX)]
 
-    @cached_property
+    @lazy
     def is_punct(self) -> list[bool]:
         return self._flags(IS_PUNCT)
 
-    @cached_property
+    @lazy
     def is_space(self) -> list[bool]:
         return self._flags(IS_SPACE)
 
-    @cached_property
+    @lazy
     def whitespace(self) -> list[str]:
         """What follows each token: `Token.whitespace_`."""
         return [" " if x else "" for x in self._columns[_ATTRS.index(SPACY)]]
 
-    @cached_property
+    @lazy
     def head(self) -> list[int]:
         """Each token's head index (a root is its own head)."""
         # relative offsets, read as unsigned 64-bit numbers
         return [i + (off if off < 2**63 else off - 2**64)
                 for i, off in enumerate(self._columns[_ATTRS.index(HEAD)])]
 
-    @cached_property
+    @lazy
     def children(self) -> list[list[int]]:
         """Each token's children in text order, as `Token.children` gives them."""
         out: list[list[int]] = [[] for _ in range(len(self.doc))]
@@ -134,6 +160,9 @@ def arrays(doc: Doc) -> DocArrays:
     """The Doc's arrays, built on first use and kept while the Doc is among the last few
     this thread used (kept apart from the Doc: a reference from the Doc to its own tokens
     would be a cycle, which only the garbage collector frees, in long pauses)."""
+    last: DocArrays | None = getattr(_LOCAL, "last", None)
+    if last is not None and last.doc is doc:
+        return last  # the rules ask thousands of times per chunk: the quick path
     recent: dict[int, DocArrays] | None = getattr(_LOCAL, "recent", None)
     if recent is None:
         recent = _LOCAL.recent = {}
@@ -143,6 +172,7 @@ def arrays(doc: Doc) -> DocArrays:
         recent[id(doc)] = found  # holds the Doc: its id is not reused while kept
         if len(recent) > _KEEP:
             del recent[next(iter(recent))]  # the oldest
+    _LOCAL.last = found
     return found
 
 

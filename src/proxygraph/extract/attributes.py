@@ -31,7 +31,13 @@ def clause_tokens(cand: Candidate) -> list[Token]:
     trigger = cand.trigger
     if cand.label:
         return [trigger]
-    return list(trigger.subtree)
+    # kept per trigger: a sentence's claims often share it ("X and Y armed Z")
+    kept = arrays(trigger.doc).kept
+    key = ("clause_tokens", trigger.i)
+    found = kept.get(key)
+    if not isinstance(found, list):
+        found = kept[key] = list(trigger.subtree)
+    return list(found)  # (a copy: the callers may extend it)
 
 
 def items_for(cand: Candidate, tokens: list[Token], sm: SentenceMentions) -> tuple[Entity, ...]:
@@ -83,10 +89,13 @@ def _span_text(head: Token) -> str:
 def places_for(tokens: list[Token], sm: SentenceMentions,
                parties: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Places in the clause; a state that is a party ("drones from Iran") is not a place."""
+    named = [ent for ent in sm.ents if ent.label_ in _PLACE_LABELS]
+    if not named:
+        return ()  # (most sentences name no place: the clause is not read)
     wanted = {t.i for t in tokens}
     places: list[str] = []
-    for ent in sm.ents:
-        if ent.label_ not in _PLACE_LABELS or ent.start not in wanted:
+    for ent in named:
+        if ent.start not in wanted:
             continue
         prep = ent.root.head
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "inside", "around",

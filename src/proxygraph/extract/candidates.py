@@ -43,19 +43,24 @@ def first_conjunct(tok: Token) -> Token:
 
 def prep_objects(tok: Token, words: Collection[str]) -> list[Token]:
     """Objects of the token's prepositions among `words` (also conjoined prepositions)."""
+    a = arrays(tok.doc)  # (walked by index: the rules ask this of most verbs and nouns)
+    dep, lower, children, tokens = a.dep, a.lower, a.children, a.tokens
     out: list[Token] = []
-    for prep in kids(tok, "prep", "agent", "dative"):
-        if prep.lower_ not in words:
+    for prep in children[tok.i]:
+        if dep[prep] not in ("prep", "agent", "dative") or lower[prep] not in words:
             continue
-        for pobj in kids(prep, "pobj", "pcomp"):
-            if pobj.lemma_.lower() in WORDS.side_nouns:
+        below = children[prep]
+        for pobj in below:
+            if dep[pobj] not in ("pobj", "pcomp"):
+                continue
+            if a.lemma[pobj] in WORDS.side_nouns:
                 continue  # "on Hamas's behalf", "on the side of": for, not against
-            out.append(pobj)
-            if pobj.dep_ == "pcomp":  # "with targeting data": the gerund's object
-                out.extend(kids(pobj, "dobj"))
-        for conj_prep in kids(prep, "conj"):
-            if conj_prep.lower_ in words:
-                out.extend(kids(conj_prep, "pobj"))
+            out.append(tokens[pobj])
+            if dep[pobj] == "pcomp":  # "with targeting data": the gerund's object
+                out.extend(tokens[j] for j in children[pobj] if dep[j] == "dobj")
+        for conj_prep in below:
+            if dep[conj_prep] == "conj" and lower[conj_prep] in words:
+                out.extend(tokens[j] for j in children[conj_prep] if dep[j] == "pobj")
     return out
 
 

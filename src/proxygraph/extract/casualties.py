@@ -31,7 +31,7 @@ class Casualties:
     army drone strike", "two Houthi members killed in a US raid"."""
 
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
-        if tok is None or tok.lemma_.lower() not in WORDS.casualty_verbs:
+        if tok is None or v.arrays.lemma[tok.i] not in WORDS.casualty_verbs:
             return
         victims = _victims(v, tok)
         if not victims:
@@ -42,6 +42,14 @@ class Casualties:
             attackers = [e for e in v.noun_subjects(attack)
                          if e.kind in _SIDE_KINDS or e.kind == "collective"]
             yield from v.pairs("CLASH", attackers, victims, attack, [], False)
+
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if WORDS.casualty_verbs.isdisjoint(a.lemma[start:end]):
+            return ()
+        return range(start, end)
 
 
 def _victims(v: SentenceView, verb: Token) -> list[Entity]:

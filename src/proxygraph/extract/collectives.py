@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import collective, demonym_form
 from proxygraph.extract.modifiers import is_backing_modifier
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 
 
 def is_client_phrase(head: Token, lex: Lexicon) -> bool:
-    if head.lemma_.lower() in lex.client_nouns:
+    a = arrays(head.doc)  # (read by index: asked of every argument phrase)
+    lemma, dep = a.lemma, a.dep
+    if lemma[head.i] in lex.client_nouns:
         return True
-    return any(c.lemma_.lower() in lex.client_nouns for c in head.children
-               if c.dep_ in ("compound", "amod"))
+    return any(lemma[c] in lex.client_nouns for c in a.children[head.i]
+               if dep[c] in ("compound", "amod"))
 
 
 def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None) -> Entity | None:

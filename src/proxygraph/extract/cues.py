@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import misparsed_verb
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import first_conjunct
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.nlp import doc_text, span_text
@@ -55,48 +55,53 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
     """Tokens from the trigger up to its clause's top, and the reporting verb above, if any."""
     reporting = cue_set(lex, "certainty", "reporting_verbs")
     chain = [trigger]
-    tok = trigger
     if misparsed_verb(trigger, lex) and trigger.dep_ == "appos":
         return chain, None  # a relative clause read as an apposition keeps its own tense
-    while tok.head.i != tok.i and tok.dep_ in _INHERIT:
-        head = tok.head
-        if tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in reporting:
-            return chain, head
-        if tok.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in tok.children):
+    a = arrays(trigger.doc)  # walked up by token index; the chain holds the Doc's Tokens
+    dep, lower, lemma, tag, heads, children = a.dep, a.lower, a.lemma, a.tag, a.head, a.children
+    deny = cue_set(lex, "status", "deny")
+    carried = {"help", "assist", "enable", *lex.cues["status"]["forecast_verbs"]}
+    i = trigger.i
+    while heads[i] != i and dep[i] in _INHERIT:
+        head = heads[i]
+        if dep[i] in ("ccomp", "advcl") and lemma[head] in reporting:
+            return chain, a.tokens[head]
+        if dep[i] == "advcl" and not any(dep[c] == "aux" and lower[c] == "to"
+                                          for c in children[i]):
             break  # a subordinate clause keeps its own tense
-        denial = head.lemma_.lower() in lex.cues["status"]["deny"] and tok.i > head.i
-        if tok.dep_ == "ccomp" and not denial and head.lemma_.lower() not in (
-                "help", "assist", "enable", *lex.cues["status"]["forecast_verbs"]):
+        denial = lemma[head] in deny and i > head
+        if dep[i] == "ccomp" and not denial and lemma[head] not in carried:
             # but "agreed to help Russia build" plans the building, and "denied that it
             # had armed" denies it (not "militias launch attack; X denies role")
             break
-        content_clause = any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-        if tok.dep_ == "acl" and tok.tag_ != "VBG" and not content_clause and not (
-                tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in tok.children)):
+        content_clause = any(dep[c] == "mark" and lower[c] == "that" for c in children[i])
+        if dep[i] == "acl" and tag[i] != "VBG" and not content_clause and not (
+                tag[i] == "VB" and any(dep[c] == "aux" and lower[c] == "to"
+                                       for c in children[i])):
             # "X, backed by Y, announced ...": the participle keeps its own status; but
             # "has no plans to arm Y" takes the status of the plan
             break
-        chain.append(head)
-        tok = head
-        if is_finite(head) or (head.tag_ == "VBG" and kids_subject(head)):
+        chain.append(a.tokens[head])
+        i = head
+        if _finite_at(head, a) or (tag[head] == "VBG" and any(
+                dep[c] in ("nsubj", "nsubjpass") for c in children[head])):
             break  # a finite verb (or "with tensions rising") carries its own tense
-    if tok.head.i != tok.i and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in reporting:
-        return chain, tok.head
+    if heads[i] != i and dep[i] == "ccomp" and lemma[heads[i]] in reporting:
+        return chain, a.tokens[heads[i]]
     return chain, None
 
 
-def kids_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-
-
 def is_finite(tok: Token) -> bool:
-    if tok.pos_ not in ("VERB", "AUX"):
+    return _finite_at(tok.i, arrays(tok.doc))
+
+
+def _finite_at(i: int, a: DocArrays) -> bool:
+    if a.pos[i] not in ("VERB", "AUX"):
         return False
-    if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    if a.tag[i] in ("VBD", "VBZ", "VBP", "MD"):
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in tok.children)
+    dep, lower = a.dep, a.lower
+    return any(dep[c] in ("aux", "auxpass") and lower[c] != "to" for c in a.children[i])
 
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
@@ -123,12 +128,13 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     return a.lemma[tok.i] in negators and a.pos[tok.i] == "VERB"
 
 
-def _modal(tok: Token) -> tuple[str, bool] | None:
-    """The modal auxiliary of a verb and whether it is 'modal + have + participle'."""
-    for child in tok.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
-            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
-            return child.lower_, perfect
+def _modal(i: int, a: DocArrays) -> tuple[str, bool] | None:
+    """The modal auxiliary of verb `i` and whether it is 'modal + have + participle'."""
+    dep, lower, kids_i = a.dep, a.lower, a.children[i]
+    for c in kids_i:
+        if dep[c] == "aux" and a.tag[c] == "MD":
+            perfect = any(dep[x] == "aux" and lower[x] == "have" for x in kids_i)
+            return lower[c], perfect
     return None
 
 
@@ -199,29 +205,33 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
     cues = lex.cues["status"]
     planned_lemmas = cue_set(lex, "status", "planned")
     deny = cue_set(lex, "status", "deny")
-    for child in trigger.children:
-        if child.dep_ in ("amod", "compound") and child.lower_ in cues["planned_modifiers"]:
+    # read by token index (chain[0] is the trigger, the rest the heads above it); the
+    # lemmas that a test compares unlowered are read from the Token
+    a = arrays(trigger.doc)
+    dep, lower, lemma, tag, pos, children = a.dep, a.lower, a.lemma, a.tag, a.pos, a.children
+    for c in children[trigger.i]:
+        if dep[c] in ("amod", "compound") and lower[c] in cues["planned_modifiers"]:
             return "planned", False
-        if child.dep_ == "acl" and child.tag_ == "VBG" and (
-                child.lemma_ in WORDS.ongoing_participles):
+        if dep[c] == "acl" and tag[c] == "VBG" and (
+                a.tokens[c].lemma_ in WORDS.ongoing_participles):
             return "ongoing", False
-    for k, tok in enumerate(chain):
-        if k and chain[k - 1].dep_ == "prep" and chain[k - 1].lower_ in WORDS.event_adjunct_preps:
+    ids = [tok.i for tok in chain]
+    above = ids[1:]  # the chain without the trigger
+    for k, i in enumerate(ids):
+        if k and dep[ids[k - 1]] == "prep" and lower[ids[k - 1]] in WORDS.event_adjunct_preps:
             break  # "the mutiny ended after a deal": the ending is not the deal's
-        if _negated(tok, lex):
+        if _negated(chain[k], lex):
             return "denied", False
-        if tok is not trigger and tok.lemma_.lower() in deny:
+        if k and lemma[i] in deny:
             return "denied", False
-    if any(tok is not trigger and tok.pos_ == "VERB"
-           and tok.lemma_.lower() in cues["forecast_verbs"] for tok in chain):
+    if any(pos[i] == "VERB" and lemma[i] in cues["forecast_verbs"] for i in above):
         return "forecast", False  # "officials expect Iran to resupply the group"
-    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in WORDS.promise_verbs:
+    if pos[trigger.i] == "VERB" and lemma[trigger.i] in WORDS.promise_verbs:
         return "planned", False  # "Germany pledges four more IRIS-T systems to Kyiv"
     # "vowed to keep targeting": the vow outranks the continuation below it
-    vowed = any(tok is not trigger and tok.pos_ == "VERB"
-                and tok.lemma_.lower() in planned_lemmas for tok in chain)
-    for tok in chain:
-        modal = _modal(tok) if tok.pos_ in ("VERB", "AUX") else None
+    vowed = any(pos[i] == "VERB" and lemma[i] in planned_lemmas for i in above)
+    for k, i in enumerate(ids):
+        modal = _modal(i, a) if pos[i] in ("VERB", "AUX") else None
         if modal is not None:
             word, perfect = modal
             if perfect:
@@ -230,25 +240,24 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
                 return "planned", False
             if word in cues["forecast_modals"]:
                 return "forecast", False
-        if tok is not trigger and tok.lemma_.lower() in planned_lemmas and (
-                tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and any(
-                    c.dep_ == "acl" and c in chain for c in tok.children))):
+        if k and lemma[i] in planned_lemmas and (
+                pos[i] == "VERB" or (pos[i] == "NOUN" and any(
+                    dep[c] == "acl" and c in ids for c in children[i]))):
             return "planned", False  # "plans to send", "has plans to send"
         # "is likely to", "is expected to", "is set to"; not "set up a hotline"
-        forecast_word = tok.lower_ in cues["forecast_adjectives"] and (
-            tok.pos_ == "ADJ" or any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be"
-                                     for c in tok.children))
-        if forecast_word and tok is not trigger:
+        forecast_word = lower[i] in cues["forecast_adjectives"] and (
+            pos[i] == "ADJ" or any(dep[c] in ("auxpass", "aux") and a.tokens[c].lemma_ == "be"
+                                   for c in children[i]))
+        if forecast_word and k:
             return "forecast", False
-        for child in tok.children:
-            if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in cues[
-                    "forecast_adjectives"]:
+        for c in children[i]:
+            if dep[c] in ("acomp", "attr") and lemma[c] in cues["forecast_adjectives"]:
                 return "forecast", False
-            if child.dep_ == "acomp" and child.lemma_.lower() in WORDS.planned_adjectives:
+            if dep[c] == "acomp" and lemma[c] in WORDS.planned_adjectives:
                 return "planned", False  # "is due to hold talks", "was ready to train"
-        if tok is not trigger and tok.lemma_.lower() in WORDS.continuation_verbs and (
-                tok.tag_ in ("VBZ", "VBP", "VBD")
-                or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
+        if k and lemma[i] in WORDS.continuation_verbs and (
+                tag[i] in ("VBZ", "VBP", "VBD")
+                or any(dep[c] == "aux" and a.tokens[c].lemma_ == "have" for c in children[i])):
             return ("planned" if vowed else "ongoing"), False  # "continues to arm"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -333,10 +342,12 @@ def _parenthetical_reporter(top: Token, lex: Lexicon) -> Token | None:
     """"X pressed Y to act, a U.S. official said, ...": a reporting clause set inside or
     after the claim's clause (a parataxis of its verb) credits the whole clause."""
     reporting = cue_set(lex, "certainty", "reporting_verbs")
-    for child in top.children:
-        if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and any(
-                c.dep_ == "nsubj" for c in child.children):
-            return child
+    a = arrays(top.doc)
+    dep, children = a.dep, a.children
+    for c in children[top.i]:
+        if dep[c] == "parataxis" and a.lemma[c] in reporting and any(
+                dep[g] == "nsubj" for g in children[c]):
+            return a.tokens[c]
     return None
 
 

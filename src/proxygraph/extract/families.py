@@ -7,9 +7,10 @@ sentence (`view` is the sentence's `SentenceView`: its mentions and the shared a
 finders). Roles: "verb" (a verb or a word the parser mistook for one), "noun" (a common
 or proper noun that is no mention), "token" (every token, after the verb or noun
 families), "sentence" (once per sentence, after all token families, with `tok` None and
-`view.found` holding what they proposed). A "token" family may also define
-`trigger_tokens(view)`, the indices of the sentence's tokens it can fire on: the runner then
-calls it on those only. Registering is a decorator:
+`view.found` holding what they proposed). A verb, noun or token family may also define
+`trigger_tokens(view)`, the indices of the sentence's tokens it can fire on (any collection:
+a set, a `range` for all of them, nothing): the runner then calls it on those only.
+Registering is a decorator:
 
     @rule_family("epithets", roles=("token",))
     class Epithets:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from proxygraph.extract.candidates import Candidate, first_conjunct, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.gazetteer import capitals
 from proxygraph.ids import claim_id
@@ -61,10 +62,11 @@ def capital_place(cand: Candidate) -> bool:
     if cand.type != "CLASH" or obj is None:
         return False
     sentence = cand.trigger.sent
-    as_subject = _only_as_capital(cand.subject, sentence.text)
+    text = span_text(sentence)  # (`Span.text` rebuilds it from every token)
+    as_subject = _only_as_capital(cand.subject, text)
     if as_subject and all(_in_place_phrase(t) for t in _words_of(as_subject, sentence)):
         return True  # "a strike on Beirut killed X": Beirut is where, not who
-    named = _only_as_capital(obj, sentence.text)
+    named = _only_as_capital(obj, text)
     if not named:
         return False
     # "struck Bamako", "attack Kyiv": the capital as the verb's own object stands for the
@@ -106,7 +108,13 @@ def _in_place_phrase(token: Token) -> bool:
 
 
 def _says(text: str, form: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+    # (a plain substring test first: most forms of a state are not in the sentence)
+    return form in text and _word_pattern(form).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 @candidate_filter("exchanged_goods")

@@ -28,10 +28,27 @@ class Flows:
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
         if tok is None:
             return
-        if v.is_verb(tok):
+        # (asked of every verb and noun: the trigger words are read from the arrays first)
+        a, i = v.arrays, tok.i
+        if v.is_verb(tok) and a.lemma[i] in v.lex.flow_verbs:
             yield from _flow(v, tok)
-        yield from _destined(v, tok)
-        yield from _reliance(v, tok)
+        if a.lower[i] in WORDS.destination_participles:
+            yield from _destined(v, tok)
+        if a.lemma[i] in _RELY_WORDS:
+            yield from _reliance(v, tok)
+
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if (v.lex.flow_verbs.isdisjoint(a.lemma[start:end])
+                and _RELY_WORDS.isdisjoint(a.lemma[start:end])
+                and WORDS.destination_participles.isdisjoint(a.lower[start:end])):
+            return ()
+        return range(start, end)
+
+
+_RELY_WORDS = WORDS.rely_verbs | WORDS.rely_nouns
 
 
 def _flow(v: SentenceView, verb: Token) -> Iterator[Candidate]:

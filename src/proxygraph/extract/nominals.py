@@ -30,17 +30,36 @@ class Nominals:
             return
         # "signed the treaty between Russia and Iran": the verb's claim already says it;
         # the noun would add a second pair of parties
-        ctype = v.lex.nouns.get(tok.lemma_.lower())
-        if ctype is None or not _object_of_same_claim(tok, ctype, v.verb_claims):
+        # (every noun without a mention comes here: its word is read from the arrays)
+        lemma = v.arrays.lemma[tok.i]
+        ctype = v.lex.nouns.get(lemma)
+        if (ctype is None and lemma not in v.lex.verb_object_idioms) or (
+                ctype is not None and _object_of_same_claim(tok, ctype, v.verb_claims)):
+            pass  # no noun trigger, and no idiom noun ("exchanges of fire")
+        else:
             yield from _noun_candidates(v, tok)
-        yield from _part_of(v, tok)
+        if lemma in v.lex.part_nouns:
+            yield from _part_of(v, tok)
+
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if (v.lex.nouns.keys().isdisjoint(a.lemma[start:end])
+                and v.lex.verb_object_idioms.keys().isdisjoint(a.lemma[start:end])
+                and v.lex.part_nouns.isdisjoint(a.lemma[start:end])):
+            return ()
+        return range(start, end)
 
 
 def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
-    lemma = noun.lemma_.lower()
+    # the noun and the words around it are read by token index
+    a, i = v.arrays, noun.i
+    dep, heads_of = a.dep, a.head
+    lemma = a.lemma[i]
     ctype = v.lex.nouns.get(lemma)
     idiom = v.lex.verb_object_idioms.get(lemma, {})
-    if ctype is None and idiom and any(idiom.get(t.lemma_.lower()) == "CLASH"
+    if ctype is None and idiom and any(idiom.get(a.lemma[t.i]) == "CLASH"
                                        for t in prep_objects(noun, {"of"})):
         # "exchanges of fire with X": the noun of an idiom verb ("exchange fire")
         yield from v.pairs("CLASH", _inherited_subjects(v, noun),
@@ -52,10 +71,10 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if lemma in WORDS.patient_of_nouns:
         preps = preps | {"of"}  # "Iran's arming of the Houthis"
     if lemma in WORDS.qualified_nouns and not any(
-            c.lower_ in WORDS.qualified_nouns[lemma] for c in noun.children):
+            a.lower[c] in WORDS.qualified_nouns[lemma] for c in a.children[i]):
         return  # humanitarian aid is not support (guide 16): "military aid" is
-    instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and noun.dep_ == "pobj" and (
-        noun.head.lower_ in ("with", "thanks", "without", "through"))
+    instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and dep[i] == "pobj" and (
+        a.lower[heads_of[i]] in ("with", "thanks", "without", "through"))
     if instrumental:
         preps = preps - {"of"}  # "with the help of Iran": Iran helps, it is not helped
     if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns:
@@ -64,8 +83,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if lemma in v.lex.clash_nouns_need_target and not prep_objects(
             noun, {"against", "on", "upon"}):
         return
-    if ctype == "PRODUCTION" and noun.dep_ == "dobj" and any(
-            t.claim_type == ctype for t in v.lex.verbs.get(noun.head.lemma_.lower(), ())):
+    if ctype == "PRODUCTION" and dep[i] == "dobj" and any(
+            t.claim_type == ctype for t in v.lex.verbs.get(a.lemma[heads_of[i]], ())):
         return  # "build a drone factory": the verb rule has it
     if ctype == "INTEGRATION":
         absorbed = v.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))
@@ -77,10 +96,10 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         # "the war, which broke out in 2023 between A and B"
         for clause in kids(noun, "relcl", "acl"):
             between = between or prep_objects(clause, {"between"})
-    if not between and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB":
+    if not between and dep[i] in ("nsubj", "nsubjpass") and a.pos[heads_of[i]] == "VERB":
         # "clashes erupted between A and B", "talks were held between A and B"
         between = prep_objects(noun.head, {"between"})
-    if not between and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+    if not between and dep[i] == "conj" and a.pos[heads_of[i]] == "NOUN":
         # "weapons and oil sales between A and B": the parser hangs "between" on the
         # first conjunct, but it qualifies the whole coordination.
         between = prep_objects(noun.head, {"between"})

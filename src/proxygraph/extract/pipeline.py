@@ -285,11 +285,13 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     time = attrs.time_for(cand, sent, times)
     trigger = cand.trigger
     first = first_conjunct(trigger)  # "has funded, equipped and trained": the first has the aux
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
-                  for c in (*trigger.children, *first.children))
+    a = arrays(sent.doc)  # (the auxiliaries read by index)
+    dep, lower, children = a.dep, a.lower, a.children
+    perfect = any(dep[c] == "aux" and lower[c] in ("has", "have", "'s", "'ve")
+                  for c in (*children[trigger.i], *children[first.i]))
     if status == "occurred" and perfect and (
             (time is not None and time.end is None)
-            or any(c.dep_ == "advmod" and c.lower_ == "long" for c in trigger.children)):
+            or any(dep[c] == "advmod" and lower[c] == "long" for c in children[trigger.i])):
         status = "ongoing"  # "has funded Hamas since 2015", "has long armed": still stands
     if status == "occurred" and cand.type not in WORDS.event_claim_types and _accused_of(first):
         status = "ongoing"  # "accuses Iran of arming the Houthis": a standing charge
@@ -302,12 +304,13 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         status = "ongoing"
     if status == "occurred" and _participle_epithet(trigger):
         status = "ongoing"  # "the Giants Brigades, backed by the UAE": a standing role
-    if status == "occurred" and _is_headline(sent) and _bare_verb(trigger):
+    headline = _is_headline(sent)
+    if status == "occurred" and headline and _bare_verb(trigger):
         # headline grammar: "Iran arming rebels" is "is arming"; "Russia to supply jets"
         # is "is to supply"
         status = "ongoing" if trigger.tag_ == "VBG" else "planned"
     if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and (
-            _is_headline(sent) or _is_caption(sent)) and not any(
+            headline or _is_caption(sent)) and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children):
         # "Militias launch drone attack on U.S. base", "3/8 An instructor trains marines at
         # Katembe, Oct. 5, 2023": the present of headlines and captions tells a past event

@@ -36,25 +36,31 @@ def sentence_candidates(
     verb_families, noun_families, token_families = roles["verb"], roles["noun"], roles["token"]
     tokens = sm.tokens
     pos, by_token = view.arrays.pos, sm.by_token
+    # a family may name the only tokens it can fire on (`trigger_tokens`): most sentences
+    # hold none of a family's words, and then it is not asked at all
+    only = {f: f.trigger_tokens(view)
+            for f in dict.fromkeys((*verb_families, *noun_families, *token_families))
+            if hasattr(f, "trigger_tokens")}
+    verbs_wanted = [(f, only.get(f)) for f in verb_families]
+    nouns_wanted = [(f, only.get(f)) for f in noun_families]
+    wanted = [(f, only.get(f)) for f in token_families]
     verb_claims: dict[int, list[Candidate]] = {}
     for i, tok in enumerate(tokens, start=sm.sent.start):
         if pos[i] in _MAYBE_VERB and view.is_verb(tok):  # (is_verb is False for the rest)
-            verb_claims[i] = [c for f in verb_families for c in f.candidates(view, tok)]
+            verb_claims[i] = [c for f, fires in verbs_wanted if fires is None or i in fires
+                              for c in f.candidates(view, tok)]
     view.verb_claims = verb_claims
     found = view.found
-    # a token family may name the only tokens it can fire on (`trigger_tokens`)
-    wanted = [(f, f.trigger_tokens(view) if hasattr(f, "trigger_tokens") else None)
-              for f in token_families]
-    for tok in tokens:
-        i = tok.i
+    for i, tok in enumerate(tokens, start=sm.sent.start):
         claims = verb_claims.get(i)
         if claims is not None:
             found.extend(claims)
         elif pos[i] in ("NOUN", "PROPN") and i not in by_token:  # a possible noun trigger
-            for family in noun_families:
-                found.extend(family.candidates(view, tok))
-        for family, only in wanted:
-            if only is None or i in only:
+            for family, fires in nouns_wanted:
+                if fires is None or i in fires:
+                    found.extend(family.candidates(view, tok))
+        for family, fires in wanted:
+            if fires is None or i in fires:
                 found.extend(family.candidates(view, tok))
     for family in roles["sentence"]:
         found.extend(family.candidates(view, None))

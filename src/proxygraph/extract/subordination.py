@@ -31,10 +31,22 @@ class Subordination:
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
         if tok is None:
             return
+        # (asked of every verb and noun: the trigger word is read from the arrays first)
+        lemma = v.arrays.lemma[tok.i]
         if v.is_verb(tok):
-            yield from _reports_to(v, tok)
-        else:
+            if lemma in v.lex.subordination_verbs:
+                yield from _reports_to(v, tok)
+        elif lemma in v.lex.command_nouns:
             yield from _under_command(v, tok)
+
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        """Every token of a sentence that holds one of the family's trigger words, else
+        none (most sentences, told by set tests on the sentence's words)."""
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        if (v.lex.subordination_verbs.isdisjoint(a.lemma[start:end])
+                and v.lex.command_nouns.isdisjoint(a.lemma[start:end])):
+            return ()
+        return range(start, end)
 
 
 def _subordinated(v: SentenceView, absorbed: list[Entity], commanders: list[Entity],

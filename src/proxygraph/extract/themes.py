@@ -26,11 +26,13 @@ _MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,3}[A-Z]{0,4}s?$")
 
 def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
     found: list[str] = []
+    a = v.arrays  # (the phrase's words read by token index)
+    lemma, lower, text, themes = a.lemma, a.lower, a.text, v.lex.themes
     for head in with_conjuncts(heads):
         ctype = None
         tokens = phrase_tokens(head, v.lex)
-        own = v.lex.themes.get(head.lemma_.lower())
-        if any(c.lower_ in WORDS.civilian_aid_modifiers for c in head.children):
+        own = themes.get(lemma[head.i])
+        if any(lower[c] in WORDS.civilian_aid_modifiers for c in a.children[head.i]):
             continue  # "humanitarian aid" is not support (guide 16)
         if head.ent_type_ == "MONEY" and not any(
                 (m := v.sm.at(t)) is not None and m.is_item for t in tokens):
@@ -38,12 +40,12 @@ def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
         if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
             ctype = own  # "drone surveillance footage" is intelligence, not a drone
         elif any((m := v.sm.at(t)) is not None and m.is_item for t in tokens) or any(
-                _MODEL_CODE.match(t.text) for t in tokens if t.i != head.i or len(tokens) == 1):
+                text[t.i][:1].isupper() and _MODEL_CODE.match(text[t.i])
+                for t in tokens if t.i != head.i or len(tokens) == 1):
             ctype = "ARMS_TRANSFER"  # a model code ("Su-30SME fighters") is materiel
         else:
-            for tok in [head, *[t for t in tokens if t.dep_ == "compound"]]:
-                ctype = v.lex.themes.get(tok.lemma_.lower()) or v.lex.themes.get(
-                    tok.lower_)
+            for i in [head.i, *[t.i for t in tokens if a.dep[t.i] == "compound"]]:
+                ctype = themes.get(lemma[i]) or themes.get(lower[i])
                 if ctype:
                     break
         if ctype and ctype not in found:
@@ -70,7 +72,7 @@ def origins(v: SentenceView, theme: list[Token]) -> list[Entity]:
     out: list[Entity] = []
     origins = [stated_origin(m, v.sm) for m in _item_mentions(v, theme)]
     for head in with_conjuncts(theme):
-        if v.lex.themes.get(head.lemma_.lower()) == "ARMS_TRANSFER":
+        if v.lex.themes.get(v.arrays.lemma[head.i]) == "ARMS_TRANSFER":
             # "Russian T-90 tanks": a weapon word with a demonym, no registry item
             # "UAE arms": a state's name as a noun modifier is the origin too
             named = [m.entity for c in head.children if c.dep_ in ("amod", "compound")
@@ -100,6 +102,6 @@ def is_item_phrase(v: SentenceView, heads: list[Token]) -> bool:
         m = v.sm.at(head)
         if m is not None and m.is_item:
             return True
-        if head.lemma_.lower() in v.lex.themes and v.sm.at(head) is None:
+        if v.arrays.lemma[head.i] in v.lex.themes and m is None:
             return True
     return False

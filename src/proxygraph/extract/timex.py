@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from proxygraph.extract.timex_patterns import (
     _ANY_MON,
@@ -610,13 +611,23 @@ def _find_all(text: str, context_year: int | None,
               anchors: Sequence[TimeSpan]) -> list[TimeMention]:
     if context_year is not None and not 1 <= context_year <= 9998:
         context_year = None
-    yearless: list[tuple[re.Pattern[str], re.Match[str]]] = []
-    explicit = _select(_collect(text, yearless))
-    contextual = _contextual(text, context_year, anchors, explicit, yearless)
-    hits = [_open_ended(text, h) for h in _select(explicit + contextual)]
+    explicit, yearless = _explicit(text)
+    contextual = _contextual(text, context_year, anchors, list(explicit), list(yearless))
+    hits = [_open_ended(text, h) for h in _select([*explicit, *contextual])]
     mentions = [_mention(text, h.start, h.end, h.lo, h.hi, h.prec) for h in hits]
     mentions += _relatives(text, hits)
     return sorted(mentions, key=lambda t: (t.start, -t.end))
+
+
+@lru_cache(maxsize=8)
+def _explicit(text: str) -> tuple[tuple[_Hit, ...],
+                                  tuple[tuple[re.Pattern[str], re.Match[str]], ...]]:
+    """The selected expressions that carry their own year, and the year-less matches a
+    context year may date: the same whatever the context, so found once for a sentence
+    whose claims' times and quantities (`quantity.py`, any year) both ask."""
+    yearless: list[tuple[re.Pattern[str], re.Match[str]]] = []
+    explicit = _select(_collect(text, yearless))
+    return tuple(explicit), tuple(yearless)
 
 
 def document_year_context(sentences: Sequence[str]) -> list[int | None]:

@@ -61,7 +61,8 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
 
 def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
     ctype, frame = trig.claim_type, trig.frame
-    if ctype == "TRAINING" and verb.lemma_.lower() in WORDS.order_sense_verbs and any(
+    lemma = v.arrays.lemma[verb.i]  # (the verb's own lemma, read once: asked below often)
+    if ctype == "TRAINING" and lemma in WORDS.order_sense_verbs and any(
             c.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
         ctype = "DEMAND"  # "instructed UN forces to remain": an order, not a course
@@ -113,7 +114,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     elif frame == "patient":
         objects = v.actors(patients)
         if (
-            verb.lemma_.lower() in WORDS.deploy_verbs
+            lemma in WORDS.deploy_verbs
             and objects
             and all(not o.resolved or o.kind in _FORCE_KINDS for o in objects)
         ):
@@ -131,7 +132,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         hostile = {"with", "against", "on", "into", "at", "upon", "toward", "towards"}
         if ctype != "CLASH":
             hostile = {"with"}  # "met Assad at the Kremlin": a place, not a partner
-        elif verb.lemma_.lower() in WORDS.object_only_clash_verbs:
+        elif lemma in WORDS.object_only_clash_verbs:
             hostile = set()  # "engaged with", "pursued talks with": no fighting
             if any(t.lemma_.lower() in WORDS.unannotated_topics for t in verb.subtree):
                 return  # "hit Iran with sanctions"
@@ -145,7 +146,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         ]
         partners = [p for p in patients if p not in things]
         objects = v.actors(partners + prep_objects(verb, hostile))
-        if ctype == "CLASH" and verb.lemma_.lower() in WORDS.capture_verbs:
+        if ctype == "CLASH" and lemma in WORDS.capture_verbs:
             objects += v.actors(prep_objects(verb, {"from"}))  # "retook the town from X"
         on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
         exchanged = {o for objs in v.lex.verb_object_idioms.values() for o in objs}
@@ -184,7 +185,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         return  # "militias backed by Iran": an unnamed label implies nothing (guide 6)
     # "Russia and Iran signed/met", "A and B clashed"; but not "A and B attacked"
     reciprocal = frame == "partner" and (
-        ctype != "CLASH" or verb.lemma_.lower() in v.lex.reciprocal_clash_verbs
+        ctype != "CLASH" or lemma in v.lex.reciprocal_clash_verbs
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
 
@@ -321,9 +322,10 @@ def _senders_of_troops(v: SentenceView, theme: list[Token]) -> list[Entity]:
 
 
 def _mentions_product(v: SentenceView, trigger: Token) -> bool:
-    for tok in trigger.subtree:
-        m = v.sm.at(tok)
-        product = (m is not None and m.is_item) or tok.lemma_.lower() in WORDS.product_words
-        if product and (tok.i != trigger.i or tok.pos_ == "NOUN"):
+    a = v.arrays  # (the words of the subtree read by index)
+    for i in (t.i for t in trigger.subtree):
+        m = v.sm.by_token.get(i)
+        product = (m is not None and m.is_item) or a.lemma[i] in WORDS.product_words
+        if product and (i != trigger.i or a.pos[i] == "NOUN"):
             return True
     return False

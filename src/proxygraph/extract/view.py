@@ -111,56 +111,58 @@ class SentenceView:
         return known
 
     def _is_passive(self, verb: Token) -> bool:
-        if kids(verb, "nsubjpass", "auxpass", "agent"):
+        a, i = self.arrays, verb.i
+        dep, below = a.dep, a.children[i]
+        if any(dep[c] in ("nsubjpass", "auxpass", "agent") for c in below):
             return True
         if (
-            verb.dep_ == "acl"
-            and (verb.tag_ == "VBN" or verb.pos_ == "ADJ")
-            and not kids(verb, "nsubj")
+            dep[i] == "acl"
+            and (a.tag[i] == "VBN" or a.pos[i] == "ADJ")
+            and not any(dep[c] == "nsubj" for c in below)
         ):
             # "militias backed by Iran", "a unit armed and trained by ..."; not "claims
             # that Tehran had sent drones"
             return True
-        return verb.dep_ == "conj" and verb.tag_ == "VBN" and self.is_passive(verb.head)
+        return dep[i] == "conj" and a.tag[i] == "VBN" and self.is_passive(a.tokens[a.head[i]])
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Entity]:
         if depth > 4:
             return []
+        # the words around the verb are read by token index (`Token` attributes cost more)
+        a, i = self.arrays, verb.i
+        dep, lemma, pos, heads_of, tokens = a.dep, a.lemma, a.pos, a.head, a.tokens
+        relation = dep[i]
         if misparsed_verb(verb, self.lex):
-            if verb.dep_ == "conj":
-                return self.subjects(verb.head, depth + 1)
-            return self.actors([c for c in verb.children if c.dep_ == "compound" and c.i < verb.i])
+            if relation == "conj":
+                return self.subjects(tokens[heads_of[i]], depth + 1)
+            return self.actors([tokens[c] for c in a.children[i]
+                                if dep[c] == "compound" and c < i])
         if self.is_passive(verb):
             found = self.actors(prep_objects(verb, _AGENT_PREPS))
             for later in (c for c in verb.conjuncts if c.i > verb.i and not found):
                 found = self.actors(prep_objects(later, _AGENT_PREPS))  # "armed and trained by X"
             if not found and any(
-                t.claim_type == "RECRUITMENT" for t in self.lex.verbs.get(verb.lemma_.lower(), ())
+                t.claim_type == "RECRUITMENT" for t in self.lex.verbs.get(lemma[i], ())
             ):
                 found = self.served(verb)  # "men were recruited to fight for Russia"
         else:
             # "X's Guards have armed Y": the parser may hang the subject on the auxiliary
-            heads = kids(verb, "nsubj") or [s for a in kids(verb, "aux") for s in kids(a, "nsubj")]
-            if heads and verb.dep_ == "relcl" and heads[0].tag_ in ("WDT", "WP"):
+            heads = kids(verb, "nsubj") or [s for x in kids(verb, "aux") for s in kids(x, "nsubj")]
+            if heads and relation == "relcl" and a.tag[heads[0].i] in ("WDT", "WP"):
                 heads = [relative_antecedent(verb, self.sm)]
             if len(heads) > 1:
                 # "Iran's proxies Hezbollah and Hamas fired": the parser makes the label and
                 # the names two subjects; the names are the actors.
-                heads = [
-                    h
-                    for h in heads
-                    if not (
-                        h.lemma_.lower() in self.lex.client_nouns
-                        and h.i + 1 in {x.i for x in heads}
-                    )
-                ]
+                named = {x.i for x in heads}
+                heads = [h for h in heads
+                         if not (lemma[h.i] in self.lex.client_nouns and h.i + 1 in named)]
             found = self.actors(heads)
             if not found:
                 # "An Israeli air strike killed ...": the attack's author is the subject.
                 found = [
                     e
                     for h in heads
-                    if self.lex.nouns.get(h.lemma_.lower()) == "CLASH"
+                    if self.lex.nouns.get(lemma[h.i]) == "CLASH"
                     for e in self.noun_subjects(h)
                 ]
         if found:
@@ -169,55 +171,54 @@ class SentenceView:
             stray = self._stray_subject(verb)
             if stray:
                 return stray
-        governor = verb.head
-        if governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "xcomp", "amod"):
-            governor = governor.head  # "Iran is likely to budget ..."
-        if verb.dep_ == "xcomp" and governor.lemma_.lower() in WORDS.instrument_verbs:
-            return self.subjects(governor, depth + 1)  # "Iran used Hezbollah to smuggle"
-        if verb.dep_ == "xcomp" and governor.lemma_.lower() not in WORDS.subject_control_verbs:
+        g = heads_of[i]  # the governor
+        if pos[g] == "ADJ" and dep[g] in ("acomp", "xcomp", "amod"):
+            g = heads_of[g]  # "Iran is likely to budget ..."
+        if relation == "xcomp" and lemma[g] in WORDS.instrument_verbs:
+            return self.subjects(tokens[g], depth + 1)  # "Iran used Hezbollah to smuggle"
+        if relation == "xcomp" and lemma[g] not in WORDS.subject_control_verbs:
             # A pronoun controller ("prompting them to") is left to the governor's subject:
             # resolving it is guesswork.
-            controller = [o for o in kids(governor, "dobj") if o.i < verb.i and o.pos_ != "PRON"]
+            controller = [o for o in kids(tokens[g], "dobj") if o.i < i and pos[o.i] != "PRON"]
             if controller and self.actors(controller):
                 return self.actors(controller)  # "asked China to press Tehran": China
-        if verb.dep_ == "pcomp" and governor.dep_ == "prep":
-            governor = governor.head  # "is suspected of supplying", "accused of sending"
-            if governor.lemma_.lower() in WORDS.object_control_verbs and not self.is_passive(
-                governor
-            ):
-                accused = self.actors(kids(governor, "dobj"))
+        if relation == "pcomp" and dep[g] == "prep":
+            g = heads_of[g]  # "is suspected of supplying", "accused of sending"
+            if lemma[g] in WORDS.object_control_verbs and not self.is_passive(tokens[g]):
+                accused = self.actors(kids(tokens[g], "dobj"))
                 if accused:
                     return accused  # "Washington accused Iran of furnishing ...": Iran
-        purpose = verb.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        purpose = relation == "advcl" and any(
+            dep[c] == "aux" and a.lower[c] == "to" for c in a.children[i]
         )
         if (
-            (verb.dep_ in ("xcomp", "pcomp") or purpose)
-            and governor.pos_ in ("VERB", "AUX")
-            and (self.is_passive(governor))
+            (relation in ("xcomp", "pcomp") or purpose)
+            and pos[g] in ("VERB", "AUX")
+            and (self.is_passive(tokens[g]))
         ):
             # "Iran is expected to deliver", "Iran was asked to send", "the units were
             # created to fight IS": the passive subject.
-            raised = self.actors(kids(governor, "nsubjpass"))
+            raised = self.actors(kids(tokens[g], "nsubjpass"))
             if raised:
                 return raised
-            governor = verb.head
-        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and (
-            governor.pos_ in ("VERB", "AUX") or self.verb_like(governor)
+            g = heads_of[i]
+        if relation in ("xcomp", "advcl", "conj", "pcomp") and (
+            pos[g] in ("VERB", "AUX") or self.verb_like(tokens[g])
         ):
-            return self.subjects(governor, depth + 1)
+            return self.subjects(tokens[g], depth + 1)
+        head = heads_of[i]
         if (
-            verb.dep_ == "acl"
+            relation == "acl"
             and kids(verb, "aux")
-            and verb.head.lemma_.lower() in (WORDS.intent_nouns)
-            and verb.head.dep_ == "dobj"
-            and verb.head.head.pos_ in ("VERB", "AUX")
+            and lemma[head] in (WORDS.intent_nouns)
+            and dep[head] == "dobj"
+            and pos[heads_of[head]] in ("VERB", "AUX")
         ):
-            return self.subjects(verb.head.head, depth + 1)  # "X has no plans to arm Y"
-        if verb.dep_ in ("acl", "relcl") and not self.is_passive(verb):
-            return self.actors([verb.head])
-        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head.head, depth + 1)
+            return self.subjects(tokens[heads_of[head]], depth + 1)  # "X has no plans to arm Y"
+        if relation in ("acl", "relcl") and not self.is_passive(verb):
+            return self.actors([tokens[head]])
+        if relation == "pcomp" and pos[heads_of[head]] in ("VERB", "AUX"):
+            return self.subjects(tokens[heads_of[head]], depth + 1)
         return []
 
     def _stray_subject(self, verb: Token) -> list[Entity]:
@@ -234,45 +235,49 @@ class SentenceView:
         return []
 
     def patients(self, verb: Token) -> list[Token]:
+        # the words around the verb are read by token index (`Token` attributes cost more)
+        a, i = self.arrays, verb.i
+        dep, lower, heads_of, tokens = a.dep, a.lower, a.head, a.tokens
+        relation = dep[i]
         if self.is_passive(verb):
-            if verb.dep_ == "acl":
-                return [verb.head]
-            if verb.dep_ == "conj" and verb.head.dep_ == "acl" and not kids(verb, "nsubjpass"):
-                return [verb.head.head]
+            if relation == "acl":
+                return [tokens[heads_of[i]]]
+            if relation == "conj" and dep[heads_of[i]] == "acl" and not kids(verb, "nsubjpass"):
+                return [tokens[heads_of[heads_of[i]]]]
             heads = kids(verb, "nsubjpass")
-            first = verb
-            while not heads and first.dep_ == "conj" and first.head.i != first.i:
+            first = i
+            while not heads and dep[first] == "conj" and heads_of[first] != first:
                 # "X is armed, funded and trained by Y": later participles share X
-                first = first.head
-                heads = kids(first, "nsubjpass")
-            if verb.dep_ == "relcl" and any(h.lower_ in _RELATIVE_WORDS for h in heads):
-                return [verb.head]  # "the Houthis, who are armed by Iran,"
+                first = heads_of[first]
+                heads = kids(tokens[first], "nsubjpass")
+            if relation == "relcl" and any(lower[h.i] in _RELATIVE_WORDS for h in heads):
+                return [tokens[heads_of[i]]]  # "the Houthis, who are armed by Iran,"
             return heads
         # A second direct object is a misparse of what follows a comma ("gives X $700
         # million, the State Department estimates"): the first one is the object.
         objects = kids(verb, "dobj")[:1]
-        if verb.dep_ in ("appos", "relcl") and not objects and misparsed_verb(verb, self.lex):
-            return [verb.head]  # "the Wagner Group, which Russia funds,"
-        if verb.dep_ == "amod" and verb.tag_ == "VBD" and kids(verb, "nsubj"):
-            return [verb.head]  # "The IRGC trained Houthi fighters" parsed as an adjective
+        if relation in ("appos", "relcl") and not objects and misparsed_verb(verb, self.lex):
+            return [tokens[heads_of[i]]]  # "the Wagner Group, which Russia funds,"
+        if relation == "amod" and a.tag[i] == "VBD" and kids(verb, "nsubj"):
+            return [tokens[heads_of[i]]]  # "The IRGC trained Houthi fighters" as an adjective
         clause = first_conjunct(verb)
         if (
             clause is not verb
             and clause.dep_ == "relcl"
-            and any(o.lower_ in _RELATIVE_WORDS for o in objects)
+            and any(lower[o.i] in _RELATIVE_WORDS for o in objects)
         ):
             # "whom Russian officers equipped and schooled": the parser gives the relative
             # pronoun to the last verb
-            return [o for o in objects if o.lower_ not in _RELATIVE_WORDS] + [
+            return [o for o in objects if lower[o.i] not in _RELATIVE_WORDS] + [
                 relative_antecedent(clause, self.sm)
             ]
-        if verb.dep_ == "relcl":
+        if relation == "relcl":
             # "the weapons (that) it sends to Hamas": the modified noun is the object.
             relative = [
-                o for o in objects if o.tag_ in ("WDT", "WP") or o.lower_ in _RELATIVE_WORDS
+                o for o in objects if a.tag[o.i] in ("WDT", "WP") or lower[o.i] in _RELATIVE_WORDS
             ]
             subject = kids(verb, "nsubj")
-            if relative or (not objects and subject and subject[0].tag_ not in ("WDT", "WP")):
+            if relative or (not objects and subject and a.tag[subject[0].i] not in ("WDT", "WP")):
                 antecedent = relative_antecedent(verb, self.sm)
                 return [o for o in objects if o not in relative] + [antecedent]
         return objects
@@ -285,14 +290,15 @@ class SentenceView:
         return known
 
     def _verb_lemma(self, tok: Token) -> str:
-        word = tok.lower_
-        if tok.pos_ == "ADJ" and tok.dep_ in ("conj", "acl") and word.endswith("ed"):
+        a, i = self.arrays, tok.i
+        word, pos = a.lower[i], a.pos[i]
+        if pos == "ADJ" and a.dep[i] in ("conj", "acl") and word.endswith("ed"):
             for stem in (word[:-2], word[:-1], word[:-3]):
                 if stem in self.lex.verbs:
                     return stem
-        lemma = tok.lemma_.lower()
+        lemma = a.lemma[i]
         if (
-            tok.pos_ == "VERB"
+            pos == "VERB"
             and lemma not in self.lex.verbs
             and (lemma not in self.lex.giving_verbs)
         ):
@@ -302,11 +308,13 @@ class SentenceView:
     def verb_like(self, tok: Token) -> bool:
         if misparsed_verb(tok, self.lex):
             return True
-        if tok.pos_ != "ADJ" or self.verb_lemma(tok) not in self.lex.verbs:
+        a, i = self.arrays, tok.i
+        if a.pos[i] != "ADJ" or self.verb_lemma(tok) not in self.lex.verbs:
             return False
         # "funded, armed and trained X"; "a unit armed and trained by Russian officers"
-        return (tok.dep_ == "conj" and tok.head.pos_ == "VERB") or (
-            tok.dep_ == "acl" and any(c.dep_ in ("agent", "conj") for c in tok.children)
+        dep = a.dep
+        return (dep[i] == "conj" and a.pos[a.head[i]] == "VERB") or (
+            dep[i] == "acl" and any(dep[c] in ("agent", "conj") for c in a.children[i])
         )
 
     def shared_objects(self, verb: Token) -> list[Entity]:
