@@ -477,3 +477,19 @@ def test_counted_group_keeps_its_descriptive_name() -> None:
         if c.type == "RECRUITMENT"]
     assert len(claims) == 1 and claims[0].subject.id == "irgc"
     assert claims[0].object is not None and claims[0].object.name == "Afghan Shia men"
+
+
+def test_backing_with_money_and_weapons_is_each_kind_of_help() -> None:
+    # guide 1: one claim per type the sentence states
+    found = triples("Saudi Arabia backed the Houthis with money and weapons.")
+    assert {("SUPPORT", "saudi-arabia", "houthis"), ("FUNDING", "saudi-arabia", "houthis"),
+            ("ARMS_TRANSFER", "saudi-arabia", "houthis")} <= found
+    # backing with something that is no kind of transfer is the backing alone
+    found = triples("The UAE backed Haftar with diplomatic cover.")
+    assert {t for t, _, _ in found} == {"SUPPORT"}
+
+
+def test_receiving_what_a_state_gives_is_no_meeting_with_it() -> None:
+    found = triples("The SAF receives U.S. and Qatari funding for salaries.")
+    assert ("FUNDING", "united-states", "sudanese-armed-forces") in found
+    assert not any(t == "CONTACT" for t, _, _ in found)

@@ -128,6 +128,13 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         if not objects:
             objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"for", "to", "on"}))
         theme = prep_objects(verb, {"on", "with", "in"})
+        if ctype == "SUPPORT":
+            # "backed the royalists with money and weapons": the support and each kind of
+            # thing it came as (guide 1: one claim per type)
+            given = prep_objects(verb, {"with"})
+            for kind in theme_types(v, given):
+                if kind in _GIVEN_AS_SUPPORT:
+                    yield from v.pairs(kind, subjects, objects, verb, given, False)
     elif frame == "partner":
         hostile = {"with", "against", "on", "into", "at", "upon", "toward", "towards"}
         if ctype != "CLASH":
@@ -141,8 +148,10 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         # "coordinated their operations with X": the operations are no partner, even
         # though "their" names an actor (an attack's target may be "Hezbollah's
         # positions", though)
+        # ... nor is what was given ("received U.S. and Qatari funding": no meeting)
         things = [
-            p for p in patients if not v.actors([p]) or (ctype != "CLASH" and _only_possessed(v, p))
+            p for p in patients if not v.actors([p]) or (ctype != "CLASH" and (
+                _only_possessed(v, p) or v.arrays.lemma[p.i] in v.lex.themes))
         ]
         partners = [p for p in patients if p not in things]
         objects = v.actors(partners + prep_objects(verb, hostile))
@@ -188,6 +197,10 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         ctype != "CLASH" or lemma in v.lex.reciprocal_clash_verbs
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+# What "backed X with ..." may give besides the backing itself
+_GIVEN_AS_SUPPORT = frozenset({"ARMS_TRANSFER", "FUNDING", "TRAINING", "INTELLIGENCE"})
 
 
 def _joint_partners(verb: Token) -> list[Token]:
