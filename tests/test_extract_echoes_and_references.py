@@ -320,3 +320,11 @@ def test_a_description_of_another_country_or_of_several_groups_stays_a_collectiv
     # "the Iraqi militias" are several groups, not the one named before
     text = "Kataib Hezbollah claimed the attack. Iran armed the Iraqi militias."
     assert ("ARMS_TRANSFER", "iran", "kataib-hezbollah") not in triples(text)
+
+
+def test_a_pronoun_in_an_urged_act_is_the_one_urged() -> None:
+    found = triples("Seoul urged Pyongyang to stop its military cooperation with Moscow.")
+    assert ("DEMAND", "south-korea", "north-korea") in found
+    assert not any(s == "south-korea" and t == "COORDINATION" for t, s, _ in found)
+    assert any(t == "COORDINATION" and {s, o} == {"north-korea", "russia"}
+               for t, s, o in found)

@@ -493,3 +493,13 @@ def test_receiving_what_a_state_gives_is_no_meeting_with_it() -> None:
     found = triples("The SAF receives U.S. and Qatari funding for salaries.")
     assert ("FUNDING", "united-states", "sudanese-armed-forces") in found
     assert not any(t == "CONTACT" for t, _, _ in found)
+
+
+def test_hosting_an_armed_group_or_its_seat_is_refuge_not_a_meeting() -> None:
+    # guide 5: granting refuge is support
+    assert ("SUPPORT", "qatar", "hamas") in triples("Qatar has hosted Hamas since 2012.")
+    assert ("SUPPORT", "qatar", "hamas") in triples(
+        "Qatar hosts the political bureau of Hamas in Doha.")
+    # its envoys are received: a meeting
+    found = triples("Qatar hosted a Hamas delegation on Monday.")
+    assert ("CONTACT", "qatar", "hamas") in found and ("SUPPORT", "qatar", "hamas") not in found

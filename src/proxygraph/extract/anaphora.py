@@ -95,8 +95,13 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
         tok = a.tokens[i]
         target: Mention | None = None
         if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
+            controller = _object_controller(tok, actors)
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
+            elif controller is not None:
+                # "Seoul urged Pyongyang to stop its cooperation with Moscow": the one urged
+                # does the stopping, and "its" is theirs
+                target = controller
             else:
                 # an object pronoun is not its own verb's subject: in "the Houthis said
                 # Iran had armed them", "them" is not Iran
@@ -214,6 +219,21 @@ def _is_national_army(entity: Entity) -> bool:
     if any(word in name for name in names for word in _MULTINATIONAL):
         return False  # "the Saudi-led military coalition" is no state's own army
     return any(word in name for name in names for word in WORDS.army_names)
+
+
+def _object_controller(tok: Token, actors: list[Mention]) -> Mention | None:
+    """The object of a verb that hands its act to it ("urged Pyongyang to stop ...",
+    "asked Iran to rein in ..."), when the pronoun lies in that act's clause."""
+    clause = tok.head
+    for _ in range(6):
+        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "xcomp" or clause.i > tok.i + 6:
+        return None
+    objects = {c.i for c in clause.head.children if c.dep_ == "dobj"}
+    found = [m for m in actors if m.end - 1 in objects and m.end <= tok.i]
+    return found[-1] if found else None
 
 
 def _bare_army(tok: Token) -> bool:

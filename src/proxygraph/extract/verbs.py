@@ -154,6 +154,11 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 _only_possessed(v, p) or v.arrays.lemma[p.i] in v.lex.themes))
         ]
         partners = [p for p in patients if p not in things]
+        if ctype == "CONTACT" and lemma in WORDS.hosting_verbs and _given_refuge(v, patients):
+            # "Qatar has hosted Hamas since 2012", "hosts Hamas's political bureau": refuge
+            # is support (guide 5); "hosted a Hamas delegation" stays a meeting
+            ctype, things = "SUPPORT", []
+            partners = patients
         objects = v.actors(partners + prep_objects(verb, hostile))
         if ctype == "CLASH" and lemma in WORDS.capture_verbs:
             objects += v.actors(prep_objects(verb, {"from"}))  # "retook the town from X"
@@ -197,6 +202,23 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         ctype != "CLASH" or lemma in v.lex.reciprocal_clash_verbs
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+def _given_refuge(v: SentenceView, patients: list[Token]) -> bool:
+    """The hosted are an armed group itself or its seat ("the TTP", "Hamas's political
+    bureau"), not its envoys."""
+    if not patients:
+        return False
+    for p in patients:
+        m = v.sm.at(p)
+        if m is not None:
+            if m.entity.kind not in ("armed_group", "pmc"):
+                return False
+        elif v.arrays.lemma[p.i] not in WORDS.refuge_nouns or not any(
+                (o := v.sm.at(c)) is not None and o.entity.kind in ("armed_group", "pmc")
+                for c in [*p.children, *prep_objects(p, {"of"})]):
+            return False
+    return True
 
 
 # What "backed X with ..." may give besides the backing itself

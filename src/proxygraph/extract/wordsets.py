@@ -125,6 +125,7 @@ class WordSets:
     state_sponsor_participles: frozenset[str]
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
+    refuge_nouns: frozenset[str]
     state_body_words: frozenset[str]
     not_only_adverbs: frozenset[str]
     ongoing_participles: frozenset[str]
