@@ -328,3 +328,12 @@ def test_a_pronoun_in_an_urged_act_is_the_one_urged() -> None:
     assert not any(s == "south-korea" and t == "COORDINATION" for t, s, _ in found)
     assert any(t == "COORDINATION" and {s, o} == {"north-korea", "russia"}
                for t, s, o in found)
+
+
+def test_what_a_relative_clause_says_is_its_antecedents() -> None:
+    text = ("An image released by Russia's defence ministry, which said its forces had shot "
+            "down 82 Ukrainian drones over the region.")
+    clash = [c for c in extract_text(text) if c.type == "CLASH"]
+    assert [(c.subject.id, c.object.id if c.object else None) for c in clash] == [
+        ("russian-mod", "ukraine")]
+    assert clash[0].attribution == ("Russia's defence ministry",)

@@ -503,3 +503,21 @@ def test_hosting_an_armed_group_or_its_seat_is_refuge_not_a_meeting() -> None:
     # its envoys are received: a meeting
     found = triples("Qatar hosted a Hamas delegation on Monday.")
     assert ("CONTACT", "qatar", "hamas") in found and ("SUPPORT", "qatar", "hamas") not in found
+
+
+def test_bringing_down_a_sides_weapons_fights_that_side() -> None:
+    assert ("CLASH", "russian-armed-forces", "ukraine") in triples(
+        "Russian forces shot down 82 Ukrainian drones over the region.")
+    assert ("CLASH", "israel", "iran") in triples(
+        "Israel intercepted Iranian missiles over the Golan.")
+    # intercepting a boat or a shipment is an interdiction (guide 6), and firing a state's
+    # missiles does not fight that state
+    assert not any(t == "CLASH" for t, _, _ in triples(
+        "The coast guard of the Government of Yemen intercepted the dhow Al Bahri 3."))
+    found = triples("The Houthis fired Iranian missiles at Israel.")
+    assert ("CLASH", "houthis", "iran") not in found
+
+
+def test_production_for_someone_names_them() -> None:
+    assert ("PRODUCTION", "north-korea", "russia") in triples(
+        "North Korea is also producing more KN-23 missiles for Russia.")

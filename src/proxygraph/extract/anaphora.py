@@ -95,7 +95,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
         tok = a.tokens[i]
         target: Mention | None = None
         if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
-            controller = _object_controller(tok, actors)
+            controller = _object_controller(tok, actors) or _relative_speaker(tok, mentions)
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
             elif controller is not None:
@@ -234,6 +234,27 @@ def _object_controller(tok: Token, actors: list[Mention]) -> Mention | None:
     objects = {c.i for c in clause.head.children if c.dep_ == "dobj"}
     found = [m for m in actors if m.end - 1 in objects and m.end <= tok.i]
     return found[-1] if found else None
+
+
+def _relative_speaker(tok: Token, mentions: list[Mention]) -> Mention | None:
+    """"Russia's defence ministry, which said its forces had shot down ...": the pronoun
+    in what a relative clause's subject says is that subject's antecedent."""
+    if tok.lower_ not in ("its", "their", "it", "they"):
+        return None
+    clause = tok.head
+    for _ in range(6):
+        if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that")
+               for c in speech.children):
+        return None
+    antecedent = speech.head.i
+    found = [m for m in mentions if m.start <= antecedent < m.end and not m.is_item]
+    return found[0] if found else None
 
 
 def _bare_army(tok: Token) -> bool:

@@ -318,10 +318,16 @@ def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:
 
 def _operated_weapon(noun: Token, lex: Lexicon) -> bool:
     """"Turkish drones struck SDF positions": a weapon that strikes is its operator's, so
-    its demonym names the attacker; "Iranian drones" anywhere else are where they come
-    from."""
+    its demonym names the attacker, and one brought down names the side fired upon;
+    "Iranian drones" anywhere else are where they come from."""
     verb = noun.head
-    return (noun.dep_ == "nsubj" and noun.lemma_.lower() in WORDS.operated_weapons
+    if noun.lemma_.lower() not in WORDS.operated_weapons:
+        return False
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in WORDS.interception_verbs:
+        # "shot down 82 Ukrainian drones": the side that flew them was fired upon
+        return verb.lemma_.lower() != "shoot" or any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    return (noun.dep_ == "nsubj"
             and any(t.claim_type == "CLASH" for t in lex.verbs.get(verb.lemma_.lower(), ())))
 
 

@@ -282,7 +282,10 @@ def _bare_infinitive(verb: Token) -> bool:
 
 def phrase_text(head: Token) -> str:
     """The text of a reporter's noun phrase without leading determiners."""
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") and not t.is_punct]
+    # "officials, who spoke on condition of anonymity,": the clause is not the name
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in clauses and not t.is_punct]
+    tokens = [t for t in tokens if t.i <= head.i or not clauses or t.i < min(clauses)]
     if not tokens:
         return head.text
     if tokens[0].dep_ == "det" and len(tokens) > 1:
@@ -320,7 +323,10 @@ def certainty_of(sent: Span, reporter: Token | None, hedged_past: bool,
     attribution = _according_to(sent) if "according" in lower else []
     if reporter is not None:
         subj = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ not in ("it", "this", "that"):
+        if subj is not None and subj.lower_ in ("which", "who") and reporter.dep_ == "relcl":
+            # "Russia's defence ministry, which said ...": the ministry says it
+            attribution.append(phrase_text(reporter.head))
+        elif subj is not None and subj.lower_ not in ("it", "this", "that"):
             attribution.append(phrase_text(subj))
     attribution_t = tuple(dict.fromkeys(a for a in attribution if a))
     if hedged_past or any(p in lowered for p in cues["low_phrases"]):

@@ -154,6 +154,11 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 _only_possessed(v, p) or v.arrays.lemma[p.i] in v.lex.themes))
         ]
         partners = [p for p in patients if p not in things]
+        if lemma == "intercept":
+            # "intercepted Iranian missiles" fights their side; "intercepted the dhow" or a
+            # shipment is an interdiction, no clash (guide 6)
+            things, partners = [], [p for p in partners
+                                    if v.arrays.lemma[p.i] in WORDS.operated_weapons]
         if ctype == "CONTACT" and lemma in WORDS.hosting_verbs and _given_refuge(v, patients):
             # "Qatar has hosted Hamas since 2012", "hosts Hamas's political bureau": refuge
             # is support (guide 5); "hosted a Hamas delegation" stays a meeting
@@ -184,7 +189,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             allies = v.actors(prep_objects(verb, {"alongside"}) + side_of(v, verb)) + joint
             yield from v.pairs("SUPPORT", subjects, allies, verb, [], False)
     elif frame == "none":
-        objects = v.actors(prep_objects(verb, {"for"}))
+        # "producing missiles for Russia": for whom, on the verb or on what is made
+        objects = v.actors(prep_objects(verb, {"for"})) or v.actors(
+            [o for p in patients for o in prep_objects(p, {"for"})])
         theme = patients
         if ctype == "PRODUCTION" and not _mentions_product(v, verb):
             return

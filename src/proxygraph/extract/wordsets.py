@@ -61,6 +61,7 @@ class WordSets:
     container_nouns: frozenset[str]
     plural_only_group_nouns: frozenset[str]
     operated_weapons: frozenset[str]
+    interception_verbs: frozenset[str]
     territorial_clash_nouns: frozenset[str]
     aspect_verbs: frozenset[str]
     army_names: frozenset[str]
