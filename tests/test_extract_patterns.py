@@ -521,3 +521,23 @@ def test_bringing_down_a_sides_weapons_fights_that_side() -> None:
 def test_production_for_someone_names_them() -> None:
     assert ("PRODUCTION", "north-korea", "russia") in triples(
         "North Korea is also producing more KN-23 missiles for Russia.")
+
+
+def test_the_host_of_talks_between_named_sides_is_no_side() -> None:
+    found = triples("Oman, which hosted five rounds of US-Iran nuclear talks in April, urged "
+                    "de-escalation.")
+    assert not any("oman" in (s, o) for t, s, o in found if t == "CONTACT")
+    # hosting people of one side is meeting them
+    assert ("CONTACT", "oman", "houthis") in triples("Oman hosted Houthi negotiators.")
+
+
+def test_a_supported_leader_is_his_state_for_rules_and_layer_alike() -> None:
+    found = triples("Egypt has backed army chief Abdel Fattah al-Burhan throughout the war.")
+    assert ("SUPPORT", "egypt", "sudan") in found
+    assert not any(o == "abdel-fattah-al-burhan" for _, _, o in found)
+
+
+def test_a_name_with_bin_is_one_person() -> None:
+    found = {(c.type, c.subject.name) for c in extract_text(
+        "Qatar's emir Sheikh Tamim bin Hamad Al Thani spoke with Trump by phone.")}
+    assert ("CONTACT", "Sheikh Tamim bin Hamad Al Thani") in found

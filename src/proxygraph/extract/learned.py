@@ -35,6 +35,7 @@ from proxygraph.extract.pair_features import (
     indexed_pairs,
     trigger_types,
 )
+from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
 
 if TYPE_CHECKING:
@@ -331,11 +332,15 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         for ctype in types:
             if loose and ctype in ("INTEGRATION", "SUPPORT"):
                 continue
-            key = (ctype, a.entity.id, b.entity.id)
-            reverse = (ctype, b.entity.id, a.entity.id)
-            if key in known or reverse in known:
+            # "backed army chief al-Burhan": a supported leader stands for his state, as in
+            # the rules (guide 8)
+            obj = SentenceView.affiliation(b.entity, ("state",)) if ctype == "SUPPORT" else (
+                b.entity)
+            key = (ctype, a.entity.id, obj.id)
+            reverse = (ctype, obj.id, a.entity.id)
+            if key in known or reverse in known or obj.id == a.entity.id:
                 continue  # the rules already stated this pair (either way round)
             known.add(key)
             trigger = _trigger(a_.tokens[lca] if lca is not None else None, ha, hb)
-            out.append(Candidate(ctype, a.entity, b.entity, trigger))
+            out.append(Candidate(ctype, a.entity, obj, trigger))
     return out

@@ -159,6 +159,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             # shipment is an interdiction, no clash (guide 6)
             things, partners = [], [p for p in partners
                                     if v.arrays.lemma[p.i] in WORDS.operated_weapons]
+        if ctype == "CONTACT" and lemma in WORDS.hosting_verbs and _hosted_talks(v, patients):
+            return  # "Oman hosted five rounds of US-Iran talks": the talks' sides met, not Oman
         if ctype == "CONTACT" and lemma in WORDS.hosting_verbs and _given_refuge(v, patients):
             # "Qatar has hosted Hamas since 2012", "hosts Hamas's political bureau": refuge
             # is support (guide 5); "hosted a Hamas delegation" stays a meeting
@@ -209,6 +211,20 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         ctype != "CLASH" or lemma in v.lex.reciprocal_clash_verbs
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+def _hosted_talks(v: SentenceView, patients: list[Token]) -> bool:
+    """What was hosted is talks or a meeting (or rounds of them) whose sides the phrase
+    names itself ("US-Iran talks", "talks between A and B"): the host is no side."""
+    for p in patients:
+        heads = [p]
+        if v.arrays.lemma[p.i] in WORDS.container_nouns:
+            heads = prep_objects(p, {"of"})  # "five rounds of talks"
+        for head in heads:
+            if v.lex.nouns.get(v.arrays.lemma[head.i]) in ("CONTACT", "AGREEMENT") and (
+                    v.actors([head]) or prep_objects(head, {"between"})):
+                return True
+    return False
 
 
 def _given_refuge(v: SentenceView, patients: list[Token]) -> bool:
