@@ -541,3 +541,17 @@ def test_a_name_with_bin_is_one_person() -> None:
     found = {(c.type, c.subject.name) for c in extract_text(
         "Qatar's emir Sheikh Tamim bin Hamad Al Thani spoke with Trump by phone.")}
     assert ("CONTACT", "Sheikh Tamim bin Hamad Al Thani") in found
+
+
+def test_financial_support_is_funding() -> None:
+    assert ("FUNDING", "qatar", "syria") in triples("Qatar provided financial assistance to Syria.")
+    assert ("FUNDING", "qatar", "syria") in triples("Qatar's financial support for Syria grew.")
+    assert ("SUPPORT", "russia", "mali") in triples("Russia provided military assistance to Mali.")
+
+
+def test_the_brokers_of_a_truce_are_no_party_to_it() -> None:
+    found = triples("Israeli tanks fired on villages a day after a U.S.- and French-brokered "
+                    "ceasefire between Israel and Hezbollah took effect.")
+    assert ("AGREEMENT", "israel", "hezbollah") in found
+    assert not any("united-states" in (s, o) or "france" in (s, o)
+                   for t, s, o in found if t == "AGREEMENT")

@@ -36,6 +36,10 @@ def hyphen_participle(i: int, a: DocArrays) -> bool:
         return False
     if a.tag[i] == "VBN" and _hyphen_before(i, a):
         return True
+    if len(a.text[i]) > 1 and a.text[i][-1] in ("-", "–"):
+        # "U.S.- and French-brokered ceasefire": the suspended hyphen shares the participle
+        return any(a.dep[c] == "conj" and a.tag[c] == "VBN" and _hyphen_before(c, a)
+                   for c in a.children[i])
     if i + 2 < len(a.text) and a.text[i + 1] in ("-", "–"):
         after = i + 2
         return a.tag[after] == "VBN" or (a.lower[after].endswith("ed") and a.pos[after] == "ADJ")

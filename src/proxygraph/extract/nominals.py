@@ -67,6 +67,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         return
     if ctype is None:
         return
+    if ctype == "SUPPORT" and any(a.lemma[c] in WORDS.monetary_modifiers for c in a.children[i]):
+        ctype = "FUNDING"  # "Qatar's financial assistance to Syria"
     preps = WORDS.noun_object_preps[ctype]
     if lemma in WORDS.patient_of_nouns:
         preps = preps | {"of"}  # "Iran's arming of the Houthis"

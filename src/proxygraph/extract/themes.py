@@ -32,6 +32,9 @@ def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
         ctype = None
         tokens = phrase_tokens(head, v.lex)
         own = themes.get(lemma[head.i])
+        if own == "SUPPORT" and any(lemma[c] in WORDS.monetary_modifiers
+                                    for c in a.children[head.i]):
+            own = "FUNDING"  # "provided financial assistance"
         if any(lower[c] in WORDS.civilian_aid_modifiers for c in a.children[head.i]):
             continue  # "humanitarian aid" is not support (guide 16)
         if head.ent_type_ == "MONEY" and not any(

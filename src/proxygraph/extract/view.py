@@ -23,6 +23,7 @@ from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate, first_conjunct, kids, prep_objects
 from proxygraph.extract.lexicon import Lexicon, load_lexicon, typo_trigger
 from proxygraph.extract.mentions import default_index
+from proxygraph.extract.modifiers import hyphen_participle
 from proxygraph.extract.themes import is_item_phrase
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -346,7 +347,8 @@ class SentenceView:
         heads = kids(noun, "poss")
         for child in noun.children:
             m = self.sm.at(child)
-            if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item:
+            if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item and (
+                    not hyphen_participle(child.i, self.arrays)):  # "U.S.- and French-brokered"
                 heads.append(child)
         found = self.actors(heads)
         if not found:

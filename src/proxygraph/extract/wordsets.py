@@ -123,6 +123,7 @@ class WordSets:
     under_fire_verbs: frozenset[str]
     becoming_verbs: frozenset[str]
     financial_modifiers: frozenset[str]
+    monetary_modifiers: frozenset[str]
     state_sponsor_participles: frozenset[str]
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
