@@ -58,3 +58,19 @@ def test_a_town_the_parser_takes_for_an_organisation_is_no_party() -> None:
     assert is_town("El Fasher") and not is_town("Rapid Support Forces")
     claims = extract_text("Witnesses said the RSF shelled El Fasher.")
     assert not [c for c in claims if c.object is not None and c.object.name == "El Fasher"]
+
+
+def test_a_state_name_inside_an_organisations_name_is_that_name() -> None:
+    # invented and historical fronts the registry does not list
+    claims = extract_text("Libya armed the Chad Patriotic Front in 1987.")
+    assert {(c.type, c.subject.id, c.object.name if c.object else None) for c in claims} == {
+        ("ARMS_TRANSFER", "libya", "Chad Patriotic Front")}
+    clash = [c for c in extract_text("The Congo Freedom Brigade clashed with M23 near Goma.")
+             if c.type == "CLASH"]
+    assert clash and all(c.subject.name == "Congo Freedom Brigade" for c in clash)
+
+
+def test_a_registry_name_around_a_state_stays_the_registrys() -> None:
+    claims = extract_text("The Free Syrian Army fought the Syrian army.")
+    assert any(c.subject.resolved and "Free Syrian Army" in (c.subject.name, *c.subject.aliases)
+               for c in claims)

@@ -130,12 +130,36 @@ def with_local_names(doc: Doc, registry_mentions: list[Mention], names: LocalNam
                      ) -> list[Mention]:
     """A chunk's mentions with the document's own names: its acronym definitions override
     the registry's reading of the same letters, and unregistered names are added."""
+    registry_mentions = _states_inside_names(doc, registry_mentions)
     merged = []
     for m in registry_mentions:
         own = names.table.get(normalize(m.text)) if m.text.isupper() else None
         merged.append(Mention(m.start, m.end, own, m.text) if own is not None
                       and own.id != m.entity.id else m)
     return sorted(merged + local_mentions(doc, merged, names), key=lambda m: m.start)
+
+
+def _states_inside_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Chad Patriotic Front", "the Palestine Liberation Army": a state's name inside an
+    organisation's proper name is part of that name, not the state. The registry's
+    mention gives way to the name the parser tags, when the name ends with a word for an
+    armed body and the registry knows no entity for it."""
+    states = [m for m in mentions if m.entity.kind == "state"]
+    if not states:
+        return mentions
+    out = list(mentions)
+    for ent in arrays(doc).ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ not in WORDS.armed_heads or any(
+                t.lower_ in WORDS.state_organ_heads for t in ent):
+            continue  # "the Russian Federation Ministry of Defence" is the state's organ
+        inside = [m for m in mentions if ent.start <= m.start and m.end <= ent.end]
+        if not inside or any(m.entity.kind != "state" or m.demonym for m in inside):
+            continue  # "the Libyan National Army" is the registry's; "Free Syrian Army" too
+        named = _named(ent)
+        if named is None or named.end - named.start <= max(m.end - m.start for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [named]
+    return sorted(out, key=lambda m: m.start) if out != mentions else mentions
 
 
 def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
