@@ -500,6 +500,11 @@ def test_hosting_an_armed_group_or_its_seat_is_refuge_not_a_meeting() -> None:
     assert ("SUPPORT", "qatar", "hamas") in triples("Qatar has hosted Hamas since 2012.")
     assert ("SUPPORT", "qatar", "hamas") in triples(
         "Qatar hosts the political bureau of Hamas in Doha.")
+    # a foreign force hosted is supported too; a people or a ministry is not
+    assert ("SUPPORT", "belarus", "russian-armed-forces") in triples(
+        "Belarus hosted Russian troops in February.")
+    assert not any(t == "SUPPORT" for t, _, _ in triples(
+        "Qatar hosted the Russian Defence Ministry."))
     # its envoys are received: a meeting
     found = triples("Qatar hosted a Hamas delegation on Monday.")
     assert ("CONTACT", "qatar", "hamas") in found and ("SUPPORT", "qatar", "hamas") not in found

@@ -167,6 +167,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             ctype, things = "SUPPORT", []
             partners = patients
         objects = v.actors(partners + prep_objects(verb, hostile))
+        if ctype == "SUPPORT":  # (refuge) a state hosting its own troops shelters no one
+            objects = [o for o in objects if all(o.affiliation != s.id for s in subjects)]
         if ctype == "CLASH" and lemma in WORDS.capture_verbs:
             objects += v.actors(prep_objects(verb, {"from"}))  # "retook the town from X"
         on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
@@ -228,20 +230,29 @@ def _hosted_talks(v: SentenceView, patients: list[Token]) -> bool:
 
 
 def _given_refuge(v: SentenceView, patients: list[Token]) -> bool:
-    """The hosted are an armed group itself or its seat ("the TTP", "Hamas's political
-    bureau"), not its envoys."""
+    """The hosted are an armed group or a foreign force itself or its seat ("the TTP",
+    "Hamas's political bureau", "the US Fifth Fleet", "Russian troops"), not its envoys
+    ("a Hamas delegation") nor a people ("Afghan refugees")."""
     if not patients:
         return False
     for p in patients:
         m = v.sm.at(p)
         if m is not None:
-            if m.entity.kind not in ("armed_group", "pmc"):
+            if not _a_force(m.entity):
                 return False
         elif v.arrays.lemma[p.i] not in WORDS.refuge_nouns or not any(
-                (o := v.sm.at(c)) is not None and o.entity.kind in ("armed_group", "pmc")
+                (o := v.sm.at(c)) is not None and (_a_force(o.entity) or o.entity.kind == "state")
                 for c in [*p.children, *prep_objects(p, {"of"})]):
             return False
     return True
+
+
+def _a_force(entity: Entity) -> bool:
+    """An armed group, a military company or a state's armed force (not a ministry)."""
+    if entity.kind in ("armed_group", "pmc"):
+        return True
+    return entity.kind == "state_organ" and any(
+        w in entity.name.lower().split() for w in WORDS.force_name_words)
 
 
 # What "backed X with ..." may give besides the backing itself

@@ -128,6 +128,7 @@ class WordSets:
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     refuge_nouns: frozenset[str]
+    force_name_words: frozenset[str]
     state_body_words: frozenset[str]
     not_only_adverbs: frozenset[str]
     ongoing_participles: frozenset[str]
