@@ -560,3 +560,16 @@ def test_the_brokers_of_a_truce_are_no_party_to_it() -> None:
     assert ("AGREEMENT", "israel", "hezbollah") in found
     assert not any("united-states" in (s, o) or "france" in (s, o)
                    for t, s, o in found if t == "AGREEMENT")
+
+
+def test_the_government_of_a_leader_is_his_state() -> None:
+    found = triples("Gustavo Petro urged the government of Nicolas Maduro to act against the ELN.")
+    assert ("DEMAND", "gustavo-petro", "venezuela") in found
+    assert not any(o == "nicolas-maduro" for _, _, o in found)
+
+
+def test_an_operation_is_no_party() -> None:
+    found = triples("Uganda and Congo launched Operation Shujaa against the Allied Democratic "
+                    "Forces in November 2021.")
+    assert ("CLASH", "uganda", "adf") in found
+    assert all("Shujaa" not in (s + (o or "")) for _, s, o in found)

@@ -158,8 +158,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
              and not _leader_of_group(m, head, sm)]
     named = [m for m, poss in found if not poss]
     if head.lemma_.lower() in lex.state_heads and named and all(
-            m.entity.kind == "person" and head.doc[m.end - 1].head.i == head.i for m in named):
-        # "the Sudani government", "the Netanyahu cabinet": the leader's state (guide 8)
+            m.entity.kind == "person" and _leads_it(head.doc[m.end - 1], head) for m in named):
+        # "the Sudani government", "the government of Gustavo Petro": the leader's state
+        # (guide 8)
         states = [_leader_state(m) for m in named]
         if all(states):
             named = states  # type: ignore[assignment]
@@ -194,6 +195,16 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         return []
     # "Iraqi and Yemeni cadres" are two groups, each its own party (guide 4)
     return [built, *(e for e in conjoined_collectives(head, sm, lex) if e.id != built.id)]
+
+
+def _leads_it(person: Token, head: Token) -> bool:
+    """The person's name modifies the state word ("the Netanyahu cabinet") or is its "of"
+    ("the government of Gustavo Petro", "the regime of Bashar al-Assad")."""
+    if person.head.i == head.i:
+        return True
+    of = person.head
+    return (person.dep_ == "pobj" and of.lower_ == "of" and of.head.i == head.i
+            and head.lemma_.lower() in WORDS.governing_heads)
 
 
 def _leader_state(m: Mention) -> Mention | None:

@@ -334,12 +334,14 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
                 continue
             # "backed army chief al-Burhan": a supported leader stands for his state, as in
             # the rules (guide 8)
-            obj = SentenceView.affiliation(b.entity, ("state",)) if ctype == "SUPPORT" else (
-                b.entity)
+            leader_state = SentenceView.affiliation(b.entity, ("state",))
+            obj = leader_state if ctype == "SUPPORT" else b.entity
             key = (ctype, a.entity.id, obj.id)
             reverse = (ctype, obj.id, a.entity.id)
             if key in known or reverse in known or obj.id == a.entity.id:
                 continue  # the rules already stated this pair (either way round)
+            if (ctype, a.entity.id, leader_state.id) in known:
+                continue  # "urged the government of Maduro": the rules read his state
             known.add(key)
             trigger = _trigger(a_.tokens[lca] if lca is not None else None, ha, hb)
             out.append(Candidate(ctype, a.entity, obj, trigger))

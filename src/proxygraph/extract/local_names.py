@@ -214,6 +214,8 @@ def _named(ent: Span) -> Mention | None:
     text = span.text
     if normalize(text) in WORDS.not_parties or is_town(text):
         return None  # "El Fasher" tagged as an organisation is a town (guide 19)
+    if words[0].lower_ in WORDS.not_party_name_starts:
+        return None  # "Operation Shujaa" is what the parties did, not a party
     capitalised = all(t.text[:1].isupper() or t.lower_ in WORDS.name_joiners for t in span)
     if not capitalised:
         return None

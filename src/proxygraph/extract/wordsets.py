@@ -127,6 +127,8 @@ class WordSets:
     state_sponsor_participles: frozenset[str]
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
+    governing_heads: frozenset[str]
+    not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
     force_name_words: frozenset[str]
     state_body_words: frozenset[str]
