@@ -573,3 +573,15 @@ def test_an_operation_is_no_party() -> None:
                     "Forces in November 2021.")
     assert ("CLASH", "uganda", "adf") in found
     assert all("Shujaa" not in (s + (o or "")) for _, s, o in found)
+
+
+def test_an_apposition_that_makes_a_group_part_of_another_is_integration() -> None:
+    claims = [c for c in extract_text("The Quds Force, the external arm of the IRGC, armed "
+                                      "Hezbollah.") if c.type == "INTEGRATION"]
+    assert [(c.subject.id, c.object.id if c.object else None, c.status) for c in claims] == [
+        ("quds-force", "irgc", "ongoing")]
+
+
+def test_a_sides_border_posts_are_that_side() -> None:
+    assert ("CLASH", "pakistan-army", "afghanistan") in triples(
+        "Pakistani troops attacked Afghan checkpoints.")

@@ -204,9 +204,22 @@ def _valued_in_money(v: SentenceView, noun: Token) -> bool:
 
 
 def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
-    """'X became brigades of the PMF', 'made X a formal part of the armed forces':
-    becoming part of another force is INTEGRATION (guide 4)."""
-    if noun.lemma_.lower() not in v.lex.part_nouns or noun.dep_ not in ("attr", "oprd"):
+    """'X became brigades of the PMF', 'made X a formal part of the armed forces', 'X, the
+    backbone of Y': being or becoming part of another force is INTEGRATION (guide 4)."""
+    if noun.lemma_.lower() not in v.lex.part_nouns:
+        return
+    if noun.dep_ == "appos":
+        # "the YPG, the backbone of the SDF", "the Quds Force, the external arm of the IRGC"
+        owner = v.sm.at(noun.head)
+        if owner is None or owner.entity.kind not in ("armed_group", "pmc", "state_organ"):
+            return
+        # "a unit of Belarusian volunteers" says what it is made of, not what it belongs to
+        targets = [t for t in v.actors(prep_objects(noun, {"of"}))
+                   if t.kind in ("armed_group", "pmc", "state_organ", "organization")]
+        # a description of what the group is: a standing relation, as an epithet
+        yield from v.pairs("INTEGRATION", [owner.entity], targets, noun, [], False, label=True)
+        return
+    if noun.dep_ not in ("attr", "oprd"):
         return
     verb = noun.head
     if verb.lemma_.lower() not in WORDS.becoming_verbs:
