@@ -592,3 +592,66 @@ def test_packaged_countries_are_states_and_cover_the_armed_groups(reg: Registry)
     # Left out only where the home is transnational, disputed or not known for certain.
     assert sum(1 for g in groups if not g.countries) <= 10
     assert reg.get("al-qaeda").countries == ()
+
+
+# ------------------------------------------------- weapon systems reports name most
+@pytest.mark.parametrize(
+    ("entity_id", "category", "origin"),
+    [
+        ("f-16", "other", "united-states"), ("su-34", "other", "russia"),
+        ("su-25", "other", "soviet-union"), ("jf-17", "other", "pakistan"),
+        ("mi-17", "other", "russia"), ("ah-64", "other", "united-states"),
+        ("t-72", "other", "russia"), ("leopard-2", "other", "germany"),
+        ("challenger-2", "other", "united-kingdom"), ("krab", "other", "poland"),
+        ("m777", "other", "united-states"), ("2s1", "other", "soviet-union"),
+        ("gepard", "air_defence", "germany"), ("samp-t", "air_defence", "france"),
+        ("mim-23-hawk", "air_defence", "united-states"), ("taurus", "missile", "germany"),
+        ("neptune", "missile", "ukraine"), ("hwasong-17", "missile", "north-korea"),
+        ("wing-loong-2", "drone", "china"), ("ch-4", "drone", "china"),
+        ("magura-v5", "drone", "ukraine"), ("stugna-p", "anti_tank", "ukraine"),
+        ("fn-fal", "small_arms", "belgium"), ("jdam", "ammunition", "united-states"),
+        ("mraps", "other", None), ("barrel-bombs", "ammunition", None),
+    ],
+)
+def test_common_weapon_systems(reg: Registry, entity_id: str, category: str,
+                               origin: str | None) -> None:
+    item = reg.get(entity_id)
+    assert (item.kind, item.category, item.origin) == ("item", category, origin)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("F-16s", "f-16"), ("F16", "f-16"), ("F-16 fighter jets", "f-16"),
+        ("Su-30s", "su-30"), ("MiG-29s", "mig-29"), ("Mi-17 helicopters", "mi-17"),
+        ("Apaches", "ah-64"), ("T-72s", "t-72"), ("Leopard 2A6", "leopard-2"),
+        ("Abrams tanks", "m1-abrams"), ("Bradley fighting vehicles", "m2-bradley"),
+        ("PzH 2000", "pzh-2000"), ("2S19 Msta-S", "2s19"), ("Storm Shadow", "storm-shadow"),
+        ("Humvees", "humvee"), ("MRAPs", "mraps"), ("2,000-pound bombs", "mk-84"),
+    ],
+)
+def test_common_weapon_system_forms(reg: Registry, text: str, entity_id: str) -> None:
+    found = reg.lookup_item(text)
+    assert found is not None and found.id == entity_id
+
+
+@pytest.mark.parametrize(
+    "word", ["Leopard", "Hawk", "Apache", "Caesar", "Abrams", "Bradley", "Taurus",
+             "Neptune", "Archer", "Dana", "Harpoon", "Hellfire", "Mistral", "Stryker"])
+def test_system_names_that_are_common_words_need_more_than_the_word(
+        reg: Registry, word: str) -> None:
+    # The bare word is a name, an animal or a brand; a report's "Leopard 2" or
+    # "Hawk missiles" still finds the system.
+    assert reg.lookup_item(word) is None
+    assert reg.lookup_item(word.lower()) is None
+
+
+def test_mention_index_finds_short_coded_plurals(reg: Registry) -> None:
+    from proxygraph.extract.mentions import AliasIndex
+
+    index = AliasIndex(reg)
+    for text, entity_id in [("F-16s", "f-16"), ("T-72s", "t-72"), ("KABs", "umpk"),
+                            ("Gripens", "gripen"), ("M777s", "m777")]:
+        found = index.match_text(text)
+        assert found is not None and found.id == entity_id, text
+    assert index.match_text("kab") is None  # an all-capital code needs its capitals
