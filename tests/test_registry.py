@@ -397,6 +397,7 @@ def test_cli_actors_multiword_json(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows[0]["id"] == "pmf" and rows[0]["kind"] == "armed_group"
+    assert rows[0]["countries"] == ["iraq"]  # the registry's home state of the group
 
 
 def test_cli_actors_kind_filter(runner: CliRunner) -> None:

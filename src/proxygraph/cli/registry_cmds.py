@@ -31,6 +31,8 @@ def entity_record(entity: Entity, registry: Registry) -> dict[str, Any]:
         out["affiliation"] = entity.affiliation
         if entity.demonyms:
             out["demonyms"] = list(entity.demonyms)
+        if entity.countries:
+            out["countries"] = list(entity.countries)
     return out
 
 
