@@ -284,8 +284,9 @@ def phrase_text(head: Token) -> str:
     """The text of a reporter's noun phrase without leading determiners."""
     # "officials, who spoke on condition of anonymity,": the clause is not the name
     clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in clauses and not t.is_punct]
-    tokens = [t for t in tokens if t.i <= head.i or not clauses or t.i < min(clauses)]
+    cut = min(clauses, default=len(head.doc))  # the name ends where its first clause starts
+    tokens = [t for t in head.subtree if t.i not in clauses and not t.is_punct
+              and (t.i <= head.i or t.i < cut)]
     if not tokens:
         return head.text
     if tokens[0].dep_ == "det" and len(tokens) > 1:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.sides import shipping_targets
-from proxygraph.extract.themes import origins
+from proxygraph.extract.themes import as_money, origins
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
@@ -67,8 +67,7 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         return
     if ctype is None:
         return
-    if ctype == "SUPPORT" and any(a.lemma[c] in WORDS.monetary_modifiers for c in a.children[i]):
-        ctype = "FUNDING"  # "Qatar's financial assistance to Syria"
+    ctype = as_money(ctype, i, a)  # "Qatar's financial assistance to Syria" is FUNDING
     preps = WORDS.noun_object_preps[ctype]
     if lemma in WORDS.patient_of_nouns:
         preps = preps | {"of"}  # "Iran's arming of the Houthis"

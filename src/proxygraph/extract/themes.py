@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from proxygraph.extract.arguments import phrase_tokens, stated_origin
+from proxygraph.extract.arrays import DocArrays
 from proxygraph.extract.candidates import prep_objects, with_conjuncts
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 _MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d{1,3}[A-Z]{0,4}s?$")
 
 
+def as_money(ctype: str | None, i: int, a: DocArrays) -> str | None:
+    """The claim type of support word `i` that a monetary modifier qualifies ("financial
+    assistance", "cash support"): FUNDING; any other type as it is."""
+    if ctype == "SUPPORT" and any(a.lemma[c] in WORDS.monetary_modifiers for c in a.children[i]):
+        return "FUNDING"
+    return ctype
+
+
 def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
     found: list[str] = []
     a = v.arrays  # (the phrase's words read by token index)
@@ -31,10 +40,7 @@ def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
     for head in with_conjuncts(heads):
         ctype = None
         tokens = phrase_tokens(head, v.lex)
-        own = themes.get(lemma[head.i])
-        if own == "SUPPORT" and any(lemma[c] in WORDS.monetary_modifiers
-                                    for c in a.children[head.i]):
-            own = "FUNDING"  # "provided financial assistance"
+        own = as_money(themes.get(lemma[head.i]), head.i, a)  # "provided financial assistance"
         if any(lower[c] in WORDS.civilian_aid_modifiers for c in a.children[head.i]):
             continue  # "humanitarian aid" is not support (guide 16)
         if head.ent_type_ == "MONEY" and not any(
