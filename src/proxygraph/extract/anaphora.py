@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -221,14 +221,21 @@ def _is_national_army(entity: Entity) -> bool:
     return any(word in name for name in names for word in WORDS.army_names)
 
 
+def _up_to(tok: Token, found: Callable[[Token], bool]) -> Token:
+    """From the pronoun's head up at most six heads: the first token `found` accepts, else
+    where the walk stopped (the root, or six heads up)."""
+    clause = tok.head
+    for _ in range(6):
+        if found(clause) or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause
+
+
 def _object_controller(tok: Token, actors: list[Mention]) -> Mention | None:
     """The object of a verb that hands its act to it ("urged Pyongyang to stop ...",
     "asked Iran to rein in ..."), when the pronoun lies in that act's clause."""
-    clause = tok.head
-    for _ in range(6):
-        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
-            break
-        clause = clause.head
+    clause = _up_to(tok, lambda t: t.pos_ in ("VERB", "AUX"))
     if clause.dep_ != "xcomp" or clause.i > tok.i + 6:
         return None
     objects = {c.i for c in clause.head.children if c.dep_ == "dobj"}
@@ -241,11 +248,7 @@ def _relative_speaker(tok: Token, mentions: list[Mention]) -> Mention | None:
     in what a relative clause's subject says is that subject's antecedent."""
     if tok.lower_ not in ("its", "their", "it", "they"):
         return None
-    clause = tok.head
-    for _ in range(6):
-        if clause.dep_ == "ccomp" or clause.head.i == clause.i:
-            break
-        clause = clause.head
+    clause = _up_to(tok, lambda t: t.dep_ == "ccomp")
     speech = clause.head
     if clause.dep_ != "ccomp" or speech.dep_ != "relcl":
         return None

@@ -329,12 +329,12 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         up, lca, down = path
         loose = any(a_.lemma[i] in WORDS.loose_affiliation_nouns
                     for i in (*up, *down, *([lca] if lca is not None else [])))
+        # "backed army chief al-Burhan": a supported leader stands for his state, as in the
+        # rules (guide 8)
+        leader_state = SentenceView.affiliation(b.entity, ("state",))
         for ctype in types:
             if loose and ctype in ("INTEGRATION", "SUPPORT"):
                 continue
-            # "backed army chief al-Burhan": a supported leader stands for his state, as in
-            # the rules (guide 8)
-            leader_state = SentenceView.affiliation(b.entity, ("state",))
             obj = leader_state if ctype == "SUPPORT" else b.entity
             key = (ctype, a.entity.id, obj.id)
             reverse = (ctype, obj.id, a.entity.id)
