@@ -135,7 +135,12 @@ def _sigmoid(score: float) -> float:
 @cache
 def load_model() -> RelationModel | None:
     """The packaged model, or None when no model has been trained into the package."""
-    path = resources.files(__package__).joinpath(MODEL_FILE)
+    return read_model(MODEL_FILE)
+
+
+def read_model(name: str) -> RelationModel | None:
+    """A weights file beside this module (`relations.json`, `implied.json`), or None."""
+    path = resources.files(__package__).joinpath(name)
     if not path.is_file():
         return None
     raw = json.loads(path.read_text("utf-8"))

@@ -7,7 +7,7 @@ score change can be traced to the component that made it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -27,7 +27,7 @@ from proxygraph.extract.candidates import Candidate, first_conjunct, pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
-from proxygraph.extract.families import active_components
+from proxygraph.extract.families import EchoRule, active_components
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
@@ -63,7 +63,7 @@ def _behaviour_digest() -> str:
     digest = hashlib.sha256()
     for package, names in (("proxygraph.extract", ("lexicon.yaml", "cues.yaml",
                                                    "wordsets.yaml", "components.yaml",
-                                                   "relations.json")),
+                                                   "relations.json", "implied.json")),
                            ("proxygraph.registry", ("actors.yaml", "items.yaml"))):
         for name in names:
             path = resources.files(package).joinpath(name)
@@ -113,6 +113,19 @@ class AnalysedSentence:
     def times(self) -> list:
         text = span_text(self.sent)
         return find_times(text, context_year=self.year) + weekday_times(text, self.filed)
+
+    def claim_for(self, document: Document, cand: Candidate) -> Claim | None:
+        """The claim a candidate of this sentence makes, unless a filter drops it."""
+        components = active_components()
+        if any(drop(cand) for drop in components.candidate_filters):
+            return None
+        claim = _build_claim(document, self.offset, self.sent, self.sm, cand, self.times,
+                             self.speaker)
+        for claim_filter in components.claim_filters:
+            if claim is None:
+                break
+            claim = claim_filter(document, claim)
+        return claim
 
 
 def analysed_sentences(document: Document, progress: Callable[[int, int], None] | None = None
@@ -164,16 +177,8 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
     if _yes_no_question(item.sent):
         return  # "Did Iran train the crews?" asks; it states nothing
     seen_here: set[tuple[str, str, str | None]] = set()
-    components = active_components()
-    for cand in sentence_candidates(item.sm, lex, components):
-        if any(drop(cand) for drop in components.candidate_filters):
-            continue
-        claim = _build_claim(document, item.offset, item.sent, item.sm, cand, item.times,
-                             item.speaker)
-        for claim_filter in components.claim_filters:
-            if claim is None:
-                break
-            claim = claim_filter(document, claim)
+    for cand in sentence_candidates(item.sm, lex, active_components()):
+        claim = item.claim_for(document, cand)
         if claim is None:
             continue
         key = pair_key(claim.type, claim.subject, claim.object)
@@ -339,6 +344,22 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     )
 
 
+def sentence_claims(document: Document, progress: Callable[[int, int], None] | None = None,
+                    echo_rules: Sequence[EchoRule] | None = None
+                    ) -> Iterator[tuple[AnalysedSentence, list[Claim], list[list[Claim]]]]:
+    """Each sentence with its claims and the claims of the sentences before it (a list
+    that grows as the iteration goes on). The echo rules (the configured ones unless
+    given) see the same."""
+    rules = active_components().echo_rules if echo_rules is None else echo_rules
+    before: list[list[Claim]] = []
+    for item in analysed_sentences(document, progress):
+        here = list(_claims_for_sentence(document, item))
+        for echo in rules:
+            here += list(echo(document, item, here, before))
+        yield item, here, before
+        before.append(here)
+
+
 def extract_document(document: Document, collapse_repeats: bool = False,
                      progress: Callable[[int, int], None] | None = None) -> list[Claim]:
     """All claims of one document, in text order.
@@ -350,13 +371,7 @@ def extract_document(document: Document, collapse_repeats: bool = False,
     """
     seen: set[tuple[str, str, str | None, str]] = set()
     claims: list[Claim] = []
-    echo_rules = active_components().echo_rules
-    before: list[list[Claim]] = []  # each earlier sentence's claims, for the echo rules
-    for item in analysed_sentences(document, progress):
-        here = list(_claims_for_sentence(document, item))
-        for echo in echo_rules:
-            here += list(echo(document, item, here, before))
-        before.append(here)
+    for _, here, _ in sentence_claims(document, progress):
         for claim in here:
             key = (*pair_key(claim.type, claim.subject, claim.object), claim.status)
             if collapse_repeats and key in seen:

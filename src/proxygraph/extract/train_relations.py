@@ -18,11 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
-from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES
+from proxygraph.extract.implied import IMPLIED, IMPLIED_FILE
+from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, load_model
 from proxygraph.extract.pair_features import mention_pairs, pair_features
 from proxygraph.extract.pipeline import analysed_sentences
 from proxygraph.ontology import ONTOLOGY
@@ -88,19 +90,56 @@ def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[tuple[list[st
     return rows
 
 
-def collect() -> list[tuple[str, list[str], set[str]]]:
-    rows: list[tuple[str, list[str], set[str]]] = []
+def document_implied(path: Path, gold: list[dict[str, Any]]
+                     ) -> list[tuple[list[str], set[str]]]:
+    """(features, {"implied"} or nothing) for every implied-party candidate of a document
+    (implied.py), the earlier claims being those of the extractor without that rule."""
+    from proxygraph.extract.families import active_components
+    from proxygraph.extract.implied import IMPLIED, implied_pairs, implied_party
+    from proxygraph.extract.pipeline import sentence_claims
+    from proxygraph.ingest import read_document
+
+    document = read_document(path)
+    located = [(at, g) for g in gold if (at := document.text.find(g["quote"])) >= 0]
+    echoes = [r for r in active_components().echo_rules if r is not implied_party]
+    rows: list[tuple[list[str], set[str]]] = []
+    for item, here, before in sentence_claims(document, echo_rules=echoes):
+        start = item.offset + item.sent.start_char
+        end = item.offset + item.sent.end_char
+        stated = [g for at, g in located if start <= at < end]
+        for pair in implied_pairs(item.sm, here, before):
+            named = _names(pair.named)
+            other = {normalize_name(n) for n in (pair.counterpart.name,
+                                                 *pair.counterpart.aliases)}
+            subject, obj = (named, other) if pair.named_is_subject else (other, named)
+            label = any(
+                g["type"] == pair.ctype and (
+                    (gold_names(g["subject"]) & subject and gold_names(g["object"]) & obj)
+                    or (ONTOLOGY.is_symmetric(g["type"]) and gold_names(g["subject"]) & obj
+                        and gold_names(g["object"]) & subject))
+                for g in stated)
+            rows.append((list(pair.features), {IMPLIED} if label else set()))
+    return rows
+
+
+Rows = list[tuple[str, list[str], set[str]]]  # (document, features, gold classes)
+
+
+def collect(read: Callable[[Path, list[dict[str, Any]]], list[tuple[list[str], set[str]]]]
+            = document_pairs) -> Rows:
+    """`read`'s rows for every document of the tuning sets."""
+    rows: Rows = []
     for gold_path, texts, only in tuning_sets():
         gold = load_jsonl(gold_path)
         for path in sorted(texts.glob("*.txt")):
             if only is not None and path.name not in only:
                 continue
             doc_gold = [g for g in gold if g["doc"] == path.name]
-            rows += [(path.name, f, y) for f, y in document_pairs(path, doc_gold)]
+            rows += [(path.name, f, y) for f, y in read(path, doc_gold)]
     return rows
 
 
-def fit(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, Any]:
+def fit(rows: Rows, classes: Sequence[str] = PAIR_TYPES) -> dict[str, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -111,7 +150,7 @@ def fit(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, Any]:
     names = vec.get_feature_names_out()
     bias: dict[str, float] = {}
     weights: dict[str, dict[str, float]] = {}
-    for ctype in PAIR_TYPES:
+    for ctype in classes:
         y = [ctype in labels for _, _, labels in rows]
         if sum(y) < 3:
             continue
@@ -123,7 +162,7 @@ def fit(rows: list[tuple[str, list[str], set[str]]]) -> dict[str, Any]:
     return {"bias": bias, "weights": weights}
 
 
-def cross_validate(rows: list[tuple[str, list[str], set[str]]], folds: int = 4) -> float:
+def cross_validate(rows: Rows, classes: Sequence[str] = PAIR_TYPES, folds: int = 4) -> float:
     from proxygraph.extract.learned import RelationModel
 
     docs = sorted({d for d, _, _ in rows})
@@ -131,7 +170,7 @@ def cross_validate(rows: list[tuple[str, list[str], set[str]]], folds: int = 4) 
     for k in range(folds):
         test_docs = set(docs[k::folds])
         train = [r for r in rows if r[0] not in test_docs]
-        raw = fit(train)
+        raw = fit(train, classes)
         model = RelationModel("cv", 0.0, raw["bias"], raw["weights"])
         for doc, feats, labels in rows:
             if doc not in test_docs:
@@ -154,21 +193,34 @@ def cross_validate(rows: list[tuple[str, list[str], set[str]]], folds: int = 4) 
     return best
 
 
+def _train(rows: Rows, classes: Sequence[str], out: Path, cv: bool,
+           threshold: float | None) -> None:
+    positives = sum(bool(labels) for _, _, labels in rows)
+    print(f"{len(rows)} candidates, {positives} with a gold type, "
+          f"{len({d for d, _, _ in rows})} documents")
+    threshold = threshold or (cross_validate(rows, classes) if cv else DEFAULT_THRESHOLD)
+    raw = fit(rows, classes)
+    model = {"version": "1", "threshold": threshold, "trained_on": len(rows), **raw}
+    out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", "utf-8")
+    print(f"threshold {threshold}; wrote {out}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name(MODEL_FILE))
+    parser.add_argument("--implied-out", type=Path,
+                        default=Path(__file__).with_name(IMPLIED_FILE))
+    parser.add_argument("--only", choices=("relations", "implied"), default=None,
+                        help="train one of the two models (default: both, in that order)")
     parser.add_argument("--cv", action="store_true", help="pick the threshold by CV")
     parser.add_argument("--threshold", type=float, default=None)
     args = parser.parse_args(argv)
-    rows = collect()
-    positives = sum(bool(labels) for _, _, labels in rows)
-    print(f"{len(rows)} pairs, {positives} with a gold type, "
-          f"{len({d for d, _, _ in rows})} documents")
-    threshold = args.threshold or (cross_validate(rows) if args.cv else DEFAULT_THRESHOLD)
-    raw = fit(rows)
-    model = {"version": "1", "threshold": threshold, "trained_on": len(rows), **raw}
-    args.out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", "utf-8")
-    print(f"threshold {threshold}; wrote {args.out}")
+    if args.only != "implied":
+        _train(collect(), PAIR_TYPES, args.out, args.cv, args.threshold)
+        load_model.cache_clear()  # the implied model learns over the new layer's claims
+    if args.only != "relations":
+        _train(collect(document_implied), (IMPLIED,), args.implied_out, args.cv,
+               args.threshold)
 
 
 if __name__ == "__main__":

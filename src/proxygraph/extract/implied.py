@@ -1,0 +1,192 @@
+"""Implied parties: a sentence that names one party of a relation the report stated before
+and leaves the other to the reader.
+
+"Rwanda arms the M23. ... The Group considers that these systems were supplied by the
+RDF." The second sentence states the ARMS_TRANSFER to the M23 again (guide 1) without
+naming the M23: real reports do this all the time ("Havana responded by sending
+reinforcements", "Moscow denied sending the aircraft"). For every actor a sentence names,
+every counterpart the report's earlier claims gave that actor in the same role, and every
+claim type the sentence's trigger words name, a small classifier (`implied.json`, trained
+with the relation layer by `python -m proxygraph.extract.train_relations`) decides whether
+the sentence states that relation again. Registered as the echo rule `implied_party`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from proxygraph.extract.arrays import DocArrays, arrays
+from proxygraph.extract.candidates import Candidate, pair_key
+from proxygraph.extract.families import echo_rule
+from proxygraph.extract.learned import PAIR_TYPES, RelationModel, read_model
+from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.mentions import Mention
+from proxygraph.extract.pair_features import trigger_types, types_by_lemma
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Claim, Document, Entity
+
+if TYPE_CHECKING:
+    from proxygraph.extract.arguments import SentenceMentions
+    from proxygraph.extract.pipeline import AnalysedSentence
+
+IMPLIED_FILE = "implied.json"
+IMPLIED = "implied"  # the model's one class: the sentence states the pair's relation
+_ANCESTORS = 8  # how far up from a mention its governing trigger is looked for
+
+
+@dataclass(frozen=True)
+class ImpliedPair:
+    """One candidate: `named` (in the sentence) and `counterpart` (from earlier claims)."""
+
+    ctype: str
+    named: Mention
+    counterpart: Entity
+    named_is_subject: bool
+    trigger: int  # token index of the sentence's first word naming `ctype`
+    features: tuple[str, ...]
+
+    @property
+    def subject(self) -> Entity:
+        return self.named.entity if self.named_is_subject else self.counterpart
+
+    @property
+    def object(self) -> Entity:
+        return self.counterpart if self.named_is_subject else self.named.entity
+
+
+@cache
+def load_implied_model() -> RelationModel | None:
+    return read_model(IMPLIED_FILE)
+
+
+@cache
+def _denial_words() -> frozenset[str]:
+    return frozenset({*load_lexicon().cues["status"]["deny"], *WORDS.denial_verbs})
+
+
+def _head(m: Mention, a: DocArrays) -> int:
+    """The mention's head: its first token governed from outside it."""
+    for i in range(m.start, m.end):
+        if a.head[i] == i or not m.start <= a.head[i] < m.end:
+            return i
+    return m.end - 1
+
+
+def _ancestors(i: int, a: DocArrays) -> set[int]:
+    out: set[int] = set()
+    for _ in range(_ANCESTORS):
+        if a.head[i] == i:
+            break
+        i = a.head[i]
+        out.add(i)
+    return out
+
+
+def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Claim]]
+                  ) -> dict[tuple[bool, str], list[tuple[int, Claim, Entity]]]:
+    """(the entity is the subject, counterpart id) -> [(sentences ago, claim, counterpart)],
+    oldest first, over the earlier claims with a counterpart this sentence does not name."""
+    out: dict[tuple[bool, str], list[tuple[int, Claim, Entity]]] = {}
+    for n, claims in enumerate(before):
+        gap = len(before) - n
+        for c in claims:
+            if c.object is None:
+                continue
+            if c.subject.id == entity_id:
+                is_subject, other = True, c.object
+            elif c.object.id == entity_id:
+                is_subject, other = False, c.subject
+            else:
+                continue
+            if other.id in named or other.kind == "item":
+                continue
+            out.setdefault((is_subject, other.id), []).append((gap, c, other))
+    return out
+
+
+def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
+                  before: Sequence[Sequence[Claim]]) -> list[ImpliedPair]:
+    """Every candidate of the sentence with its features (training reads them too)."""
+    sent = sm.sent
+    a = arrays(sent.doc)
+    lemmas = a.lemma[sent.start:sent.end]
+    types = trigger_types(lemmas) & set(PAIR_TYPES)
+    actors = [m for m in sm.mentions if not m.is_item]
+    if not types or not actors or not before:
+        return []
+    named = {m.entity.id for m in actors}
+    table = types_by_lemma()
+    triggers = {t: [i for i in range(sent.start, sent.end) if t in table.get(a.lemma[i], ())]
+                for t in types}
+    denial = not _denial_words().isdisjoint(lemmas)
+    stated_here = {(c.type, frozenset((c.subject.id, c.object.id if c.object else None)))
+                   for c in here}
+    out: list[ImpliedPair] = []
+    seen: set[tuple[str, bool, str, str]] = set()
+    for m in actors:
+        counterparts = _counterparts(m.entity.id, named, before)
+        if not counterparts:
+            continue
+        head = _head(m, a)
+        above = _ancestors(head, a)
+        per_role = Counter(is_subject for is_subject, _ in counterparts)
+        for (is_subject, other_id), stated in counterparts.items():
+            gap, _, other = stated[-1]
+            earlier_types = sorted({c.type for _, c, _ in stated})
+            role = "s" if is_subject else "o"
+            for ctype in sorted(types):
+                key = (ctype, is_subject, m.entity.id, other_id)
+                if key in seen or (ctype, frozenset((m.entity.id, other_id))) in stated_here:
+                    continue
+                seen.add(key)
+                first = triggers[ctype][0]
+                kids = {a.dep[k] for k in a.children[first]}
+                under = any(t in above for t in triggers[ctype])
+                direct = a.head[head] in triggers[ctype]
+                features = (
+                    f"T={ctype}", f"role={role}", f"T|role={ctype}|{role}",
+                    f"dep={a.dep[head]}|{role}", f"under={under}",
+                    f"under|role={under}|{role}|{a.dep[head]}", f"tpos={a.pos[first]}",
+                    f"tlem={a.lemma[first]}|{role}", f"nc={min(per_role[is_subject], 3)}",
+                    f"gap={min(gap, 4)}", f"kinds={m.entity.kind}|{other.kind}|{role}",
+                    f"others={min(len(named) - 1, 2)}", f"here={min(len(here), 2)}",
+                    f"inhist={ctype in earlier_types}", f"nhist={min(len(stated), 3)}",
+                    f"tagent={'agent' in kids}", f"tdobj={'dobj' in kids}|{role}",
+                    f"tdative={'dative' in kids}|{role}", f"tprep={'prep' in kids}|{role}",
+                    f"direct={direct}|{a.dep[head]}|{role}", f"deny={denial}|{role}",
+                    f"first={actors[0] is m}",
+                    *(f"ht={t}" for t in earlier_types),
+                    *(f"ht|T={t}|{ctype}" for t in earlier_types))
+                out.append(ImpliedPair(ctype, m, other, is_subject, first, features))
+    return out
+
+
+@echo_rule("implied_party")
+def implied_party(document: Document, item: AnalysedSentence, here: Sequence[Claim],
+                  before: Sequence[Sequence[Claim]]) -> Iterator[Claim]:
+    """"Havana responded by sending reinforcements": a relation the report stated before,
+    stated again with one party left to the reader, when the classifier is sure enough."""
+    model = load_implied_model()
+    if model is None:
+        return
+    pairs = implied_pairs(item.sm, here, before)
+    if not pairs:
+        return
+    done = {pair_key(c.type, c.subject, c.object) for c in here}
+    tokens = arrays(item.sent.doc).tokens
+    for pair, found in zip(pairs, model.accepted_probabilities([list(p.features)
+                                                                for p in pairs]), strict=True):
+        if IMPLIED not in found:
+            continue
+        candidate = Candidate(pair.ctype, pair.subject, pair.object, tokens[pair.trigger])
+        claim = item.claim_for(document, candidate)
+        if claim is None:
+            continue
+        key = pair_key(claim.type, claim.subject, claim.object)
+        if key not in done:
+            done.add(key)
+            yield claim
