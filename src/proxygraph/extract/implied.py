@@ -25,7 +25,7 @@ from proxygraph.extract.families import echo_rule
 from proxygraph.extract.learned import PAIR_TYPES, RelationModel, read_model
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
-from proxygraph.extract.pair_features import trigger_types, types_by_lemma
+from proxygraph.extract.pair_features import trigger_types
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Claim, Document, Entity
 
@@ -108,6 +108,25 @@ def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Cla
     return out
 
 
+def _triggers(sm: SentenceMentions, types: set[str], a: DocArrays) -> dict[str, list[int]]:
+    """Type -> the sentence's words naming it, a verb's lemma only as a verb and a noun's
+    only as a noun ("denied the ship entry" ships nothing)."""
+    lex = load_lexicon()
+    out: dict[str, list[int]] = {t: [] for t in types}
+    for i in range(sm.sent.start, sm.sent.end):
+        lemma, pos = a.lemma[i], a.pos[i]
+        found: set[str] = set()
+        if pos == "VERB":
+            found.update(t.claim_type for t in lex.verbs.get(lemma, ()))
+        elif pos in ("NOUN", "PROPN"):
+            for table in (lex.nouns, lex.themes):
+                if lemma in table:
+                    found.add(table[lemma])
+        for t in found & types:
+            out[t].append(i)
+    return out
+
+
 def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
                   before: Sequence[Sequence[Claim]]) -> list[ImpliedPair]:
     """Every candidate of the sentence with its features (training reads them too)."""
@@ -119,9 +138,8 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
     if not types or not actors or not before:
         return []
     named = {m.entity.id for m in actors}
-    table = types_by_lemma()
-    triggers = {t: [i for i in range(sent.start, sent.end) if t in table.get(a.lemma[i], ())]
-                for t in types}
+    triggers = _triggers(sm, types, a)
+    types = {t for t in types if triggers[t]}
     denial = not _denial_words().isdisjoint(lemmas)
     stated_here = {(c.type, frozenset((c.subject.id, c.object.id if c.object else None)))
                    for c in here}

@@ -402,7 +402,7 @@ def _window(m: Mention, tag: str, tokens: list[Token]) -> list[str]:
 
 def trigger_types(lemmas: Iterable[str]) -> set[str]:
     """The claim types the sentence's trigger verbs, nouns and transferred things name."""
-    table = types_by_lemma()
+    table = _types_by_lemma()
     out: set[str] = set()
     for lemma in set(lemmas) & table.keys():
         out |= table[lemma]
@@ -410,7 +410,7 @@ def trigger_types(lemmas: Iterable[str]) -> set[str]:
 
 
 @cache
-def types_by_lemma() -> dict[str, frozenset[str]]:
+def _types_by_lemma() -> dict[str, frozenset[str]]:
     lex = load_lexicon()
     out: dict[str, set[str]] = {}
     for lemma, triggers in lex.verbs.items():
