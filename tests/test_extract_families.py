@@ -52,6 +52,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "recruited_state",
         "commodities",
         "denial_echo",
+        "implied_party",
     }
     assert all(r["does"] for r in rows)
 

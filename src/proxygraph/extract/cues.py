@@ -184,9 +184,15 @@ def tense_status(verb: Token) -> str:
     aux_words = {a.lower_ for a in auxes}
     if verb.tag_ in ("VBZ", "VBP"):
         return "ongoing"
-    if aux_words & {"has", "have", "'ve"} and (
-            _standing_since(children) or _standing_since(_object_preps(verb))):
+    perfect = bool(aux_words & {"has", "have", "'ve"})
+    if perfect and (_standing_since(children) or _standing_since(_object_preps(verb))):
         return "ongoing"  # "has armed the group since 2015", "have fought for years"
+    if perfect and _regular(children):
+        # "have held regular talks"; not "has repeatedly struck", which annotators read as
+        # past acts (train corpus: 9 of 14 such perfects occurred)
+        return "ongoing"
+    if perfect and verb.lemma_ == "be" and verb.tag_ == "VBN":
+        return "ongoing"  # "has been in contact with": a state that holds until now
     if verb.tag_ == "VBG":
         if aux_words & {"is", "are", "am", "'s", "'re"}:
             return "ongoing"
@@ -198,6 +204,13 @@ def tense_status(verb: Token) -> str:
             not aux_words & {"has", "have", "had"}):
         return "ongoing"
     return "occurred"
+
+
+def _regular(children: list[Token]) -> bool:
+    """The verb's object is a recurring thing: "held regular consultations"."""
+    return any(c.dep_ in ("dobj", "attr") and any(
+        m.dep_ == "amod" and m.lower_ in WORDS.recurrence_adjectives for m in c.children)
+        for c in children)
 
 
 def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bool]:

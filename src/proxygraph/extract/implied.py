@@ -28,6 +28,7 @@ from proxygraph.extract.mentions import Mention
 from proxygraph.extract.pair_features import trigger_types
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Claim, Document, Entity
+from proxygraph.ontology import ONTOLOGY
 
 if TYPE_CHECKING:
     from proxygraph.extract.arguments import SentenceMentions
@@ -141,8 +142,10 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
     triggers = _triggers(sm, types, a)
     types = {t for t in types if triggers[t]}
     denial = not _denial_words().isdisjoint(lemmas)
-    stated_here = {(c.type, frozenset((c.subject.id, c.object.id if c.object else None)))
-                   for c in here}
+    # a type the sentence already gives the named actor, in the same role, has its other
+    # party in the sentence ("Iran has armed the Houthis" after "Iran arms Hezbollah")
+    filled = {(c.type, True, c.subject.id) for c in here} | {
+        (c.type, False, c.object.id) for c in here if c.object is not None}
     out: list[ImpliedPair] = []
     seen: set[tuple[str, bool, str, str]] = set()
     for m in actors:
@@ -158,7 +161,9 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
             role = "s" if is_subject else "o"
             for ctype in sorted(types):
                 key = (ctype, is_subject, m.entity.id, other_id)
-                if key in seen or (ctype, frozenset((m.entity.id, other_id))) in stated_here:
+                symmetric = ONTOLOGY.is_symmetric(ctype)
+                if key in seen or (ctype, is_subject, m.entity.id) in filled or (
+                        symmetric and (ctype, not is_subject, m.entity.id) in filled):
                     continue
                 seen.add(key)
                 first = triggers[ctype][0]

@@ -135,6 +135,7 @@ class WordSets:
     not_only_adverbs: frozenset[str]
     ongoing_participles: frozenset[str]
     continuation_verbs: frozenset[str]
+    recurrence_adjectives: frozenset[str]
 
 
 def _typed(name: str, kind: str, value: Any) -> Any:
