@@ -4,7 +4,12 @@
 
 Without files it uses the bundled sample reports. The two are timed in alternating rounds
 (CPU time, so other processes on this 2-core machine count less) and the median ratio is
-printed with its range (target: extract >= 0.8 of bare parse speed). Figures, not a test.
+printed with its range (issue 8's target: extract >= 0.9 of bare parse speed). Figures,
+not a test.
+
+The bare baseline is the **stock** pipeline: `spacy.load` of the pinned model with all its
+own components (not `load_nlp()`, whose faster attribute ruler would speed the baseline
+too), over the same chunks; extraction uses `load_nlp()` as always.
 """
 
 from __future__ import annotations
@@ -12,17 +17,27 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from functools import cache
 from pathlib import Path
+
+import spacy
+from spacy.language import Language
 
 from proxygraph.cli.extract_cmds import sample_documents
 from proxygraph.extract import extract_document
-from proxygraph.extract.nlp import chunks, load_nlp
+from proxygraph.extract.nlp import MODEL_NAME, chunks, load_nlp
 from proxygraph.ingest import read_document
 from proxygraph.model import Document
 
 
+@cache
+def stock_nlp() -> Language:
+    """The pinned model exactly as spaCy loads it: the baseline's pipeline."""
+    return spacy.load(MODEL_NAME)
+
+
 def bare_parse(docs: list[Document]) -> None:
-    nlp = load_nlp()
+    nlp = stock_nlp()
     for doc in docs:
         for _ in nlp.pipe(piece for _, piece in chunks(doc.text)):
             pass
@@ -55,6 +70,7 @@ def main() -> None:
     docs = [read_document(p) for p in args.files] if args.files else sample_documents()
     docs = docs * args.copies
     words = sum(len(d.text.split()) for d in docs)
+    stock_nlp()
     load_nlp()
     full_extract(docs[:1])  # warm the registry and lexicon caches
     bare, full = alternated(docs, args.rounds)
@@ -63,7 +79,7 @@ def main() -> None:
     print(f"bare spaCy nlp.pipe : {words / statistics.median(bare):10.0f} words/s (median)")
     print(f"proxygraph extract  : {words / statistics.median(full):10.0f} words/s (median)")
     print(f"ratio extract/bare  : {statistics.median(ratios):10.2f} median, "
-          f"{ratios[0]:.2f}-{ratios[-1]:.2f} range  (target >= 0.80)")
+          f"{ratios[0]:.2f}-{ratios[-1]:.2f} range  (target >= 0.90)")
 
 
 if __name__ == "__main__":

