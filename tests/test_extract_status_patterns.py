@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import only, triples
+from proxygraph.extract import extract_text
 
 
 def test_denied_that_clause() -> None:
@@ -197,3 +198,28 @@ def test_throughout_a_war_makes_the_perfect_ongoing() -> None:
     claim = only("The United States backed the SDF from 2015.", "SUPPORT", "united-states",
                  "sdf")
     assert claim.status == "occurred"
+
+
+@pytest.mark.parametrize("text, ctype, subject, obj", [
+    ("The TPLF has been in contact with Eritrean officials since 2022.", "CONTACT", "tplf",
+     "eritrea"),
+    ("Iran has been in talks with Russia over new drones.", "CONTACT", "iran", "russia"),
+    ("Riyadh has held regular consultations with Tehran.", "CONTACT", "saudi-arabia",
+     "iran"),
+])
+def test_a_standing_perfect_is_ongoing(text, ctype, subject, obj) -> None:
+    # a perfect of "be" holds until now; so does a perfect with a recurring object
+    assert only(text, ctype, subject, obj).status == "ongoing"
+
+
+@pytest.mark.parametrize("text, ctype, subject, obj", [
+    ("Riyadh held regular consultations with Tehran in 2019.", "CONTACT", "saudi-arabia",
+     "iran"),
+    ("The Saudi army has repeatedly struck Houthi positions.", "CLASH", "saudi-arabia",
+     "houthis"),
+    ("Iran began supplying drones to Russia in 2022.", "ARMS_TRANSFER", "iran", "russia"),
+])
+def test_a_past_or_repeated_act_stays_occurred(text, ctype, subject, obj) -> None:
+    # annotators read "has repeatedly struck" and "began supplying" as past acts
+    found = [c for c in extract_text(text) if c.type == ctype and c.subject.id == subject]
+    assert found and all(c.status == "occurred" for c in found)

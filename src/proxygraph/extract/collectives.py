@@ -184,3 +184,36 @@ def _proper_modifier(token: Token) -> bool:
 def _after_pro(token: Token) -> bool:
     doc = token.doc
     return token.i >= 2 and doc[token.i - 1].text in ("-", "–") and doc[token.i - 2].lower_ == "pro"
+
+
+def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
+    """Whom a recruiter takes in: "recruited young men", "hundreds of minors", "Syrians",
+    "young women from Africa". People no other claim would make a party ("killed
+    civilians" is no clash, guide 6) are a party of RECRUITMENT, named as written: an
+    indefinite plural of a word for people, or a demonym in the plural (the recruits, not
+    their state). "the men", "its youth" point back and make none."""
+    a = arrays(head.doc)
+    i = head.i
+    if a.lemma[i] in WORDS.count_words or head.like_num:
+        counted = [c for p in a.children[i] if a.dep[p] == "prep" and a.lower[p] == "of"
+                   for c in a.children[p] if a.dep[c] == "pobj"]
+        return recruited_people(a.tokens[counted[0]], sm) if counted else None
+    people = a.lemma[i] in WORDS.recruited_nouns or (
+        a.tag[i] in ("NNS", "NNPS") and sm.at(head) is not None and sm.at(head).demonym)
+    if not people or a.tag[i] not in ("NNS", "NNPS") and a.lemma[i] not in ("people", "youth"):
+        return None
+    if any(a.dep[c] in ("det", "poss") and a.lower[c] not in ("some", "many", "several")
+           for c in a.children[i]):
+        return None
+    lefts = [t for c in head.lefts if c.dep_ in ("amod", "compound") for t in c.subtree
+             if t.is_alpha and t.lower_ not in WORDS.count_words]
+    written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
+    aliases = [head.text]
+    # "young women from Africa and Central Asia", "young men in Rutshuru": the phrase with
+    # where they come from, as annotators often name them
+    where = next((p for p in head.children if p.dep_ == "prep" and p.lower_ in (
+        "from", "in", "among", "across")), None)
+    if where is not None:
+        start = min([t.i for t in lefts] + [i])
+        aliases.append(head.doc[start:where.right_edge.i + 1].text)
+    return collective(written, tuple(aliases))

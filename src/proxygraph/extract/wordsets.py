@@ -136,6 +136,7 @@ class WordSets:
     ongoing_participles: frozenset[str]
     continuation_verbs: frozenset[str]
     recurrence_adjectives: frozenset[str]
+    recruited_nouns: frozenset[str]
 
 
 def _typed(name: str, kind: str, value: Any) -> Any:

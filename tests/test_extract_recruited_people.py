@@ -1,0 +1,43 @@
+"""Whom a recruiter takes in: people no other claim makes a party are RECRUITMENT's object,
+named as written. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxygraph.extract import extract_text
+
+
+def _recruited(text: str) -> set[tuple[str, str]]:
+    return {(c.subject.name, c.object.name) for c in extract_text(text)
+            if c.type == "RECRUITMENT" and c.object is not None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The M23 recruited young men and children in Rutshuru.",
+     {("M23", "young men"), ("M23", "children")}),
+    ("The EMC has forcibly recruited hundreds of minors.", {("Estado Mayor Central", "minors")}),
+    ("The Houthis recruited 34 children in Hajjah.", {("Houthis", "children")}),
+    ("Russia is recruiting Syrians to fight in Ukraine.", {("Russia", "Syrians")}),
+    ("The ELN's recruitment of minors has grown.", {("National Liberation Army", "minors")}),
+])
+def test_recruited_people_are_the_object(text, expected) -> None:
+    assert _recruited(text) == expected
+
+
+def test_the_phrase_with_its_origin_is_an_alias() -> None:
+    claim = next(c for c in extract_text("Alabuga has recruited young women from Africa and "
+                                          "Central Asia.") if c.type == "RECRUITMENT")
+    assert claim.object.name == "young women"
+    assert "young women from Africa and Central Asia" in claim.object.aliases
+
+
+@pytest.mark.parametrize("text", [
+    "The army killed young men in Rutshuru.",  # no recruitment: civilians are no party
+    "The M23 recruited the men.",  # "the men" point back to a group named before
+    "Hezbollah recruited its youth.",
+])
+def test_people_make_no_party_outside_recruitment(text) -> None:
+    assert not any(c.object is not None and c.object.kind == "collective"
+                   and c.object.name in ("young men", "men", "youth")
+                   for c in extract_text(text))
