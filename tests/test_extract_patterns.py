@@ -585,3 +585,15 @@ def test_an_apposition_that_makes_a_group_part_of_another_is_integration() -> No
 def test_a_sides_border_posts_are_that_side() -> None:
     assert ("CLASH", "pakistan-army", "afghanistan") in triples(
         "Pakistani troops attacked Afghan checkpoints.")
+
+
+@pytest.mark.parametrize("text", [
+    "Iran also helped Russia set up a factory to build Shahed-type drones at Alabuga.",
+    "Russia built a drone factory in Tatarstan with Iran's help.",
+    "China helped Pakistan to produce the JF-17.",
+])
+def test_helping_another_produce_is_production_of_the_helper_with_the_helped(text) -> None:
+    found = triples(text)
+    helper = "iran" if "Iran" in text else "china"
+    helped = "russia" if "Russia" in text else "pakistan"
+    assert ("PRODUCTION", helper, helped) in found

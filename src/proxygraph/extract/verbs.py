@@ -205,11 +205,22 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         theme = patients
         if ctype == "PRODUCTION" and not _mentions_product(v, verb):
             return
-        helper = verb.head
-        if verb.dep_ in ("ccomp", "xcomp") and helper.lemma_.lower() in WORDS.help_verbs:
-            helped = v.actors(kids(verb, "nsubj") + kids(helper, "dobj"))
+        helper = _helping_verb(verb)
+        if helper is not None:
+            # "helped Sudan build the complex", "helped Russia set up a factory to build
+            # drones": the helper makes it with the helped (the annotation guide's reading)
+            first = next((t for t in verb.ancestors if t.head.i == helper.i), verb)
+            helped = v.actors(kids(first, "nsubj") + kids(helper, "dobj"))
             if helped:
                 subjects, objects = v.subjects(helper), helped
+        elif ctype == "PRODUCTION" and subjects and not objects:
+            # "built the factory with Iran's help", "builds the JF-17 with Chinese
+            # assistance": the helper produces with the producer
+            aid = [n for n in prep_objects(verb, {"with"})
+                   if n.lemma_.lower() in WORDS.help_nouns]
+            helpers = [e for n in aid for e in v.noun_subjects(n)]
+            if helpers:
+                subjects, objects = helpers, subjects
     if frame in ("recipient", "patient") and not objects:
         objects = v.shared_objects(verb)
     if verb.dep_ == "acl" and v.is_passive(verb) and all(not o.resolved for o in objects):
@@ -251,6 +262,19 @@ def _given_refuge(v: SentenceView, patients: list[Token]) -> bool:
                 for c in [*p.children, *prep_objects(p, {"of"})]):
             return False
     return True
+
+
+def _helping_verb(verb: Token) -> Token | None:
+    """The verb of helping whose complement holds `verb`, at most three clauses up:
+    "helped Sudan build", "helped Russia set up a factory to build drones"."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "acl", "relcl", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS.help_verbs:
+            return tok
+    return None
 
 
 def _a_force(entity: Entity) -> bool:

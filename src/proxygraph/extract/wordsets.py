@@ -137,6 +137,7 @@ class WordSets:
     continuation_verbs: frozenset[str]
     recurrence_adjectives: frozenset[str]
     recruited_nouns: frozenset[str]
+    help_nouns: frozenset[str]
 
 
 def _typed(name: str, kind: str, value: Any) -> Any:
