@@ -597,3 +597,17 @@ def test_helping_another_produce_is_production_of_the_helper_with_the_helped(tex
     helper = "iran" if "Iran" in text else "china"
     helped = "russia" if "Russia" in text else "pakistan"
     assert ("PRODUCTION", helper, helped) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kata'ib Hezbollah, a faction of the Popular Mobilization Forces, fired rockets.",
+     ("INTEGRATION", "kataib-hezbollah", "pmf")),
+    ("Asa'ib Ahl al-Haq is a member of the Popular Mobilization Forces.",
+     ("INTEGRATION", "asaib-ahl-al-haq", "pmf")),
+])
+def test_a_faction_or_member_of_a_force_is_part_of_it(text, expected) -> None:
+    assert expected in triples(text)
+
+
+def test_a_state_member_of_a_bloc_is_no_integration() -> None:
+    assert not [t for t in triples("Iran is a member of BRICS.") if t[0] == "INTEGRATION"]

@@ -219,8 +219,10 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         if owner is None or owner.entity.kind not in ("armed_group", "pmc", "state_organ"):
             return
         # "a unit of Belarusian volunteers" says what it is made of, not what it belongs to
-        targets = [t for t in v.actors(prep_objects(noun, {"of"}))
-                   if t.kind in ("armed_group", "pmc", "state_organ", "organization")]
+        kinds = ("armed_group", "pmc", "state_organ") if (
+            noun.lemma_.lower() in WORDS.membership_nouns) else (
+            "armed_group", "pmc", "state_organ", "organization")
+        targets = [t for t in v.actors(prep_objects(noun, {"of"})) if t.kind in kinds]
         # a description of what the group is: a standing relation, as an epithet
         yield from v.pairs("INTEGRATION", [owner.entity], targets, noun, [], False, label=True)
         return
@@ -231,6 +233,10 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         return
     targets = v.actors(prep_objects(noun, {"of"}))
     absorbed = v.actors(kids(verb, "dobj")) if noun.dep_ == "oprd" else v.subjects(verb)
+    if noun.lemma_.lower() in WORDS.membership_nouns:
+        # "a member of the PMF" joins a force; "a member of BRICS" or of the UN does not
+        absorbed = [e for e in absorbed if e.kind in ("armed_group", "pmc")]
+        targets = [e for e in targets if e.kind in ("armed_group", "pmc", "state_organ")]
     yield from v.pairs("INTEGRATION", absorbed, targets, verb, [], False)
 
 

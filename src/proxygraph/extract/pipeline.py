@@ -47,8 +47,9 @@ COMPONENTS = {
     "anaphora": "3",  # list-line topics ("X — ...; its fighters"); "the corps" -> the formation
     # "came under fire from"; unregistered named groups ("Tuareg rebels"); see
     # tests/test_extract_patterns.py and tests/test_extract_clause_patterns.py
-    "rules": "4",
-    "cues": "3",  # negated objects ("sent no weapons"), "has no plans to", "blamed"
+    "rules": "5",  # implied parties; recruited people; helped production
+    # standing perfects ("has been in contact"); negated objects ("sent no weapons")
+    "cues": "4",
     "attributes": "2",  # via is not a route; parties are not places
     "layout": "1",  # datelines and list lines parsed on their own
 }
@@ -76,7 +77,7 @@ def _behaviour_digest() -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"0.8.0+{_behaviour_digest()}"
+EXTRACTOR_VERSION = f"0.9.0+{_behaviour_digest()}"
 
 _HEADER_CHARS = 400
 

@@ -138,6 +138,7 @@ class WordSets:
     recurrence_adjectives: frozenset[str]
     recruited_nouns: frozenset[str]
     help_nouns: frozenset[str]
+    membership_nouns: frozenset[str]
 
 
 def _typed(name: str, kind: str, value: Any) -> Any:
