@@ -87,6 +87,32 @@ def _ancestors(i: int, a: DocArrays) -> set[int]:
     return out
 
 
+def _path(head: int, trigger: int, a: DocArrays) -> str:
+    """The dependency labels from the mention up to the trigger (at most three), or "-"
+    when the trigger does not govern it."""
+    labels, i = [], head
+    for _ in range(3):
+        if i == trigger:
+            return ">".join(labels) or "self"
+        labels.append(a.dep[i] if a.dep[i] != "pobj" else f"pobj:{a.lower[a.head[i]]}")
+        if a.head[i] == i:
+            break
+        i = a.head[i]
+    return ">".join(labels) if i == trigger else "-"
+
+
+def _object_slot(trigger: int, sm: SentenceMentions, a: DocArrays) -> str:
+    """What the trigger's object is: an actor, a thing given, something else, or nothing
+    ("sending reinforcements" leaves the receiver unsaid)."""
+    for c in a.children[trigger]:
+        if a.dep[c] in ("dobj", "dative"):
+            m = sm.by_token.get(c)
+            if m is not None:
+                return "item" if m.is_item else "actor"
+            return "thing"
+    return "none"
+
+
 def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Claim]]
                   ) -> dict[tuple[bool, str], list[tuple[int, Claim, Entity]]]:
     """(the entity is the subject, counterpart id) -> [(sentences ago, claim, counterpart)],
@@ -181,7 +207,8 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
                     f"tagent={'agent' in kids}", f"tdobj={'dobj' in kids}|{role}",
                     f"tdative={'dative' in kids}|{role}", f"tprep={'prep' in kids}|{role}",
                     f"direct={direct}|{a.dep[head]}|{role}", f"deny={denial}|{role}",
-                    f"first={actors[0] is m}",
+                    f"first={actors[0] is m}", f"path={_path(head, first, a)}|{role}",
+                    f"tobj={_object_slot(first, sm, a)}|{ctype}",
                     *(f"ht={t}" for t in earlier_types),
                     *(f"ht|T={t}|{ctype}" for t in earlier_types))
                 out.append(ImpliedPair(ctype, m, other, is_subject, first, features))
