@@ -5,9 +5,10 @@
 The shipped model is trained on the corpus train part, so scoring it there flatters it,
 and the blind part may not be read while changing it. This bench splits the corpus train
 documents into folds by document; for each fold it trains the relation model on every
-other tuning document (the own set, held-out h01-h15 and the other folds), runs the whole
-extractor with that model on the fold's documents, and scores the union of the folds
-against the gold, beside the rules alone. Each threshold and regularisation strength given
+other tuning document (the own set, held-out h01-h15 and the other folds), and the
+implied-party model likewise, runs the whole extractor with those models on the fold's
+documents, and scores the union of the folds against the gold, beside the rules alone
+(neither model). Each threshold and regularisation strength given
 is one more row; the rows share the parse of the training pairs.
 """
 
@@ -21,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from proxygraph.evaluate import load_jsonl, pair_matches, score_claims
-from proxygraph.extract import extract_path, learned
+from proxygraph.extract import extract_path, implied, learned
 from proxygraph.extract import train_relations as tr
+from proxygraph.extract.implied import IMPLIED
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -37,10 +39,13 @@ def corpus_docs(parts: list[str]) -> list[tuple[Path, list[dict[str, Any]]]]:
     return out
 
 
-def predict(paths: list[Path], model: learned.RelationModel | None) -> list[dict[str, Any]]:
-    """Extract with `model` standing in for the packaged one (None: rules alone)."""
-    original = learned.load_model
+def predict(paths: list[Path], model: learned.RelationModel | None,
+            implied_model: learned.RelationModel | None = None) -> list[dict[str, Any]]:
+    """Extract with `model` and `implied_model` standing in for the packaged relation and
+    implied-party models (None: rules alone)."""
+    original, original_implied = learned.load_model, implied.load_implied_model
     learned.load_model = lambda: model  # type: ignore[assignment]
+    implied.load_implied_model = lambda: implied_model  # type: ignore[assignment]
     try:
         pred = []
         for path in paths:
@@ -51,6 +56,7 @@ def predict(paths: list[Path], model: learned.RelationModel | None) -> list[dict
         return pred
     finally:
         learned.load_model = original  # type: ignore[assignment]
+        implied.load_implied_model = original_implied  # type: ignore[assignment]
 
 
 def added_by_type(gold: list[dict[str, Any]], base: list[dict[str, Any]],
@@ -87,7 +93,9 @@ def main() -> None:
                               if "corpus" not in s[0].parts
                               or s[0].parent.name in {*args.parts, *args.also_train}]
     rows = tr.collect()
-    print(f"{len(rows)} training pairs, {len(docs)} corpus train documents "
+    implied_rows = tr.collect(tr.document_implied)
+    print(f"{len(rows)} training pairs, {len(implied_rows)} implied-party candidates, "
+          f"{len(docs)} corpus train documents "
           f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     gold = [g for _, gs in docs for g in gs]
     paths = [p for p, _ in docs]
@@ -101,12 +109,14 @@ def main() -> None:
         for k in range(args.folds):
             held = {p.name for p in paths[k::args.folds]}
             raw = tr.fit([r for r in rows if r[0] not in held])
-            fold_models.append((held, raw))
+            own = tr.fit([r for r in implied_rows if r[0] not in held], (IMPLIED,))
+            fold_models.append((held, raw, learned.RelationModel(
+                "cv", tr.IMPLIED_THRESHOLD, own["bias"], own["weights"])))
         for threshold in args.threshold:
             pred: list[dict[str, Any]] = []
-            for held, raw in fold_models:
+            for held, raw, implied_model in fold_models:
                 model = learned.RelationModel("cv", threshold, raw["bias"], raw["weights"])
-                pred += predict([p for p in paths if p.name in held], model)
+                pred += predict([p for p in paths if p.name in held], model, implied_model)
             s = score_claims(gold, pred).overall
             print(f"C {c:<5} threshold {threshold:.2f} P {s.precision:.3f} R {s.recall:.3f} "
                   f"F1 {s.f1:.3f} pred {s.pred}")

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import learned_cv  # noqa: E402  (bench/learned_cv.py)
 
-from proxygraph.extract import learned  # noqa: E402
+from proxygraph.extract import implied, learned  # noqa: E402
 
 
 def test_the_learned_layer_only_adds_to_the_rules_claims() -> None:
@@ -25,7 +25,8 @@ def test_the_learned_layer_only_adds_to_the_rules_claims() -> None:
     assert sum(n["tp"] + n["fp"] for n in added.values()) == len(both) - len(rules)
 
 
-def test_predict_restores_the_packaged_model() -> None:
-    before = learned.load_model
+def test_predict_restores_the_packaged_models() -> None:
+    before, before_implied = learned.load_model, implied.load_implied_model
     learned_cv.predict([], None)
     assert learned.load_model is before
+    assert implied.load_implied_model is before_implied
