@@ -79,6 +79,25 @@ def test_a_weak_source_confirms_only_with_a_second_one(store: SqlStore) -> None:
     assert grade(store, c) == 2 and grade(store, a) == 2  # one weak source left each
 
 
+def test_one_source_confirms_with_one_strong_claim_not_with_two_weak_ones(
+        store: SqlStore) -> None:
+    """A lookup reads each agreeing source with whether it is strong, at most two such
+    rows: one source with a weak and a strong claim is two rows and confirms, as in the
+    rules; one source with two weak claims is one row and does not."""
+    from sqlalchemy import text
+
+    first = add(store, "Iran armed Russia, says Tasnim.", publisher="Tasnim", reliability="E")
+    add(store, "Iran armed Russia, Tasnim repeats.", publisher="Tasnim")
+    weak_only = add(store, "Iran armed Russia, says CNAS.", publisher="CNAS", reliability="B")
+    assert grade(store, weak_only) == 2
+    # one of Tasnim's claims stored with a strong grade (as a store graded earlier may be)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE claims SET reliability = 'C' WHERE id = :id"),
+                     {"id": first.id})
+    mixed = add(store, "Iran armed Russia, says RUSI.", publisher="RUSI", reliability="B")
+    assert grade(store, mixed) == 1
+
+
 def test_a_denial_contradicts_and_never_confirms(store: SqlStore) -> None:
     a = add(store, "Iran armed the Houthis.", obj=HOUTHIS, publisher="A", reliability="B")
     d = add(store, "Iran denied arming the Houthis.", obj=HOUTHIS, status="denied",

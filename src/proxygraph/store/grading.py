@@ -143,12 +143,17 @@ def _speaks_to_bound(t: FromClause, has_time: bool, has_items: bool
 
 @cache
 def _evidence_statement(shape: Shape, postgresql: bool = False) -> CompoundSelect:
-    """What the current claims of a pair say of one statement, in one round trip: a
-    strong agreeing claim, two sources of agreeing ones, a contradicting one, per
-    direction of the pair, each part stopping at its limit. The two sources: SQLite
-    streams DISTINCT ... LIMIT 2; PostgreSQL would read and sort every agreeing claim of
-    the pair for it (4,000 in a much-reported one: 4 ms), so there they are a first one
-    and one other than the first, each a LIMIT 1."""
+    """What the current claims of a pair say of one statement, in one round trip: whether
+    agreeing claims corroborate it (one strong source or two sources) and a contradicting
+    claim, per direction of the pair, each part stopping at its limit.
+
+    SQLite reads the agreeing claims once: the distinct (source, strong) of them, LIMIT 2.
+    Two rows are two sources or one strong source, one row is strong or not, so the
+    answer is exact and a lookup that finds nothing walks the pair's agreeing claims once,
+    not twice (a strong-source part and a two-source part, as before; issue 8).
+    PostgreSQL would read and sort every agreeing claim of the pair for a DISTINCT (4,000
+    in a much-reported one: 4 ms), so there a strong one, a first one and one other than
+    the first are each a LIMIT 1."""
     directions, has_object, has_time, has_items = shape
     parts = []
     for d in range(directions):
@@ -156,19 +161,23 @@ def _evidence_statement(shape: Shape, postgresql: bool = False) -> CompoundSelec
                 _CURRENT]
         agree = claims.c.status.in_(bindparam("agree", expanding=True))
         contra = claims.c.status.in_(bindparam("contra", expanding=True))
+        strong = claims.c.reliability.in_(_STRONG)
         if postgresql:
             first = select(claims.c.source).where(*base, agree).limit(1)
-            weak = [first, select(claims.c.source).where(
-                *base, agree, claims.c.source != first.scalar_subquery()).limit(1)]
+            agreeing = [
+                ("agree", select(claims.c.source, literal(True).label("strong"))
+                 .where(*base, agree, strong).limit(1)),
+                ("agree", select(claims.c.source, literal(False).label("strong"))
+                 .where(*base, agree).limit(1)),
+                ("agree", select(claims.c.source, literal(False).label("strong")).where(
+                    *base, agree, claims.c.source != first.scalar_subquery()).limit(1))]
         else:
-            weak = [select(claims.c.source).distinct().where(*base, agree).limit(2)]
-        for kind, query in (
-                ("strong", select(claims.c.source).where(
-                    *base, agree, claims.c.reliability.in_(_STRONG)).limit(1)),
-                *(("weak", w) for w in weak),
-                ("contra", select(claims.c.source).where(*base, contra).limit(1))):
+            agreeing = [("agree", select(claims.c.source, strong.label("strong")).distinct()
+                         .where(*base, agree).limit(2))]
+        for kind, query in (*agreeing, ("contra", select(
+                claims.c.source, literal(False).label("strong")).where(*base, contra).limit(1))):
             sub = query.subquery()
-            parts.append(select(literal(kind).label("kind"), sub.c.source))
+            parts.append(select(literal(kind).label("kind"), sub.c.source, sub.c.strong))
     return union_all(*parts)
 
 
@@ -207,8 +216,8 @@ def _grade_one(conn: Connection, shape: Shape, params: dict[str, Any], s: Statem
     found = conn.execute(_evidence_statement(shape, conn.dialect.name == "postgresql"), {
         **params, "agree": agreeing_statuses(s.status),
         "contra": contradicting_statuses(s.status)}).all()
-    sources = {r.source for r in found if r.kind == "weak"}
-    confirmed = any(r.kind == "strong" for r in found) or len(sources) >= 2
+    agreeing = [r for r in found if r.kind != "contra"]
+    confirmed = any(r.strong for r in agreeing) or len({r.source for r in agreeing}) >= 2
     contradicted = any(r.kind == "contra" for r in found)
     return _grade(s.certainty, confirmed, not confirmed and contradicted)
 
