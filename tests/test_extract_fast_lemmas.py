@@ -11,11 +11,13 @@ from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
+from proxygraph.extract import fast_lemmas
 from proxygraph.extract.fast_lemmas import (
     FACTORY,
     STOCK_NAME,
     FastLemmatizer,
     UnsupportedLemmatizer,
+    answering,
     check_lemmatizer,
     use_fast_lemmas,
 )
@@ -192,3 +194,27 @@ def test_a_refused_lemmatizer_stays(caplog: pytest.LogCaptureFixture) -> None:
     assert accepted.get_pipe_meta(STOCK_NAME).factory == FACTORY
     doc = accepted(Doc(accepted.vocab, words=["mice"], pos=["NOUN"], morphs=["Number=Plur"]))
     assert doc[0].lemma_ == "mouse"
+
+
+def test_new_keys_are_answered_by_a_twin_with_index_sets(
+        pipelines: tuple[Language, Language]) -> None:
+    fast = pipelines[1].get_pipe(STOCK_NAME)
+    # the installed spaCy's rule_lemmatize is the one read for the twin: else the stock
+    # lemmatizer answers (still exact, ~0.2 ms a new key)
+    assert fast.answers is not fast.stock
+    index = fast.answers.lookups.get_table("lemma_index")
+    stock_index = fast.stock.lookups.get_table("lemma_index")
+    assert {k: frozenset(v) for k, v in stock_index.items()} == dict(index.items())
+    assert all(isinstance(v, frozenset) for v in index.values())
+    assert all(isinstance(v, list) for v in stock_index.values())  # the stock one untouched
+
+
+def test_without_the_known_source_the_stock_lemmatizer_answers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = _rule_lemmatizer()
+    assert answering(rule) is not rule
+    lookup = Lemmatizer(rule.vocab, None, mode="lookup")
+    lookup.lookups = _lookups()
+    assert answering(lookup) is lookup  # lookup mode reads no index
+    monkeypatch.setattr(fast_lemmas, "RULE_LEMMATIZE_SHA256", "0" * 64)
+    assert answering(rule) is rule
