@@ -5,14 +5,14 @@ spaCy's rule lemmatizer is called once per token from Python (`token.lemma_ = ..
 token's ORTH, POS and MORPH (its cache key; the uncached early returns, for spaces and
 base forms, read only those too) given its mode and tables, and it only writes a token
 whose LEMMA is still unset unless `overwrite` is on. This component keeps a per-process
-map (ORTH, POS, MORPH) -> lemma, asks the stock lemmatizer itself for each key it has not
-seen (on the token at hand, so the result is the stock one by construction), and writes a
-batch's lemmas with `Doc.from_array`.
+map (ORTH, POS, MORPH) -> lemma, runs the stock lemmatizer's own code for each key it has
+not seen (on the token at hand, so the result is the stock one by construction), and
+writes a batch's lemmas with `Doc.from_array`.
 
-A key it has not seen is not cheap either: rule mode tests each candidate form against a
-`lemma_index` table held as lists (57,528 nouns), so a new key cost ~0.2 ms, ~14 us a token
-over a fresh process's first 40,000. The keys it has not seen are asked of a twin of the
-stock lemmatizer whose index tables are frozensets: `rule_lemmatize` only tests membership
+A key not seen yet is not cheap in the stock lemmatizer either: rule mode tests each
+candidate form against a `lemma_index` table held as lists (57,528 nouns), ~0.2 ms a new
+key, ~13 us a token over a fresh process's first 40,000. So those keys are asked of a twin
+of the stock lemmatizer whose index tables are frozensets: `rule_lemmatize` only tests membership
 and emptiness of them, so its answers are the same; this is done only while spaCy's
 `rule_lemmatize` is the source read for it (RULE_LEMMATIZE_SHA256), else the stock
 lemmatizer itself answers.
