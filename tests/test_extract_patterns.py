@@ -611,3 +611,12 @@ def test_a_faction_or_member_of_a_force_is_part_of_it(text, expected) -> None:
 
 def test_a_state_member_of_a_bloc_is_no_integration() -> None:
     assert not [t for t in triples("Iran is a member of BRICS.") if t[0] == "INTEGRATION"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kata'ib Hezbollah fired rockets. The group also receives rockets and one-way attack "
+    "drones that are smuggled overland from Iran.",
+    "Kata'ib Hezbollah received missiles and drones that were shipped from Iran.",
+])
+def test_the_giver_of_what_is_received_may_sit_on_its_clause(text) -> None:
+    assert ("ARMS_TRANSFER", "iran", "kataib-hezbollah") in triples(text)

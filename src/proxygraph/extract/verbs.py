@@ -391,6 +391,14 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
         subjects = [e for e in v.actors(prep_objects(verb, {"from"})) if e.id not in receivers]
         subjects = subjects or v.actors(
             [o for t in with_conjuncts(theme) for o in prep_objects(t, {"from"})])
+        # "receives rockets and drones that are shipped from Iran": the giver on a clause
+        # of what is received, or on a word the parser took for a second object
+        # ("smuggled overland from Iran": "overland" read as the verb's object)
+        subjects = subjects or v.actors(
+            [o for t in with_conjuncts(theme) for c in kids(t, "relcl", "acl")
+             for o in prep_objects(c, {"from"})]
+            + [o for t in kids(verb, "dobj") if t not in theme
+               for o in prep_objects(t, {"from"})])
     else:
         subjects = v.subjects(verb)
         objects = recipients
