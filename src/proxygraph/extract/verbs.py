@@ -209,7 +209,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         if helper is not None:
             # "helped Sudan build the complex", "helped Russia set up a factory to build
             # drones": the helper makes it with the helped (the annotation guide's reading)
-            first = next((t for t in verb.ancestors if t.head.i == helper.i), verb)
+            # the clause right under the helping verb: its subject may be the helped
+            first = next((t for t in (verb, *verb.ancestors)
+                          if t.head.i == helper.i and t.i != helper.i), verb)
             helped = v.actors(kids(first, "nsubj") + kids(helper, "dobj"))
             if helped:
                 subjects, objects = v.subjects(helper), helped
