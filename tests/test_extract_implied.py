@@ -100,3 +100,21 @@ def test_training_labels_a_candidate_by_the_gold_claim_of_its_sentence(tmp_path)
     assert all(y == set() for f, y in rows if "T=SUPPORT" not in f)
     table = [("d", f, y) for f, y in rows] * 3 + [("e", ["T=CLASH", "gap=4"], set())] * 3
     assert json.dumps(fit(table, (IMPLIED,))) == json.dumps(fit(table, (IMPLIED,)))
+
+
+def test_the_indexed_history_gives_what_walking_every_claim_gives() -> None:
+    from proxygraph.extract.implied import _counterparts
+    from proxygraph.extract.pipeline import ClaimHistory
+
+    text = ("Iran armed the Houthis in 2015. Russia sold jets to Iran. Iran funded Hamas. "
+            "The Houthis attacked ships. Tehran denied sending the missiles.")
+    document = Document(name="t", text=text, sha256=content_hash(text))
+    history = None
+    for _, _, before in sentence_claims(document):
+        history = before
+    assert isinstance(history, ClaimHistory) and len(history) == 5  # every sentence, at the end
+    plain = [list(claims) for claims in history]
+    for entity in ("iran", "houthis", "russia", "hamas"):
+        assert _counterparts(entity, set(), history) == _counterparts(entity, set(), plain)
+    assert {other for _, other in _counterparts("iran", set(), history)} >= {
+        "houthis", "russia", "hamas"}

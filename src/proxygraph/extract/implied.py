@@ -118,20 +118,22 @@ def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Cla
     """(the entity is the subject, counterpart id) -> [(sentences ago, claim, counterpart)],
     oldest first, over the earlier claims with a counterpart this sentence does not name."""
     out: dict[tuple[bool, str], list[tuple[int, Claim, Entity]]] = {}
-    for n, claims in enumerate(before):
-        gap = len(before) - n
-        for c in claims:
-            if c.object is None:
-                continue
-            if c.subject.id == entity_id:
-                is_subject, other = True, c.object
-            elif c.object.id == entity_id:
-                is_subject, other = False, c.subject
-            else:
-                continue
-            if other.id in named or other.kind == "item":
-                continue
-            out.setdefault((is_subject, other.id), []).append((gap, c, other))
+    # a pipeline.ClaimHistory gives the actor's own claims; any other list is walked
+    indexed = getattr(before, "by_party", None)
+    earlier = (indexed.get(entity_id, ()) if indexed is not None
+               else [(n, c) for n, claims in enumerate(before) for c in claims])
+    for n, c in earlier:
+        if c.object is None:
+            continue
+        if c.subject.id == entity_id:
+            is_subject, other = True, c.object
+        elif c.object.id == entity_id:
+            is_subject, other = False, c.subject
+        else:
+            continue
+        if other.id in named or other.kind == "item":
+            continue
+        out.setdefault((is_subject, other.id), []).append((len(before) - n, c, other))
     return out
 
 

@@ -345,6 +345,24 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     )
 
 
+class ClaimHistory(list[list[Claim]]):
+    """The claims of the sentences before, one list per sentence, with each party's claims
+    indexed as sentences are added: an echo rule asking for one actor's earlier claims reads
+    them without walking the whole document again (which grows with its square)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_party: dict[str, list[tuple[int, Claim]]] = {}
+
+    def append(self, claims: list[Claim]) -> None:
+        n = len(self)
+        super().append(claims)
+        for c in claims:
+            self.by_party.setdefault(c.subject.id, []).append((n, c))
+            if c.object is not None and c.object.id != c.subject.id:
+                self.by_party.setdefault(c.object.id, []).append((n, c))
+
+
 def sentence_claims(document: Document, progress: Callable[[int, int], None] | None = None,
                     echo_rules: Sequence[EchoRule] | None = None
                     ) -> Iterator[tuple[AnalysedSentence, list[Claim], list[list[Claim]]]]:
@@ -352,7 +370,7 @@ def sentence_claims(document: Document, progress: Callable[[int, int], None] | N
     that grows as the iteration goes on). The echo rules (the configured ones unless
     given) see the same."""
     rules = active_components().echo_rules if echo_rules is None else echo_rules
-    before: list[list[Claim]] = []
+    before = ClaimHistory()
     for item in analysed_sentences(document, progress):
         here = list(_claims_for_sentence(document, item))
         for echo in rules:
