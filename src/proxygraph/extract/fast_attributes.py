@@ -230,7 +230,24 @@ def _cells(dims: list[_Dim], spec: list[list]) -> tuple[np.ndarray, ...]:
     return np.ix_(*axes)
 
 
-class FastAttributeRuler:
+class BatchComponent:
+    """A pipeline component that annotates docs a batch at a time (`_apply`), for both
+    `nlp(text)` and `nlp.pipe(texts)`."""
+
+    def _apply(self, batch: list[Doc]) -> None:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._apply([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self._apply(batch)
+            yield from batch
+
+
+class FastAttributeRuler(BatchComponent):
     """Applies compiled Tables to docs, a batch at a time in `pipe`."""
 
     def __init__(self, vocab: Vocab, name: str = FACTORY) -> None:
@@ -241,15 +258,6 @@ class FastAttributeRuler:
     def set_patterns(self, groups: Iterable[dict[str, Any]]) -> None:
         """Compile an AttributeRuler's `.patterns`; raises UnsupportedPattern."""
         self.tables = compile_patterns(self.vocab, groups)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._apply([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            self._apply(batch)
-            yield from batch
 
     def _apply(self, batch: list[Doc]) -> None:
         tables = self.tables

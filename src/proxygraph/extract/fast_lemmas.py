@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 import logging
-from collections.abc import Iterable, Iterator
 from typing import cast
 
 import numpy as np
@@ -37,8 +36,9 @@ from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
-from spacy.util import minibatch
 from spacy.vocab import Vocab
+
+from proxygraph.extract.fast_attributes import BatchComponent
 
 FACTORY = "proxygraph_fast_lemmas"
 STOCK_NAME = "lemmatizer"
@@ -103,7 +103,7 @@ def _rule_lemmatize_is_known() -> bool:
     return hashlib.sha256(source.encode()).hexdigest() == RULE_LEMMATIZE_SHA256
 
 
-class FastLemmatizer:
+class FastLemmatizer(BatchComponent):
     """Writes the stock lemmatizer's lemmas from a cache, a batch at a time in `pipe`."""
 
     def __init__(self, vocab: Vocab, name: str = FACTORY) -> None:
@@ -118,15 +118,6 @@ class FastLemmatizer:
         self.stock = check_lemmatizer(stock)
         self.answers = answering(self.stock)
         self.cache.clear()
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._apply([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            self._apply(batch)
-            yield from batch
 
     def _apply(self, batch: list[Doc]) -> None:
         stock, answers = self.stock, self.answers
