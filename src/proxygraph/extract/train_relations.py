@@ -1,7 +1,8 @@
-"""Train the learned relation layer from the repository's annotated tuning sets.
+"""Train the learned relation layer and the implied-party model from the repository's
+annotated tuning sets.
 
     pip install -e '.[dev]'           # brings scikit-learn
-    python -m proxygraph.extract.train_relations [--out PATH] [--cv]
+    python -m proxygraph.extract.train_relations [--out PATH] [--cv] [--only implied]
 
 Reads every tuning set (tests/data/extraction, tests/data/heldout h01-h15, and the
 train-* parts of tests/data/corpus; never a blind part), runs the extractor's own parse,
@@ -9,8 +10,10 @@ mentions and anaphora over each document, labels every ordered pair of actor men
 a sentence with the gold claim types whose quote lies in that sentence and whose parties
 the pair names, and fits one logistic regression per type (liblinear, fixed order:
 deterministic). Weights under 0.01 are dropped; the result is `relations.json` beside this
-module. `--cv` first prints pair-level precision/recall by held-out document folds for a
-few thresholds and picks the threshold with the best F1.
+module. Then the implied-party model (implied.py): the extractor's claims sentence by
+sentence, every candidate `implied_pairs` makes labelled by the gold claims of its
+sentence, one logistic regression, `implied.json`. `--cv` first prints precision/recall
+by held-out document folds for a few thresholds and picks the threshold with the best F1.
 """
 
 from __future__ import annotations
