@@ -1,5 +1,4 @@
-"""Train the learned relation layer and the implied-party model from the repository's
-annotated tuning sets.
+"""Train the learned relation layer and the implied-party model from the tuning sets.
 
     pip install -e '.[dev]'           # brings scikit-learn
     python -m proxygraph.extract.train_relations [--out PATH] [--cv] [--only implied]
