@@ -138,10 +138,22 @@ APART = """const apart = e => {
 """
 
 
-def click_edge(page: Any, edge_id: str) -> None:
-    """Click the edge where no other edge or node is near (a real click on the canvas)."""
+def click_some_edge(page: Any, edges: list[dict[str, Any]]) -> dict[str, Any]:
+    """Click the first of `edges` that has a point clear of every other edge and node (a
+    real click on the canvas) and return it. The layout differs from run to run: an edge
+    may cross nodes all along its length, and clicking it would hit a node."""
     page.wait_for_timeout(300)  # let the layout settle
-    x, y = cy_eval(page, f"""
+    for edge in edges:
+        point = _clear_point(page, edge["id"])
+        if point is not None:
+            page.mouse.click(*point)
+            return edge
+    raise AssertionError(f"none of {len(edges)} edges has a point clear of the others")
+
+
+def _clear_point(page: Any, edge_id: str) -> tuple[float, float] | None:
+    """The page point on the edge farthest from other edges and off every node, if any."""
+    found = cy_eval(page, f"""
         const e = cy.getElementById({edge_id!r});
         cy.fit(e.connectedNodes(), 150);
         const a = e.source().renderedPosition(), b = e.target().renderedPosition();
@@ -161,9 +173,10 @@ def click_edge(page: Any, edge_id: str) -> None:
                     gap = -1; }});
             if (gap > bestGap) {{ bestGap = gap; best = p; }}
         }}
+        if (best === null) return null;  // on a node all along
         const box = cy.container().getBoundingClientRect();
         return [box.left + best.x, box.top + best.y];""")
-    page.mouse.click(x, y)
+    return None if found is None else (found[0], found[1])
 
 
 def test_demo_store_first_paint_and_network(page: Any, demo: dict[str, Any]) -> None:
@@ -200,9 +213,9 @@ def test_time_window_filters_the_graph(page: Any, demo: dict[str, Any]) -> None:
 def test_click_an_edge_shows_its_evidence_sentence(page: Any, demo: dict[str, Any]) -> None:
     open_network(page, demo["base"])
     # The best-attested edge that no other edge runs beside (a click hits only it).
-    edge = cy_eval(page, APART + """return cy.edges().filter(e => e.parallelEdges().length === 1
-        && apart(e)).sort((a, b) => b.data('count') - a.data('count'))[0].data()""")
-    click_edge(page, edge["id"])
+    edges = cy_eval(page, APART + """return cy.edges().filter(e => e.parallelEdges().length === 1
+        && apart(e)).sort((a, b) => b.data('count') - a.data('count')).map(e => e.data())""")
+    edge = click_some_edge(page, edges)
     page.wait_for_selector("#evidence .pg-sentence")
     shown = page.inner_text("#evidence")
     stored = demo["store"].claims(ClaimFilter(ids=tuple(edge["claims"])))
@@ -216,9 +229,9 @@ def test_click_an_edge_shows_its_evidence_sentence(page: Any, demo: dict[str, An
 
 def test_review_a_claim_and_it_is_stored(page: Any, demo: dict[str, Any]) -> None:
     open_network(page, demo["base"])
-    edge = cy_eval(page, APART + """return cy.edges().filter(e => e.data('count') >= 2 &&
-        e.parallelEdges().length === 1 && apart(e))[0].data()""")
-    click_edge(page, edge["id"])
+    edges = cy_eval(page, APART + """return cy.edges().filter(e => e.data('count') >= 2 &&
+        e.parallelEdges().length === 1 && apart(e)).map(e => e.data())""")
+    click_some_edge(page, edges)
     page.wait_for_selector("#evidence .pg-btn-accept")
     claim_id = page.locator("#evidence .pg-claim-id").first.inner_text()
     page.locator("#evidence .pg-btn-accept").first.click()
