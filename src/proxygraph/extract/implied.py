@@ -25,7 +25,7 @@ from proxygraph.extract.families import echo_rule
 from proxygraph.extract.learned import PAIR_TYPES, RelationModel, read_model
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
-from proxygraph.extract.pair_features import trigger_types
+from proxygraph.extract.pair_features import ancestor_indexes, mention_head, trigger_types
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
@@ -67,24 +67,6 @@ def load_implied_model() -> RelationModel | None:
 @cache
 def _denial_words() -> frozenset[str]:
     return frozenset({*load_lexicon().cues["status"]["deny"], *WORDS.denial_verbs})
-
-
-def _head(m: Mention, a: DocArrays) -> int:
-    """The mention's head: its first token governed from outside it."""
-    for i in range(m.start, m.end):
-        if a.head[i] == i or not m.start <= a.head[i] < m.end:
-            return i
-    return m.end - 1
-
-
-def _ancestors(i: int, a: DocArrays) -> set[int]:
-    out: set[int] = set()
-    for _ in range(_ANCESTORS):
-        if a.head[i] == i:
-            break
-        i = a.head[i]
-        out.add(i)
-    return out
 
 
 def _path(head: int, trigger: int, a: DocArrays) -> str:
@@ -180,8 +162,8 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
         counterparts = _counterparts(m.entity.id, named, before)
         if not counterparts:
             continue
-        head = _head(m, a)
-        above = _ancestors(head, a)
+        head = mention_head(m, sm.tokens).i
+        above = set(ancestor_indexes(head, a.head)[1:_ANCESTORS + 1])
         per_role = Counter(is_subject for is_subject, _ in counterparts)
         for (is_subject, other_id), stated in counterparts.items():
             gap, _, other = stated[-1]

@@ -121,7 +121,7 @@ def indexed_pairs(sm: SentenceMentions
     heads = {id(m): mention_head(m, sm.tokens) for ms in by_actor.values() for m in ms}
     doc_arrays = arrays(sm.sent.doc)
     # each head's chain up to the root, walked once for all the pairs it is in
-    chains = {h.i: _ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
+    chains = {h.i: ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
     out = []
     for x in actors:
         for y in actors:
@@ -140,7 +140,7 @@ def indexed_pairs(sm: SentenceMentions
     return out
 
 
-def _ancestor_indexes(i: int, head: list[int]) -> list[int]:
+def ancestor_indexes(i: int, head: list[int]) -> list[int]:
     """Token `i` and its heads up to the root (at most 40), as token indexes."""
     chain = [i]
     while head[chain[-1]] != chain[-1] and len(chain) < 40:
@@ -284,7 +284,7 @@ IndexPath = tuple[list[int], "int | None", list[int]]  # a DepPath by token inde
 
 
 def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
-    """From the two tokens' chains of heads (`_ancestor_indexes`): the indexes from a up to
+    """From the two tokens' chains of heads (`ancestor_indexes`): the indexes from a up to
     the lowest common ancestor, the ancestor, and from it down to b."""
     ids_b = {t: n for n, t in enumerate(up_b)}
     for n, i in enumerate(up_a):
@@ -302,8 +302,8 @@ def _token_path(path: IndexPath, tokens: list[Token]) -> DepPath:
 def _path(a: Token, b: Token) -> DepPath:
     """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
     doc_arrays = arrays(a.doc)
-    chain_a = _ancestor_indexes(a.i, doc_arrays.head)
-    chain_b = _ancestor_indexes(b.i, doc_arrays.head)
+    chain_a = ancestor_indexes(a.i, doc_arrays.head)
+    chain_b = ancestor_indexes(b.i, doc_arrays.head)
     return _token_path(_index_path(chain_a, chain_b), doc_arrays.tokens)
 
 
