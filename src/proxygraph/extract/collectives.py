@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from proxygraph.extract.arrays import arrays
+from proxygraph.extract.candidates import with_conjuncts
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import collective, demonym_form
 from proxygraph.extract.modifiers import is_backing_modifier
@@ -36,9 +37,8 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
         return None
     if lemma in WORDS.count_words or head.like_num:
         # "thousands of Afghan Shia men": the counted noun names the group
-        counted = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for c in p.children if c.dep_ == "pobj"]
-        return collective_for(counted[0], sm, lex) if counted else None
+        counted = _counted(head)
+        return collective_for(counted, sm, lex) if counted is not None else None
     if not _group_head(lemma, lex):
         # "Iran's proxy network", "its proxy forces": a client modifier makes a collective.
         client = next((c for c in head.children if c.dep_ in ("compound", "amod")
@@ -186,6 +186,22 @@ def _after_pro(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text in ("-", "–") and doc[token.i - 2].lower_ == "pro"
 
 
+def _counted(head: Token) -> Token | None:
+    """What a count word or number counts: its "of" object ("thousands of men")."""
+    return next((c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"), None)
+
+
+def recruits(heads: list[Token], found: list[Entity], sm: SentenceMentions) -> list[Entity]:
+    """The object of a recruitment whose phrases are `heads` and name `found`: the people
+    taken in ("recruited young men", "the recruitment of minors", "recruiting Syrians")
+    when `found` names no one but states, whose people the recruits are."""
+    if not all(e.kind == "state" for e in found):
+        return found
+    people = [e for h in with_conjuncts(heads) if (e := recruited_people(h, sm)) is not None]
+    return people or found
+
+
 def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
     """Whom a recruiter takes in: "recruited young men", "hundreds of minors", "Syrians",
     "young women from Africa". People no other claim would make a party ("killed
@@ -195,11 +211,11 @@ def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
     a = arrays(head.doc)
     i = head.i
     if a.lemma[i] in WORDS.count_words or head.like_num:
-        counted = [c for p in a.children[i] if a.dep[p] == "prep" and a.lower[p] == "of"
-                   for c in a.children[p] if a.dep[c] == "pobj"]
-        return recruited_people(a.tokens[counted[0]], sm) if counted else None
+        counted = _counted(head)
+        return recruited_people(counted, sm) if counted is not None else None
+    mention = sm.at(head)
     people = a.lemma[i] in WORDS.recruited_nouns or (
-        a.tag[i] in ("NNS", "NNPS") and sm.at(head) is not None and sm.at(head).demonym)
+        a.tag[i] in ("NNS", "NNPS") and mention is not None and mention.demonym)
     if not people or a.tag[i] not in ("NNS", "NNPS") and a.lemma[i] not in ("people", "youth"):
         return None
     if any(a.dep[c] in ("det", "poss") and a.lower[c] not in ("some", "many", "several")

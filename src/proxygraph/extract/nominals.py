@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
-from proxygraph.extract.collectives import recruited_people
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.sides import shipping_targets
 from proxygraph.extract.themes import as_money, origins
@@ -109,11 +109,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if instrumental and not subjects:
         subjects = v.actors(prep_objects(noun, {"of"}))
     objects = v.actors([h for h in object_heads if h not in between])
-    if ctype == "RECRUITMENT" and all(o.kind == "state" for o in objects):
-        # "the recruitment of minors", "recruitment among young men": the people taken in
-        people = [e for h in with_conjuncts(object_heads)
-                  if (e := recruited_people(h, v.sm)) is not None]
-        objects = people or objects
+    if ctype == "RECRUITMENT":
+        objects = recruits(object_heads, objects, v.sm)  # "the recruitment of minors"
     theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
         "ARMS_TRANSFER", "TRADE", "PRODUCTION") and lemma not in WORDS.patient_of_nouns else []
     if ctype in ("ARMS_TRANSFER", "TRADE", "PRODUCTION"):

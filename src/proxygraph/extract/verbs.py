@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
-from proxygraph.extract.collectives import recruited_people
+from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.lexicon import VerbTrigger
 from proxygraph.extract.mentions import default_index
@@ -126,11 +126,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 o for p in patients for o in prep_objects(p, {"to"})]  # "contingents to Niger"
             objects = (v.served(verb) or v.actors(destinations)
                        or (objects if any(o.resolved for o in objects) else []))
-        if ctype == "RECRUITMENT" and all(o.kind == "state" for o in objects):
-            # "recruited young men", "recruiting Syrians": the people taken in
-            people = [e for p in with_conjuncts(patients)
-                      if (e := recruited_people(p, v.sm)) is not None]
-            objects = people or objects
+        if ctype == "RECRUITMENT":
+            objects = recruits(patients, objects, v.sm)  # "recruited young men"
         if not objects:
             objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"for", "to", "on"}))
         theme = prep_objects(verb, {"on", "with", "in"})
