@@ -205,6 +205,10 @@ def _valued_in_money(v: SentenceView, noun: Token) -> bool:
     return money and not materiel
 
 
+# Entity kinds a force can be part of, or be a part of (INTEGRATION by a part noun)
+_ARMED_BODIES = ("armed_group", "pmc", "state_organ")
+
+
 def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     """'X became brigades of the PMF', 'made X a formal part of the armed forces', 'X, the
     backbone of Y': being or becoming part of another force is INTEGRATION (guide 4)."""
@@ -213,12 +217,11 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if noun.dep_ == "appos":
         # "the YPG, the backbone of the SDF", "the Quds Force, the external arm of the IRGC"
         owner = v.sm.at(noun.head)
-        if owner is None or owner.entity.kind not in ("armed_group", "pmc", "state_organ"):
+        if owner is None or owner.entity.kind not in _ARMED_BODIES:
             return
         # "a unit of Belarusian volunteers" says what it is made of, not what it belongs to
-        kinds = ("armed_group", "pmc", "state_organ") if (
-            noun.lemma_.lower() in WORDS.membership_nouns) else (
-            "armed_group", "pmc", "state_organ", "organization")
+        kinds = _ARMED_BODIES if noun.lemma_.lower() in WORDS.membership_nouns else (
+            *_ARMED_BODIES, "organization")
         targets = [t for t in v.actors(prep_objects(noun, {"of"})) if t.kind in kinds]
         # a description of what the group is: a standing relation, as an epithet
         yield from v.pairs("INTEGRATION", [owner.entity], targets, noun, [], False, label=True)
@@ -233,7 +236,7 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if noun.lemma_.lower() in WORDS.membership_nouns:
         # "a member of the PMF" joins a force; "a member of BRICS" or of the UN does not
         absorbed = [e for e in absorbed if e.kind in ("armed_group", "pmc")]
-        targets = [e for e in targets if e.kind in ("armed_group", "pmc", "state_organ")]
+        targets = [e for e in targets if e.kind in _ARMED_BODIES]
     yield from v.pairs("INTEGRATION", absorbed, targets, verb, [], False)
 
 
