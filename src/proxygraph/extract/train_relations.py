@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
-from proxygraph.extract.implied import IMPLIED, IMPLIED_FILE
+from proxygraph.extract.implied import IMPLIED, IMPLIED_FILE, implied_pairs, implied_party
 from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, load_model
 from proxygraph.extract.pair_features import mention_pairs, pair_features
-from proxygraph.extract.pipeline import analysed_sentences
+from proxygraph.extract.pipeline import AnalysedSentence, analysed_sentences, sentence_claims
 from proxygraph.ontology import ONTOLOGY
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -67,30 +67,39 @@ def _names(mention: Any) -> set[str]:
     return {normalize_name(n) for n in (entity.name, *entity.aliases, mention.text)}
 
 
+def _located(document: Any, gold: list[dict[str, Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """(character offset, claim) of each gold claim whose quote the text holds."""
+    return [(at, g) for g in gold if (at := document.text.find(g["quote"])) >= 0]
+
+
+def _stated_in(item: AnalysedSentence, located: list[tuple[int, dict[str, Any]]]
+               ) -> list[dict[str, Any]]:
+    """The gold claims whose quote starts in the sentence."""
+    start = item.offset + item.sent.start_char
+    end = item.offset + item.sent.end_char
+    return [g for at, g in located if start <= at < end]
+
+
+def _names_pair(g: dict[str, Any], first: set[str], second: set[str]) -> bool:
+    """The gold claim's parties are `first` then `second` (either way for symmetric types)."""
+    subject, obj = gold_names(g["subject"]), gold_names(g["object"])
+    return bool((subject & first and obj & second) or (
+        ONTOLOGY.is_symmetric(g["type"]) and subject & second and obj & first))
+
+
 def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[tuple[list[str], set[str]]]:
     """(features, gold types) for every ordered actor pair of every sentence of a document."""
     from proxygraph.ingest import read_document
 
     document = read_document(path)
-    located = []
-    for g in gold:
-        at = document.text.find(g["quote"])
-        if at >= 0:
-            located.append((at, g))
+    located = _located(document, gold)
     rows: list[tuple[list[str], set[str]]] = []
     for item in analysed_sentences(document):
-        start = item.offset + item.sent.start_char
-        end = item.offset + item.sent.end_char
-        here = [g for at, g in located if start <= at < end]
+        here = _stated_in(item, located)
         for a, b, _, _, path in mention_pairs(item.sm):
             names_a, names_b = _names(a), _names(b)
-            labels = set()
-            for g in here:
-                gs, go = gold_names(g["subject"]), gold_names(g["object"])
-                forward = gs & names_a and go & names_b
-                backward = ONTOLOGY.is_symmetric(g["type"]) and gs & names_b and go & names_a
-                if (forward or backward) and g["type"] in PAIR_TYPES:
-                    labels.add(g["type"])
+            labels = {g["type"] for g in here
+                      if g["type"] in PAIR_TYPES and _names_pair(g, names_a, names_b)}
             feats, _ = pair_features(item.sm, a, b, path=path)
             rows.append((feats, labels))
     return rows
@@ -101,29 +110,21 @@ def document_implied(path: Path, gold: list[dict[str, Any]]
     """(features, {"implied"} or nothing) for every implied-party candidate of a document
     (implied.py), the earlier claims being those of the extractor without that rule."""
     from proxygraph.extract.families import active_components
-    from proxygraph.extract.implied import IMPLIED, implied_pairs, implied_party
-    from proxygraph.extract.pipeline import sentence_claims
     from proxygraph.ingest import read_document
 
     document = read_document(path)
-    located = [(at, g) for g in gold if (at := document.text.find(g["quote"])) >= 0]
+    located = _located(document, gold)
     echoes = [r for r in active_components().echo_rules if r is not implied_party]
     rows: list[tuple[list[str], set[str]]] = []
     for item, here, before in sentence_claims(document, echo_rules=echoes):
-        start = item.offset + item.sent.start_char
-        end = item.offset + item.sent.end_char
-        stated = [g for at, g in located if start <= at < end]
+        stated = _stated_in(item, located)
         for pair in implied_pairs(item.sm, here, before):
             named = _names(pair.named)
             other = {normalize_name(n) for n in (pair.counterpart.name,
                                                  *pair.counterpart.aliases)}
             subject, obj = (named, other) if pair.named_is_subject else (other, named)
-            label = any(
-                g["type"] == pair.ctype and (
-                    (gold_names(g["subject"]) & subject and gold_names(g["object"]) & obj)
-                    or (ONTOLOGY.is_symmetric(g["type"]) and gold_names(g["subject"]) & obj
-                        and gold_names(g["object"]) & subject))
-                for g in stated)
+            label = any(g["type"] == pair.ctype and _names_pair(g, subject, obj)
+                        for g in stated)
             rows.append((list(pair.features), {IMPLIED} if label else set()))
     return rows
 
@@ -223,7 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.only != "implied":
         _train(collect(), PAIR_TYPES, args.out, args.cv, args.threshold, DEFAULT_THRESHOLD)
-        load_model.cache_clear()  # the implied model learns over the new layer's claims
+        # the implied model learns over the packaged layer's claims: the one just written
+        # when --out is the packaged file (the default)
+        load_model.cache_clear()
     if args.only != "relations":
         _train(collect(document_implied), (IMPLIED,), args.implied_out, args.cv,
                args.threshold, IMPLIED_THRESHOLD)
