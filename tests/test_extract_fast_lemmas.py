@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from proxygraph.extract import fast_lemmas
+from proxygraph.extract.fast_attributes import differing_tokens
 from proxygraph.extract.fast_lemmas import (
     FACTORY,
     STOCK_NAME,
@@ -22,8 +22,6 @@ from proxygraph.extract.fast_lemmas import (
     use_fast_lemmas,
 )
 from proxygraph.extract.nlp import MODEL_NAME, load_nlp
-
-COMPARED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 # Own text touching the English rule paths: plural and singular nouns (base form), proper
 # nouns (kept as written), verb forms, comparatives, exceptions (went, mice, better),
@@ -46,10 +44,6 @@ def pipelines() -> tuple[Language, Language]:
     return spacy.load(MODEL_NAME), load_nlp()
 
 
-def _differing(a: Doc, b: Doc) -> int:
-    return int((a.to_array(COMPARED) != b.to_array(COMPARED)).any(axis=1).sum())
-
-
 def test_load_nlp_uses_the_fast_lemmatizer_under_the_stock_name(
         pipelines: tuple[Language, Language]) -> None:
     stock, fast = pipelines
@@ -66,11 +60,11 @@ def test_same_annotations_as_the_stock_pipeline(pipelines: tuple[Language, Langu
     for _ in range(2):
         for a, b in zip(stock.pipe(TEXTS), fast.pipe(TEXTS), strict=True):
             tokens += len(a)
-            differing += _differing(a, b)
+            differing += differing_tokens(a, b)
     for text in TEXTS:
         a, b = stock(text), fast(text)
         tokens += len(a)
-        differing += _differing(a, b)
+        differing += differing_tokens(a, b)
     assert tokens > 350
     assert differing == 0
     lemmas = [t.lemma_ for t in fast("The militias went north, gonna see the Houthis.")]

@@ -23,7 +23,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -42,6 +54,16 @@ _SETTABLE = (TAG, POS, MORPH, LEMMA, DEP)
 _MAX_CELLS = 4_000_000
 _MAX_CACHE = 200_000
 _log = logging.getLogger(__name__)
+
+
+# The annotations a stand-in for a stock component must leave exactly as the stock
+# pipeline makes them (the tests and bench/attribute_ruler.py, bench/lemmatizer.py check).
+ANNOTATIONS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def differing_tokens(a: Doc, b: Doc) -> int:
+    """How many tokens of two parses of one text differ in any of ANNOTATIONS."""
+    return int((a.to_array(ANNOTATIONS) != b.to_array(ANNOTATIONS)).any(axis=1).sum())
 
 
 class UnsupportedPattern(ValueError):
