@@ -176,11 +176,14 @@ def test_statistics_are_refreshed_as_the_store_grows(tmp_path: Path) -> None:
         store.close()
 
 
-def test_a_streaming_reader_keeps_a_small_sqlite_page_cache(tmp_path: Path) -> None:
+def test_a_streaming_reader_keeps_a_small_sqlite_page_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from sqlalchemy import text
 
+    from proxygraph.store import engine
     from proxygraph.store.engine import SQLITE_CACHE_KIB, SQLITE_STREAM_CACHE_KIB
 
+    monkeypatch.setattr(engine, "SQLITE_LOCK_BYTE_OFFSET", 0)  # as if past 1 GiB
     url = f"sqlite:///{tmp_path / 's.db'}"
     for streaming, kib in ((False, SQLITE_CACHE_KIB), (True, SQLITE_STREAM_CACHE_KIB)):
         store = SqlStore(url, streaming=streaming)
@@ -188,3 +191,28 @@ def test_a_streaming_reader_keeps_a_small_sqlite_page_cache(tmp_path: Path) -> N
             assert conn.execute(text("PRAGMA cache_size")).scalar() == -kib
         store.close()
     assert SQLITE_STREAM_CACHE_KIB < SQLITE_CACHE_KIB
+
+
+def test_a_store_file_under_1_gib_keeps_a_small_sqlite_page_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under SQLite's lock-byte page (1 GiB) every commit that follows a page split scans
+    the page cache's hash table (engine._cache_kib), so a big cache pays only past it."""
+    from sqlalchemy import text
+
+    from proxygraph.store import engine
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    SqlStore(url).close()
+    reader = engine.make_engine(url)
+    with reader.connect() as conn:
+        size = conn.execute(text("PRAGMA page_size")).scalar() * \
+            conn.execute(text("PRAGMA page_count")).scalar()
+    reader.dispose()
+    for offset, kib in ((size + 1, engine.SQLITE_SMALL_FILE_CACHE_KIB),
+                        (size, engine.SQLITE_CACHE_KIB)):
+        monkeypatch.setattr(engine, "SQLITE_LOCK_BYTE_OFFSET", offset)
+        store = SqlStore(url)
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA cache_size")).scalar() == -kib
+        store.close()
+    assert engine.SQLITE_SMALL_FILE_CACHE_KIB < engine.SQLITE_CACHE_KIB
