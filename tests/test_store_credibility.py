@@ -110,7 +110,7 @@ def test_ingest_writes_only_the_grades_that_change(store: SqlStore) -> None:
             written.append(len(parameters) if executemany else 1)
 
     first = add(store, "Iran armed Russia, says CNAS.", publisher="CNAS", reliability="B")
-    event.listen(store.engine, "before_cursor_execute", count)
+    event.listen(store.write_engine, "before_cursor_execute", count)
     try:
         # corroborated by CNAS (stored so), and CNAS's claim regraded 2 -> 1: one row
         second = add(store, "Iran armed Russia, says RUSI.", publisher="RUSI", reliability="B")
@@ -122,7 +122,7 @@ def test_ingest_writes_only_the_grades_that_change(store: SqlStore) -> None:
                      reliability="C")
         assert sum(written) == 1 and grade(store, denial) == 5
     finally:
-        event.remove(store.engine, "before_cursor_execute", count)
+        event.remove(store.write_engine, "before_cursor_execute", count)
 
 
 def test_a_denial_contradicts_and_never_confirms(store: SqlStore) -> None:
