@@ -133,7 +133,10 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # pronoun's number, nearer than any actor, is the antecedent: nobody we know
                 plural = ("NNS", "NNPS") if tok.lower_ in ("they", "them", "their") else (
                     "NN", "NNP")
-                unnamed = any(a.dep[j] in ("nsubj", "nsubjpass") and a.tag[j] in plural
+                # ("called both leaders and urged them": "them" are the leaders)
+                roles = ("nsubj", "nsubjpass", "dobj") if plural[0] == "NNS" else (
+                    "nsubj", "nsubjpass")
+                unnamed = any(a.dep[j] in roles and a.tag[j] in plural
                               and j not in taken for j in range(sent.start, i))
                 target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
         elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
@@ -310,7 +313,10 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         size = _reference_size(tok)
         if size == 0:
             continue
-        here = _named_actors([m for m in mentions if m.end <= tok.i], sent, kinds)
+        doers = _doers_of(tok)
+        here = _named_actors([m for m in mentions if m.end <= tok.i
+                              and not doers.intersection(range(m.start, m.end))],
+                             sent, kinds)
         before = [] if here else [e for e in ctx.last_actors if e.kind in kinds]
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
@@ -319,6 +325,20 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _doers_of(tok: Token) -> set[int]:
+    """The tokens of the subject of the verb a description hangs on: "U.S. envoy Amos
+    Hochstein urged both sides" names no side in its subject."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree}
 
 
 def _reference_size(tok: Token) -> int:

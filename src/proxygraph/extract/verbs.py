@@ -298,7 +298,9 @@ def _joint_partners(verb: Token) -> list[Token]:
         before = prep.doc[prep.i - 1] if prep.i > 0 else None
         if any(c.lower_ in WORDS.joint_adverbs for c in prep.children) or (
                 before is not None and before.lower_ in WORDS.joint_adverbs):
-            out += kids(prep, "pobj")
+            # "together with the Syrian army and with Hezbollah": the second "with" too
+            for joint in (prep, *(c for c in prep.conjuncts if c.lower_ == "with")):
+                out += kids(joint, "pobj")
     return out
 
 
