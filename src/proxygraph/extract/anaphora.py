@@ -375,6 +375,8 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
         subject = a.dep[m.end - 1] in ("nsubj", "nsubjpass")
+        if m.end + 1 < len(a.text) and a.text[m.end] in ("-", "–") and a.tag[m.end + 1] == "VBN":
+            continue  # the sponsor in "Islamic State-linked insurgents" is not who they are
         if m.entity.kind in _GROUP_KINDS:
             ctx.group_salience[m.entity.id] += 2 if subject else 1
             ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest

@@ -26,7 +26,7 @@ from proxygraph.extract.wordsets import WORDS
 from proxygraph.gazetteer import is_town
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
-from proxygraph.registry import normalize
+from proxygraph.registry import default_registry, normalize
 
 # "Long Name (ACR)": a parenthesised acronym of 2-8 capitals (digits and hyphens allowed
 # inside), defined by the words just before it whose initials spell it.
@@ -49,18 +49,34 @@ class LocalNames:
 
 
 def unregistered(name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
+    state = _state_of_forces(name) if kind == "state_organ" else None
     return Entity(id=stable_id("x", normalize(name)), name=name, kind=kind,
                   aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)),
-                  resolved=False)
+                  resolved=False, affiliation=state)
+
+
+# "Rwanda Security Forces", "Burkinabe Army": a state's own forces, named after the state
+_STATE_FORCES = re.compile(r"(?:(?:security|defen[cs]e|armed|national defen[cs]e) forces?"
+                           r"|(?:national )?(?:army|police|navy|gendarmerie)|air force)$")
 
 
 def guess_kind(name: str) -> str:
     words = [w.lower().strip(".,") for w in name.split()]
-    if any(w in WORDS.state_organ_heads for w in words):
+    if any(w in WORDS.state_organ_heads for w in words) or _state_of_forces(name):
         return "state_organ"
     if any(w in WORDS.armed_heads for w in words) or name.isupper():
         return "armed_group"
     return "organization"
+
+
+def _state_of_forces(name: str) -> str | None:
+    """The state whose own forces a name is ("Rwanda Security Forces" -> rwanda)."""
+    first, _, rest = name.partition(" ")
+    if not _STATE_FORCES.fullmatch(rest.lower()):
+        return None
+    registry = default_registry()
+    state = registry.lookup_actor(first) or registry.demonym(first)
+    return state.id if state is not None and state.kind == "state" else None
 
 
 def document_names(text: str, index: AliasIndex) -> LocalNames:
