@@ -138,7 +138,14 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                     "nsubj", "nsubjpass")
                 unnamed = any(a.dep[j] in roles and a.tag[j] in plural
                               and j not in taken for j in range(sent.start, i))
-                target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
+                fallback = ctx.last_subject
+                if tok.lower_ == "them" and not earlier and not unnamed:
+                    # "Some say Eritrea gives them guns" after a sentence on Fano: an object
+                    # "them" is the armed group named last, not the last sentence's subject
+                    groups = [e for e in ctx.last_actors if e.kind in _GROUP_KINDS]
+                    if groups:
+                        fallback = Mention(tok.i, tok.i + 1, groups[-1], tok.text)
+                target = earlier[-1] if earlier else (None if unnamed else fallback)
         elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
               and sent.doc[tok.i - 1].lower_ == "the"):
             # "the contractors", "the mercenaries": the private military company named before

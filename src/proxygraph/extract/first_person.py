@@ -134,8 +134,17 @@ def _learn_titles(sent: Span, mentions: list[Mention], voices: Voices) -> None:
             if any(t.lemma_.lower() in titles for t in between) and all(
                     t.pos_ in ("NOUN", "ADJ", "PROPN", "PART") for t in between):
                 voices.sides.setdefault(p.entity.id, b.entity)
-        # the title in apposition after it
         head = doc[p.end - 1]
+        # "an M23 spokesman, Mr. Patrick Mugisha": the name set off after the title (read
+        # on the surface: the parser often hangs such a name elsewhere)
+        i = p.start - 1
+        while i > sent.start and i > p.start - 3 and doc[i].pos_ == "PROPN":
+            i -= 1  # "Mr.", "Colonel"
+        if i > sent.start and doc[i].text == "," and doc[i - 1].lemma_.lower() in titles:
+            named = [b for b in bodies if p.start - 8 <= b.start < i - 1]
+            if named:
+                voices.sides.setdefault(p.entity.id, named[-1].entity)
+        # the title in apposition after it
         for appos in (c for c in head.children if c.dep_ == "appos"):
             if appos.lemma_.lower() not in titles:
                 continue
