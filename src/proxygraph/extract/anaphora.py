@@ -136,8 +136,8 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # ("called both leaders and urged them": "them" are the leaders)
                 roles = ("nsubj", "nsubjpass", "dobj") if plural[0] == "NNS" else (
                     "nsubj", "nsubjpass")
-                unnamed = any(a.dep[j] in roles and a.tag[j] in plural
-                              and j not in taken for j in range(sent.start, i))
+                unnamed = any(a.dep[j] in roles and a.tag[j] in plural and not taken.intersection(
+                    range(a.tokens[j].left_edge.i, j + 1)) for j in range(sent.start, i))
                 fallback = ctx.last_subject
                 if tok.lower_ == "them" and not earlier and not unnamed:
                     # "Some say Eritrea gives them guns" after a sentence on Fano: an object
