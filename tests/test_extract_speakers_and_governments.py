@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from proxygraph.extract import extract_text
 from proxygraph.extract.local_names import guess_kind, unregistered
+from proxygraph.extract.pipeline import analysed_sentences
+from proxygraph.model import Document
 
 
 def triples(text: str) -> set[tuple[str, str, str | None]]:
@@ -106,3 +108,25 @@ def test_a_state_named_with_its_forces_word_is_that_states_organ() -> None:
 def test_metonyms_of_state_press_name_the_state() -> None:
     text = "The United States has sent weapons to the Zionist regime."
     assert ("ARMS_TRANSFER", "United States", "Israel") in triples(text)
+
+
+def test_the_sponsored_group_is_the_group_named_before() -> None:
+    text = ("Hezbollah fired rockets at Israel on Monday. The Iran-backed group fired more "
+            "rockets at northern Israel the next day.")
+    found = triples(text)
+    assert ("SUPPORT", "Iran", "Hezbollah") in found
+    assert not any(s == "Iran-backed groups" for _, s, _ in found)
+
+
+def test_a_transcript_label_is_no_party() -> None:
+    text = ("Intro.\n\nHOST (Carla Reyes): Welcome back. Last week a Chinese Coast Guard "
+            "ship fired its water cannon at a Philippine vessel.\n\nHOST: What next?")
+    document = Document(name="t.txt", text=text, sha256="0" * 64)
+    named = {m.text for item in analysed_sentences(document) for m in item.sm.mentions}
+    assert "Chinese Coast Guard" in named
+    assert "HOST" not in named
+
+
+def test_a_place_financed_in_is_no_beneficiary() -> None:
+    text = "France continues to finance armed gangs on the territory of Benin."
+    assert not any(o == "Benin" for _, _, o in triples(text))

@@ -168,14 +168,15 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             # about (guide 17); never guessed from a country alone
             top = max(ctx.army_mention.values(), key=lambda m: ctx.army_salience[m.entity.id])
             target = top
-        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0
-              and sent.doc[tok.i - 1].lower_ in WORDS.anaphoric_determiners
-              and tok.tag_ == "NN"):
+        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0 and tok.tag_ == "NN"
+              and sent.doc[(first := _past_epithet(tok))].lower_
+              in WORDS.anaphoric_determiners):
             word = lemma
-            # "the corps" is the Fifth Corps named before it; "the party", any armed group
-            named = [m for m in actors if m.start < tok.i
+            # "the corps" is the Fifth Corps named before it; "the party", any armed group;
+            # "the Iran-backed group" too, never its sponsor
+            named = [m for m in actors if m.start < first
                      and word in m.entity.name.lower().replace("-", " ").split()]
-            groups = [m for m in actors if m.start < tok.i and m.entity.kind in _GROUP_KINDS]
+            groups = [m for m in actors if m.start < first and m.entity.kind in _GROUP_KINDS]
             if named:
                 target = named[-1]
             elif word in WORDS.generic_group_nouns:
@@ -186,6 +187,18 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
 
 
 _MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
+def _past_epithet(tok: Token) -> int:
+    """The index of the word before a description's noun, past a sponsor's epithet:
+    "the" in "the Iran-backed group", in "the Tehran-aligned militia" and in "the group"."""
+    doc = tok.doc
+    i = tok.i - 1
+    if i >= 2 and doc[i].tag_ == "VBN" and doc[i - 1].text in ("-", "–"):
+        i -= 2  # the participle and its hyphen
+        while i > 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].lower_ != "the":
+            i -= 1  # the sponsor's words ("Islamic State")
+    return max(i, 0)
 
 
 def _national_description(tok: Token) -> str | None:

@@ -217,6 +217,13 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
     return out
 
 
+def _line_label(span: Span) -> bool:
+    """A word opening its line before a colon or a parenthesis: a transcript label."""
+    doc = span.doc
+    first = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return first and span.end < len(doc) and doc[span.end].text in (":", "(")
+
+
 def _named(ent: Span) -> Mention | None:
     words = [t for t in ent if not t.is_punct]
     while words and words[0].lower_ in ("the", "a", "an"):
@@ -242,6 +249,8 @@ def _named(ent: Span) -> Mention | None:
         return Mention(start, end, unregistered(text, "person"), text)
     if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6):
         return None  # a single capitalised word is too often a place or a product
+    if len(span) == 1 and _line_label(span):
+        return None  # "HOST:", "HOST (Carla Reyes):" label a turn; nobody acts there
     if span[-1].lower_ in WORDS.state_body_words and len(span) <= 2:
         return None  # "Kenyan government": a state the demonym rules read
     return Mention(start, end, unregistered(text, guess_kind(text)), text)

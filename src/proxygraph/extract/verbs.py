@@ -129,7 +129,10 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         if ctype == "RECRUITMENT":
             objects = recruits(patients, objects, v.sm)  # "recruited young men"
         if not objects:
-            objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"for", "to", "on"}))
+            # not "financed groups on the territory of Benin": a place is no beneficiary
+            objects = v.actors(kids(verb, "dative") + [
+                o for o in prep_objects(verb, {"for", "to", "on"})
+                if o.lemma_.lower() not in WORDS.settlement_nouns])
         theme = prep_objects(verb, {"on", "with", "in"})
         if ctype == "SUPPORT":
             # "backed the royalists with money and weapons": the support and each kind of
