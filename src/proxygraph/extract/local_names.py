@@ -247,8 +247,11 @@ def _named(ent: Span) -> Mention | None:
                                 for t in span):
             return None
         return Mention(start, end, unregistered(text, "person"), text)
-    if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6):
-        return None  # a single capitalised word is too often a place or a product
+    if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6
+                              and not any(c.isdigit() for c in text)):
+        # a single capitalised word is too often a place or a product; letters and
+        # digits ("M90", "T-72") are a model, not a party
+        return None
     if len(span) == 1 and _line_label(span):
         return None  # "HOST:", "HOST (Carla Reyes):" label a turn; nobody acts there
     if span[-1].lower_ in WORDS.state_body_words and len(span) <= 2:

@@ -228,8 +228,11 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     if verb.dep_ == "acl" and v.is_passive(verb) and all(not o.resolved for o in objects):
         return  # "militias backed by Iran": an unnamed label implies nothing (guide 6)
     # "Russia and Iran signed/met", "A and B clashed"; but not "A and B attacked"
+    # "A and B clashed" fought each other; "A and B fought a coalition of groups" fought
+    # someone else, named or not
     reciprocal = frame == "partner" and (
-        ctype != "CLASH" or lemma in v.lex.reciprocal_clash_verbs
+        ctype != "CLASH" or (lemma in v.lex.reciprocal_clash_verbs
+                             and not (ctype == "CLASH" and kids(verb, "dobj")))
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
 
