@@ -130,3 +130,19 @@ def test_a_transcript_label_is_no_party() -> None:
 def test_a_place_financed_in_is_no_beneficiary() -> None:
     text = "France continues to finance armed gangs on the territory of Benin."
     assert not any(o == "Benin" for _, _, o in triples(text))
+
+
+def test_an_epithet_said_of_the_subject_is_the_standing_relation() -> None:
+    text = ("Kataib Hezbollah and the Badr Organization are widely described as "
+            "Iran-aligned.")
+    found = triples(text)
+    assert {("SUPPORT", "Iran", "Kata'ib Hezbollah"),
+            ("SUPPORT", "Iran", "Badr Organization")} <= found
+    claims = {c.object.name: c for c in extract_text("The RSF is UAE-funded, officials say.")
+              if c.object is not None}
+    funded = claims["Rapid Support Forces"]
+    assert (funded.type, funded.status, funded.certainty) == ("FUNDING", "ongoing", "medium")
+    denied = [c for c in extract_text("The militia Kataib Hezbollah is not Iran-backed, its "
+                                      "leader insists.") if c.type == "SUPPORT"]
+    assert [c.status for c in denied] == ["denied"]
+    assert not triples("The group is al-Qaeda-linked.")  # a link is no support (guide 5)

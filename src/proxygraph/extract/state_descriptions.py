@@ -17,6 +17,7 @@ from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
+
 def learn_state_descriptions(sent: Span, mentions: list[Mention],
                              table: dict[str, Entity]) -> None:
     """Record which state each government word of the sentence belongs to: "Mali's
