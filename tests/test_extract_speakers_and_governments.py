@@ -146,3 +146,16 @@ def test_an_epithet_said_of_the_subject_is_the_standing_relation() -> None:
                                       "leader insists.") if c.type == "SUPPORT"]
     assert [c.status for c in denied] == ["denied"]
     assert not triples("The group is al-Qaeda-linked.")  # a link is no support (guide 5)
+
+
+def test_a_coalitions_objects_are_its_members() -> None:
+    found = triples("The Popular Mobilization Forces include Kataib Hezbollah and the Badr "
+                    "Organization.")
+    assert {("INTEGRATION", "Kata'ib Hezbollah", "Popular Mobilization Forces"),
+            ("INTEGRATION", "Badr Organization", "Popular Mobilization Forces")} <= found
+    found = triples("The Alliance Fleuve Congo, a coalition that includes M23, took Goma.")
+    assert ("INTEGRATION", "M23", "Alliance Fleuve Congo") in found
+    # a state's or a delegation's "includes" makes nobody a member
+    assert not any(t == "INTEGRATION" for t, _, _ in triples(
+        "Russia's arsenal includes S-400 systems. The Iranian delegation included IRGC "
+        "commanders."))

@@ -70,6 +70,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     if frame == "absorbed":
         yield from _integration(v, verb, ctype)
         return
+    if frame == "container":
+        yield from _members(v, verb, ctype)
+        return
     subjects = v.subjects(verb)
     objects: list[Entity] = []
     theme: list[Token] = []
@@ -330,6 +333,17 @@ def _integration(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate
         if verb.lemma_.lower() == "join":
             targets = targets or v.actors(kids(verb, "dobj"))
     yield from v.pairs(ctype, absorbed, targets, verb, [], False)
+
+
+_GROUP_KINDS = ("armed_group", "pmc")
+
+
+def _members(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate]:
+    """"The PMF include Kata'ib Hezbollah and Badr", "a coalition that includes M23": an
+    armed body's objects are its members; a state's or a delegation's are not."""
+    bodies = [e for e in v.subjects(verb) if e.kind in (*_GROUP_KINDS, "organization")]
+    members = [e for e in v.actors(kids(verb, "dobj")) if e.kind in _GROUP_KINDS]
+    yield from v.pairs(ctype, members, bodies, verb, [], False)
 
 
 def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
