@@ -13,18 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 from proxygraph.extract.mentions import Mention
-from proxygraph.extract.nlp import span_text
 from proxygraph.extract.surnames import Surnames
 from proxygraph.extract.view import SentenceView
 from proxygraph.model import Entity
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc", "organization")
-_QUOTES = ('"', "“", "”", "‘", "’", "'")
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''"})  # tokens that open or close a quote
 
 
 @dataclass
@@ -54,24 +54,22 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
     _learn_titles(sent, mentions, voices)
     if new_paragraph:
         voices.quoted = None
-    pronouns = [t for t in sent if t.lower_ in FIRST_PERSON and t.pos_ == "PRON"
-                and not t.text.isupper()]  # "US" is the United States
-    quoting = any(q in span_text(sent) for q in _QUOTES)
-    if not pronouns:
-        voices.quoted = _sentence_speaker(sent, mentions, None, voices)[1] if quoting else None
-        return mentions
-    taken = {i for m in mentions for i in range(m.start, m.end)}
+    a = arrays(sent.doc)  # (read by index: asked of every sentence)
+    quoting = not _QUOTES.isdisjoint(a.text[sent.start:sent.end])
     extra: list[Mention] = []
-    for tok in pronouns:
-        if tok.i in taken:
-            continue
-        found, side = _sentence_speaker(sent, mentions, tok, voices)
-        if not found and quoting:
-            side = voices.quoted  # a quote running on from the sentence before
-        if not found and side is None and turn_speaker is not None:
-            side = voices.side_of(turn_speaker)
-        if side is not None:
-            extra.append(Mention(tok.i, tok.i + 1, side, tok.text))
+    if not FIRST_PERSON.isdisjoint(a.lower[sent.start:sent.end]):
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for i in range(sent.start, sent.end):
+            if (a.lower[i] not in FIRST_PERSON or a.pos[i] != "PRON" or i in taken
+                    or a.text[i].isupper()):  # "US" is the United States
+                continue
+            found, side = _sentence_speaker(sent, mentions, i, voices)
+            if not found and quoting:
+                side = voices.quoted  # a quote running on from the sentence before
+            if not found and side is None and turn_speaker is not None:
+                side = voices.side_of(turn_speaker)
+            if side is not None:
+                extra.append(Mention(i, i + 1, side, a.text[i]))
     if quoting:
         found, side = _sentence_speaker(sent, mentions, None, voices)
         voices.quoted = side if found else voices.quoted
@@ -94,19 +92,23 @@ def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:
     return None
 
 
-def _sentence_speaker(sent: Span, mentions: list[Mention], pronoun: Token | None,
+def _sentence_speaker(sent: Span, mentions: list[Mention], pronoun: int | None,
                       voices: Voices) -> tuple[bool, Entity | None]:
     """(whether an actor says the sentence, the side he speaks for): the subject of a
-    reporting verb whose subject does not hold the pronoun ("'we will respond', the group
-    said")."""
+    reporting verb whose subject does not hold the pronoun (token index; "'we will
+    respond', the group said")."""
     reporting = reporting_verbs()
+    a = arrays(sent.doc)
+    if reporting.isdisjoint(a.lemma[sent.start:sent.end]):
+        return False, None
     actors = [m for m in mentions if not m.is_item and not m.demonym]
-    for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in reporting:
+    for i in range(sent.start, sent.end):
+        if a.lemma[i] not in reporting or a.pos[i] not in ("VERB", "AUX"):
             continue
-        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for subject in (a.tokens[c] for c in a.children[i]
+                        if a.dep[c] in ("nsubj", "nsubjpass")):
             span = range(subject.left_edge.i, subject.right_edge.i + 1)
-            if pronoun is not None and pronoun.i in span:
+            if pronoun is not None and pronoun in span:
                 continue
             said = [m for m in actors if m.end - 1 == subject.i] or [
                 m for m in actors if m.start in span and m.entity.kind != "person"]

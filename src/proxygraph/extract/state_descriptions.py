@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -23,20 +24,19 @@ def learn_state_descriptions(sent: Span, mentions: list[Mention],
     """Record which state each government word of the sentence belongs to: "Mali's
     junta", "the Malian junta", "the government of Ethiopia", "Myanmar junta" (an alias)."""
     words = WORDS.state_descriptions
-    doc = sent.doc
+    a = arrays(sent.doc)  # (read by index: asked of every state mention)
     for m in mentions:
         if m.entity.kind != "state" or m.is_item:
             continue
-        last = doc[m.end - 1]
+        last = m.end - 1
+        head = a.head[last]
         word: str | None = None
-        if last.lemma_.lower() in words:
-            word = last.lemma_.lower()  # the alias holds the word
-        elif last.head.lemma_.lower() in words and last.dep_ in ("poss", "amod", "compound",
-                                                                  "nmod"):
-            word = last.head.lemma_.lower()
-        elif (last.dep_ == "pobj" and last.head.lower_ == "of"
-              and last.head.head.lemma_.lower() in words):
-            word = last.head.head.lemma_.lower()
+        if a.lemma[last] in words:
+            word = a.lemma[last]  # the alias holds the word
+        elif a.lemma[head] in words and a.dep[last] in ("poss", "amod", "compound", "nmod"):
+            word = a.lemma[head]
+        elif a.dep[last] == "pobj" and a.lower[head] == "of" and a.lemma[a.head[head]] in words:
+            word = a.lemma[a.head[head]]
         if word is not None:
             table[word] = m.entity
 
@@ -45,15 +45,17 @@ def with_state_descriptions(sent: Span, mentions: list[Mention],
                             table: dict[str, Entity]) -> list[Mention]:
     """The sentence's mentions with one for each bare government word ("the junta", "the
     transitional authorities") whose state the document gave before."""
-    if not table:
-        return mentions
     words = WORDS.state_descriptions
+    a = arrays(sent.doc)  # (read by index: asked of every sentence)
+    if not table or words.isdisjoint(a.lemma[sent.start:sent.end]):
+        return mentions
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra: list[Mention] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma not in words or tok.i in taken or tok.pos_ != "NOUN":
+    for i in range(sent.start, sent.end):
+        lemma = a.lemma[i]
+        if lemma not in words or i in taken or a.pos[i] != "NOUN":
             continue
+        tok = a.tokens[i]
         if tok.tag_ != ("NNS" if lemma == "authority" else "NN"):
             continue  # "the two governments" are a pair (anaphora.pair_references)
         children = list(tok.children)
