@@ -159,3 +159,9 @@ def test_a_coalitions_objects_are_its_members() -> None:
     assert not any(t == "INTEGRATION" for t, _, _ in triples(
         "Russia's arsenal includes S-400 systems. The Iranian delegation included IRGC "
         "commanders."))
+
+
+def test_a_currency_named_after_a_state_is_no_party() -> None:
+    found = triples("Iran paid Hezbollah 700 million U.S. dollars a year.")
+    assert ("FUNDING", "Iran", "Hezbollah") in found
+    assert not any("United States" in (s, o) for _, s, o in found)

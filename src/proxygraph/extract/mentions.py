@@ -210,9 +210,16 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         state = index.demonym_of(word)
         if state is not None:
             mentions.append(Mention(j, j + 1, state, word, demonym=True))
-    mentions = [_state_army(m, a, index) for m in mentions]
+    mentions = [_state_army(m, a, index) for m in mentions
+                if not _names_a_currency(m, a)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _names_a_currency(m: Mention, a: DocArrays) -> bool:
+    """'US' in "1,000 US dollars", 'Iraqi' in "Iraqi dinars": the money, no actor."""
+    return (m.entity.kind == "state" and m.end < len(a.lower)
+            and a.lower[m.end] in WORDS.currency_words)
 
 
 def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:

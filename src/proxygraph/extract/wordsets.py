@@ -124,6 +124,7 @@ class WordSets:
     becoming_verbs: frozenset[str]
     financial_modifiers: frozenset[str]
     monetary_modifiers: frozenset[str]
+    currency_words: frozenset[str]
     state_sponsor_participles: frozenset[str]
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
