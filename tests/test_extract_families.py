@@ -45,6 +45,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
     ]
     assert {r["name"] for r in rows if r["kind"] != "family"} == {
         "own_side",
+        "people_killed",
         "capital_place",
         "exchanged_goods",
         "attacked_site",

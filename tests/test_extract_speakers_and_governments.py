@@ -165,3 +165,17 @@ def test_a_currency_named_after_a_state_is_no_party() -> None:
     found = triples("Iran paid Hezbollah 700 million U.S. dollars a year.")
     assert ("FUNDING", "Iran", "Hezbollah") in found
     assert not any("United States" in (s, o) for _, s, o in found)
+
+
+def test_people_killed_are_victims_not_their_state() -> None:
+    found = triples("Israeli strikes killed 20 Palestinians in Gaza. The Syrians killed "
+                    "three Turkish soldiers.")
+    assert not any(o == "Palestine" for _, _, o in found)
+    assert ("CLASH", "Syria", "Turkish Armed Forces") in found  # a state killing is a party
+
+
+def test_a_demonym_of_people_from_a_named_force_is_that_force() -> None:
+    found = triples("Russian instructors from the Africa Corps arrived in Niamey in April "
+                    "2024 to train Nigerien troops.")
+    assert ("TRAINING", "Africa Corps", "Niger Armed Forces") in found
+    assert not any(s == "Russian Armed Forces" for _, s, _ in found)

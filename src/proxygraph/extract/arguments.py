@@ -160,6 +160,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
                     army or lemma in lex.military_heads or lemma in lex.equipment_heads
                     or _operated_weapon(noun, lex)):
                 continue
+            if _named_body_of(noun, sm):
+                continue  # "Russian instructors from the Africa Corps": the Africa Corps'
             if army or lemma in lex.military_heads:
                 m = Mention(m.start, m.end, military_of(m.entity), m.text)  # "Russian officers"
         # "Somalia's government" is Somalia, not a possessor beside the phrase's other names
@@ -324,6 +326,19 @@ def _is_possessor(m: Mention, sm: SentenceMentions) -> bool:
     # Liwa' al-Quds" the parser takes the apostrophe of the next name for one.
     nxt = m.end
     return nxt < len(a.dep) and (a.tag[nxt] == "POS" or a.text[nxt] in ("'", "’", "'s", "’s"))
+
+
+def _named_body_of(noun: Token, sm: SentenceMentions) -> bool:
+    """The people a demonym describes are said to be of a named force ("Russian
+    instructors from the Africa Corps", "Iranian advisers of the Quds Force")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "with"):
+            for obj in prep.children:
+                m = sm.at(obj)
+                if obj.dep_ == "pobj" and m is not None and not m.demonym and (
+                        m.entity.kind in ("armed_group", "pmc", "state_organ")):
+                    return True
+    return False
 
 
 def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:

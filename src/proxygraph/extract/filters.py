@@ -53,6 +53,23 @@ def own_side(cand: Candidate) -> bool:
         obj.name.lower().startswith(f"{d.lower()} ") for d in cand.subject.demonyms)
 
 
+@candidate_filter("people_killed")
+def people_killed(cand: Candidate) -> bool:
+    """"has killed 46,000 Palestinians", "three Syrians were wounded": the people a
+    clash kills or wounds are its victims (guide 16), not their state as a party."""
+    obj = cand.object
+    trigger = cand.trigger
+    if cand.type != "CLASH" or obj is None or obj.kind != "state" or (
+            trigger.lemma_.lower() not in WORDS.casualty_verbs):
+        return False
+    from proxygraph.extract.mentions import default_index
+
+    index = default_index()
+    victims = [t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass")]
+    return any(t.tag_ in ("NNPS", "NNS") and getattr(index.demonym_of(t.text), "id", None)
+               == obj.id for t in victims)
+
+
 @candidate_filter("capital_place")
 def capital_place(cand: Candidate) -> bool:
     """"An Israeli strike on Beirut", "a base near Mogadishu": a capital attacked or
