@@ -12,8 +12,13 @@ from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.pair_features import (
     SentenceWords,
     _conjuncts,
+    _index_path,
+    _pair_path,
+    ancestor_indexes,
     indexed_pair_features,
     indexed_pairs,
+    sentence_trigger_types,
+    trigger_types,
 )
 from proxygraph.extract.pipeline import AnalysedSentence, analysed_sentences
 from proxygraph.ingest import read_text_stream
@@ -78,3 +83,23 @@ def test_implied_triggers_take_verbs_as_verbs_and_nouns_as_nouns() -> None:
         assert _triggers(item.sm, types, a) == expected
     assert any(_triggers(item.sm, {"ARMS_TRANSFER"}, arrays(item.sent.doc))["ARMS_TRANSFER"]
                for item in _sentences())
+
+
+def test_a_path_read_backwards_is_the_path_of_the_reversed_pair() -> None:
+    for item in _sentences():
+        a, sent = arrays(item.sent.doc), item.sent
+        chains = {i: ancestor_indexes(i, a.head) for i in range(sent.start, sent.end)}
+        paths: dict = {}
+        for i in range(sent.start, sent.end):
+            for j in range(sent.start, sent.end):
+                # (j, i) was made before (i, j) whenever j < i: derived from it
+                assert _pair_path(i, j, chains, paths, a.head) == _index_path(chains[i],
+                                                                              chains[j])
+
+
+def test_sentence_trigger_types_are_those_of_its_lemmas() -> None:
+    for item in _sentences():
+        a, sent = arrays(item.sent.doc), item.sent
+        assert sentence_trigger_types(sent) == trigger_types(a.lemma[sent.start:sent.end])
+        assert sentence_trigger_types(sent) is sentence_trigger_types(sent)  # kept
+    assert sentence_trigger_types(_sentences()[0].sent)  # "armed", "trained", "talks"

@@ -25,7 +25,11 @@ from proxygraph.extract.families import echo_rule
 from proxygraph.extract.learned import PAIR_TYPES, RelationModel, read_model
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
-from proxygraph.extract.pair_features import ancestor_indexes, mention_head, trigger_types
+from proxygraph.extract.pair_features import (
+    ancestor_indexes,
+    mention_head,
+    sentence_trigger_types,
+)
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
@@ -154,7 +158,7 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
     sent = sm.sent
     a = arrays(sent.doc)
     lemmas = a.lemma[sent.start:sent.end]
-    types = trigger_types(lemmas) & set(PAIR_TYPES)
+    types = sentence_trigger_types(sent) & set(PAIR_TYPES)
     actors = [m for m in sm.mentions if not m.is_item]
     if not types or not actors or not before:
         return []

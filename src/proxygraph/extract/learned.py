@@ -33,7 +33,7 @@ from proxygraph.extract.pair_features import (
     SentenceWords,
     indexed_pair_features,
     indexed_pairs,
-    trigger_types,
+    sentence_trigger_types,
 )
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
@@ -306,7 +306,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # ... and only when the sentence has a trigger word of a type the rules did not give the
     # pair ("armed and trained" read as training only): other related pairs cost features
     # for nothing
-    offered = trigger_types(a_.lemma[sent.start:sent.end]) if related else set()
+    offered = sentence_trigger_types(sent) if related else frozenset()
     reporting = _reporting_words()
     scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
     features: list[list[int | None]] = []

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, cast
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.collectives import collective_for
@@ -122,6 +122,7 @@ def indexed_pairs(sm: SentenceMentions
     doc_arrays = arrays(sm.sent.doc)
     # each head's chain up to the root, walked once for all the pairs it is in
     chains = {h.i: ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
+    paths: dict[tuple[int, int], IndexPath] = {}  # by the two heads (each pair comes twice)
     out = []
     for x in actors:
         for y in actors:
@@ -130,7 +131,8 @@ def indexed_pairs(sm: SentenceMentions
             best: tuple[int, int, Mention, Mention, IndexPath] | None = None
             for a in by_actor[x]:
                 for b in by_actor[y]:
-                    path = _index_path(chains[heads[id(a)].i], chains[heads[id(b)].i])
+                    path = _pair_path(heads[id(a)].i, heads[id(b)].i, chains, paths,
+                                      doc_arrays.head)
                     length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
                     if best is None or (length, a.start + b.start) < best[:2]:
                         best = (length, a.start + b.start, a, b, path)
@@ -202,7 +204,7 @@ class SentenceWords(Generic[F]):
         relation the parse hangs elsewhere than on the pair's path is still in the
         sentence's words (4-fold document CV, pair F1 at 0.4: 0.536 -> 0.561)."""
         if self._sentence is None:
-            types = trigger_types(a.lemma[sm.sent.start:sm.sent.end])
+            types = sentence_trigger_types(sm.sent)
             self._sentence = [self.code(f"st={t}") for t in sorted(types)]
         return self._sentence
 
@@ -333,6 +335,22 @@ def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
     return up_a[:], None, up_b[::-1]
 
 
+def _pair_path(ia: int, ib: int, chains: dict[int, list[int]],
+               paths: dict[tuple[int, int], IndexPath], head: list[int]) -> IndexPath:
+    """`_index_path` of two heads, from their pair the other way round when it was made:
+    with both chains up to the root, the common ancestor is the same, and the path the
+    same read backwards."""
+    found = paths.get((ia, ib))
+    if found is None:
+        back = paths.get((ib, ia))
+        if back is not None and all(head[c[-1]] == c[-1] for c in (chains[ia], chains[ib])):
+            found = (back[2][::-1], back[1], back[0][::-1])
+        else:
+            found = _index_path(chains[ia], chains[ib])
+        paths[ia, ib] = found
+    return found
+
+
 def _token_path(path: IndexPath, tokens: list[Token]) -> DepPath:
     up, lca, down = path
     return ([tokens[i] for i in up], tokens[lca] if lca is not None else None,
@@ -443,6 +461,17 @@ def trigger_types(lemmas: Iterable[str]) -> set[str]:
     for lemma in set(lemmas) & table.keys():
         out |= table[lemma]
     return out
+
+
+def sentence_trigger_types(sent: Span) -> frozenset[str]:
+    """`trigger_types` of a sentence's lemmas, kept with its Doc's arrays: the learned
+    layer, its sentence features and the implied parties each ask."""
+    kept = arrays(sent.doc).kept
+    key = ("trigger_types", sent.start, sent.end)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = frozenset(trigger_types(arrays(sent.doc).lemma[sent.start:sent.end]))
+    return cast(frozenset[str], found)
 
 
 @cache
