@@ -98,6 +98,33 @@ def test_one_source_confirms_with_one_strong_claim_not_with_two_weak_ones(
     assert grade(store, mixed) == 1
 
 
+def test_ingest_writes_only_the_grades_that_change(store: SqlStore) -> None:
+    """A new claim graded as it was stored (corroborated) and a stored claim regraded to
+    the grade it has cost no UPDATE row: each would look up a random claim id."""
+    from sqlalchemy import event
+
+    written: list[int] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("UPDATE claims SET credibility"):
+            written.append(len(parameters) if executemany else 1)
+
+    first = add(store, "Iran armed Russia, says CNAS.", publisher="CNAS", reliability="B")
+    event.listen(store.write_engine, "before_cursor_execute", count)
+    try:
+        # corroborated by CNAS (stored so), and CNAS's claim regraded 2 -> 1: one row
+        second = add(store, "Iran armed Russia, says RUSI.", publisher="RUSI", reliability="B")
+        assert sum(written) == 1
+        assert (grade(store, first), grade(store, second)) == (1, 1)
+        written.clear()
+        # a denial contradicts only claims already corroborated: its own grade alone
+        denial = add(store, "Iran denied arming Russia.", status="denied", publisher="MFA",
+                     reliability="C")
+        assert sum(written) == 1 and grade(store, denial) == 5
+    finally:
+        event.remove(store.write_engine, "before_cursor_execute", count)
+
+
 def test_a_denial_contradicts_and_never_confirms(store: SqlStore) -> None:
     a = add(store, "Iran armed the Houthis.", obj=HOUTHIS, publisher="A", reliability="B")
     d = add(store, "Iran denied arming the Houthis.", obj=HOUTHIS, status="denied",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from proxygraph.store import ClaimFilter, SqlStore
-from store_helpers import store_fixture, store_url_fixture  # noqa: F401  (fixtures)
+from store_helpers import make_doc, store_fixture, store_url_fixture  # noqa: F401  (fixtures)
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
@@ -188,3 +188,33 @@ def test_a_streaming_reader_keeps_a_small_sqlite_page_cache(tmp_path: Path) -> N
             assert conn.execute(text("PRAGMA cache_size")).scalar() == -kib
         store.close()
     assert SQLITE_STREAM_CACHE_KIB < SQLITE_CACHE_KIB
+
+
+def test_a_writer_to_a_file_under_1_gib_keeps_a_small_sqlite_page_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under SQLite's lock-byte page (1 GiB) every commit that follows a page split scans
+    the page cache's hash table (engine._cache_kib), so a writer's big cache pays only
+    past it; readers keep theirs."""
+    from sqlalchemy import text
+
+    from proxygraph.store import engine
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    SqlStore(url).close()
+    reader = engine.make_engine(url)
+    with reader.connect() as conn:
+        size = conn.execute(text("PRAGMA page_size")).scalar() * \
+            conn.execute(text("PRAGMA page_count")).scalar()
+    reader.dispose()
+    for offset, kib in ((size + 1, engine.SQLITE_SMALL_FILE_CACHE_KIB),
+                        (size, engine.SQLITE_CACHE_KIB)):
+        monkeypatch.setattr(engine, "SQLITE_LOCK_BYTE_OFFSET", offset)
+        store = SqlStore(url)
+        with store.write_engine.connect() as conn:
+            assert conn.execute(text("PRAGMA cache_size")).scalar() == -kib
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA cache_size")).scalar() == -engine.SQLITE_CACHE_KIB
+        store.add_document(make_doc(f"Iran armed Russia ({kib})."), [], extractor_version="1")
+        assert store.has_document(make_doc(f"Iran armed Russia ({kib}).").sha256)
+        store.close()
+    assert engine.SQLITE_SMALL_FILE_CACHE_KIB < engine.SQLITE_CACHE_KIB

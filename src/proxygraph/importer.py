@@ -32,6 +32,7 @@ from proxygraph.ingest import MAX_BYTES
 from proxygraph.model import Claim, Document, Entity, Evidence, Quantity, TimeSpan
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.registry import default_registry
+from proxygraph.spreadsheet import unguarded
 from proxygraph.store.base import check_grade, period
 from proxygraph.store.overlay import registry_entity
 from proxygraph.store.review import unresolved
@@ -249,7 +250,8 @@ def _csv_rows(text: str, result: ImportResult) -> Iterator[tuple[int, dict[str, 
             result.problems.append(Problem(line, f"{len(cells)} fields, but the header "
                                                  f"names {len(names)}"))
             continue
-        yield line, {n: c.strip() for n, c in zip(names, cells, strict=False)}
+        # an exported cell that began like a formula was written with an apostrophe
+        yield line, {n: unguarded(c.strip()) for n, c in zip(names, cells, strict=False)}
 
 
 def _check_header(names: list[str]) -> list[Problem]:

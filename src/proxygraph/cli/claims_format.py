@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from proxygraph.credibility import CREDIBILITY_MEANING, RELIABILITY_MEANING
+from proxygraph.spreadsheet import guarded
 
 FORMATS = ("table", "jsonl", "csv")
 CSV_FIELDS = ("id", "type", "subject", "subject_id", "object", "object_id", "items", "via",
@@ -80,12 +81,17 @@ def write_jsonl(lines: Iterable[str], out: IO[str]) -> int:
     return n
 
 
+def csv_row(claim: dict[str, Any]) -> dict[str, str]:
+    """`row` with every cell safe to open in a spreadsheet (spreadsheet.py)."""
+    return {k: guarded(v) for k, v in row(claim).items()}
+
+
 def write_csv(lines: Iterable[str], out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for line in lines:
-        writer.writerow(row(json.loads(line)))
+        writer.writerow(csv_row(json.loads(line)))
         n += 1
     return n
 

@@ -25,6 +25,7 @@ from proxygraph.export.records import (
     edge_records,
 )
 from proxygraph.export.source import ExportSource
+from proxygraph.spreadsheet import guarded
 
 BATCH = 5000
 
@@ -33,9 +34,11 @@ def _csv_cell(value: Any, column: Column) -> str:
     if value is None:
         return ""
     if column.type == "list":
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return guarded(LIST_SEPARATOR.join(str(v) for v in value))
     if column.type == "bool":
         return "true" if value else "false"
+    if column.type == "string":
+        return guarded(str(value))  # text from reports: never a formula (spreadsheet.py)
     return str(value)
 
 

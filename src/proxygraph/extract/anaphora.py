@@ -133,9 +133,19 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # pronoun's number, nearer than any actor, is the antecedent: nobody we know
                 plural = ("NNS", "NNPS") if tok.lower_ in ("they", "them", "their") else (
                     "NN", "NNP")
-                unnamed = any(a.dep[j] in ("nsubj", "nsubjpass") and a.tag[j] in plural
-                              and j not in taken for j in range(sent.start, i))
-                target = earlier[-1] if earlier else (None if unnamed else ctx.last_subject)
+                # ("called both leaders and urged them": "them" are the leaders)
+                roles = ("nsubj", "nsubjpass", "dobj") if plural[0] == "NNS" else (
+                    "nsubj", "nsubjpass")
+                unnamed = any(a.dep[j] in roles and a.tag[j] in plural and not taken.intersection(
+                    range(a.tokens[j].left_edge.i, j + 1)) for j in range(sent.start, i))
+                fallback = ctx.last_subject
+                if tok.lower_ == "them" and not earlier and not unnamed:
+                    # "Some say Eritrea gives them guns" after a sentence on Fano: an object
+                    # "them" is the armed group named last, not the last sentence's subject
+                    groups = [e for e in ctx.last_actors if e.kind in _GROUP_KINDS]
+                    if groups:
+                        fallback = Mention(tok.i, tok.i + 1, groups[-1], tok.text)
+                target = earlier[-1] if earlier else (None if unnamed else fallback)
         elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
               and sent.doc[tok.i - 1].lower_ == "the"):
             # "the contractors", "the mercenaries": the private military company named before
@@ -158,14 +168,15 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             # about (guide 17); never guessed from a country alone
             top = max(ctx.army_mention.values(), key=lambda m: ctx.army_salience[m.entity.id])
             target = top
-        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0
-              and sent.doc[tok.i - 1].lower_ in WORDS.anaphoric_determiners
-              and tok.tag_ == "NN"):
+        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0 and tok.tag_ == "NN"
+              and sent.doc[(first := _past_epithet(tok))].lower_
+              in WORDS.anaphoric_determiners):
             word = lemma
-            # "the corps" is the Fifth Corps named before it; "the party", any armed group
-            named = [m for m in actors if m.start < tok.i
+            # "the corps" is the Fifth Corps named before it; "the party", any armed group;
+            # "the Iran-backed group" too, never its sponsor
+            named = [m for m in actors if m.start < first
                      and word in m.entity.name.lower().replace("-", " ").split()]
-            groups = [m for m in actors if m.start < tok.i and m.entity.kind in _GROUP_KINDS]
+            groups = [m for m in actors if m.start < first and m.entity.kind in _GROUP_KINDS]
             if named:
                 target = named[-1]
             elif word in WORDS.generic_group_nouns:
@@ -176,6 +187,18 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
 
 
 _MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
+def _past_epithet(tok: Token) -> int:
+    """The index of the word before a description's noun, past a sponsor's epithet:
+    "the" in "the Iran-backed group", in "the Tehran-aligned militia" and in "the group"."""
+    doc = tok.doc
+    i = tok.i - 1
+    if i >= 2 and doc[i].tag_ == "VBN" and doc[i - 1].text in ("-", "–"):
+        i -= 2  # the participle and its hyphen
+        while i > 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].lower_ != "the":
+            i -= 1  # the sponsor's words ("Islamic State")
+    return max(i, 0)
 
 
 def _national_description(tok: Token) -> str | None:
@@ -310,7 +333,10 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         size = _reference_size(tok)
         if size == 0:
             continue
-        here = _named_actors([m for m in mentions if m.end <= tok.i], sent, kinds)
+        doers = _doers_of(tok)
+        here = _named_actors([m for m in mentions if m.end <= tok.i
+                              and not doers.intersection(range(m.start, m.end))],
+                             sent, kinds)
         before = [] if here else [e for e in ctx.last_actors if e.kind in kinds]
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
@@ -319,6 +345,20 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
 
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _doers_of(tok: Token) -> set[int]:
+    """The tokens of the subject of the verb a description hangs on: "U.S. envoy Amos
+    Hochstein urged both sides" names no side in its subject."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree}
 
 
 def _reference_size(tok: Token) -> int:
@@ -355,6 +395,8 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
         subject = a.dep[m.end - 1] in ("nsubj", "nsubjpass")
+        if m.end + 1 < len(a.text) and a.text[m.end] in ("-", "–") and a.tag[m.end + 1] == "VBN":
+            continue  # the sponsor in "Islamic State-linked insurgents" is not who they are
         if m.entity.kind in _GROUP_KINDS:
             ctx.group_salience[m.entity.id] += 2 if subject else 1
             ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest

@@ -109,6 +109,16 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
     return [head if i == head.i else tokens[i] for i in out]
 
 
+def _epithet_sponsor(m: Mention, phrase: list[Token]) -> bool:
+    """'Islamic State' in "Islamic State-linked insurgents": the parser may hang the
+    name's first word on the noun and the rest on the participle the phrase leaves out; the
+    name is still the epithet's sponsor, not the phrase's party."""
+    a = arrays(phrase[0].doc)
+    j = m.end
+    return (j + 1 < len(a.text) and a.text[j] in ("-", "–") and a.tag[j + 1] == "VBN"
+            and all(t.i != j + 1 for t in phrase))
+
+
 def _is_list_prep(prep: int, a: DocArrays) -> bool:
     word = a.lower[prep]
     if word == "as":
@@ -133,6 +143,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         if m is None or m.is_item or id(m) in seen_mentions:
             continue
         seen_mentions.add(id(m))
+        if _epithet_sponsor(m, tokens):
+            continue
         if m.entity.kind == "state" and _origin_of_people(tok, head):
             continue  # "volunteers from Chad": where the recruits come from
         if m.demonym and not _demonym_is_actor(tok.doc[m.end - 1], head, lex):

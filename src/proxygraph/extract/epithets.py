@@ -64,6 +64,8 @@ def _label_candidates(v: SentenceView, tok: Token) -> Iterator[Candidate]:
     pass `Epithets.trigger_tokens` too.)"""
     if is_backing_modifier(tok, v.lex):
         yield from _backed(v, tok)
+    elif tok.dep_ in _PREDICATES and tok.lower_ in v.lex.backing_participles:
+        yield from _backed_predicate(v, tok)
     lemma = tok.lemma_.lower()
     if lemma in v.lex.agent_nouns and tok.pos_ == "NOUN":
         yield from _agent_noun(v, tok, v.lex.agent_nouns[lemma])
@@ -110,6 +112,31 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
                     yield Candidate(ctype, member, sponsor, mod, label=True)
             else:
                 yield Candidate(ctype, sponsor, member, mod, label=True)
+
+
+_PREDICATES = ("acomp", "advcl", "oprd", "xcomp")  # "is Iran-backed", "seen as Iran-aligned"
+
+
+def _backed_predicate(v: SentenceView, word: Token) -> Iterator[Candidate]:
+    """'Kata'ib Hezbollah is Iran-backed', '... are widely described as Iran-aligned':
+    the epithet said of the clause's subject is the same standing relation."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].text not in ("-", "–"):
+        return  # "the militia is backed by Iran" is the verb frames' passive
+    if word.lower_ in v.lex.weak_participles:
+        return  # "Iran-linked" says nothing (guide 5)
+    verb = word.head
+    if word.dep_ == "advcl" and not any(c.lower_ == "as" for c in word.children):
+        return  # only "described as", "seen as", "regarded as"
+    sponsors = _sponsor_of(v, word)
+    described = v.actors(kids(verb, "nsubjpass")) or v.subjects(verb)
+    ctype = v.lex.backing_participles.get(word.lower_, "SUPPORT")
+    for sponsor in sponsors:
+        for member in described:
+            if member.resolved and member.id != sponsor.id:
+                # the clause's cues hold ("..., officials say": medium); a participle is
+                # read as done, the epithet as standing
+                yield Candidate(ctype, sponsor, member, verb)
 
 
 def _users_of(v: SentenceView, materiel: Token) -> list[Entity]:

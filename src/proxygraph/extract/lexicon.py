@@ -21,7 +21,7 @@ def _set(values: Any) -> frozenset[str]:
 @dataclass(frozen=True)
 class VerbTrigger:
     claim_type: str
-    frame: str  # recipient | patient | partner | absorbed | none
+    frame: str  # recipient | patient | partner | absorbed | container | none
 
 
 @dataclass(frozen=True)

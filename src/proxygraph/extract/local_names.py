@@ -26,7 +26,7 @@ from proxygraph.extract.wordsets import WORDS
 from proxygraph.gazetteer import is_town
 from proxygraph.ids import stable_id
 from proxygraph.model import Entity
-from proxygraph.registry import normalize
+from proxygraph.registry import default_registry, normalize
 
 # "Long Name (ACR)": a parenthesised acronym of 2-8 capitals (digits and hyphens allowed
 # inside), defined by the words just before it whose initials spell it.
@@ -49,18 +49,34 @@ class LocalNames:
 
 
 def unregistered(name: str, kind: str, aliases: tuple[str, ...] = ()) -> Entity:
+    state = _state_of_forces(name) if kind == "state_organ" else None
     return Entity(id=stable_id("x", normalize(name)), name=name, kind=kind,
                   aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)),
-                  resolved=False)
+                  resolved=False, affiliation=state)
+
+
+# "Rwanda Security Forces", "Burkinabe Army": a state's own forces, named after the state
+_STATE_FORCES = re.compile(r"(?:(?:security|defen[cs]e|armed|national defen[cs]e) forces?"
+                           r"|(?:national )?(?:army|police|navy|gendarmerie)|air force)$")
 
 
 def guess_kind(name: str) -> str:
     words = [w.lower().strip(".,") for w in name.split()]
-    if any(w in WORDS.state_organ_heads for w in words):
+    if any(w in WORDS.state_organ_heads for w in words) or _state_of_forces(name):
         return "state_organ"
     if any(w in WORDS.armed_heads for w in words) or name.isupper():
         return "armed_group"
     return "organization"
+
+
+def _state_of_forces(name: str) -> str | None:
+    """The state whose own forces a name is ("Rwanda Security Forces" -> rwanda)."""
+    first, _, rest = name.partition(" ")
+    if not _STATE_FORCES.fullmatch(rest.lower()):
+        return None
+    registry = default_registry()
+    state = registry.lookup_actor(first) or registry.demonym(first)
+    return state.id if state is not None and state.kind == "state" else None
 
 
 def document_names(text: str, index: AliasIndex) -> LocalNames:
@@ -201,6 +217,13 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
     return out
 
 
+def _line_label(span: Span) -> bool:
+    """A word opening its line before a colon or a parenthesis: a transcript label."""
+    doc = span.doc
+    first = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return first and span.end < len(doc) and doc[span.end].text in (":", "(")
+
+
 def _named(ent: Span) -> Mention | None:
     words = [t for t in ent if not t.is_punct]
     while words and words[0].lower_ in ("the", "a", "an"):
@@ -224,8 +247,13 @@ def _named(ent: Span) -> Mention | None:
                                 for t in span):
             return None
         return Mention(start, end, unregistered(text, "person"), text)
-    if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6):
-        return None  # a single capitalised word is too often a place or a product
+    if len(span) < 2 and not (text.isupper() and 2 <= len(text) <= 6
+                              and not any(c.isdigit() for c in text)):
+        # a single capitalised word is too often a place or a product; letters and
+        # digits ("M90", "T-72") are a model, not a party
+        return None
+    if len(span) == 1 and _line_label(span):
+        return None  # "HOST:", "HOST (Carla Reyes):" label a turn; nobody acts there
     if span[-1].lower_ in WORDS.state_body_words and len(span) <= 2:
         return None  # "Kenyan government": a state the demonym rules read
     return Mention(start, end, unregistered(text, guess_kind(text)), text)

@@ -28,17 +28,22 @@ from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
 from proxygraph.extract.families import EchoRule, active_components
+from proxygraph.extract.first_person import Voices, turn_speaker, with_first_person
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
+from proxygraph.extract.state_descriptions import (
+    learn_state_descriptions,
+    with_state_descriptions,
+)
 from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document
+from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -77,7 +82,7 @@ def _behaviour_digest() -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"0.9.0+{_behaviour_digest()}"
+EXTRACTOR_VERSION = f"0.10.0+{_behaviour_digest()}"
 
 _HEADER_CHARS = 400
 
@@ -143,6 +148,8 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     names = document_names(document.text, index)
     surnames = Surnames()  # people named in full so far, by surname
     speaker: str | None = None  # the transcript turn's speaker ("RYABKOV: ...")
+    voices = Voices()  # who "we" are in what each speaker says
+    governments: dict[str, Entity] = {}  # "the junta" -> the state it was last tied to
     for offset, chunk in parse(document.text):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
         ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
@@ -155,9 +162,14 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
             label_end = chunk_text.index(label) + len(label)
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
                               or (m.entity.resolved and m.entity.kind != "person")]
-        for sent in chunk.sents:
+        turn = turn_speaker(speaker, surnames)
+        for n, sent in enumerate(chunk.sents):
             source = headline_source(sent) if _is_headline(sent) else None
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)
+            mentions = with_first_person(sent, mentions, voices, turn,
+                                         new_paragraph and n == 0)
+            mentions = with_state_descriptions(sent, mentions, governments)
+            learn_state_descriptions(sent, mentions, governments)
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)

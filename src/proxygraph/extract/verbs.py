@@ -70,6 +70,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     if frame == "absorbed":
         yield from _integration(v, verb, ctype)
         return
+    if frame == "container":
+        yield from _members(v, verb, ctype)
+        return
     subjects = v.subjects(verb)
     objects: list[Entity] = []
     theme: list[Token] = []
@@ -129,7 +132,10 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         if ctype == "RECRUITMENT":
             objects = recruits(patients, objects, v.sm)  # "recruited young men"
         if not objects:
-            objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"for", "to", "on"}))
+            # not "financed groups on the territory of Benin": a place is no beneficiary
+            objects = v.actors(kids(verb, "dative") + [
+                o for o in prep_objects(verb, {"for", "to", "on"})
+                if o.lemma_.lower() not in WORDS.settlement_nouns])
         theme = prep_objects(verb, {"on", "with", "in"})
         if ctype == "SUPPORT":
             # "backed the royalists with money and weapons": the support and each kind of
@@ -225,8 +231,11 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     if verb.dep_ == "acl" and v.is_passive(verb) and all(not o.resolved for o in objects):
         return  # "militias backed by Iran": an unnamed label implies nothing (guide 6)
     # "Russia and Iran signed/met", "A and B clashed"; but not "A and B attacked"
+    # "A and B clashed" fought each other; "A and B fought a coalition of groups" fought
+    # someone else, named or not
     reciprocal = frame == "partner" and (
-        ctype != "CLASH" or lemma in v.lex.reciprocal_clash_verbs
+        ctype != "CLASH" or (lemma in v.lex.reciprocal_clash_verbs
+                             and not (ctype == "CLASH" and kids(verb, "dobj")))
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
 
@@ -298,7 +307,9 @@ def _joint_partners(verb: Token) -> list[Token]:
         before = prep.doc[prep.i - 1] if prep.i > 0 else None
         if any(c.lower_ in WORDS.joint_adverbs for c in prep.children) or (
                 before is not None and before.lower_ in WORDS.joint_adverbs):
-            out += kids(prep, "pobj")
+            # "together with the Syrian army and with Hezbollah": the second "with" too
+            for joint in (prep, *(c for c in prep.conjuncts if c.lower_ == "with")):
+                out += kids(joint, "pobj")
     return out
 
 
@@ -322,6 +333,17 @@ def _integration(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate
         if verb.lemma_.lower() == "join":
             targets = targets or v.actors(kids(verb, "dobj"))
     yield from v.pairs(ctype, absorbed, targets, verb, [], False)
+
+
+_GROUP_KINDS = ("armed_group", "pmc")
+
+
+def _members(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate]:
+    """"The PMF include Kata'ib Hezbollah and Badr", "a coalition that includes M23": an
+    armed body's objects are its members; a state's or a delegation's are not."""
+    bodies = [e for e in v.subjects(verb) if e.kind in (*_GROUP_KINDS, "organization")]
+    members = [e for e in v.actors(kids(verb, "dobj")) if e.kind in _GROUP_KINDS]
+    yield from v.pairs(ctype, members, bodies, verb, [], False)
 
 
 def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:

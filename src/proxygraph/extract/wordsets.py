@@ -128,6 +128,7 @@ class WordSets:
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     governing_heads: frozenset[str]
+    state_descriptions: frozenset[str]
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
     force_name_words: frozenset[str]

@@ -263,7 +263,11 @@ def grade_new(conn: Connection, overlay: Overlay, new_ids: Sequence[str]) -> Non
             s = _statement(row, other_items.get(cid, frozenset()))
             shape, params = _shape_and_params(overlay, key, s)
             grades[cid] = _grade_one(conn, shape, params, s)
-    _write_grades(conn, grades)
+    # Only the grades that change: a stored claim regraded to its grade, or a new one
+    # graded as it was stored, would cost an UPDATE's lookup of a random id (issue 8).
+    stored = {r.id: r.credibility for r in rows}
+    stored.update({cid: r.credibility for cid, (r, _, _) in affected.items()})
+    _write_grades(conn, {cid: g for cid, g in grades.items() if stored.get(cid) != g})
 
 
 def _grade_from_new(row: Any, speaking: Sequence[Statement]) -> int | None:

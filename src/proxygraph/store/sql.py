@@ -88,12 +88,19 @@ class SqlStore:
         self.engine = make_engine(url, sqlite_cache_kib=SQLITE_STREAM_CACHE_KIB if streaming
                                   else SQLITE_CACHE_KIB)
         self._checkpointer = Checkpointer.for_engine(self.engine)
+        # A SQLite file's writes take their own pool, whose page cache is small while the
+        # file is (see engine._cache_kib); reads keep the big cache their queries gain from.
+        self.write_engine = self.engine
+        if self._checkpointer is not None and not streaming:
+            self.write_engine = make_engine(url, writer=True)
         self._guard(lambda: migrate(self.engine, create=create))
 
     def close(self) -> None:
         if self._checkpointer is not None:
             self._checkpointer.close()
         self.engine.dispose()
+        if self.write_engine is not self.engine:
+            self.write_engine.dispose()
 
     def __enter__(self) -> SqlStore:
         return self
@@ -126,7 +133,7 @@ class SqlStore:
 
     @contextmanager
     def _tx(self, write: bool) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
+        with (self.write_engine if write else self.engine).connect() as conn:
             conn.execution_options(write=write)
             with conn.begin():
                 if write and conn.dialect.name == "postgresql":

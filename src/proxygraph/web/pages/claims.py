@@ -12,7 +12,7 @@ import dash
 from dash import Input, Output, State, dash_table, dcc, html
 from flask import Flask, Response, request, stream_with_context
 
-from proxygraph.cli.claims_format import CSV_FIELDS, row, shorten
+from proxygraph.cli.claims_format import CSV_FIELDS, csv_row, row, shorten
 from proxygraph.errors import ProxygraphError, ValidationError
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.store import ClaimFilter
@@ -155,7 +155,7 @@ def register_routes(server: Flask, ctx: WebContext) -> None:
             writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
             writer.writeheader()
             for line in lines:
-                writer.writerow(row(json.loads(line)))
+                writer.writerow(csv_row(json.loads(line)))
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()
