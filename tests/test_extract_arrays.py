@@ -35,8 +35,8 @@ def test_arrays_equal_token_attributes() -> None:
             i = tok.i
             assert (a.text[i], a.lower[i], a.lemma[i], a.dep[i], a.tag[i], a.pos[i]) == (
                 tok.text, tok.lower_, tok.lemma_.lower(), tok.dep_, tok.tag_, tok.pos_)
-            assert (a.idx[i], a.is_punct[i], a.is_space[i], a.whitespace[i]) == (
-                tok.idx, tok.is_punct, tok.is_space, tok.whitespace_)
+            assert (a.idx[i], a.is_punct[i], a.is_space[i], a.is_alpha[i], a.whitespace[i]) == (
+                tok.idx, tok.is_punct, tok.is_space, tok.is_alpha, tok.whitespace_)
             assert a.head[i] == tok.head.i
             assert a.children[i] == [c.i for c in tok.children]
             assert a.tokens[i] == tok

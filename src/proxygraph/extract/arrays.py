@@ -12,7 +12,21 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, overload
 
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+import numpy as np
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Span, Token
 
 _T = TypeVar("_T")
@@ -55,7 +69,13 @@ class DocArrays:
         """Every attribute the lists below decode, read from spaCy in one call."""
         if not len(self.doc):
             return [[] for _ in _ATTRS]
-        return self.doc.to_array(_ATTRS).T.tolist()
+        array = self.doc.to_array(_ATTRS)
+        columns: list[list[int]] = array.T.tolist()
+        # heads as token indexes: spaCy gives offsets, negative ones as unsigned 64-bit
+        # numbers, which the signed view reads back
+        k = _ATTRS.index(HEAD)
+        columns[k] = (array[:, k].view(np.int64) + np.arange(len(array))).tolist()
+        return columns
 
     def _strings(self, attr: int, table: dict[int, str] | None = None) -> list[str]:
         ids = self._columns[_ATTRS.index(attr)]
@@ -77,7 +97,7 @@ class DocArrays:
             return [found[x] for x in ids]
 
     def _flags(self, attr: int) -> list[bool]:
-        return [bool(x) for x in self._columns[_ATTRS.index(attr)]]
+        return list(map(bool, self._columns[_ATTRS.index(attr)]))
 
     @lazy
     def tokens(self) -> list[Token]:
@@ -127,16 +147,18 @@ class DocArrays:
         return self._flags(IS_SPACE)
 
     @lazy
+    def is_alpha(self) -> list[bool]:
+        return self._flags(IS_ALPHA)
+
+    @lazy
     def whitespace(self) -> list[str]:
         """What follows each token: `Token.whitespace_`."""
-        return [" " if x else "" for x in self._columns[_ATTRS.index(SPACY)]]
+        return list(map(("", " ").__getitem__, map(bool, self._columns[_ATTRS.index(SPACY)])))
 
     @lazy
     def head(self) -> list[int]:
         """Each token's head index (a root is its own head)."""
-        # relative offsets, read as unsigned 64-bit numbers
-        return [i + (off if off < 2**63 else off - 2**64)
-                for i, off in enumerate(self._columns[_ATTRS.index(HEAD)])]
+        return self._columns[_ATTRS.index(HEAD)]
 
     @lazy
     def children(self) -> list[list[int]]:
@@ -148,7 +170,7 @@ class DocArrays:
         return out
 
 
-_ATTRS = [ORTH, LOWER, LEMMA, DEP, TAG, POS, IDX, IS_PUNCT, IS_SPACE, SPACY, HEAD]
+_ATTRS = [ORTH, LOWER, LEMMA, DEP, TAG, POS, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, SPACY, HEAD]
 # Decoded strings by hash, shared by all Docs (spaCy decodes a new str on every read);
 # lemmas apart, lower-cased. Bounded on an endless stream of new words.
 _STRINGS: dict[int, str] = {}

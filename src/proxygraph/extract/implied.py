@@ -25,7 +25,11 @@ from proxygraph.extract.families import echo_rule
 from proxygraph.extract.learned import PAIR_TYPES, RelationModel, read_model
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
-from proxygraph.extract.pair_features import ancestor_indexes, mention_head, trigger_types
+from proxygraph.extract.pair_features import (
+    ancestor_indexes,
+    mention_head,
+    sentence_trigger_types,
+)
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
@@ -122,19 +126,29 @@ def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Cla
 def _triggers(sm: SentenceMentions, types: set[str], a: DocArrays) -> dict[str, list[int]]:
     """Type -> the sentence's words naming it, a verb's lemma only as a verb and a noun's
     only as a noun ("denied the ship entry" ships nothing)."""
-    lex = load_lexicon()
+    table = _types_by_word()
     out: dict[str, list[int]] = {t: [] for t in types}
     for i in range(sm.sent.start, sm.sent.end):
-        lemma, pos = a.lemma[i], a.pos[i]
-        found: set[str] = set()
-        if pos == "VERB":
-            found.update(t.claim_type for t in lex.verbs.get(lemma, ()))
-        elif pos in ("NOUN", "PROPN"):
-            for table in (lex.nouns, lex.themes):
-                if lemma in table:
-                    found.add(table[lemma])
-        for t in found & types:
-            out[t].append(i)
+        found = table.get((a.lemma[i], a.pos[i]))
+        if found is not None:
+            for t in found & types:
+                out[t].append(i)
+    return out
+
+
+@cache
+def _types_by_word() -> dict[tuple[str, str], frozenset[str]]:
+    """(lemma, part of speech) -> the claim types the word names as a trigger: a verb's
+    from the verb lexicon, a noun's (or proper noun's) from the noun and theme lexicons."""
+    lex = load_lexicon()
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for lemma, triggers in lex.verbs.items():
+        found = frozenset(t.claim_type for t in triggers)
+        if found:
+            out[lemma, "VERB"] = found
+    for lemma in {*lex.nouns, *lex.themes}:
+        found = frozenset(table[lemma] for table in (lex.nouns, lex.themes) if lemma in table)
+        out[lemma, "NOUN"] = out[lemma, "PROPN"] = found
     return out
 
 
@@ -144,7 +158,7 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
     sent = sm.sent
     a = arrays(sent.doc)
     lemmas = a.lemma[sent.start:sent.end]
-    types = trigger_types(lemmas) & set(PAIR_TYPES)
+    types = sentence_trigger_types(sent) & set(PAIR_TYPES)
     actors = [m for m in sm.mentions if not m.is_item]
     if not types or not actors or not before:
         return []

@@ -33,7 +33,7 @@ from proxygraph.extract.pair_features import (
     SentenceWords,
     indexed_pair_features,
     indexed_pairs,
-    trigger_types,
+    sentence_trigger_types,
 )
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
@@ -107,9 +107,21 @@ class RelationModel:
         there does."""
         if not pairs:
             return []
-        types, rows, weights = self.matrix
+        rows = self.matrix[1]
         # (rows start at 1: filtering out None drops exactly the unknown features)
-        picked = [[0, *filter(None, map(rows.get, features))] for features in pairs]
+        return self._accepted([[0, *filter(None, map(rows.get, features))]
+                               for features in pairs])
+
+    def accepted_rows(self, pairs: list[list[int | None]]) -> list[dict[str, float]]:
+        """`accepted_probabilities` of each pair's features given as their rows in
+        `matrix` (None: a feature the model does not know), in the same order."""
+        return self._accepted([[0, *filter(None, features)] for features in pairs])
+
+    def _accepted(self, picked: list[list[int]]) -> list[dict[str, float]]:
+        """The accepted types of each pair's rows (the bias row first)."""
+        if not picked:
+            return []
+        types, _, weights = self.matrix
         zero = len(weights) - 1
         width = max(len(p) for p in picked)
         index = np.full((len(picked), width), zero)
@@ -120,7 +132,7 @@ class RelationModel:
         # the exact probability the threshold is compared with.
         t = self.threshold
         cut = math.log(t / (1.0 - t)) - 1e-6 if 0.0 < t < 1.0 else -math.inf
-        out: list[dict[str, float]] = [{} for _ in pairs]
+        out: list[dict[str, float]] = [{} for _ in picked]
         for n, k in zip(*np.nonzero(scores >= cut), strict=True):
             p = _sigmoid(float(scores[n, k]))
             if p >= t:
@@ -294,11 +306,12 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # ... and only when the sentence has a trigger word of a type the rules did not give the
     # pair ("armed and trained" read as training only): other related pairs cost features
     # for nothing
-    offered = trigger_types(a_.lemma[sent.start:sent.end]) if related else set()
+    offered = sentence_trigger_types(sent) if related else frozenset()
     reporting = _reporting_words()
     scored: list[tuple[Mention, Mention, Token, Token, IndexPath]] = []
-    features: list[list[str]] = []
-    words = SentenceWords(lex)
+    features: list[list[int | None]] = []
+    # each feature kept as its row of the weights (`accepted_rows`), looked up once a sentence
+    words = SentenceWords(lex, model.matrix[1].get)
     # a mention that is a place or only describes another is no party, whatever its pair
     no_party: dict[int, bool] = {}
     sides: dict[int, int | None] = {}  # each head's "between", if a noun's names it
@@ -322,8 +335,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         scored.append((a, b, ha, hb, path))
         features.append(indexed_pair_features(sm, a, b, path, ha, hb, words))
     out: list[Candidate] = []
-    for (a, b, ha, hb, path), found in zip(scored, model.accepted_probabilities(features),
-                                           strict=True):
+    for (a, b, ha, hb, path), found in zip(scored, model.accepted_rows(features), strict=True):
         types = list(found)
         if types and frozenset((a.entity.id, b.entity.id)) in related:
             if _governs_a_complement(path[1], a_):

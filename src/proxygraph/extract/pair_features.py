@@ -11,11 +11,11 @@ inference (`learned.py`) read the same functions, so they see the same features.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, cast
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.collectives import collective_for
@@ -122,6 +122,7 @@ def indexed_pairs(sm: SentenceMentions
     doc_arrays = arrays(sm.sent.doc)
     # each head's chain up to the root, walked once for all the pairs it is in
     chains = {h.i: ancestor_indexes(h.i, doc_arrays.head) for h in heads.values()}
+    paths: dict[tuple[int, int], IndexPath] = {}  # by the two heads (each pair comes twice)
     out = []
     for x in actors:
         for y in actors:
@@ -130,7 +131,8 @@ def indexed_pairs(sm: SentenceMentions
             best: tuple[int, int, Mention, Mention, IndexPath] | None = None
             for a in by_actor[x]:
                 for b in by_actor[y]:
-                    path = _index_path(chains[heads[id(a)].i], chains[heads[id(b)].i])
+                    path = _pair_path(heads[id(a)].i, heads[id(b)].i, chains, paths,
+                                      doc_arrays.head)
                     length = len(path[0]) + len(path[2]) + (0 if path[1] is not None else 99)
                     if best is None or (length, a.start + b.start) < best[:2]:
                         best = (length, a.start + b.start, a, b, path)
@@ -151,11 +153,6 @@ def ancestor_indexes(i: int, head: list[int]) -> list[int]:
 _CLASSES: dict[tuple[int, str], list[str]] = {}
 
 
-def _classes(tok: Token, lex: Lexicon) -> list[str]:
-    """What the lexicons say a word can trigger (kept per lemma: pairs share words)."""
-    return _lemma_classes_kept(tok.lemma_.lower(), lex)
-
-
 def _lemma_classes_kept(lemma: str, lex: Lexicon) -> list[str]:
     key = (id(lex), lemma)
     found = _CLASSES.get(key)
@@ -166,48 +163,78 @@ def _lemma_classes_kept(lemma: str, lex: Lexicon) -> list[str]:
     return found
 
 
-class SentenceWords:
+F = TypeVar("F")  # a feature as the caller keeps it: its string, or the model's row
+
+
+def _same(feature: str) -> str:
+    return feature
+
+
+class SentenceWords(Generic[F]):
     """The feature strings each token of one sentence gives, made on first use: the pairs
     of a sentence share their words (a word between five pairs is read once, not five
-    times)."""
+    times).
 
-    def __init__(self, lex: Lexicon) -> None:
+    Each feature is kept as `code` makes it of its string: by default the string itself;
+    the learned layer passes its model's feature -> row lookup, so a feature the pairs
+    share is looked up in the large table once per sentence rather than once per pair."""
+
+    def __init__(self, lex: Lexicon, code: Callable[[str], F] | None = None) -> None:
         self.lex = lex
-        self._words: dict[tuple[str, int], list[str]] = {}
-        self._governors: dict[int, list[str]] = {}
-        self._sides: dict[tuple[str, int, int, int, str], _Side] = {}
-        self._sentence: list[str] | None = None
+        self.code: Callable[[str], F] = code or cast(Callable[[str], F], _same)
+        self._words: dict[tuple[str, int], list[F]] = {}
+        self._governors: dict[int, list[F]] = {}
+        self._sides: dict[tuple[str, int, int, int, str], _Side[F]] = {}
+        self._sentence: list[F] | None = None
+        self._between_pairs: dict[tuple[object, ...], list[F]] = {}
 
-    def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[str]:
-        """`tag=lemma`, then `class_tag=` each of its `_classes`, for token `i`."""
+    def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[F]:
+        """`tag=lemma`, then `class_tag=` each of its `_lemma_classes`, for token `i`."""
         key = (tag, i)
         found = self._words.get(key)
         if found is None:
-            lemma = a.lemma[i]
+            lemma, code = a.lemma[i], self.code
             found = self._words[key] = [
-                f"{tag}={lemma}",
-                *(f"{class_tag}={c}" for c in _lemma_classes_kept(lemma, self.lex))]
+                code(f"{tag}={lemma}"),
+                *(code(f"{class_tag}={c}") for c in _lemma_classes_kept(lemma, self.lex))]
         return found
 
-    def sentence_types(self, sm: SentenceMentions, a: DocArrays) -> list[str]:
+    def sentence_types(self, sm: SentenceMentions, a: DocArrays) -> list[F]:
         """`st=TYPE` for each claim type a trigger word anywhere in the sentence names: a
         relation the parse hangs elsewhere than on the pair's path is still in the
         sentence's words (4-fold document CV, pair F1 at 0.4: 0.536 -> 0.561)."""
         if self._sentence is None:
-            types = trigger_types(a.lemma[sm.sent.start:sm.sent.end])
-            self._sentence = [f"st={t}" for t in sorted(types)]
+            types = sentence_trigger_types(sm.sent)
+            self._sentence = [self.code(f"st={t}") for t in sorted(types)]
         return self._sentence
 
-    def between(self, i: int, a: DocArrays) -> list[str]:
+    def between(self, i: int, a: DocArrays) -> list[F]:
         """A word between the pair: nothing for punctuation and numbers."""
         key = ("between", i)
         found = self._words.get(key)
         if found is None:
-            found = self._words[key] = (self.word(i, a, "bw", "bc") if a.tokens[i].is_alpha
-                                        else [])
+            found = self._words[key] = self.word(i, a, "bw", "bc") if a.is_alpha[i] else []
         return found
 
-    def side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
+    def between_pair(self, a: Mention, b: Mention, ia: int, ib: int, arr: DocArrays
+                     ) -> list[F]:
+        """The words between two mentions with heads `ia` and `ib`, outside both, or
+        "between=long" past 12 words: the same for the pair either way round, made once."""
+        key = (*sorted((ia, ib)), *sorted(((a.start, a.end), (b.start, b.end))))
+        found = self._between_pairs.get(key)
+        if found is not None:
+            return found
+        lo, hi = key[0], key[1]
+        between = [i for i in range(lo + 1, hi)
+                   if not (a.start <= i < a.end or b.start <= i < b.end)]  # (Mention.covers)
+        if len(between) <= 12:
+            found = [f for i in between for f in self.between(i, arr)]
+        else:
+            found = [self.code("between=long")]
+        self._between_pairs[key] = found
+        return found
+
+    def side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side[F]:
         """The features mention `m` (with its head token) gives as side `tag` ("a" or "b")
         of a pair: its kind, its head word's relation and word, what it does or undergoes
         as that word's dependant ("nsubj|strike") and the words either side of it, read
@@ -218,50 +245,65 @@ class SentenceWords:
             found = self._sides[key] = self._make_side(m, head, tag, tokens)
         return found
 
-    def _make_side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side:
-        a = arrays(head.doc)
+    def _make_side(self, m: Mention, head: Token, tag: str, tokens: list[Token]) -> _Side[F]:
+        a, code = arrays(head.doc), self.code
         i = head.i
         dep, governor = a.dep[i], a.head[i]
         governed_by_adp = a.pos[governor] == "ADP"
-        after: list[str] = []
+        first, end = tokens[0].i, tokens[-1].i + 1  # the sentence's tokens
+        after: list[F] = []
         if tag == "a":
-            first = tokens[0].i
-            after = [f"after_a={a.lower[t.i]}" for t in tokens[max(0, m.end - first):][:3]
-                     if a.lower[t.i] in self.lex.backing_participles]
+            after = [code(f"after_a={a.lower[t]}") for t in range(m.end, min(m.end + 3, end))
+                     if a.lower[t] in self.lex.backing_participles]
         return _Side(
-            kind=f"k{tag}={m.entity.kind}",
-            dep=f"{tag}dep={dep}",
+            kind=code(f"k{tag}={m.entity.kind}"),
+            dep=code(f"{tag}dep={dep}"),
             dep_name=dep,
-            prep=f"{tag}prep={a.lower[governor]}" if governed_by_adp else None,
-            head=f"{tag}head={a.lemma[governor]}",
-            head2=(f"bhead2={a.lemma[a.head[governor]]}|{a.lower[governor]}"
+            prep=code(f"{tag}prep={a.lower[governor]}") if governed_by_adp else None,
+            head=code(f"{tag}head={a.lemma[governor]}"),
+            head2=(code(f"bhead2={a.lemma[a.head[governor]]}|{a.lower[governor]}")
                    if tag == "b" and governed_by_adp else None),
-            role=f"{tag}hd={dep}|{a.lemma[governor]}",
-            window=_window(m, tag, tokens),
+            role=code(f"{tag}hd={dep}|{a.lemma[governor]}"),
+            window=[code(f) for f in _window(m, tag, first, end, a)],
             after=after,
         )
 
-    def governor(self, lca: Token) -> list[str]:
-        """The features of a pair's lowest common ancestor that do not depend on the pair:
-        its part of speech and classes, what it gives, its negation and prepositions."""
-        found = self._governors.get(lca.i)
+    def governor(self, lca: int, a: DocArrays) -> list[F]:
+        """The features of a pair's lowest common ancestor (by token index) that do not
+        depend on the pair: its part of speech and classes, what it gives, its negation
+        and prepositions."""
+        found = self._governors.get(lca)
         if found is not None:
             return found
-        found = [f"lcapos={lca.pos_}", *(f"lcac={c}" for c in _classes(lca, self.lex))]
-        for child in lca.children:
-            if child.dep_ in ("dobj", "attr", "pobj") or child.dep_ == "prep":
-                targets = [child] if child.dep_ != "prep" else [
-                    g for g in child.children if g.dep_ == "pobj"]
+        lex, dep, children, code = self.lex, a.dep, a.children, self.code
+        found = [code(f"lcapos={a.pos[lca]}"),
+                 *(code(f"lcac={c}") for c in _lemma_classes_kept(a.lemma[lca], lex))]
+        for child in children[lca]:
+            if dep[child] in ("dobj", "attr", "pobj") or dep[child] == "prep":
+                targets = [child] if dep[child] != "prep" else [
+                    g for g in children[child] if dep[g] == "pobj"]
                 for t in targets:
-                    for conj in (t, *t.conjuncts):
-                        found.extend(f"gives={c}" for c in _classes(conj, self.lex)
+                    for conj in (t, *_conjuncts(t, a)):
+                        found.extend(code(f"gives={c}")
+                                     for c in _lemma_classes_kept(a.lemma[conj], lex)
                                      if c[:2] == "t:")
-            if child.dep_ == "neg":
-                found.append("neg")
-            if child.dep_ == "prep":
-                found.append(f"lcaprep={child.lower_}")
-        self._governors[lca.i] = found
+            if dep[child] == "neg":
+                found.append(code("neg"))
+            if dep[child] == "prep":
+                found.append(code(f"lcaprep={a.lower[child]}"))
+        self._governors[lca] = found
         return found
+
+
+def _conjuncts(i: int, a: DocArrays) -> list[int]:
+    """`Token.conjuncts` by token index: the coordination the token is in, less itself."""
+    start = i
+    while a.head[start] != start and a.dep[start] == "conj":
+        start = a.head[start]
+    out = [start]
+    for word in out:  # (grows while walked: breadth first, as spaCy does)
+        out.extend(c for c in a.children[word] if c > word and a.dep[c] == "conj")
+    return [w for w in out if w != i]
 
 
 def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
@@ -293,6 +335,22 @@ def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
     return up_a[:], None, up_b[::-1]
 
 
+def _pair_path(ia: int, ib: int, chains: dict[int, list[int]],
+               paths: dict[tuple[int, int], IndexPath], head: list[int]) -> IndexPath:
+    """`_index_path` of two heads, from their pair the other way round when it was made:
+    with both chains up to the root, the common ancestor is the same, and the path the
+    same read backwards."""
+    found = paths.get((ia, ib))
+    if found is None:
+        back = paths.get((ib, ia))
+        if back is not None and all(head[c[-1]] == c[-1] for c in (chains[ia], chains[ib])):
+            found = (back[2][::-1], back[1], back[0][::-1])
+        else:
+            found = _index_path(chains[ia], chains[ib])
+        paths[ia, ib] = found
+    return found
+
+
 def _token_path(path: IndexPath, tokens: list[Token]) -> DepPath:
     up, lca, down = path
     return ([tokens[i] for i in up], tokens[lca] if lca is not None else None,
@@ -309,7 +367,8 @@ def _path(a: Token, b: Token) -> DepPath:
 
 def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,
                   path: tuple[list[Token], Token | None, list[Token]] | None = None,
-                  heads: tuple[Token, Token] | None = None, words: SentenceWords | None = None
+                  heads: tuple[Token, Token] | None = None,
+                  words: SentenceWords[str] | None = None
                   ) -> tuple[list[str], Token | None]:
     """Features of the ordered pair (a as subject, b as object), and the governing token
     (`path`, `heads` and `words`, if the caller has them: the pair's dependency path from
@@ -324,80 +383,75 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
 
 
 def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath,
-                   ha: Token, hb: Token, words: SentenceWords) -> list[str]:
-    """`pair_features` of a path by token index."""
+                   ha: Token, hb: Token, words: SentenceWords[F]) -> list[F]:
+    """`pair_features` of a path by token index (each feature as `words` codes it)."""
     up, lca, down = path
+    code = words.code
     tokens = sm.tokens
     arr = arrays(sm.sent.doc)
     dep = arr.dep
     side_a, side_b = words.side(a, ha, "a", tokens), words.side(b, hb, "b", tokens)
-    feats = [side_a.kind, side_b.kind, f"kk={a.entity.kind}|{b.entity.kind}",
-             f"order={'ab' if a.start < b.start else 'ba'}", side_a.dep, side_b.dep,
-             f"deps={side_a.dep_name}|{side_b.dep_name}"]
+    feats = [side_a.kind, side_b.kind, code(f"kk={a.entity.kind}|{b.entity.kind}"),
+             code(f"order={'ab' if a.start < b.start else 'ba'}"), side_a.dep, side_b.dep,
+             code(f"deps={side_a.dep_name}|{side_b.dep_name}")]
     if a.demonym:
-        feats.append("a_demonym")
+        feats.append(code("a_demonym"))
     if b.demonym:
-        feats.append("b_demonym")
-    if side_b.prep:
+        feats.append(code("b_demonym"))
+    if side_b.prep is not None:
         feats.append(side_b.prep)
-    if side_a.prep:
+    if side_a.prep is not None:
         feats.append(side_a.prep)
     if len(up) + len(down) > MAX_PATH:
-        feats.append("path=long")
+        feats.append(code("path=long"))
     else:
-        feats.append("path=" + " ".join([dep[i] + "^" for i in up] + ["v" + dep[i] for i in down]))
+        feats.append(code("path=" + " ".join([dep[i] + "^" for i in up]
+                                             + ["v" + dep[i] for i in down])))
     ia, ib = ha.i, hb.i
     gap = abs(ia - ib)
-    feats.append(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}")
+    feats.append(code(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}"))
     for i in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
         if i != ia and i != ib:  # a word on the path
             feats.extend(words.word(i, arr, "pw", "pc"))
     if lca is not None:
         word = arr.lemma[lca]
-        feats.append(f"lca={word}")
-        feats.append(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}")
-        feats.append(f"lca_d={word}|{side_a.dep_name}|{side_b.dep_name}")
-        feats.extend(words.governor(arr.tokens[lca]))
+        feats.append(code(f"lca={word}"))
+        feats.append(code(f"lca_k={word}|{a.entity.kind}|{b.entity.kind}"))
+        feats.append(code(f"lca_d={word}|{side_a.dep_name}|{side_b.dep_name}"))
+        feats.extend(words.governor(lca, arr))
     feats.append(side_a.head)
     feats.append(side_b.head)
-    if side_b.head2:
+    if side_b.head2 is not None:
         feats.append(side_b.head2)
     feats += (side_a.role, side_b.role, *side_a.window, *side_b.window)
-    lo, hi = sorted((ia, ib))
-    between = [i for i in range(lo + 1, hi)
-               if not (a.start <= i < a.end or b.start <= i < b.end)]  # (Mention.covers)
-    if len(between) <= 12:
-        for i in between:
-            feats.extend(words.between(i, arr))
-    else:
-        feats.append("between=long")
+    feats += words.between_pair(a, b, ia, ib, arr)
     feats += side_a.after  # "X-backed B": a hyphenated participle right after a
     feats += words.sentence_types(sm, arr)
     return feats
 
 
-class _Side(NamedTuple):
-    """The features one mention gives as side `a` or `b` of any pair, made once."""
+class _Side(NamedTuple, Generic[F]):
+    """The features one mention gives as side `a` or `b` of any pair, made once (each as
+    `SentenceWords.code` makes it)."""
 
-    kind: str  # "ka=state"
-    dep: str  # "adep=nsubj"
+    kind: F  # "ka=state"
+    dep: F  # "adep=nsubj"
     dep_name: str  # "nsubj"
-    prep: str | None  # "aprep=with", when its head is a preposition
-    head: str  # "ahead=arm"
-    head2: str | None  # b only: "bhead2=talk|with", when its head is a preposition
-    role: str  # "ahd=nsubj|arm"
-    window: list[str]  # the words either side
-    after: list[str]  # a only: "after_a=backed"
+    prep: F | None  # "aprep=with", when its head is a preposition
+    head: F  # "ahead=arm"
+    head2: F | None  # b only: "bhead2=talk|with", when its head is a preposition
+    role: F  # "ahd=nsubj|arm"
+    window: list[F]  # the words either side
+    after: list[F]  # a only: "after_a=backed"
 
 
-def _window(m: Mention, tag: str, tokens: list[Token]) -> list[str]:
+def _window(m: Mention, tag: str, first: int, end: int, a: DocArrays) -> list[str]:
     """The two words either side of a mention ("talks with X", "X fighters"), which the
-    parse may not hang on it."""
-    first = tokens[0].i
-    left = tokens[max(0, m.start - first - WINDOW):max(0, m.start - first)]
-    right = tokens[m.end - first:m.end - first + WINDOW]
-    return ([f"{tag}L={t.lemma_.lower()}" for t in left if t.is_alpha]
-            + [f"{tag}R={t.lemma_.lower()}" for t in right if t.is_alpha])
+    parse may not hang on it (within the sentence: tokens `first` to `end`)."""
+    lemma, alpha = a.lemma, a.is_alpha
+    return ([f"{tag}L={lemma[t]}" for t in range(max(first, m.start - WINDOW), m.start)
+             if alpha[t]]
+            + [f"{tag}R={lemma[t]}" for t in range(m.end, min(m.end + WINDOW, end)) if alpha[t]])
 
 
 def trigger_types(lemmas: Iterable[str]) -> set[str]:
@@ -407,6 +461,17 @@ def trigger_types(lemmas: Iterable[str]) -> set[str]:
     for lemma in set(lemmas) & table.keys():
         out |= table[lemma]
     return out
+
+
+def sentence_trigger_types(sent: Span) -> frozenset[str]:
+    """`trigger_types` of a sentence's lemmas, kept with its Doc's arrays: the learned
+    layer, its sentence features and the implied parties each ask."""
+    kept = arrays(sent.doc).kept
+    key = ("trigger_types", sent.start, sent.end)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = frozenset(trigger_types(arrays(sent.doc).lemma[sent.start:sent.end]))
+    return cast(frozenset[str], found)
 
 
 @cache
