@@ -48,9 +48,6 @@ def own_side(cand: Candidate) -> bool:
         return False
     if cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id:
         return True
-    if (cand.subject.kind == obj.kind == "state_organ" and obj.affiliation is not None
-            and cand.subject.affiliation == obj.affiliation):
-        return True  # "US forces struck ..., the Pentagon said": two organs of one state
     # "American soldiers" killed in an attack are not the United States' enemy
     return obj.kind == "collective" and any(
         obj.name.lower().startswith(f"{d.lower()} ") for d in cand.subject.demonyms)

@@ -211,28 +211,9 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         if state is not None:
             mentions.append(Mention(j, j + 1, state, word, demonym=True))
     mentions = [_state_army(m, a, index) for m in mentions
-                if not _names_a_currency(m, a) and not _inside_a_place_name(m, a)]
+                if not _names_a_currency(m, a)]
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-def _inside_a_place_name(m: Mention, a: DocArrays) -> bool:
-    """'Sudan' in "Port Sudan", 'Kuwait' in "Kuwait City", 'Chad' in "Lake Chad": part of
-    a town's or a lake's name, a place (guide 19), not the state."""
-    if m.entity.kind != "state" or m.demonym:
-        return False
-    from proxygraph.gazetteer import capitals, is_town
-    from proxygraph.registry import normalize
-
-    text = " ".join(a.text[m.start:m.end])
-    before = a.text[m.start - 1] if m.start > 0 else ""
-    after = a.text[m.end] if m.end < len(a.text) else ""
-    if before in WORDS.place_name_starts:
-        return True
-    names = [f"{before} {text}" if before[:1].isupper() else "",
-             f"{text} {after}" if after[:1].isupper() else ""]
-    # a capital ("Kuwait City") stands for its state where it is attacked (filters.py)
-    return any(n and is_town(n) and normalize(n) not in capitals() for n in names)
 
 
 def _names_a_currency(m: Mention, a: DocArrays) -> bool:

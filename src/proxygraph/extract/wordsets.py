@@ -125,7 +125,6 @@ class WordSets:
     financial_modifiers: frozenset[str]
     monetary_modifiers: frozenset[str]
     currency_words: frozenset[str]
-    place_name_starts: frozenset[str]
     state_sponsor_participles: frozenset[str]
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
