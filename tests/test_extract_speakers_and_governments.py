@@ -179,3 +179,15 @@ def test_a_demonym_of_people_from_a_named_force_is_that_force() -> None:
                     "2024 to train Nigerien troops.")
     assert ("TRAINING", "Africa Corps", "Niger Armed Forces") in found
     assert not any(s == "Russian Armed Forces" for _, s, _ in found)
+
+
+def test_a_leaders_government_is_his_state() -> None:
+    found = triples("Maduro's government shelters the ELN.")
+    assert ("SUPPORT", "Venezuela", "National Liberation Army") in found
+    assert not any(s == "Nicolás Maduro" for _, s, _ in found)
+
+
+def test_a_labelled_yes_no_question_states_nothing() -> None:
+    text = ("Intro.\n\nHR: Is Iran helping your Military Industry Corporation to build "
+            "drones?\n\nHOST: Did Iran train the crews?")
+    assert not triples(text)

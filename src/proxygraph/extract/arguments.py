@@ -171,11 +171,14 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
     found = [(m, poss) for m, poss in found if not _title_of_person(m, found, sm, lex)
              and not _leader_of_group(m, head, sm)]
     named = [m for m, poss in found if not poss]
-    if head.lemma_.lower() in lex.state_heads and named and all(
-            m.entity.kind == "person" and _leads_it(head.doc[m.end - 1], head) for m in named):
+    # "Maduro's government" too: the leader as the possessor
+    leaders = named or [m for m, poss in found if poss]
+    if head.lemma_.lower() in lex.state_heads and leaders and all(
+            m.entity.kind == "person" and _leads_it(head.doc[m.end - 1], head)
+            for m in leaders):
         # "the Sudani government", "the government of Gustavo Petro": the leader's state
         # (guide 8)
-        states = [_leader_state(m) for m in named]
+        states = [_leader_state(m) for m in leaders]
         if all(states):
             named = states  # type: ignore[assignment]
     if not found:

@@ -224,10 +224,15 @@ def _yes_no_question(sent: Span) -> bool:
     still presupposes its relation."""
     if span_text(sent).rstrip()[-1:] != "?":
         return False
-    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    tokens = [t for t in sent if not t.is_space]
+    # past a speaker's label ("Q:", "HR:", "HOST (Carla Reyes):")
+    colon = next((n for n, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if colon is not None and all(t.text[:1].isupper() or t.is_punct for t in tokens[:colon]):
+        tokens = tokens[colon + 1:]
+    words = [t for t in tokens if not t.is_punct]
     if not words:
         return False
-    first = words[1] if words[0].lower_ == "q" and len(words) > 1 else words[0]
+    first = words[0]
     return first.tag_ == "MD" or first.lemma_.lower() in ("be", "do", "have")
 
 
