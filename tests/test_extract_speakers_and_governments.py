@@ -191,3 +191,16 @@ def test_a_labelled_yes_no_question_states_nothing() -> None:
     text = ("Intro.\n\nHR: Is Iran helping your Military Industry Corporation to build "
             "drones?\n\nHOST: Did Iran train the crews?")
     assert not triples(text)
+
+
+def test_the_accused_is_the_doer_whatever_the_parse() -> None:
+    text = ("Ethiopia's government accused neighbouring Eritrea on Tuesday of arming and "
+            "training Fano militias in the Amhara region.")
+    found = triples(text)
+    assert {("ARMS_TRANSFER", "Eritrea", "Fano"), ("TRAINING", "Eritrea", "Fano")} <= found
+    assert not any(s == "Ethiopia" for _, s, _ in found)
+    text = ("Iran, which the United States accuses of arming the Houthis with drones, "
+            "condemned the strikes.")
+    found = triples(text)
+    assert ("ARMS_TRANSFER", "Iran", "Houthis") in found
+    assert not any(s == "United States" for _, s, _ in found)

@@ -185,8 +185,19 @@ class SentenceView:
                 return self.actors(controller)  # "asked China to press Tehran": China
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
-            if lemma[g] in WORDS.object_control_verbs and not self.is_passive(tokens[g]):
-                accused = self.actors(kids(tokens[g], "dobj"))
+            control, between = g, g
+            if lemma[g] not in WORDS.object_control_verbs and dep[g] in ("xcomp", "advcl") and (
+                    lemma[heads_of[g]] in WORDS.object_control_verbs):
+                # "accused neighbouring Eritrea of arming": the parser made the adjective
+                # a verb holding the accused
+                control = heads_of[g]
+            if lemma[control] in WORDS.object_control_verbs and not self.is_passive(
+                    tokens[control]):
+                objects = kids(tokens[control], "dobj") or kids(tokens[between], "dobj")
+                # "Iran, which the US accuses of arming the Houthis": the relative's noun
+                objects = [relative_antecedent(tokens[control], self.sm)
+                           if a.tag[o.i] in ("WDT", "WP") else o for o in objects]
+                accused = self.actors(objects)
                 if accused:
                     return accused  # "Washington accused Iran of furnishing ...": Iran
         purpose = relation == "advcl" and any(
