@@ -204,3 +204,9 @@ def test_the_accused_is_the_doer_whatever_the_parse() -> None:
     found = triples(text)
     assert ("ARMS_TRANSFER", "Iran", "Houthis") in found
     assert not any(s == "United States" for _, s, _ in found)
+
+
+def test_they_after_a_states_sentence_is_the_group_it_named() -> None:
+    text = ("Eritrea has long opposed the federal campaign against the Fano militias. They "
+            "receive guns from Asmara, officials say.")
+    assert ("ARMS_TRANSFER", "Eritrea", "Fano") in triples(text)

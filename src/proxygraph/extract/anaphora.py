@@ -139,9 +139,13 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 unnamed = any(a.dep[j] in roles and a.tag[j] in plural and not taken.intersection(
                     range(a.tokens[j].left_edge.i, j + 1)) for j in range(sent.start, i))
                 fallback = ctx.last_subject
-                if tok.lower_ == "them" and not earlier and not unnamed:
+                state_subject = (fallback is not None
+                                 and fallback.entity.kind in ("state", "state_organ"))
+                if not earlier and not unnamed and (tok.lower_ == "them" or (
+                        tok.lower_ in ("they", "their") and state_subject)):
                     # "Some say Eritrea gives them guns" after a sentence on Fano: an object
-                    # "them" is the armed group named last, not the last sentence's subject
+                    # "them" is the armed group named last, not the last sentence's subject;
+                    # so is a "they" after a sentence whose subject was a state
                     groups = [e for e in ctx.last_actors if e.kind in _GROUP_KINDS]
                     if groups:
                         fallback = Mention(tok.i, tok.i + 1, groups[-1], tok.text)
