@@ -210,3 +210,9 @@ def test_they_after_a_states_sentence_is_the_group_it_named() -> None:
     text = ("Eritrea has long opposed the federal campaign against the Fano militias. They "
             "receive guns from Asmara, officials say.")
     assert ("ARMS_TRANSFER", "Eritrea", "Fano") in triples(text)
+
+
+def test_a_leaders_army_is_his_states_army() -> None:
+    found = triples("Putin's army invaded Ukraine in 2022.")
+    assert ("CLASH", "Russian Armed Forces", "Ukraine") in found
+    assert not any(s == "Vladimir Putin" for _, s, _ in found)

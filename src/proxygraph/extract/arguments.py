@@ -181,6 +181,13 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         states = [_leader_state(m) for m in leaders]
         if all(states):
             named = states  # type: ignore[assignment]
+    elif head.lower_ in WORDS.army_words and leaders and all(
+            m.entity.kind == "person" and poss for m, poss in found):
+        # "Putin's army", "Assad's forces": the army of the state the leader leads
+        armies = [_leader_state(m) for m in leaders]
+        if all(armies):
+            named = [Mention(s.start, s.end, military_of(s.entity), s.text)
+                     for s in armies if s is not None]
     if not found:
         seat = _state_by_its_seat(head, sm, lex)
         if seat is not None:
