@@ -22,6 +22,7 @@ from proxygraph.extract.arrays import arrays
 from proxygraph.extract.dateline import dateline_date
 from proxygraph.extract.lexicon import reporting_verbs
 from proxygraph.extract.mentions import Mention
+from proxygraph.extract.modifiers import sponsor_ends_at
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -198,7 +199,7 @@ def _past_epithet(tok: Token) -> int:
     "the" in "the Iran-backed group", in "the Tehran-aligned militia" and in "the group"."""
     doc = tok.doc
     i = tok.i - 1
-    if i >= 2 and doc[i].tag_ == "VBN" and doc[i - 1].text in ("-", "–"):
+    if sponsor_ends_at(i - 1, arrays(doc)):
         i -= 2  # the participle and its hyphen
         while i > 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].lower_ != "the":
             i -= 1  # the sponsor's words ("Islamic State")
@@ -399,7 +400,7 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
         subject = a.dep[m.end - 1] in ("nsubj", "nsubjpass")
-        if m.end + 1 < len(a.text) and a.text[m.end] in ("-", "–") and a.tag[m.end + 1] == "VBN":
+        if sponsor_ends_at(m.end, a):
             continue  # the sponsor in "Islamic State-linked insurgents" is not who they are
         if m.entity.kind in _GROUP_KINDS:
             ctx.group_salience[m.entity.id] += 2 if subject else 1

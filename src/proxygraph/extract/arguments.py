@@ -24,6 +24,7 @@ from proxygraph.extract.mentions import Mention
 from proxygraph.extract.modifiers import (
     backing_modifier_at,
     hyphen_participle,
+    sponsor_ends_at,
 )
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import stable_id
@@ -113,10 +114,8 @@ def _epithet_sponsor(m: Mention, phrase: list[Token]) -> bool:
     """'Islamic State' in "Islamic State-linked insurgents": the parser may hang the
     name's first word on the noun and the rest on the participle the phrase leaves out; the
     name is still the epithet's sponsor, not the phrase's party."""
-    a = arrays(phrase[0].doc)
-    j = m.end
-    return (j + 1 < len(a.text) and a.text[j] in ("-", "–") and a.tag[j + 1] == "VBN"
-            and all(t.i != j + 1 for t in phrase))
+    return (sponsor_ends_at(m.end, arrays(phrase[0].doc))
+            and all(t.i != m.end + 1 for t in phrase))
 
 
 def _is_list_prep(prep: int, a: DocArrays) -> bool:

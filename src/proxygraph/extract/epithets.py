@@ -15,7 +15,7 @@ from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.lexicon import Lexicon
 from proxygraph.extract.mentions import is_label_collective
-from proxygraph.extract.modifiers import is_backing_modifier
+from proxygraph.extract.modifiers import hyphen_before, is_backing_modifier
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.themes import theme_types
 from proxygraph.extract.wordsets import WORDS
@@ -120,8 +120,7 @@ _PREDICATES = ("acomp", "advcl", "oprd", "xcomp")  # "is Iran-backed", "seen as 
 def _backed_predicate(v: SentenceView, word: Token) -> Iterator[Candidate]:
     """'Kata'ib Hezbollah is Iran-backed', '... are widely described as Iran-aligned':
     the epithet said of the clause's subject is the same standing relation."""
-    doc = word.doc
-    if word.i < 2 or doc[word.i - 1].text not in ("-", "–"):
+    if not hyphen_before(word.i, v.arrays):
         return  # "the militia is backed by Iran" is the verb frames' passive
     if word.lower_ in v.lex.weak_participles:
         return  # "Iran-linked" says nothing (guide 5)

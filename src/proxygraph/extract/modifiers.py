@@ -21,12 +21,20 @@ def backing_modifier_at(i: int, a: DocArrays, lex: Lexicon) -> bool:
     text = a.lower[i]
     if text in lex.backing_participles and a.dep[i] in ("amod", "compound", "nmod", "acl"):
         return any(a.dep[c] in ("npadvmod", "compound", "nmod", "amod", "poss")
-                   for c in a.children[i]) or _hyphen_before(i, a)
+                   for c in a.children[i]) or hyphen_before(i, a)
     return text == "pro" or text.startswith("pro-")
 
 
-def _hyphen_before(i: int, a: DocArrays) -> bool:
+def hyphen_before(i: int, a: DocArrays) -> bool:
+    """Token `i` follows a hyphen, as 'backed' in "Iran-backed" does."""
     return i >= 2 and a.text[i - 1] in ("-", "–")
+
+
+def sponsor_ends_at(end: int, a: DocArrays) -> bool:
+    """A name ending before token `end` is the sponsor of a hyphenated participle:
+    'Islamic State' in "Islamic State-linked insurgents", 'Iran' in "the Iran-backed
+    group"."""
+    return end + 1 < len(a.tag) and a.tag[end + 1] == "VBN" and hyphen_before(end + 1, a)
 
 
 def hyphen_participle(i: int, a: DocArrays) -> bool:
@@ -34,11 +42,11 @@ def hyphen_participle(i: int, a: DocArrays) -> bool:
     a modifier naming a third party, not the phrase's actor (token `i`)."""
     if a.dep[i] not in ("amod", "compound", "npadvmod", "nmod"):
         return False
-    if a.tag[i] == "VBN" and _hyphen_before(i, a):
+    if a.tag[i] == "VBN" and hyphen_before(i, a):
         return True
     if len(a.text[i]) > 1 and a.text[i][-1] in ("-", "–"):
         # "U.S.- and French-brokered ceasefire": the suspended hyphen shares the participle
-        return any(a.dep[c] == "conj" and a.tag[c] == "VBN" and _hyphen_before(c, a)
+        return any(a.dep[c] == "conj" and a.tag[c] == "VBN" and hyphen_before(c, a)
                    for c in a.children[i])
     if i + 2 < len(a.text) and a.text[i + 1] in ("-", "–"):
         after = i + 2
