@@ -56,14 +56,16 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
         voices.quoted = None
     a = arrays(sent.doc)  # (read by index: asked of every sentence)
     quoting = not _QUOTES.isdisjoint(a.text[sent.start:sent.end])
+    first_person = not FIRST_PERSON.isdisjoint(a.lower[sent.start:sent.end])
+    speakers = _speakers(sent, mentions, voices) if quoting or first_person else []
     extra: list[Mention] = []
-    if not FIRST_PERSON.isdisjoint(a.lower[sent.start:sent.end]):
+    if first_person:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for i in range(sent.start, sent.end):
             if (a.lower[i] not in FIRST_PERSON or a.pos[i] != "PRON" or i in taken
                     or a.text[i].isupper()):  # "US" is the United States
                 continue
-            found, side = _sentence_speaker(sent, mentions, i, voices)
+            found, side = _said_by(speakers, i)
             if not found and quoting:
                 side = voices.quoted  # a quote running on from the sentence before
             if not found and side is None and turn_speaker is not None:
@@ -71,7 +73,7 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
             if side is not None:
                 extra.append(Mention(i, i + 1, side, a.text[i]))
     if quoting:
-        found, side = _sentence_speaker(sent, mentions, None, voices)
+        found, side = _said_by(speakers, None)
         voices.quoted = side if found else voices.quoted
     else:
         voices.quoted = None
@@ -92,28 +94,36 @@ def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:
     return None
 
 
-def _sentence_speaker(sent: Span, mentions: list[Mention], pronoun: int | None,
-                      voices: Voices) -> tuple[bool, Entity | None]:
-    """(whether an actor says the sentence, the side he speaks for): the subject of a
-    reporting verb whose subject does not hold the pronoun (token index; "'we will
-    respond', the group said")."""
+def _speakers(sent: Span, mentions: list[Mention], voices: Voices
+              ) -> list[tuple[range, Entity | None]]:
+    """(the subject's tokens, the side he speaks for) of each actor that is the subject of
+    a reporting verb of the sentence ("'we will respond', the group said"), in order."""
     reporting = reporting_verbs()
     a = arrays(sent.doc)
     if reporting.isdisjoint(a.lemma[sent.start:sent.end]):
-        return False, None
+        return []
     actors = [m for m in mentions if not m.is_item and not m.demonym]
+    out: list[tuple[range, Entity | None]] = []
     for i in range(sent.start, sent.end):
         if a.lemma[i] not in reporting or a.pos[i] not in ("VERB", "AUX"):
             continue
         for subject in (a.tokens[c] for c in a.children[i]
                         if a.dep[c] in ("nsubj", "nsubjpass")):
             span = range(subject.left_edge.i, subject.right_edge.i + 1)
-            if pronoun is not None and pronoun in span:
-                continue
             said = [m for m in actors if m.end - 1 == subject.i] or [
                 m for m in actors if m.start in span and m.entity.kind != "person"]
             if said:
-                return True, voices.side_of(said[0].entity)
+                out.append((span, voices.side_of(said[0].entity)))
+    return out
+
+
+def _said_by(speakers: list[tuple[range, Entity | None]], pronoun: int | None
+             ) -> tuple[bool, Entity | None]:
+    """(whether an actor says the sentence, the side he speaks for): the first speaker
+    whose subject does not hold the pronoun (a token index)."""
+    for span, side in speakers:
+        if pronoun is None or pronoun not in span:
+            return True, side
     return False, None
 
 
