@@ -10,6 +10,12 @@ def triples(text: str) -> set[tuple[str, str, str | None]]:
     return {(c.type, c.subject.id, c.object.id if c.object else None) for c in extract_text(text)}
 
 
+def named_triples(text: str) -> set[tuple[str, str, str | None]]:
+    """(type, subject name, object name) of every claim: for parties the registry lacks."""
+    return {(c.type, c.subject.name, c.object.name if c.object else None)
+            for c in extract_text(text)}
+
+
 def only(text: str, ctype: str, subject: str, obj: str | None) -> Claim:
     """The single claim of `ctype` between `subject` and `obj` in `text`."""
     found = [c for c in extract_text(text)

@@ -4,16 +4,11 @@ arguments, local names). Every text is invented for these tests."""
 
 from __future__ import annotations
 
+from extract_helpers import named_triples as triples
 from proxygraph.extract import extract_text
 from proxygraph.extract.local_names import guess_kind, unregistered
 from proxygraph.extract.pipeline import analysed_sentences
 from proxygraph.model import Document
-
-
-def triples(text: str) -> set[tuple[str, str, str | None]]:
-    """(type, subject name, object name) of every claim: these tests name the parties."""
-    return {(c.type, c.subject.name, c.object.name if c.object else None)
-            for c in extract_text(text)}
 
 
 def test_we_in_a_quote_is_the_side_of_the_titled_speaker() -> None:
