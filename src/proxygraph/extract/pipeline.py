@@ -35,15 +35,12 @@ from proxygraph.extract.mentions import Mention, default_index, find_mentions
 from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
-from proxygraph.extract.state_descriptions import (
-    learn_state_descriptions,
-    with_state_descriptions,
-)
+from proxygraph.extract.state_descriptions import Governments
 from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document, Entity
+from proxygraph.model import Claim, Document
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -149,7 +146,7 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     surnames = Surnames()  # people named in full so far, by surname
     speaker: str | None = None  # the transcript turn's speaker ("RYABKOV: ...")
     voices = Voices()  # who "we" are in what each speaker says
-    governments: dict[str, Entity] = {}  # "the junta" -> the state it was last tied to
+    governments = Governments()  # "the junta": the state it was last tied to
     for offset, chunk in parse(document.text):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
         ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
@@ -168,8 +165,8 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)
             mentions = with_first_person(sent, mentions, voices, turn,
                                          new_paragraph and n == 0)
-            mentions = with_state_descriptions(sent, mentions, governments)
-            learn_state_descriptions(sent, mentions, governments)
+            mentions = governments.resolve(sent, mentions)
+            governments.learn(sent, mentions)
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)

@@ -130,6 +130,7 @@ class WordSets:
     hosting_verbs: frozenset[str]
     governing_heads: frozenset[str]
     state_descriptions: frozenset[str]
+    home_state_descriptions: frozenset[str]
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
     force_name_words: frozenset[str]
