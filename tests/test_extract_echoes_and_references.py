@@ -51,6 +51,26 @@ def test_a_fact_the_author_states_is_not_restated_by_a_denial() -> None:
     assert all(c.status != "denied" for c in extract_text(text))
 
 
+def test_calling_a_charge_baseless_denies_it() -> None:
+    text = ('Western officials say Iran has sent drones to Russia. Iran\'s foreign ministry '
+            'called the charge "baseless".')
+    denial = [c for c in _of_type(text, "ARMS_TRANSFER") if c.status == "denied"]
+    assert [(c.subject.id, c.object.id) for c in denial] == [("iran", "russia")]
+    text = ('Pakistan says China armed the TTP. A Chinese foreign ministry spokeswoman said '
+            'such claims were "groundless".')
+    assert any(c.status == "denied" for c in _of_type(text, "ARMS_TRANSFER"))
+    # calling a charge serious, or saying claims were made, denies nothing
+    text = ('Western officials say Iran has sent drones to Russia. Iran\'s foreign ministry '
+            'called the charge "serious".')
+    assert all(c.status != "denied" for c in extract_text(text))
+
+
+def test_a_charge_the_parser_reads_as_one_noun_phrase_is_still_denied() -> None:
+    # the parser takes "rejects" for a plural noun after "a charge Kigali"
+    text = "Burundi accuses Rwanda of attacking its border posts, a charge Kigali rejects."
+    assert sorted(c.status for c in _of_type(text, "CLASH")) == ["denied", "occurred"]
+
+
 def test_the_echo_rule_is_a_listed_component() -> None:
     rows = {r["name"]: r for r in describe_components()}
     assert rows["denial_echo"]["kind"] == "echo rule"

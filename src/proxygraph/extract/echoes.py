@@ -53,17 +53,25 @@ def denial_echo(document: Document, item: AnalysedSentence, here: Sequence[Claim
     """"X denies this", "a charge Kigali rejects", "both denied it": the denier's denial of
     the claims just made about it, as `denied` claims credited to the denier."""
     sent = item.sent
-    if WORDS.denial_verbs.isdisjoint(arrays(sent.doc).lemma[sent.start:sent.end]):
-        return  # no denial verb: most sentences, told by one set test
+    lemmas = arrays(sent.doc).lemma[sent.start:sent.end]
+    if WORDS.denial_verbs.isdisjoint(lemmas) and WORDS.dismissive_words.isdisjoint(lemmas):
+        return  # no denial verb or dismissive word: most sentences, told by set tests
     for verb in item.sm.tokens:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in WORDS.denial_verbs:
+        subject: Token | None = None
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in WORDS.denial_verbs:
+            if not _denies_a_statement(verb):
+                continue
+        elif _misread_denial(verb):
+            # "a charge Kigali rejects" read as a noun phrase: the name before the verb
+            subject = sent.doc[verb.i - 1]
+        elif not _dismisses_a_statement(verb):
             continue
-        if not _denies_a_statement(verb):
-            continue
-        deniers = _deniers(item, verb)
+        deniers = _deniers(item, verb, subject)
         if not deniers:
             continue
         ids = {e.id for e, _ in deniers}
+        # a minister's or a ministry's denial is its state's ("Araghchi dismissed that")
+        ids |= {e.affiliation for e, _ in deniers if e.affiliation}
         credit = tuple(dict.fromkeys(text for _, text in deniers))
         denied_here = {pair_key(c.type, c.subject, c.object) for c in here
                        if c.status == "denied"}
@@ -98,10 +106,43 @@ def _denies_a_statement(verb: Token) -> bool:
     return verb.dep_ == "relcl" or any(c.dep_ == "ccomp" for c in verb.children)
 
 
-def _deniers(item: AnalysedSentence, verb: Token) -> list[tuple[Entity, str]]:
+def _misread_denial(tok: Token) -> bool:
+    """"a charge Kigali rejects", "an allegation Tehran denies" that the parser read as
+    one noun phrase: a statement noun, a name, then the denial verb taken for a noun."""
+    doc, i = tok.doc, tok.i
+    return (tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in WORDS.denial_verbs
+            and i >= 2 and doc[i - 1].pos_ == "PROPN"
+            and doc[i - 2].lemma_.lower() in WORDS.denied_statements)
+
+
+def _dismisses_a_statement(verb: Token) -> bool:
+    """"called the charge baseless", "dismissed as groundless", "said such claims were
+    false": a verb of calling or saying whose object or clause is a statement and a
+    dismissive word ("baseless", "propaganda")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in WORDS.calling_verbs | {"say"}:
+        return False
+    if lemma == "say":  # "said such claims were groundless"
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return any(_statement_called_dismissive(c, "nsubj") for c in clauses)
+    return _statement_called_dismissive(verb, "dobj")
+
+
+def _statement_called_dismissive(head: Token, role: str) -> bool:
+    """`head` has a statement as its `role` and a dismissive word among its complements."""
+    said = [c for c in head.children if c.dep_ == role]
+    if not said or not all(c.lemma_.lower() in WORDS.denied_statements for c in said):
+        return False
+    return any(t.lemma_.lower() in WORDS.dismissive_words for c in head.children
+               if c.dep_ in ("oprd", "acomp", "attr", "xcomp", "ccomp", "prep")
+               for t in c.subtree)
+
+
+def _deniers(item: AnalysedSentence, verb: Token, subject: Token | None = None
+             ) -> list[tuple[Entity, str]]:
     """The actors that deny, with the words that name them: the verb's subject, or the
     subject it shares with the verb it is coordinated with."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = subject or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:

@@ -66,6 +66,8 @@ class WordSets:
     aspect_verbs: frozenset[str]
     army_names: frozenset[str]
     denial_verbs: frozenset[str]
+    dismissive_words: frozenset[str]
+    calling_verbs: frozenset[str]
     denied_statements: frozenset[str]
     object_control_verbs: frozenset[str]
     intent_nouns: frozenset[str]
