@@ -5,7 +5,7 @@ The sentences are written for these tests.
 
 from __future__ import annotations
 
-from extract_helpers import triples
+from extract_helpers import named_triples, triples
 from proxygraph.extract import extract_text
 from proxygraph.extract.families import describe_components
 
@@ -357,3 +357,15 @@ def test_what_a_relative_clause_says_is_its_antecedents() -> None:
     assert [(c.subject.id, c.object.id if c.object else None) for c in clash] == [
         ("russian-mod", "ukraine")]
     assert clash[0].attribution == ("Russia's defence ministry",)
+
+
+def test_meetings_between_two_sides_the_parser_nested() -> None:
+    # the parse hangs "the movement" inside the official's name: the sides are read by
+    # position, each side of the first "and" meeting each of the other
+    text = ("Hamas keeps ties with Cairo through regular meetings between envoys of the "
+            "movement and Egyptian intelligence chief Hassan Rashad, as well as his deputy "
+            "Ahmed Abdel Khalek.")
+    found = named_triples(text)
+    assert ("CONTACT", "Hamas", "Hassan Rashad") in found
+    # an official and his own service are one side: they do not meet each other
+    assert not any(t == "CONTACT" and "Hamas" not in (s, o) for t, s, o in found)

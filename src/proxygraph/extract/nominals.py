@@ -126,6 +126,13 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         if not subjects and len(parties) >= 2:
             yield from v.pairs(ctype, parties, [], noun, theme, True)
             return
+        sides = _sides_between(v, between) if not subjects and len(parties) < 2 else None
+        if sides is not None:
+            # "meetings between representatives of the party and Russian foreign minister
+            # Sergey Lavrov": a parse that hangs one side inside the other; each side of
+            # the first "and" meets each of the other
+            yield from v.pairs(ctype, *sides, noun, theme, False)
+            return
         objects = objects + parties
     inherited = False
     if not subjects and not between:
@@ -250,6 +257,27 @@ def _through_container(noun: Token) -> Token:
             noun.head.head.lemma_.lower() in WORDS.container_nouns):
         return noun.head.head
     return noun
+
+
+def _sides_between(v: SentenceView, between: list[Token]
+                   ) -> tuple[list[Entity], list[Entity]] | None:
+    """The actors named before and after the first "and" of a "between" phrase, read by
+    position when the parse did not split them; None unless both sides name some."""
+    if len(between) != 1:
+        return None
+    phrase = between[0]
+    start, end = phrase.head.i + 1, phrase.right_edge.i + 1
+    cut = next((t.i for t in phrase.doc[start:end] if t.lower_ == "and"), None)
+    if cut is None:
+        return None
+    left: list[Entity] = []
+    right: list[Entity] = []
+    for m in v.sm.mentions:
+        if start <= m.start and m.end <= end and not m.is_item and not m.demonym:
+            side = left if m.end <= cut else right
+            if all(e.id != m.entity.id for e in left + right):
+                side.append(m.entity)
+    return (left, right) if left and right else None
 
 
 def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
