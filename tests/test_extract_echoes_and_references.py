@@ -158,6 +158,13 @@ def test_deploying_a_force_to_a_state_supports_the_state() -> None:
     assert ("SUPPORT", "russia", "africa-corps") not in found
 
 
+def test_deploying_unnamed_troops_in_a_state_supports_the_state() -> None:
+    found = triples("Kenya deployed about 400 police officers and soldiers in Haiti in 2024.")
+    assert ("SUPPORT", "kenya", "haiti") in found
+    # troops that are no force word are no deployment: "deployed drones in Haiti"
+    assert not any(t == "SUPPORT" for t, _, _ in triples("Kenya deployed drones in Haiti."))
+
+
 def test_a_leaders_government_is_the_leaders_state() -> None:
     assert ("DEMAND", "united-states", "iraq") in triples(
         "Washington has urged the Sudani government to rein in the militias.")

@@ -117,9 +117,13 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             ctype = "SUPPORT"  # "airlifted troops to Syria": sending troops (guide 4)
     elif frame == "patient":
         objects = v.actors(patients)
+        # "deployed 1,000 soldiers and police in Mozambique": unnamed troops are sent too
+        troops = not objects and any(
+            p.lower_ in WORDS.army_words or p.lemma_.lower() in v.lex.military_heads
+            for p in patients)
         if (
             lemma in WORDS.deploy_verbs
-            and objects
+            and (objects or troops)
             and all(not o.resolved or o.kind in _FORCE_KINDS for o in objects)
         ):
             # "deployed Afghan fighters to Syria (to fight for Assad)", "deployed Africa
