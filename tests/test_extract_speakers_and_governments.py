@@ -236,3 +236,28 @@ def test_a_state_before_its_government_word_ties_it_whatever_the_parse() -> None
     text = ("Mali junta leans on Russia's Africa Corps as JNIM blockade bites\n\n"
             "Turkish-made drones bought by the junta since 2022 were used in the strikes.")
     assert ("ARMS_TRANSFER", "Turkey", "Mali") in triples(text)
+
+
+def test_an_interviews_answers_speak_for_the_introduced_guest() -> None:
+    text = ("Interview by Nandar Win\n\n"
+            "Dr. Aung Myo Thant is deputy minister of defence in the National Unity "
+            "Government. The interview has been edited.\n\n"
+            "Q: Who trained your forces?\n\n"
+            "A: The KIA trained our first battalions in 2021.")
+    assert ("TRAINING", "Kachin Independence Army", "National Unity Government") in triples(text)
+
+
+def test_a_person_first_named_in_an_answer_is_not_the_guest() -> None:
+    # the guest is anonymous; the leader he talks about does not answer for him
+    text = ("Our guest is a retired general who asked that his name not be used.\n\n"
+            "Q: Who is the army fighting?\n\n"
+            "A: Mainly ISWAP. Hezbollah leader Naim Qassem is far away.\n\n"
+            "A: The Americans trained our pilots.")
+    assert not any(t == "TRAINING" for t, _, _ in triples(text))
+
+
+def test_a_transcript_label_of_initials_is_the_person_named_in_full() -> None:
+    text = ("We spoke with Lawrence Kanyuka, the M23 spokesman.\n\n"
+            "HOST: Who arms you?\n\n"
+            "LK: Rwanda has never armed us.")
+    assert ("ARMS_TRANSFER", "Rwanda", "M23") in triples(text)

@@ -11,6 +11,7 @@ else for himself. An author's "we" ("we assess that") has no speaker and stays u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -24,6 +25,7 @@ from proxygraph.model import Entity
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc", "organization")
+_ANSWER = re.compile(r"\s*A(?:nswer)?\s*[:.]\s+\S")  # an interview's answer: "A: We ..."
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''"})  # tokens that open or close a quote
 
 
@@ -34,6 +36,8 @@ class Voices:
 
     sides: dict[str, Entity] = field(default_factory=dict)
     quoted: Entity | None = None
+    interviewee: Entity | None = None  # who answers an interview's "A:" paragraphs
+    interview_read: bool = False  # whether the first answer has fixed the interviewee
 
     def side_of(self, speaker: Entity) -> Entity | None:
         """The body a speaker speaks for; none for a person the text and the registry tie
@@ -83,15 +87,33 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
 
 
 def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:
-    """The person a transcript label names ("KANYUKA", "Lavrov"), when the report named
-    them in full before."""
+    """The person a transcript label names ("KANYUKA", "Lavrov", his initials "KMH"), when
+    the report named them in full before."""
     if not label:
         return None
+    if 2 <= len(label) <= 4 and label.isalpha() and label.isupper():
+        initials = [p for p in surnames.people
+                    if "".join(w[0] for w in p.name.split() if w[0].isupper()) == label]
+        if len(initials) == 1:
+            return initials[0]
     for word in reversed(label.replace(".", " ").split()):
         person = surnames.person(word[:1].upper() + word[1:].lower()) or surnames.person(word)
         if person is not None:
             return person
     return None
+
+
+def interviewee(text: str, introduced: list[Entity], voices: Voices) -> Entity | None:
+    """Who answers in an interview's "A:" paragraph: the first person the introduction
+    (`introduced`: the people named before the first answer) gave a side; the
+    interviewer, named first in a byline, has none. Decided at the first answer."""
+    if _ANSWER.match(text) is None:
+        return None
+    if not voices.interview_read:
+        voices.interview_read = True
+        voices.interviewee = next(
+            (p for p in introduced if voices.side_of(p) is not None), None)
+    return voices.interviewee
 
 
 def _speakers(sent: Span, mentions: list[Mention], voices: Voices
@@ -156,6 +178,13 @@ def _learn_titles(sent: Span, mentions: list[Mention], voices: Voices) -> None:
             named = [b for b in bodies if p.start - 8 <= b.start < i - 1]
             if named:
                 voices.sides.setdefault(p.entity.id, named[-1].entity)
+        # "Dr. Aung Myo Thant is deputy minister of defence in the NUG"
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            for attr in (c for c in head.head.children if c.dep_ == "attr"):
+                span = range(attr.left_edge.i, attr.right_edge.i + 1)
+                named = [b for b in bodies if b.start in span]
+                if attr.lemma_.lower() in titles and named:
+                    voices.sides.setdefault(p.entity.id, named[0].entity)
         # the title in apposition after it
         for appos in (c for c in head.children if c.dep_ == "appos"):
             if appos.lemma_.lower() not in titles:

@@ -28,7 +28,12 @@ from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
 from proxygraph.extract.families import EchoRule, active_components
-from proxygraph.extract.first_person import Voices, turn_speaker, with_first_person
+from proxygraph.extract.first_person import (
+    Voices,
+    interviewee,
+    turn_speaker,
+    with_first_person,
+)
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
 from proxygraph.extract.mentions import Mention, default_index, find_mentions
@@ -153,13 +158,14 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         chunk_text = doc_text(chunk)  # `Doc.text` rebuilds every Token per call
         label = speaker_label(chunk_text)
         speaker = label or (None if new_paragraph or offset == 0 else speaker)
+        introduced = list(surnames.people)  # named before this paragraph
         chunk_mentions = with_surnames(
             chunk, with_local_names(chunk, find_mentions(chunk, index), names), surnames)
         if label is not None:  # a person's label names who speaks, no party ("Kyiv:" may be)
             label_end = chunk_text.index(label) + len(label)
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
                               or (m.entity.resolved and m.entity.kind != "person")]
-        turn = turn_speaker(speaker, surnames)
+        turn = turn_speaker(speaker, surnames) or interviewee(chunk_text, introduced, voices)
         for n, sent in enumerate(chunk.sents):
             source = headline_source(sent) if _is_headline(sent) else None
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)
