@@ -94,6 +94,15 @@ def test_counted_and_modified_groups_keep_their_words() -> None:
         "armed terrorists"]
 
 
+def test_a_described_group_is_also_named_as_written() -> None:
+    # the name keeps nationality and community words; the text's own words are an alias
+    claim = _of_type("The ELN attacked Colombian armed groups in Catatumbo.", "CLASH")[0]
+    assert claim.object.name == "Colombian groups"
+    assert "Colombian armed groups" in claim.object.aliases
+    claim = _of_type("Turkish-backed Syrian factions attacked the SDF.", "CLASH")[0]
+    assert "Turkish-backed Syrian factions" in (claim.subject.name, *claim.subject.aliases)
+
+
 def test_definite_or_owned_fighters_are_no_new_group() -> None:
     # "the fighters" and "fighters of X" point at a group already named (guide 17)
     for text in ("The IRGC trained the fighters.", "The IRGC trained fighters of the brigade."):

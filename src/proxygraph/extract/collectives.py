@@ -66,8 +66,8 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
                 word = child.lower_ if child.lower_ != "pro" else "backed"
                 name = f"{sponsor.entity.name}-{word} {plural}"
                 return collective(name, (f"{demonym_form(sponsor.entity)} {plural}",
-                                         f"{demonym_form(sponsor.entity)}-{word} {plural}"),
-                                  )
+                                         f"{demonym_form(sponsor.entity)}-{word} {plural}",
+                                         as_written(head)))
     return _indefinite_collective(head, plural)
 
 
@@ -144,7 +144,15 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
     if not words:
         return None
     name = f"{' '.join(words)} {plural}"
-    return collective(name, (f"{' '.join(written)} {plural}",))
+    return collective(name, (f"{' '.join(written)} {plural}", as_written(head)))
+
+
+def as_written(head: Token) -> str:
+    """The collective's words as the text has them, from its first modifier to its head
+    ("Colombian armed groups", "Iranian-backed militia groups"): one of its names."""
+    first = min((t.i for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 for t in c.subtree), default=head.i)
+    return head.doc[first:head.i + 1].text
 
 
 def conjoined_collectives(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
