@@ -32,6 +32,16 @@ def test_the_phrase_with_its_origin_is_an_alias() -> None:
     assert "young women from Africa and Central Asia" in claim.object.aliases
 
 
+def test_the_origin_the_parser_hangs_on_the_verb_is_read_too() -> None:
+    # "from Africa" attached to "recruited", not to "women"; a date is no origin
+    claim = next(c for c in extract_text("Alabuga recruited young women from Africa through "
+                                          "a study programme.") if c.type == "RECRUITMENT")
+    assert "young women from Africa" in claim.object.aliases
+    claim = next(c for c in extract_text("The Houthis recruited young men in 2023.")
+                 if c.type == "RECRUITMENT")
+    assert all("2023" not in a for a in claim.object.aliases)
+
+
 @pytest.mark.parametrize("text", [
     "The army killed young men in Rutshuru.",  # no recruitment: civilians are no party
     "The M23 recruited the men.",  # "the men" point back to a group named before

@@ -235,8 +235,12 @@ def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
     aliases = [head.text]
     # "young women from Africa and Central Asia", "young men in Rutshuru": the phrase with
     # where they come from, as annotators often name them
-    where = next((p for p in head.children if p.dep_ == "prep" and p.lower_ in (
-        "from", "in", "among", "across")), None)
+    places = ("from", "in", "among", "across")
+    where = next((p for p in head.children if p.dep_ == "prep" and p.lower_ in places), None)
+    after = head.doc[i + 1] if i + 1 < len(head.doc) else None
+    if where is None and after is not None and after.dep_ == "prep" and after.lower_ in places \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in after.subtree):
+        where = after  # "recruited young women from Africa": the parse hangs it on the verb
     if where is not None:
         start = min([t.i for t in lefts] + [i])
         aliases.append(head.doc[start:where.right_edge.i + 1].text)
