@@ -219,6 +219,25 @@ def test_claims_table_callback_filters_and_links_the_export(app: Any) -> None:
     assert r.status_code == 200 and out["cl-count"]["children"] == "1 claim"
     assert "Shahed-136 drones" in out["cl-table"]["data"][0]["evidence"]
     assert out["cl-csv"]["href"] == "/export/claims.csv?search=Shahed"
+    # every selected claim is loaded: the table may sort and filter them itself
+    assert out["cl-table"]["sort_action"] == out["cl-table"]["filter_action"] == "native"
+
+
+def test_a_capped_claims_table_does_not_sort_what_it_only_partly_holds(
+        app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from proxygraph.web.pages import claims as claims_page
+
+    monkeypatch.setattr(claims_page, "PAGE_ROWS", 1)  # the fixture store holds more
+    client = app.server.test_client()
+    values = {"cl-search": None, "cl-actor": None, "cl-type": None, "cl-status": None,
+              "cl-since": None, "cl-until": None, "cl-reviewed": None}
+    inputs = [{"id": k, "property": "value", "value": v} for k, v in values.items()]
+    inputs.append({"id": "revision", "property": "data", "value": 0})
+    out = call(app, client, "cl-table.data", inputs, changed=["revision.data"]).get_json()
+    table = out["response"]["cl-table"]
+    assert len(table["data"]) == 1
+    assert table["sort_action"] == table["filter_action"] == "none"
+    assert "narrow the filters" in out["response"]["cl-count"]["children"]
 
 
 def test_document_text_is_never_html(app: Any, ids: dict[str, str]) -> None:

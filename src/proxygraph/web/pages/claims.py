@@ -99,6 +99,7 @@ def table_rows(ctx: WebContext, flt: ClaimFilter) -> list[dict[str, Any]]:
 def register(app: dash.Dash, ctx: WebContext) -> None:
     @app.callback(Output("cl-table", "data"), Output("cl-count", "children"),
                   Output("cl-csv", "href"), Output("cl-jsonl", "href"),
+                  Output("cl-table", "sort_action"), Output("cl-table", "filter_action"),
                   Input("cl-search", "value"), Input("cl-actor", "value"),
                   Input("cl-type", "value"), Input("cl-status", "value"),
                   Input("cl-since", "value"), Input("cl-until", "value"),
@@ -113,14 +114,18 @@ def register(app: dash.Dash, ctx: WebContext) -> None:
             rows = table_rows(ctx, flt)
         except ProxygraphError as exc:
             return [], html.Span(str(exc), className="pg-error"), dash.no_update, \
-                dash.no_update
+                dash.no_update, dash.no_update, dash.no_update
         more = len(rows) > PAGE_ROWS
-        count = (f"the first {PAGE_ROWS:,} claims shown (export has them all)" if more
+        # the table sorts and filters the rows it holds: over a capped selection that
+        # would show the first rows' order as if it were the whole selection's
+        count = (f"the first {PAGE_ROWS:,} claims shown, in stored order; narrow the filters "
+                 "above to sort or filter columns (export has them all)" if more
                  else f"{len(rows):,} claim{'' if len(rows) == 1 else 's'}")
         query = urlencode(params)
         suffix = f"?{query}" if query else ""
+        in_table = "none" if more else "native"
         return rows[:PAGE_ROWS], count, f"/export/claims.csv{suffix}", \
-            f"/export/claims.jsonl{suffix}"
+            f"/export/claims.jsonl{suffix}", in_table, in_table
 
     @app.callback(Output("cl-detail", "children"), Input("cl-table", "active_cell"),
                   State("cl-table", "derived_viewport_data"), Input("revision", "data"),
