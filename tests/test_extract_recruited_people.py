@@ -42,6 +42,13 @@ def test_the_origin_the_parser_hangs_on_the_verb_is_read_too() -> None:
     assert all("2023" not in a for a in claim.object.aliases)
 
 
+def test_an_indefinite_group_keeps_where_it_is_as_an_alias() -> None:
+    claim = next(c for c in extract_text("Iran smuggled rifles to militants in the West Bank.")
+                 if c.type == "ARMS_TRANSFER")
+    assert claim.object.name == "militants"
+    assert "militants in the West Bank" in claim.object.aliases
+
+
 @pytest.mark.parametrize("text", [
     "The army killed young men in Rutshuru.",  # no recruitment: civilians are no party
     "The M23 recruited the men.",  # "the men" point back to a group named before
