@@ -148,6 +148,8 @@ def test_default_registry_is_loaded_once() -> None:
         ("Kata'ib Hizballah", "kataib-hezbollah"),
         ("Kata’ib Hezbollah", "kataib-hezbollah"),
         ("Ansar Allah", "houthis"),
+        ("Ansarullah", "houthis"),  # the spelling of Iranian and Houthi media
+        ("Republic of Türkiye", "turkey"),  # Ankara's own name in its statements
         ("Houthis’", "houthis"),
         ("Hashd al-Sha’bi", "pmf"),
         ("Hashd al-Shaabi", "pmf"),
