@@ -114,20 +114,20 @@ def _indefinite_collective(head: Token, plural: str) -> Entity | None:
                  for g in p.children if g.dep_ == "pobj"), None)
     if pobj is not None and pobj.lemma_.lower() in load_lexicon().group_nouns:
         return None  # "fighters from both Iraqi groups" are those groups'
-    where = origin_phrase(head)
-    if where is not None:  # "mercenaries from Colombia", "armed militants in Mali"
-        start = min([t.i for t in lefts] + [head.i])
-        aliases.append(head.doc[start:where.right_edge.i + 1].text)
+    placed = _written_with_place(head, lefts)  # "mercenaries from Colombia"
+    if placed is not None:
+        aliases.append(placed)
     return collective(written, tuple(aliases))
 
 
 _ORIGIN_PREPS = ("from", "in", "among", "across")
 
 
-def origin_phrase(head: Token) -> Token | None:
-    """The preposition saying where a group of people comes from or is ("young women from
-    Africa", "militants in the West Bank"), on the group or, where the parser hangs it on
-    the verb, right after it; a date is no place ("recruited men in 2023")."""
+def _written_with_place(head: Token, lefts: list[Token]) -> str | None:
+    """A group of people as written with where it comes from or is ("young women from
+    Africa", "militants in the West Bank"), from its first modifier in `lefts` to the end
+    of the preposition's phrase: on the group or, where the parser hangs it on the verb,
+    right after it; a date is no place ("recruited men in 2023"). None without one."""
     where = next((p for p in head.children if p.dep_ == "prep" and p.lower_ in _ORIGIN_PREPS),
                  None)
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -135,7 +135,10 @@ def origin_phrase(head: Token) -> Token | None:
             after.lower_ in _ORIGIN_PREPS) and not any(
             t.ent_type_ in ("DATE", "TIME") for t in after.subtree):
         where = after
-    return where
+    if where is None:
+        return None
+    start = min([t.i for t in lefts] + [head.i])
+    return head.doc[start:where.right_edge.i + 1].text
 
 
 def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
@@ -254,8 +257,7 @@ def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
     aliases = [head.text]
     # "young women from Africa and Central Asia", "young men in Rutshuru": the phrase with
     # where they come from, as annotators often name them
-    where = origin_phrase(head)
-    if where is not None:
-        start = min([t.i for t in lefts] + [i])
-        aliases.append(head.doc[start:where.right_edge.i + 1].text)
+    placed = _written_with_place(head, lefts)
+    if placed is not None:
+        aliases.append(placed)
     return collective(written, tuple(aliases))

@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from proxygraph.extract.fast_attributes import BatchComponent
+from proxygraph.extract.stand_in import use_stand_in
 
 FACTORY = "proxygraph_fast_lemmas"
 STOCK_NAME = "lemmatizer"
@@ -173,14 +174,5 @@ def make_fast_lemmas(nlp: Language, name: str) -> FastLemmatizer:
 def use_fast_lemmas(nlp: Language) -> bool:
     """Put the fast component in place of the stock lemmatizer, under the same name; keeps
     the stock one if it is a lemmatizer this component cannot reproduce."""
-    if STOCK_NAME not in nlp.pipe_names:
-        return False
-    stock = nlp.get_pipe(STOCK_NAME)
-    try:
-        check_lemmatizer(stock)
-    except UnsupportedLemmatizer as exc:
-        _log.warning("keeping spaCy's lemmatizer: %s", exc)
-        return False
-    fast = nlp.replace_pipe(STOCK_NAME, FACTORY)
-    fast.set_stock(stock)
-    return True
+    return use_stand_in(nlp, STOCK_NAME, FACTORY, check_lemmatizer, UnsupportedLemmatizer,
+                        "lemmatizer", _log)

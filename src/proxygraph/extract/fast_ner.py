@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 from spacy.vocab import Vocab
 
+from proxygraph.extract.stand_in import use_stand_in
+
 FACTORY = "proxygraph_fast_ner"
 STOCK_NAME = "ner"
 _READ = [SENT_START, IS_SPACE, ENT_IOB, ENT_TYPE]
@@ -304,14 +306,5 @@ def make_fast_ner(nlp: Language, name: str) -> FastEntityRecognizer:
 def use_fast_ner(nlp: Language) -> bool:
     """Put the fast component in place of the stock recognizer, under the same name; keeps
     the stock one if it is a recognizer this component cannot reproduce."""
-    if STOCK_NAME not in nlp.pipe_names:
-        return False
-    stock = nlp.get_pipe(STOCK_NAME)
-    try:
-        check_recognizer(stock)
-    except UnsupportedRecognizer as exc:
-        _log.warning("keeping spaCy's entity recognizer: %s", exc)
-        return False
-    fast = nlp.replace_pipe(STOCK_NAME, FACTORY)
-    fast.set_stock(stock)
-    return True
+    return use_stand_in(nlp, STOCK_NAME, FACTORY, check_recognizer, UnsupportedRecognizer,
+                        "entity recognizer", _log)

@@ -92,7 +92,7 @@ def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:
     if not label:
         return None
     if 2 <= len(label) <= 4 and label.isalpha() and label.isupper():
-        initials = [p for p in surnames.people
+        initials = [p for p in surnames.people.values()
                     if "".join(w[0] for w in p.name.split() if w[0].isupper()) == label]
         if len(initials) == 1:
             return initials[0]
@@ -103,16 +103,18 @@ def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:
     return None
 
 
-def interviewee(text: str, introduced: list[Entity], voices: Voices) -> Entity | None:
+def interviewee(text: str, surnames: Surnames, introduced: int, voices: Voices
+                ) -> Entity | None:
     """Who answers in an interview's "A:" paragraph: the first person the introduction
-    (`introduced`: the people named before the first answer) gave a side; the
-    interviewer, named first in a byline, has none. Decided at the first answer."""
+    (the first `introduced` people `surnames` learned, named before the first answer) gave
+    a side; the interviewer, named first in a byline, has none. Decided at the first
+    answer."""
     if _ANSWER.match(text) is None:
         return None
     if not voices.interview_read:
         voices.interview_read = True
-        voices.interviewee = next(
-            (p for p in introduced if voices.side_of(p) is not None), None)
+        before = list(surnames.people.values())[:introduced]
+        voices.interviewee = next((p for p in before if voices.side_of(p) is not None), None)
     return voices.interviewee
 
 

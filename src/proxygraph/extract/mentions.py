@@ -237,14 +237,14 @@ def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:
         return m
     if a.dep[i] in ("compound", "amod", "nmod") and a.head[i] > i:
         return m  # "Ukraine military aid", "Russia's military operation", "army chief"
-    organ = armed_forces(m.entity, index.registry, _ARMY_PHRASES)
+    organ = armed_forces(m.entity, index.registry, ARMY_PHRASES)
     if organ is None:
         return m
     return Mention(m.start, i + 1, organ, " ".join(a.text[m.start:i + 1]))
 
 
 # The phrases whose registry alias names a state's armed forces, in the order tried.
-_ARMY_PHRASES = ("military", "armed forces", "army", "troops")
+ARMY_PHRASES = ("military", "armed forces", "army", "troops")
 
 
 @lru_cache(maxsize=1024)

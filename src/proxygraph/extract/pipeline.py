@@ -158,14 +158,15 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         chunk_text = doc_text(chunk)  # `Doc.text` rebuilds every Token per call
         label = speaker_label(chunk_text)
         speaker = label or (None if new_paragraph or offset == 0 else speaker)
-        introduced = list(surnames.people)  # named before this paragraph
+        introduced = len(surnames.people)  # people named before this paragraph
         chunk_mentions = with_surnames(
             chunk, with_local_names(chunk, find_mentions(chunk, index), names), surnames)
         if label is not None:  # a person's label names who speaks, no party ("Kyiv:" may be)
             label_end = chunk_text.index(label) + len(label)
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
                               or (m.entity.resolved and m.entity.kind != "person")]
-        turn = turn_speaker(speaker, surnames) or interviewee(chunk_text, introduced, voices)
+        turn = turn_speaker(speaker, surnames) or interviewee(chunk_text, surnames, introduced,
+                                                              voices)
         for n, sent in enumerate(chunk.sents):
             source = headline_source(sent) if _is_headline(sent) else None
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)

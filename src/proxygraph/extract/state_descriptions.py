@@ -18,7 +18,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from proxygraph.extract.arrays import arrays
-from proxygraph.extract.mentions import Mention, armed_forces
+from proxygraph.extract.mentions import ARMY_PHRASES, Mention, armed_forces
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.registry import default_registry
@@ -27,7 +27,6 @@ from proxygraph.registry import default_registry
 # the next state (train e..zd: 2 / 1.5 and 3 / 2.0 within 0.001 F1 of each other).
 HOME_MIN_MENTIONS = 2
 HOME_LEAD = 1.5
-_ARMY_PHRASES = ("military", "armed forces", "army", "troops")
 
 
 class Governments:
@@ -118,7 +117,7 @@ class Governments:
             if target is None and lemma in home_words and home is not None:
                 target = home
                 if lemma in WORDS.army_words:  # "the army": the home state's forces
-                    target = armed_forces(home, default_registry(), _ARMY_PHRASES)
+                    target = armed_forces(home, default_registry(), ARMY_PHRASES)
             if target is not None:
                 extra.append(Mention(tok.i, tok.i + 1, target, tok.text))
         if not extra:

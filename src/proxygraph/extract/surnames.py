@@ -44,11 +44,10 @@ class Surnames:
 
     def __init__(self) -> None:
         self.table: dict[str, Entity | None] = {}
-        self.people: list[Entity] = []  # everyone named in full, in the order first named
+        self.people: dict[str, Entity] = {}  # everyone named in full, by id, first named first
 
     def learn(self, entity: Entity) -> None:
-        if all(p.id != entity.id for p in self.people):
-            self.people.append(entity)
+        self.people.setdefault(entity.id, entity)
         for form in surname_forms(entity):
             known = self.table.get(form, entity)
             self.table[form] = entity if known is not None and known.id == entity.id else None

@@ -239,7 +239,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     # someone else, named or not
     reciprocal = frame == "partner" and (
         ctype != "CLASH" or (lemma in v.lex.reciprocal_clash_verbs
-                             and not (ctype == "CLASH" and kids(verb, "dobj")))
+                             and not kids(verb, "dobj"))
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
 
