@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -104,19 +105,45 @@ def bare_parse(nlp: Language, pieces: list[str]) -> Callable[[], float]:
     return run
 
 
-def ruler_alone(nlp: Language, pieces: list[str]) -> Callable[[], float]:
-    """The pipeline's attribute ruler on copies of docs parsed up to it; its CPU seconds."""
-    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+def component_alone(nlp: Language, name: str, pieces: list[str], *, batch_size: int = 64,
+                    before_round: Callable[[Any], None] | None = None
+                    ) -> Callable[[], float]:
+    """The pipeline's component `name` on copies of docs parsed up to it; its CPU seconds.
+    `before_round`, given the component, runs untimed before each round (to empty caches)."""
+    before = nlp.pipe_names[:nlp.pipe_names.index(name)]
+    with nlp.select_pipes(enable=before):
         docs = list(nlp.pipe(pieces))
-    ruler = nlp.get_pipe(STOCK_NAME)
+    component = nlp.get_pipe(name)
 
     def run() -> float:
         copies = [doc.copy() for doc in docs]
+        if before_round is not None:
+            before_round(component)
         start = time.process_time()
-        for _ in ruler.pipe(copies, batch_size=64):
+        for _ in component.pipe(copies, batch_size=batch_size):
             pass
         return time.process_time() - start
     return run
+
+
+def ruler_alone(nlp: Language, pieces: list[str]) -> Callable[[], float]:
+    """The pipeline's attribute ruler on copies of docs parsed up to it; its CPU seconds."""
+    return component_alone(nlp, STOCK_NAME, pieces)
+
+
+def whole_parse_against_stock(stock: Language, variants: dict[str, Language],
+                              pieces: list[str], words: int, rounds: int) -> None:
+    """The bare parse of `pieces` by the stock pipeline and by each variant, alternated;
+    prints the variants' times and the stock pipeline's over `variants["load_nlp"]`'s."""
+    whole = timed({"stock": bare_parse(stock, pieces),
+                   **{name: bare_parse(nlp, pieces) for name, nlp in variants.items()}},
+                  rounds)
+    stock_secs = whole.pop("stock")
+    report(f"whole parse, {len(pieces)} chunks, {words} words, {rounds} rounds (CPU s):",
+           whole, words)
+    ratios = sorted(a / b for a, b in zip(stock_secs, whole["load_nlp"], strict=True))
+    print(f"  stock        {statistics.median(stock_secs):8.4f} s median; stock/load_nlp "
+          f"time {statistics.median(ratios):.2f} median, {ratios[0]:.2f}-{ratios[-1]:.2f}")
 
 
 def speed(rounds: int, copies: int) -> None:

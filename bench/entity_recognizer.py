@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,7 +30,14 @@ from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribute_ruler import DATA, bare_parse, parsed, report, timed  # noqa: E402
+from attribute_ruler import (  # noqa: E402
+    DATA,
+    component_alone,
+    parsed,
+    report,
+    timed,
+    whole_parse_against_stock,
+)
 
 from proxygraph.cli.extract_cmds import sample_documents  # noqa: E402
 from proxygraph.extract.fast_attributes import ANNOTATIONS, use_fast_attributes  # noqa: E402
@@ -88,19 +94,7 @@ def check() -> int:
 
 def recognizer_alone(nlp: Language, pieces: list[str]) -> Callable[[], float]:
     """The pipeline's recognizer on copies of docs parsed up to it; its CPU seconds."""
-    before = nlp.pipe_names[: nlp.pipe_names.index(STOCK_NAME)]
-    with nlp.select_pipes(enable=before):
-        docs = list(nlp.pipe(pieces))
-    recognizer = nlp.get_pipe(STOCK_NAME)
-
-    def run() -> float:
-        copies = [doc.copy() for doc in docs]
-        start = time.process_time()
-        for _ in recognizer.pipe(copies, batch_size=256):
-            pass
-        return time.process_time() - start
-
-    return run
+    return component_alone(nlp, STOCK_NAME, pieces, batch_size=256)
 
 
 def speed(rounds: int, copies: int, sets: list[str]) -> None:
@@ -130,25 +124,8 @@ def speed(rounds: int, copies: int, sets: list[str]) -> None:
     sixth = spacy.load(MODEL_NAME)
     use_fast_attributes(sixth)
     use_fast_lemmas(sixth)
-    whole = timed(
-        {
-            "stock": bare_parse(stock, pieces),
-            "sixth pass": bare_parse(sixth, pieces),
-            "load_nlp": bare_parse(fast, pieces),
-        },
-        rounds,
-    )
-    stock_secs = whole.pop("stock")
-    report(
-        f"whole parse, {len(pieces)} chunks, {words} words, {rounds} rounds (CPU s):",
-        whole,
-        words,
-    )
-    ratios = sorted(a / b for a, b in zip(stock_secs, whole["load_nlp"], strict=True))
-    print(
-        f"  stock        {statistics.median(stock_secs):8.4f} s median; stock/load_nlp "
-        f"time {statistics.median(ratios):.2f} median, {ratios[0]:.2f}-{ratios[-1]:.2f}"
-    )
+    whole_parse_against_stock(stock, {"sixth pass": sixth, "load_nlp": fast}, pieces, words,
+                              rounds)
 
 
 def main() -> None:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.attrs import LEMMA
@@ -31,7 +31,13 @@ from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribute_ruler import bare_parse, parsed, report, text_sets, timed  # noqa: E402
+from attribute_ruler import (  # noqa: E402
+    component_alone,
+    parsed,
+    text_sets,
+    timed,
+    whole_parse_against_stock,
+)
 
 from proxygraph.cli.extract_cmds import sample_documents  # noqa: E402
 from proxygraph.extract.fast_attributes import differing_tokens, use_fast_attributes  # noqa: E402,E501
@@ -63,23 +69,15 @@ def check() -> int:
 
 def lemmatizer_alone(nlp: Language, pieces: list[str], *, cold: bool) -> Callable[[], float]:
     """The pipeline's lemmatizer on copies of docs parsed up to it; its CPU seconds."""
-    before = nlp.pipe_names[:nlp.pipe_names.index(STOCK_NAME)]
-    with nlp.select_pipes(enable=before):
-        docs = list(nlp.pipe(pieces))
-    lemmatizer = nlp.get_pipe(STOCK_NAME)
+    def empty_caches(lemmatizer: Any) -> None:
+        # as in a fresh process: every cache, the stock one's and its twin's too
+        for owner in (lemmatizer, getattr(lemmatizer, "stock", None),
+                      getattr(lemmatizer, "answers", None)):
+            if owner is not None:
+                owner.cache.clear()
 
-    def run() -> float:
-        copies = [doc.copy() for doc in docs]
-        if cold:  # as in a fresh process: every cache, the stock one's and its twin's too
-            for owner in (lemmatizer, getattr(lemmatizer, "stock", None),
-                          getattr(lemmatizer, "answers", None)):
-                if owner is not None:
-                    owner.cache.clear()
-        start = time.process_time()
-        for _ in lemmatizer.pipe(copies, batch_size=64):
-            pass
-        return time.process_time() - start
-    return run
+    return component_alone(nlp, STOCK_NAME, pieces,
+                           before_round=empty_caches if cold else None)
 
 
 def speed(rounds: int, copies: int, sets: list[str]) -> None:
@@ -107,15 +105,8 @@ def speed(rounds: int, copies: int, sets: list[str]) -> None:
     # the fifth pass's pipeline (fast ruler, stock lemmatizer) against load_nlp()'s
     ruler_only = spacy.load(MODEL_NAME)
     use_fast_attributes(ruler_only)
-    whole = timed({"stock": bare_parse(stock, pieces),
-                   "ruler only": bare_parse(ruler_only, pieces),
-                   "load_nlp": bare_parse(fast, pieces)}, rounds)
-    stock_secs = whole.pop("stock")
-    report(f"whole parse, {len(pieces)} chunks, {words} words, {rounds} rounds (CPU s):",
-           whole, words)
-    ratios = sorted(a / b for a, b in zip(stock_secs, whole["load_nlp"], strict=True))
-    print(f"  stock        {statistics.median(stock_secs):8.4f} s median; stock/load_nlp "
-          f"time {statistics.median(ratios):.2f} median, {ratios[0]:.2f}-{ratios[-1]:.2f}")
+    whole_parse_against_stock(stock, {"ruler only": ruler_only, "load_nlp": fast}, pieces,
+                              words, rounds)
 
 
 def main() -> None:
