@@ -32,6 +32,7 @@ _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _GROUP_KINDS = {"armed_group", "pmc"}
 _PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
+_NAMED_BODY_KINDS = {"state_organ", "armed_group", "pmc", "organization"}
 
 
 @dataclass
@@ -49,14 +50,19 @@ class DocumentContext:
     army_mention: dict[str, Mention] = field(default_factory=dict)
     # the actors the last sentence named: "the two countries" in the next one
     last_actors: list[Entity] = field(default_factory=list)
+    # the latest actor whose name holds each formation word: "the alliance" two sentences
+    # after "the Three Brotherhood Alliance"
+    named_by_word: dict[str, Entity] = field(default_factory=dict)
     year: int | None = None
     filed: date | None = None  # the document's date: anchors "on Tuesday", "in January"
     paragraph_year: int | None = None  # the last year named in the current paragraph
 
-    def topic_group(self, kinds: frozenset[str] | set[str]) -> Mention | None:
-        """The most prominent group of `kinds` named so far; the latest on a tie."""
+    def topic_group(self, kinds: frozenset[str] | set[str], but: str | None = None
+                    ) -> Mention | None:
+        """The most prominent group of `kinds` named so far, other than the one with id
+        `but`; the latest on a tie."""
         latest_first = [m for m in reversed(self.group_mention.values())
-                        if m.entity.kind in kinds]
+                        if m.entity.kind in kinds and m.entity.id != but]
         if not latest_first:
             return None
         return max(latest_first, key=lambda m: self.group_salience[m.entity.id])
@@ -107,10 +113,16 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # an object pronoun is not its own verb's subject: in "the Houthis said
                 # Iran had armed them", "them" is not Iran
                 own_verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                # ("Iran supplies the Houthis and provides them with ...": the verbs
+                # conjoined with its own share its subject, who is not "them" either)
                 earlier = [m for m in actors if m.start < tok.i
                            and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                            and not (tok.dep_ in ("dobj", "pobj", "dative")
                                     and sent.doc[m.end - 1].head.i == own_verb.i)]
+                if tok.dep_ in ("dobj", "pobj", "dative"):
+                    # "Iran supplies the Houthis with missiles and provides them with
+                    # intelligence": "them" is the first verb's object
+                    earlier = _first_conjunct_object(own_verb, tok, actors) or earlier
                 if earlier and earlier[-1].entity.kind == "state" and tok.lower_ in (
                         "they", "them", "their"):
                     # "Russia provided Houthi rebels with data for their attacks": a plural
@@ -161,8 +173,10 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
               and sent.doc[tok.i - 1].lower_ == "the" and not any(
                   c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
             # "the militants", "the rebels": the armed group the story is about (guide 17)
-            groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"]
-            last = ctx.topic_group({"armed_group"})
+            doer = _own_subject(tok, actors)
+            groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"
+                      and m is not doer]
+            last = ctx.topic_group({"armed_group"}, but=doer.entity.id if doer else None)
             target = groups[-1] if groups else last
         elif (home := _national_description(tok)) is not None:
             # "the Yemeni rebels", "the Iraqi militia" after the Houthis or Kata'ib
@@ -181,17 +195,66 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             # "the Iran-backed group" too, never its sponsor
             named = [m for m in actors if m.start < first
                      and word in m.entity.name.lower().replace("-", " ").split()]
-            groups = [m for m in actors if m.start < first and m.entity.kind in _GROUP_KINDS]
+            # ("Wagner supplied the militia": the militia is not Wagner)
+            doer = _own_subject(tok, actors)
+            groups = [m for m in actors if m.start < first and m.entity.kind in _GROUP_KINDS
+                      and m is not doer]
+            earlier_named = ctx.named_by_word.get(word)
             if named:
                 target = named[-1]
+            elif (earlier_named is not None and word not in WORDS.generic_group_nouns
+                  and not any(c.dep_ in ("relcl", "acl") for c in tok.children)):
+                # ("the coalition that intervened in Yemen" is one the sentence introduces)
+                target = Mention(tok.i, tok.i + 1, earlier_named, tok.text)
             elif word in WORDS.generic_group_nouns:
-                target = groups[-1] if groups else ctx.topic_group(_GROUP_KINDS)
+                target = groups[-1] if groups else ctx.topic_group(
+                    _GROUP_KINDS, but=doer.entity.id if doer else None)
         if target is not None:
             extra.append(Mention(tok.i, tok.i + 1, target.entity, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
 _MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
+_NAME_PREPOSITIONS = frozenset({"of", "for", "against", "in", "to"})
+
+
+def _name_head(name: str) -> str:
+    """The word a body's name is headed by: "Three Brotherhood Alliance" -> alliance,
+    "Coalition of Patriots for Change" -> coalition (never "Democratic Alliance Army")."""
+    words = name.lower().replace("-", " ").split()
+    cut = next((i for i, w in enumerate(words) if w in _NAME_PREPOSITIONS and i > 0), len(words))
+    return words[cut - 1] if cut else ""
+
+
+def _own_subject(tok: Token, actors: list[Mention]) -> Mention | None:
+    """The actor that is the subject of the verb an object description hangs on ("Wagner"
+    in "Wagner supplied the militia with missiles"), which the description cannot be."""
+    if tok.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return next((m for m in actors if tok.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                 and tok.doc[m.end - 1].head.i == verb.i), None)
+
+
+def _first_conjunct_object(verb: Token, pronoun: Token, actors: list[Mention]
+                           ) -> list[Mention]:
+    """The actor a conjoined verb's object pronoun takes from the verb it shares a subject
+    with: "supplies the Houthis ... and provides them" (none when the verb has its own
+    subject, or the first verb's object is no actor)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    first = verb.head
+    objects = []
+    for m in actors:
+        last = pronoun.doc[m.end - 1]
+        if not (first.i < m.start < verb.i and last.dep_ in ("dobj", "dative", "pobj")):
+            continue
+        governor = last.head.head if last.dep_ == "pobj" else last.head
+        if governor.i == first.i:
+            objects.append(m)
+    return objects[-1:]
 
 
 def _past_epithet(tok: Token) -> int:
@@ -402,6 +465,10 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
         subject = a.dep[m.end - 1] in ("nsubj", "nsubjpass")
         if sponsor_ends_at(m.end, a):
             continue  # the sponsor in "Islamic State-linked insurgents" is not who they are
+        if m.entity.kind in _NAMED_BODY_KINDS:
+            word = _name_head(m.entity.name)
+            if word in WORDS.anaphoric_nouns:
+                ctx.named_by_word[word] = m.entity
         if m.entity.kind in _GROUP_KINDS:
             ctx.group_salience[m.entity.id] += 2 if subject else 1
             ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest

@@ -98,10 +98,12 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
     members = [e for e in actors_in_phrase(target, v.sm, v.lex)
                if not is_label_collective(e, v.lex.backing_participles)
                and all(e.id != s.id for s in sponsors)]
-    if not members:
-        # "Kata'ib Hezbollah, an Iran-backed militia" / "... is an Iran-backed militia"
+    if all(not e.resolved for e in members):
+        # "Kata'ib Hezbollah, an Iran-backed militia" / "... is an Iran-backed militia";
+        # "Kata'ib Hezbollah, the Iran-backed Iraqi faction" is that group, not a group of
+        # Iraqi factions
         members = [e for e in _described_by(v, target)
-                   if e.resolved and all(e.id != s.id for s in sponsors)]
+                   if e.resolved and all(e.id != s.id for s in sponsors)] or members
     if not members and ctype == "ARMS_TRANSFER":
         members = [e for e in _users_of(v, target) if all(e.id != s.id for s in sponsors)]
     for sponsor in sponsors:

@@ -148,6 +148,14 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         verb = noun.head.head
         objects = v.actors(v.patients(verb)) if v.is_passive(verb) else (
             v.subjects(verb))
+        if not objects and v.is_passive(verb):
+            # "the drones were intercepted by Israel with the help of the US": the doer
+            objects = v.actors(prep_objects(verb, {"by"}))
+    elif not objects and instrumental and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        # "the Somali army, with the support of Turkey, will ...": the phrase the aside
+        # hangs on is the helped
+        helped = noun.head.head
+        objects = v.actors([helped, *helped.conjuncts])
     if ctype == "CLASH" and not objects and not between:
         objects = shipping_targets(v, prep_objects(noun, {"against", "on", "upon"}))
     if ctype == "CLASH" and not objects and not between and lemma in WORDS.territorial_clash_nouns:

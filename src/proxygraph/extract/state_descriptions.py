@@ -92,10 +92,11 @@ class Governments:
         home_words = WORDS.home_state_descriptions
         a = arrays(sent.doc)  # (read by index: asked of every sentence)
         lemmas = a.lemma[sent.start:sent.end]
-        if words.isdisjoint(lemmas) and home_words.isdisjoint(lemmas):
+        halves = self._halves(sent)
+        if words.isdisjoint(lemmas) and home_words.isdisjoint(lemmas) and not halves:
             return mentions
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        extra: list[Mention] = []
+        extra: list[Mention] = [m for m in halves if m.start not in taken]
         home = self.home()
         for i in range(sent.start, sent.end):
             lemma = a.lemma[i]
@@ -123,3 +124,20 @@ class Governments:
         if not extra:
             return mentions
         return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _halves(self, sent: Span) -> list[Mention]:
+        """"The North", "the South" as a divided country's halves, in a report that has
+        named either half: "Seoul expects the North to send more troops"."""
+        table = WORDS.divided_state_halves
+        if not any(state_id in self.named for state_id in table.values()):
+            return []
+        a = arrays(sent.doc)
+        out = []
+        for i in range(sent.start + 1, sent.end):
+            state_id = table.get(a.text[i])
+            if (state_id is None or a.lower[i - 1] != "the" or a.pos[i] != "PROPN"
+                    or a.dep[i] in ("compound", "amod", "nmod")
+                    or (i + 1 < sent.end and a.pos[i + 1] == "PROPN")):
+                continue  # "the North Korean army", "the South China Sea"
+            out.append(Mention(i, i + 1, default_registry().get(state_id), a.text[i]))
+        return out

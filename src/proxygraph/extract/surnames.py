@@ -15,21 +15,29 @@ from spacy.tokens import Doc
 
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.mentions import Mention
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 # Particles before an Arabic or European family name: "al-Khattab" is "Khattab" too.
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "az", "ibn", "bin", "ben",
                         "abu", "de", "van", "von", "der", "da", "di", "la", "le", "du"})
-_MIN_LENGTH = 3  # "Kim Jong Un": a two-letter last word is no surname to look for
+_MIN_LENGTH = 3  # "Ri Son Gwon": a two-letter last word is no surname to look for
 
 
 def surname_forms(entity: Entity) -> set[str]:
     """The bare surnames a person's multiword names end with ("Gustavo Petro" -> Petro,
-    "Ibn al-Khattab" -> Khattab)."""
+    "Ibn al-Khattab" -> Khattab), or begin with where the family name comes first ("Kim
+    Jong Un" -> Kim)."""
     forms: set[str] = set()
+    family_first = entity.affiliation in WORDS.family_name_first_states
     for name in (entity.name, *entity.aliases):
         words = name.split()
         if len(words) < 2:
+            continue
+        if family_first:
+            first = words[0]
+            if len(first) >= 2 and first.isalpha() and first[0].isupper():
+                forms.add(first)
             continue
         last = words[-1]
         head, _, tail = last.rpartition("-")
@@ -73,6 +81,9 @@ def with_surnames(doc: Doc, mentions: list[Mention], surnames: Surnames) -> list
         person = surnames.person(text)
         if person is None:
             continue
+        if (person.affiliation in WORDS.family_name_first_states and i + 1 < len(a.text)
+                and a.pos[i + 1] == "PROPN" and a.text[i + 1][:1].isupper()):
+            continue  # "Kim Do-hyun" is another Kim
         start = i
         if (i >= 2 and a.text[i - 1] == "-" and a.lower[i - 2] in _PARTICLES
                 and not covered & {i - 1, i - 2}):

@@ -179,11 +179,17 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             # is support (guide 5); "hosted a Hamas delegation" stays a meeting
             ctype, things = "SUPPORT", []
             partners = patients
-        objects = v.actors(partners + prep_objects(verb, hostile))
+        hostile_objects = prep_objects(verb, hostile)
+        if ctype == "CLASH":
+            # "intercepted by Israel with the help of the US": a helper, not a target
+            hostile_objects = [t for t in hostile_objects if t.lemma_.lower() not in WORDS.help_nouns]
+        objects = v.actors(partners + hostile_objects)
         if ctype == "SUPPORT":  # (refuge) a state hosting its own troops shelters no one
             objects = [o for o in objects if all(o.affiliation != s.id for s in subjects)]
         if ctype == "CLASH" and lemma in WORDS.capture_verbs:
-            objects += v.actors(prep_objects(verb, {"from"}))  # "retook the town from X"
+            # "retook the town from X": X is fought; the town taken is a place (guide 19)
+            held_by = v.actors(prep_objects(verb, {"from"}))
+            objects = held_by or objects
         on_patient = hostile - {"with"} if ctype == "CLASH" else {"with"}
         exchanged = {o for objs in v.lex.verb_object_idioms.values() for o in objs}
         targets = prep_objects(verb, hostile)

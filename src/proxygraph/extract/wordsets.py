@@ -133,6 +133,8 @@ class WordSets:
     governing_heads: frozenset[str]
     state_descriptions: frozenset[str]
     home_state_descriptions: frozenset[str]
+    divided_state_halves: dict[str, str]
+    family_name_first_states: frozenset[str]
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
     force_name_words: frozenset[str]
