@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from functools import cache
 
 import spacy
-from spacy.util import compile_infix_regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
 
 from proxygraph.extract.dateline import dateline_end
 from proxygraph.extract.fast_attributes import use_fast_attributes

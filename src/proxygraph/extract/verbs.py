@@ -182,7 +182,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         hostile_objects = prep_objects(verb, hostile)
         if ctype == "CLASH":
             # "intercepted by Israel with the help of the US": a helper, not a target
-            hostile_objects = [t for t in hostile_objects if t.lemma_.lower() not in WORDS.help_nouns]
+            hostile_objects = [t for t in hostile_objects
+                               if t.lemma_.lower() not in WORDS.help_nouns]
         objects = v.actors(partners + hostile_objects)
         if ctype == "SUPPORT":  # (refuge) a state hosting its own troops shelters no one
             objects = [o for o in objects if all(o.affiliation != s.id for s in subjects)]
