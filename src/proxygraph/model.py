@@ -44,11 +44,14 @@ class Entity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
+        # a claim's party lists among its aliases the names the sentence wrote it with
+        # ("as_written", see `Claim.written`): they are the claim's, not the entity's
+        written = set(data.get("as_written") or ())
         return cls(
             id=str(data["id"]),
             name=str(data["name"]),
             kind=str(data.get("kind") or "collective"),
-            aliases=tuple(data.get("aliases") or ()),
+            aliases=tuple(a for a in data.get("aliases") or () if a not in written),
             resolved=bool(data.get("resolved", True)),
             qid=data.get("qid"),
             category=data.get("category"),
@@ -128,6 +131,10 @@ class Claim:
     note: str | None = None
     extractor: dict[str, str] = field(default_factory=dict)
     ontology: str = ONTOLOGY.version
+    # Names the sentence gives a party ("subject", "object") that the entity does not
+    # list: "the militia", "Russian instructors". Exported among the party's aliases, as
+    # the gold format lists a party's names as written, and under "as_written".
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         validate_claim(self)
@@ -140,8 +147,9 @@ class Claim:
             "id": self.id,
             "doc": self.doc,
             "type": self.type,
-            "subject": self.subject.to_dict(),
-            "object": self.object.to_dict() if self.object else None,
+            "subject": _party(self.subject, self.written.get("subject", ())),
+            "object": _party(self.object, self.written.get("object", ())) if self.object
+            else None,
             "items": [i.to_dict() for i in self.items],
             "via": [v.to_dict() for v in self.via],
             "route": list(self.route),
@@ -180,9 +188,19 @@ class Claim:
                 note=data.get("note"),
                 extractor=dict(data.get("extractor") or {}),
                 ontology=str(data.get("ontology", ONTOLOGY.version)),
+                written={role: tuple(data[role]["as_written"]) for role in ("subject", "object")
+                         if data.get(role) and data[role].get("as_written")},
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(f"malformed claim record: {exc}") from None
+
+
+def _party(entity: Entity, written: tuple[str, ...]) -> dict[str, Any]:
+    out = entity.to_dict()
+    if written:
+        out["aliases"] = [*out["aliases"], *written]
+        out["as_written"] = list(written)
+    return out
 
 
 def validate_claim(claim: Claim) -> None:

@@ -44,6 +44,7 @@ from proxygraph.extract.state_descriptions import Governments
 from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
+from proxygraph.extract.written import with_written
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document
 from proxygraph.ontology import ONTOLOGY
@@ -396,6 +397,7 @@ def sentence_claims(document: Document, progress: Callable[[int, int], None] | N
         here = list(_claims_for_sentence(document, item))
         for echo in rules:
             here += list(echo(document, item, here, before))
+        here = with_written(here, item.sent, item.sm.mentions)
         yield item, here, before
         before.append(here)
 

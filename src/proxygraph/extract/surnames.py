@@ -17,6 +17,7 @@ from proxygraph.extract.arrays import arrays
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
+from proxygraph.registry import default_registry
 
 # Particles before an Arabic or European family name: "al-Khattab" is "Khattab" too.
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "az", "ibn", "bin", "ben",
@@ -29,12 +30,12 @@ def surname_forms(entity: Entity) -> set[str]:
     "Ibn al-Khattab" -> Khattab), or begin with where the family name comes first ("Kim
     Jong Un" -> Kim)."""
     forms: set[str] = set()
-    family_first = entity.affiliation in WORDS.family_name_first_states
+    first_word = named_by_first_word(entity)
     for name in (entity.name, *entity.aliases):
         words = name.split()
         if len(words) < 2:
             continue
-        if family_first:
+        if first_word:
             first = words[0]
             if len(first) >= 2 and first.isalpha() and first[0].isupper():
                 forms.add(first)
@@ -45,6 +46,18 @@ def surname_forms(entity: Entity) -> set[str]:
         if len(core) >= _MIN_LENGTH and core.isalpha() and core[0].isupper():
             forms.add(core)
     return forms
+
+
+def named_by_first_word(person: Entity) -> bool:
+    """Whether a report names this person again by the first word of their name: they
+    belong to a state, or a body of a state, where that word is the family name ("Kim") or
+    the only personal name ("Getachew")."""
+    states = WORDS.first_word_name_states
+    if person.affiliation is None or person.affiliation in states:
+        return person.affiliation is not None
+    registry = default_registry()
+    body = registry.get(person.affiliation) if person.affiliation in registry else None
+    return body is not None and bool(body.countries) and body.countries[0] in states
 
 
 class Surnames:
@@ -81,7 +94,7 @@ def with_surnames(doc: Doc, mentions: list[Mention], surnames: Surnames) -> list
         person = surnames.person(text)
         if person is None:
             continue
-        if (person.affiliation in WORDS.family_name_first_states and i + 1 < len(a.text)
+        if (named_by_first_word(person) and i + 1 < len(a.text)
                 and a.pos[i + 1] == "PROPN" and a.text[i + 1][:1].isupper()):
             continue  # "Kim Do-hyun" is another Kim
         start = i

@@ -134,7 +134,7 @@ class WordSets:
     state_descriptions: frozenset[str]
     home_state_descriptions: frozenset[str]
     divided_state_halves: dict[str, str]
-    family_name_first_states: frozenset[str]
+    first_word_name_states: frozenset[str]
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
     force_name_words: frozenset[str]

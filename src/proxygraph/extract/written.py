@@ -1,0 +1,61 @@
+"""How the sentence names each party of its claims, beside the registry's names.
+
+A claim's subject and object are registry entities ("Rapid Support Forces"), but the
+sentence may have named them otherwise: "the militia", "Russian instructors", "Pyongyang".
+The analyst reading a claim wants that wording, and the gold format lists a party's names
+as written. This step gives each claim the sentence's names of its parties that the entity
+does not already carry (never a bare pronoun: "it" names nobody on its own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from proxygraph.extract.arrays import arrays
+from proxygraph.extract.mentions import Mention
+from proxygraph.model import Claim, Entity
+
+_MAX_CHARS = 80  # a longer "name" is a phrase the mention finder ran on, not a name
+_NOT_WORD = re.compile(r"[^\w ]+")
+
+
+def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> list[Claim]:
+    """`claims` with `written` set from the sentence's mentions of their parties."""
+    if not claims:
+        return claims
+    a = arrays(sent.doc)
+    by_entity: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.end - m.start == 1 and a.pos[m.start] in ("PRON", "DET"):
+            continue  # "it", "they", "its"
+        text = m.text.strip()
+        if text and len(text) <= _MAX_CHARS:
+            by_entity.setdefault(m.entity.id, []).append(text)
+    out = []
+    for claim in claims:
+        written = {role: names for role, party in (("subject", claim.subject),
+                                                   ("object", claim.object))
+                   if party is not None and (names := _new_names(party, by_entity))}
+        out.append(replace(claim, written=written) if written else claim)
+    return out
+
+
+def _new_names(entity: Entity, by_entity: dict[str, list[str]]) -> tuple[str, ...]:
+    known = {_key(n) for n in (entity.name, *entity.aliases)}
+    names: list[str] = []
+    for text in by_entity.get(entity.id, ()):
+        key = _key(text)
+        if key and key not in known:
+            known.add(key)
+            names.append(text)
+    return tuple(names)
+
+
+def _key(name: str) -> str:
+    """A name compared as the scorer compares names: case, punctuation and a leading "the"
+    do not count."""
+    key = " ".join(_NOT_WORD.sub(" ", name.casefold()).split())
+    return key[4:] if key.startswith("the ") else key
