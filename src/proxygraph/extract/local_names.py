@@ -28,9 +28,10 @@ from proxygraph.ids import stable_id
 from proxygraph.model import Entity
 from proxygraph.registry import default_registry, normalize
 
-# "Long Name (ACR)": a parenthesised acronym of 2-8 capitals (digits and hyphens allowed
-# inside), defined by the words just before it whose initials spell it.
-_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]{1,7})\)")
+# "Long Name (ACR)": a parenthesised acronym of 2-8 letters, at least two of them capitals
+# ("JeM"; digits and hyphens allowed inside), defined by the words just before it whose
+# initials spell it.
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,7})\)")
 _WORD = re.compile(r"[\w'’.\-]+")
 
 
@@ -109,11 +110,13 @@ def _defining_words(before: list[str], short: str) -> list[str]:
     acronym's letters in order, the first word giving the first letter ("Haftar
     affiliated forces" -> HAF); none when no such run exists ("said on Friday (AFP)")."""
     letters = [c for c in short.upper() if c.isalpha()]
-    if len(letters) < 2:
+    if len(letters) < 2 or sum(c.isupper() for c in short) < 2:
         return []
-    for k in range(len(letters), min(len(before), len(letters) + 4) + 1):
+    for k in range(1, min(len(before), len(letters) + 4) + 1):
         words = before[-k:]
-        content = [w for w in words if w.lower() not in WORDS.name_joiners]
+        # "Jaish-e-Mohammed (JeM)": a hyphenated name's parts give initials too
+        content = [part for w in words if w.lower() not in WORDS.name_joiners
+                   for part in w.split("-") if part]
         if not content or words[0].lower() in WORDS.name_joiners:
             continue
         initials = [w[0].upper() for w in content]
