@@ -108,3 +108,13 @@ def test_a_mixed_case_acronym_the_report_defines() -> None:
     text = ("Jaish-e-Mohammed (JeM) was founded in 2000. Indian jets struck a JeM camp in "
             "Balakot, and India says JeM carried out the bombing.")
     assert ("CLASH", "india", "jaish-e-mohammed") in triples(text)
+
+
+def test_a_list_item_takes_its_subject_from_the_line_that_opens_the_list() -> None:
+    text = ("Press release\n\nThis package builds on earlier help. Since March 2022, Norway "
+            "has:\n- supplied more than 9,000 anti-tank missiles to Ukraine;\n- trained "
+            "Ukrainian recruits in Norway.\n\nThe minister spoke to reporters.")
+    assert ("ARMS_TRANSFER", "norway", "ukraine") in triples(text)
+    # an ordinary line after the list has its own subject again
+    later = text + "\n- supplied rockets to Ukraine."
+    assert sum(1 for c in extract_text(later) if c.type == "ARMS_TRANSFER") == 1

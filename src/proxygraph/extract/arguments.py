@@ -50,6 +50,9 @@ class SentenceMentions:
     by_token: dict[int, Mention] = field(default_factory=dict)
     # "the two sides", "both countries": head token -> the pair named before (anaphora.py)
     pairs: dict[int, tuple[Entity, ...]] = field(default_factory=dict)
+    # a list item's subject given by the line that opens the list ("Since 2022 the UK has:
+    # - provided 14 tanks ..."): the doer of an item whose verb has no subject
+    lead_in: Entity | None = None
 
     def __post_init__(self) -> None:
         for m in self.mentions:

@@ -46,7 +46,7 @@ from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.extract.written import with_written
 from proxygraph.ids import claim_id
-from proxygraph.model import Claim, Document
+from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
 
 EXTRACTOR_NAME = "proxygraph-rules"
@@ -153,6 +153,7 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     speaker: str | None = None  # the transcript turn's speaker ("RYABKOV: ...")
     voices = Voices()  # who "we" are in what each speaker says
     governments = Governments()  # "the junta": the state it was last tied to
+    lead_in: Entity | None = None  # the subject of a line opening a list ("the UK has:")
     for offset, chunk in parse(document.text):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
         ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
@@ -178,12 +179,39 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
             # "in January": a year stated earlier in the paragraph, else the document's own
             # date (dateline, byline, --published), else the last year the text named
             year = ctx.paragraph_year or (ctx.filed.year if ctx.filed else ctx.year)
-            sm = SentenceMentions(sent, mentions, pairs=pair_references(sent, mentions, ctx))
+            item_line = _is_list_item(sent)
+            sm = SentenceMentions(sent, mentions, pairs=pair_references(sent, mentions, ctx),
+                                  lead_in=lead_in if item_line else None)
             yield AnalysedSentence(offset, sent, sm, year, ctx.filed,
                                    speaker or (source[1] if source else None))
             update_context(sent, mentions, ctx)
+            lead_in = lead_in if item_line else _list_subject(sent, mentions)
         if progress is not None:
             progress(offset + len(chunk_text), total)
+
+
+_LIST_MARKS = frozenset({"-", "–", "—", "•", "*", "▪"})
+
+
+def _is_list_item(sent: Span) -> bool:
+    """A line of a bulleted list ("- provided 14 tanks ...")."""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and first.text in _LIST_MARKS
+
+
+def _list_subject(sent: Span, mentions: list[Mention]) -> Entity | None:
+    """The actor a line opening a list makes the subject of its items: "Since February
+    2022, the UK has:" (the line ends in a colon after a subject and an auxiliary or a
+    verb with nothing after it)."""
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 3 or tokens[-1].text != ":" or tokens[-2].pos_ not in ("AUX", "VERB"):
+        return None
+    for m in mentions:
+        last = sent.doc[m.end - 1]
+        if (not m.is_item and not m.demonym and last.dep_ == "nsubj"
+                and last.head.i == tokens[-2].i):
+            return m.entity
+    return None
 
 
 def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator[Claim]:

@@ -172,6 +172,8 @@ class SentenceView:
             stray = self._stray_subject(verb)
             if stray:
                 return stray
+            if relation == "ROOT" and self.sm.lead_in is not None:
+                return [self.sm.lead_in]  # "the UK has: - provided 14 tanks"
         g = heads_of[i]  # the governor
         if pos[g] == "ADJ" and dep[g] in ("acomp", "xcomp", "amod"):
             g = heads_of[g]  # "Iran is likely to budget ..."

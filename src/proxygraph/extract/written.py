@@ -14,11 +14,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.mentions import Mention
 from proxygraph.model import Claim, Entity
 
 _MAX_CHARS = 80  # a longer "name" is a phrase the mention finder ran on, not a name
+_MAX_WORDS = 5
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 _NOT_WORD = re.compile(r"[^\w ]+")
 
 
@@ -28,25 +30,52 @@ def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> li
         return claims
     a = arrays(sent.doc)
     by_entity: dict[str, list[str]] = {}
+    # "Russian military instructors": the phrase a demonym opens names that state's forces
+    by_state: dict[str, list[str]] = {}
     for m in mentions:
         if m.end - m.start == 1 and a.pos[m.start] in ("PRON", "DET"):
             continue  # "it", "they", "its"
-        text = m.text.strip()
+        text = sent.doc[m.start:m.end].text.strip()  # as written (m.text may be rebuilt)
         if text and len(text) <= _MAX_CHARS:
             by_entity.setdefault(m.entity.id, []).append(text)
+        phrase = _phrase(m, a)
+        if phrase is not None:
+            # "Iranian-made drones" names no actor; "Russian instructors" names Russia's
+            # forces, and "Israel's military" Israel's
+            owner = m.demonym or a.dep[m.end - 1] == "poss"
+            (by_state if owner else by_entity).setdefault(m.entity.id, []).append(phrase)
     out = []
     for claim in claims:
         written = {role: names for role, party in (("subject", claim.subject),
                                                    ("object", claim.object))
-                   if party is not None and (names := _new_names(party, by_entity))}
+                   if party is not None and (names := _new_names(party, by_entity, by_state))}
         out.append(replace(claim, written=written) if written else claim)
     return out
 
 
-def _new_names(entity: Entity, by_entity: dict[str, list[str]]) -> tuple[str, ...]:
+def _phrase(m: Mention, a: DocArrays) -> str | None:
+    """The noun phrase a mention modifies, from its first word to its head noun ("Houthi
+    rebels", "Russian military instructors"), or None."""
+    last = m.end - 1
+    head = a.head[last]
+    if a.dep[last] not in _MODIFIERS or head <= last or a.pos[head] not in ("NOUN", "PROPN"):
+        return None
+    if head - m.start + 1 > _MAX_WORDS:
+        return None
+    text = a.tokens[m.start].doc[m.start:head + 1].text
+    return text if len(text) <= _MAX_CHARS else None
+
+
+def _new_names(entity: Entity, by_entity: dict[str, list[str]],
+               by_state: dict[str, list[str]]) -> tuple[str, ...]:
     known = {_key(n) for n in (entity.name, *entity.aliases)}
     names: list[str] = []
-    for text in by_entity.get(entity.id, ()):
+    texts = by_entity.get(entity.id, [])
+    if entity.kind == "state_organ" and entity.affiliation:
+        texts = texts + by_state.get(entity.affiliation, [])
+    elif entity.kind == "state":
+        texts = texts + by_state.get(entity.id, [])
+    for text in texts:
         key = _key(text)
         if key and key not in known:
             known.add(key)
