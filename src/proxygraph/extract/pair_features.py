@@ -75,6 +75,8 @@ def _collective_mentions(sm: SentenceMentions, lex: Lexicon) -> list[Mention]:
     for i in range(sm.sent.start, sm.sent.end):
         if i in taken or a.pos[i] not in ("NOUN", "PROPN"):
             continue
+        if any(c in taken and a.dep[c] in ("compound", "poss", "nmod") for c in a.children[i]):
+            continue  # "M23 fighters", "Hezbollah's fighters": the named group itself
         lemma = a.lemma[i]
         if lemma in WORDS.indefinite_group_nouns:
             pass  # "Syrian fighters", "foreign mercenaries": a group of their own (guide 6)
