@@ -118,3 +118,11 @@ def test_a_list_item_takes_its_subject_from_the_line_that_opens_the_list() -> No
     # an ordinary line after the list has its own subject again
     later = text + "\n- supplied rockets to Ukraine."
     assert sum(1 for c in extract_text(later) if c.type == "ARMS_TRANSFER") == 1
+
+
+def test_a_place_named_by_its_holder_stands_for_the_holder() -> None:
+    found = triples("Iran shipped missiles to Houthi-controlled areas of Yemen in 2023.")
+    assert ("ARMS_TRANSFER", "iran", "houthis") in found
+    assert not any(t == "SUPPORT" and s == "houthis" for t, s, _ in found)  # no backing
+    assert ("CLASH", "sudanese-armed-forces", "rsf") in triples(
+        "The Sudanese army has carried out repeated drone strikes on the RSF-held city.")

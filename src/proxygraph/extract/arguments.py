@@ -23,6 +23,7 @@ from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.modifiers import (
     backing_modifier_at,
+    hyphen_before,
     hyphen_participle,
     sponsor_ends_at,
 )
@@ -113,6 +114,28 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
     return [head if i == head.i else tokens[i] for i in out]
 
 
+def place_holder(head: Token, sm: SentenceMentions) -> Entity | None:
+    """Who holds a place named by its holder: "Houthi-controlled areas", "RSF-held
+    territory", "areas controlled by the M23"."""
+    if head.lemma_.lower() not in WORDS.controlled_place_nouns:
+        return None
+    a = arrays(head.doc)
+    for c in a.children[head.i]:
+        if a.lower[c] not in WORDS.control_participles or a.tag[c] != "VBN":
+            continue
+        if c < head.i and hyphen_before(c, a):
+            m = sm.by_token.get(c - 2)
+            if m is not None and not m.is_item and m.end == c - 1:
+                return m.entity
+        for prep in a.children[c]:
+            if a.lower[prep] == "by":
+                for obj in a.children[prep]:
+                    m = sm.by_token.get(obj)
+                    if m is not None and not m.is_item and a.dep[obj] == "pobj":
+                        return m.entity
+    return None
+
+
 def _epithet_sponsor(m: Mention, phrase: list[Token]) -> bool:
     """'Islamic State' in "Islamic State-linked insurgents": the parser may hang the
     name's first word on the noun and the rest on the participle the phrase leaves out; the
@@ -137,6 +160,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
     Group" is Wagner); when nothing is named, a collective may be built from the head.
     """
     lex = lex or load_lexicon()
+    holder = place_holder(head, sm)
+    if holder is not None:
+        return [holder]  # "Houthi-controlled areas of Yemen": the Houthis
     tokens = phrase_tokens(head, lex)
     found: list[tuple[Mention, bool]] = []
     seen_mentions: set[int] = set()

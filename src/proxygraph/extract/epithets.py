@@ -86,6 +86,9 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
     if word in v.lex.weak_participles and not affiliate:
         return
     ctype = v.lex.backing_participles.get(word, "SUPPORT")
+    if word in WORDS.control_participles and (
+            mod.head.lemma_.lower() in WORDS.controlled_place_nouns):
+        return  # "Houthi-controlled areas": who holds a place, not whom it backs
     sponsors = _sponsor_of(v, mod)
     if affiliate:
         # "the al-Qaeda-affiliated JNIM": a branch of a jihadist network is a component of

@@ -134,6 +134,8 @@ class WordSets:
     state_descriptions: frozenset[str]
     home_state_descriptions: frozenset[str]
     divided_state_halves: dict[str, str]
+    controlled_place_nouns: frozenset[str]
+    control_participles: frozenset[str]
     first_word_name_states: frozenset[str]
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
