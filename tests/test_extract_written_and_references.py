@@ -126,3 +126,10 @@ def test_a_place_named_by_its_holder_stands_for_the_holder() -> None:
     assert not any(t == "SUPPORT" and s == "houthis" for t, s, _ in found)  # no backing
     assert ("CLASH", "sudanese-armed-forces", "rsf") in triples(
         "The Sudanese army has carried out repeated drone strikes on the RSF-held city.")
+
+
+def test_conjoined_demonyms_each_name_their_state() -> None:
+    assert ("CONTACT", "iran", "russia") in triples(
+        "Iranian and Russian officials met in Geneva on Monday.")
+    found = triples("Soviet and Cuban support for the MPLA grew in 1975.")
+    assert {("SUPPORT", "soviet-union", "mpla"), ("SUPPORT", "cuba", "mpla")} <= found

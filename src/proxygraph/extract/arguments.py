@@ -383,13 +383,8 @@ def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:
     """'the Russian government' and 'the Iranians' stand for the state; 'Iranian drones' not."""
     if tok.i == head.i:
         return True  # "the Iranians"
-    return tok.head.i == head.i and head.lemma_.lower() in lex.state_heads
-
-
-
-
-
-
+    # ("Iranian and Russian officials": the second demonym hangs on the first)
+    return first_conjunct(tok).head.i == head.i and head.lemma_.lower() in lex.state_heads
 
 
 def _operated_weapon(noun: Token, lex: Lexicon) -> bool:

@@ -363,6 +363,9 @@ class SentenceView:
             if child.dep_ in ("amod", "compound", "nmod") and m is not None and not m.is_item and (
                     not hyphen_participle(child.i, self.arrays)):  # "U.S.- and French-brokered"
                 heads.append(child)
+                # "Soviet and Cuban support": each conjoined modifier is a giver
+                heads += [c for c in child.conjuncts if c.i > child.i
+                          and (n := self.sm.at(c)) is not None and not n.is_item]
         found = self.actors(heads)
         if not found:
             found = self.actors(prep_objects(noun, WORDS.noun_subject_preps))
