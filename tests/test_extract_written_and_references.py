@@ -133,3 +133,12 @@ def test_conjoined_demonyms_each_name_their_state() -> None:
         "Iranian and Russian officials met in Geneva on Monday.")
     found = triples("Soviet and Cuban support for the MPLA grew in 1975.")
     assert {("SUPPORT", "soviet-union", "mpla"), ("SUPPORT", "cuba", "mpla")} <= found
+
+
+def test_a_phrase_that_names_another_actor_is_not_written_for_this_one() -> None:
+    claim = _claim("Israel killed Hamas chief Yahya Sinwar in Rafah.", "CLASH", "israel",
+                   "hamas")
+    assert "Hamas chief Yahya Sinwar" not in claim.written.get("object", ())
+    forces = _claim("Russian military instructors trained the Malian army in 2022.",
+                    "TRAINING", "russian-armed-forces", "malian-armed-forces")
+    assert forces.written == {"subject": ("Russian military instructors",)}

@@ -32,6 +32,7 @@ def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> li
     by_entity: dict[str, list[str]] = {}
     # "Russian military instructors": the phrase a demonym opens names that state's forces
     by_state: dict[str, list[str]] = {}
+    owner_of = {i: m.entity.id for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         if m.end - m.start == 1 and a.pos[m.start] in ("PRON", "DET"):
             continue  # "it", "they", "its"
@@ -39,7 +40,8 @@ def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> li
         if text and len(text) <= _MAX_CHARS:
             by_entity.setdefault(m.entity.id, []).append(text)
         phrase = _phrase(m, a)
-        if phrase is not None:
+        if phrase is not None and owner_of.get(a.head[m.end - 1], m.entity.id) == m.entity.id:
+            # (not "Hamas chief Yahya Sinwar": that phrase names another actor)
             # "Iranian-made drones" names no actor; "Russian instructors" names Russia's
             # forces, and "Israel's military" Israel's
             owner = m.demonym or a.dep[m.end - 1] == "poss"
