@@ -3,7 +3,7 @@ name them by description, first word, half of a country or head word."""
 
 from __future__ import annotations
 
-from extract_helpers import triples
+from extract_helpers import named_triples, triples
 from proxygraph.extract import extract_text
 from proxygraph.model import Claim
 
@@ -142,3 +142,12 @@ def test_a_phrase_that_names_another_actor_is_not_written_for_this_one() -> None
     forces = _claim("Russian military instructors trained the Malian army in 2022.",
                     "TRAINING", "russian-armed-forces", "malian-armed-forces")
     assert forces.written == {"subject": ("Russian military instructors",)}
+
+
+def test_a_unit_a_demonym_opens_is_named_by_its_own_name() -> None:
+    found = named_triples(
+        "In 2016 the Georgian Legion was formally incorporated into the Armed Forces of "
+        "Ukraine.")
+    assert ("INTEGRATION", "Georgian Legion", "Armed Forces of Ukraine") in found
+    assert ("SUPPORT", "russia", "syrian-arab-army") in triples(
+        "The Syrian Army retook Aleppo with Russian air support.")

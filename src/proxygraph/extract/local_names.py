@@ -172,8 +172,10 @@ def _states_inside_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 t.lower_ in WORDS.state_organ_heads for t in ent):
             continue  # "the Russian Federation Ministry of Defence" is the state's organ
         inside = [m for m in mentions if ent.start <= m.start and m.end <= ent.end]
-        if not inside or any(m.entity.kind != "state" or m.demonym for m in inside):
+        if not inside or any(m.entity.kind != "state" for m in inside):
             continue  # "the Libyan National Army" is the registry's; "Free Syrian Army" too
+        if any(m.demonym for m in inside) and ent[-1].lower_ not in WORDS.named_unit_heads:
+            continue  # "the Syrian Army" is the state's; "the Georgian Legion" names itself
         named = _named(ent)
         if named is None or named.end - named.start <= max(m.end - m.start for m in inside):
             continue

@@ -134,6 +134,7 @@ class WordSets:
     state_descriptions: frozenset[str]
     home_state_descriptions: frozenset[str]
     divided_state_halves: dict[str, str]
+    named_unit_heads: frozenset[str]
     controlled_place_nouns: frozenset[str]
     control_participles: frozenset[str]
     first_word_name_states: frozenset[str]
