@@ -90,11 +90,14 @@ def test_claim_comes_back_exactly_as_stored(store: SqlStore) -> None:
     doc = make_doc("In 2022 Iran shipped Shahed-136 drones to Russia via Hezbollah by sea.")
     claim = make_claim(doc, items=(SHAHED,), via=(HEZBOLLAH,), route=("by sea",),
                        place=("Caspian Sea",), attribution=("WSJ",), certainty="medium",
-                       time=("2022-01-01", "2022-12-31", "year"))
+                       time=("2022-01-01", "2022-12-31", "year"),
+                       written={"subject": ("the Islamic Republic's envoys",)})
     store.add_document(doc, [claim], extractor_version="1")
     stored = store.claim(claim.id)
     assert stored.claim == claim
     assert stored.claim.to_dict() == claim.to_dict()
+    assert stored.claim.written == {"subject": ("the Islamic Republic's envoys",)}
+    assert stored.claim.subject == IRAN  # the claim's wording, not the registry entity's
     assert (stored.state, stored.review_state, stored.origin) == ("active", "unreviewed",
                                                                   "machine")
     out = stored.to_dict()
