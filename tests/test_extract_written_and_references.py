@@ -151,3 +151,9 @@ def test_a_unit_a_demonym_opens_is_named_by_its_own_name() -> None:
     assert ("INTEGRATION", "Georgian Legion", "Armed Forces of Ukraine") in found
     assert ("SUPPORT", "russia", "syrian-arab-army") in triples(
         "The Syrian Army retook Aleppo with Russian air support.")
+
+
+def test_the_outlet_in_a_questioners_label_is_no_party() -> None:
+    text = ("QUESTION (Al Jazeera): The Russian deputy foreign minister, Mikhail Bogdanov, "
+            "visited Port Sudan in April. What was agreed?")
+    assert {s for _, s, _ in triples(text)} == {"mikhail-bogdanov"}

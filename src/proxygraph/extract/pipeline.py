@@ -163,6 +163,10 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         introduced = len(surnames.people)  # people named before this paragraph
         chunk_mentions = with_surnames(
             chunk, with_local_names(chunk, find_mentions(chunk, index), names), surnames)
+        aside = _label_aside(chunk_text)
+        if aside is not None:  # "QUESTION (Al Jazeera):": the asker's outlet is no party
+            chunk_mentions = [m for m in chunk_mentions
+                              if not aside[0] <= chunk[m.start].idx < aside[1]]
         if label is not None:  # a person's label names who speaks, no party ("Kyiv:" may be)
             label_end = chunk_text.index(label) + len(label)
             chunk_mentions = [m for m in chunk_mentions if chunk[m.start].idx >= label_end
@@ -212,6 +216,16 @@ def _list_subject(sent: Span, mentions: list[Mention]) -> Entity | None:
                 and last.head.i == tokens[-2].i):
             return m.entity
     return None
+
+
+# A transcript turn's label with an aside: "QUESTION (Al Jazeera):", "JOURNALIST (NTV):".
+_LABEL_ASIDE = re.compile(r"\s*[A-Z][A-Za-z .'’-]{0,30}\(([^()\n]{1,60})\)\s*:\s")
+
+
+def _label_aside(text: str) -> tuple[int, int] | None:
+    """The character range of the aside in a paragraph's opening label, or None."""
+    match = _LABEL_ASIDE.match(text)
+    return match.span(1) if match else None
 
 
 def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator[Claim]:
