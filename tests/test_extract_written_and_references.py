@@ -157,3 +157,11 @@ def test_the_outlet_in_a_questioners_label_is_no_party() -> None:
     text = ("QUESTION (Al Jazeera): The Russian deputy foreign minister, Mikhail Bogdanov, "
             "visited Port Sudan in April. What was agreed?")
     assert {s for _, s, _ in triples(text)} == {"mikhail-bogdanov"}
+
+
+def test_he_in_reported_speech_is_the_speaker() -> None:
+    text = ("President Cyril Ramaphosa says he spoke with Paul Kagame and demanded a "
+            "ceasefire.")
+    assert ("CONTACT", "cyril-ramaphosa", "paul-kagame") in triples(text)
+    # with no reporting verb to tie it, "he" stays unresolved
+    assert not any(t == "CONTACT" for t, _, _ in triples("He spoke with Paul Kagame."))

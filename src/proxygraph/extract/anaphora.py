@@ -72,7 +72,9 @@ class DocumentContext:
 # The words `resolve_anaphora` can resolve (pronouns, "the army"), and the lemmas: a token
 # with neither is passed over without reading it.
 _ANAPHOR_WORDS = frozenset({"it", "its", "they", "their", "them", "itself", "army", "military",
-                            "forces"})
+                            "forces", "he", "she", "his", "her"})
+_PERSONAL = frozenset({"he", "she", "his", "her"})
+_LEADERS_BODIES = frozenset({"government", "administration", "army", "military"})
 _ANAPHOR_LEMMAS = WORDS.pmc_nouns | WORDS.member_nouns | WORDS.anaphoric_nouns
 # Heads of a description a demonym can tie to a group: not "forces" or "troops" (a state's)
 _DESCRIPTION_NOUNS = WORDS.member_nouns | {"faction", "group", "militia", "movement",
@@ -101,7 +103,13 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             continue  # no branch below can take it: skip the Token reads
         tok = a.tokens[i]
         target: Mention | None = None
-        if is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
+        if lower[i] in _PERSONAL:
+            # "Biden said he had spoken with Netanyahu": the person whose words they are;
+            # "his" only before his government or army ("his forces" may be a group's)
+            if lower[i] in ("he", "she") or (
+                    tok.dep_ == "poss" and lower[tok.head.i] in _LEADERS_BODIES):
+                target = _reporting_person(tok, mentions)
+        elif is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
             controller = _object_controller(tok, actors) or _relative_speaker(tok, mentions)
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
@@ -226,6 +234,24 @@ def _name_head(name: str) -> str:
     words = name.lower().replace("-", " ").split()
     cut = next((i for i, w in enumerate(words) if w in _NAME_PREPOSITIONS and i > 0), len(words))
     return words[cut - 1] if cut else ""
+
+
+def _reporting_person(pronoun: Token, actors: list[Mention]) -> Mention | None:
+    """The person a "he"/"his" in reported speech refers to: the subject of the reporting
+    verb the pronoun's clause hangs on ("X said he had met Y", "X said his government
+    would ..."); None anywhere else."""
+    if pronoun.pos_ not in ("PRON", "DET"):
+        return None
+    clause = pronoun.head if pronoun.dep_ in ("nsubj", "nsubjpass") else pronoun.head.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in reporting_verbs():
+            speaker = clause.head
+            found = [m for m in actors if m.entity.kind == "person" and m.start < pronoun.i
+                     and pronoun.doc[m.end - 1].dep_ == "nsubj"
+                     and pronoun.doc[m.end - 1].head.i == speaker.i]
+            return found[-1] if found else None
+        clause = clause.head
+    return None
 
 
 def _own_subject(tok: Token, actors: list[Mention]) -> Mention | None:
