@@ -23,6 +23,12 @@ def test_the_learned_layer_only_adds_to_the_rules_claims() -> None:
     assert {p["id"] for p in rules} <= {p["id"] for p in both}
     added = learned_cv.added_by_type(gold, rules, both)
     assert sum(n["tp"] + n["fp"] for n in added.values()) == len(both) - len(rules)
+    # each type's counts, and no total among them, add up to the whole score
+    counts = learned_cv.type_counts(gold, both, {p.name for p in paths})
+    whole = learned_cv.score_claims(gold, both).overall
+    assert "ALL" not in counts
+    assert sum(tp for tp, _ in counts.values()) == whole.tp
+    assert sum(n for _, n in counts.values()) == whole.pred
 
 
 def test_predict_restores_the_packaged_models() -> None:
@@ -30,3 +36,11 @@ def test_predict_restores_the_packaged_models() -> None:
     learned_cv.predict([], None)
     assert learned.load_model is before
     assert implied.load_implied_model is before_implied
+
+
+def test_per_type_thresholds_pick_each_types_best_f1() -> None:
+    # two folds; CLASH is better at the low threshold, TRADE only adds wrong claims there
+    fold = {0.3: {"CLASH": (6, 8), "TRADE": (1, 6), "PRODUCTION": (2, 2)},
+            0.6: {"CLASH": (4, 5), "TRADE": (1, 1), "PRODUCTION": (2, 2)}}
+    chosen = learned_cv.per_type_thresholds([fold, fold], 40)
+    assert chosen == {"CLASH": 0.3, "TRADE": 0.6}  # (PRODUCTION is no pair type)

@@ -38,8 +38,8 @@ def test_batched_scoring_decides_as_the_probabilities_do() -> None:
     assert model is not None
     features = sorted(model.by_feature)
     pairs = [features[n::97][:60] + features[n::89][:40] for n in range(80)]
-    expected = [[t for t, p in sorted(model.probabilities(f).items()) if p >= model.threshold]
-                for f in pairs]
+    expected = [[t for t, p in sorted(model.probabilities(f).items())
+                 if p >= model.threshold_of(t)] for f in pairs]
     assert model.accepted(pairs) == expected
     assert any(expected) and not all(expected)
 
@@ -190,3 +190,27 @@ def test_a_pair_the_rules_related_gets_another_type_only_when_the_layer_is_sure(
     assert found(text, related) == {("TRAINING", "iran", "houthis")}
     # no word of another type in the sentence: the rules' reading stands alone
     assert found("Iran helped the Houthis.", related) == set()
+
+
+def test_a_type_with_its_own_threshold_is_cut_there() -> None:
+    # bias only: p 0.6 for both types; CLASH has its own, higher threshold
+    model = RelationModel("t", 0.5, {"CLASH": 0.405, "TRADE": 0.405},
+                          {"CLASH": {}, "TRADE": {}}, {"CLASH": 0.7})
+    assert model.threshold_of("CLASH") == 0.7 and model.threshold_of("TRADE") == 0.5
+    assert model.accepted([["x"]]) == [["TRADE"]]
+    lower = RelationModel("t", 0.7, model.bias, model.weights, {"CLASH": 0.5})
+    assert lower.accepted([["x"]]) == [["CLASH"]]
+
+
+def test_per_type_thresholds_are_read_from_the_weights_file(tmp_path, monkeypatch) -> None:
+    from importlib import resources
+
+    from proxygraph.extract import learned
+
+    (tmp_path / "m.json").write_text(json.dumps({
+        "version": "1", "threshold": 0.4, "bias": {"CLASH": 0.0},
+        "weights": {"CLASH": {"a": 1.0}}, "thresholds": {"CLASH": 0.55}}))
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path)
+    model = learned.read_model("m.json")
+    assert model is not None and model.threshold_of("CLASH") == 0.55
+

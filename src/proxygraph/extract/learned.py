@@ -4,9 +4,9 @@ The rules find what their frames describe; reports say the same things in ways n
 foresaw. For every ordered pair of actors a sentence mentions, this component scores each
 claim type from features of how the two are connected (`pair_features.py`: the dependency
 path, the words on and between it, what the governing word gives, the actors' kinds, the
-sentence's trigger words) and proposes the types
-whose probability passes the model's threshold, where the rules found nothing for that
-pair and type. The weights are data (`relations.json`, made by
+sentence's trigger words) and proposes the types whose probability passes the model's
+threshold (a type's own, where cross-validation chose one), where the rules found nothing
+for that pair and type. The weights are data (`relations.json`, made by
 `python -m proxygraph.extract.train_relations`), read once; inference is pure Python, so
 extraction stays deterministic and needs no machine-learning library.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -58,6 +58,11 @@ class RelationModel:
     threshold: float
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]  # type -> feature -> weight
+    # a type's own threshold, where CV found one better than `threshold` for it
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_of(self, ctype: str) -> float:
+        return self.thresholds.get(ctype, self.threshold)
 
     @cached_property
     def by_feature(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -130,14 +135,23 @@ class RelationModel:
         scores = weights[index].sum(axis=1)
         # Only a score near or above the threshold's log-odds can pass: those alone get
         # the exact probability the threshold is compared with.
-        t = self.threshold
-        cut = math.log(t / (1.0 - t)) - 1e-6 if 0.0 < t < 1.0 else -math.inf
+        limits = self.limits
         out: list[dict[str, float]] = [{} for _ in picked]
-        for n, k in zip(*np.nonzero(scores >= cut), strict=True):
+        for n, k in zip(*np.nonzero(scores >= limits[1]), strict=True):
             p = _sigmoid(float(scores[n, k]))
-            if p >= t:
+            if p >= limits[0][k]:
                 out[n][types[k]] = p
         return out
+
+    @cached_property
+    def limits(self) -> tuple[list[float], np.ndarray]:
+        """Each type's threshold (in `matrix` column order) and the log-odds under which
+        no score can reach it."""
+        types = self.matrix[0]
+        ts = [self.threshold_of(t) for t in types]
+        cuts = np.array([math.log(t / (1.0 - t)) - 1e-6 if 0.0 < t < 1.0
+                         else (-math.inf if t <= 0.0 else math.inf) for t in ts])
+        return ts, cuts
 
 
 def _sigmoid(score: float) -> float:
@@ -159,7 +173,9 @@ def read_model(name: str) -> RelationModel | None:
     return RelationModel(version=str(raw["version"]), threshold=float(raw["threshold"]),
                          bias={k: float(v) for k, v in raw["bias"].items()},
                          weights={k: {f: float(w) for f, w in v.items()}
-                                  for k, v in raw["weights"].items()})
+                                  for k, v in raw["weights"].items()},
+                         thresholds={k: float(v)
+                                     for k, v in raw.get("thresholds", {}).items()})
 
 
 def _trigger(lca: Token | None, a: Token, b: Token) -> Token:

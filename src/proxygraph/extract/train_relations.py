@@ -42,6 +42,11 @@ DEFAULT_THRESHOLD = 0.4
 # 0.41 / 0.24 at 0.3, 0.49 / 0.17 at 0.4. A claim right with probability p raises F1 when p
 # exceeds half the F1 (~0.23 here), so the lower threshold finds more than it costs.
 IMPLIED_THRESHOLD = 0.3
+# Each type's own threshold, written to the weights file beside DEFAULT_THRESHOLD. None:
+# `bench/learned_cv.py --per-type` (each fold's types at the thresholds best on the other
+# folds, 924 documents) gave F1 0.459 (P 0.615), no better than 0.3 for every type (0.459,
+# P 0.622); 0.4 is 0.456 at P 0.647.
+TYPE_THRESHOLDS: dict[str, float] = {}
 MIN_WEIGHT = 0.01
 # Inverse regularisation strength. 4-fold document CV, pair F1 at threshold 0.5: C=0.3
 # 0.359, C=1 0.384, C=3 0.402; C=3 doubled the weights file and did not move the
@@ -201,13 +206,18 @@ def cross_validate(rows: Rows, classes: Sequence[str] = PAIR_TYPES, folds: int =
 
 
 def _train(rows: Rows, classes: Sequence[str], out: Path, cv: bool,
-           threshold: float | None, default: float) -> None:
+           threshold: float | None, default: float,
+           per_type: dict[str, float] | None = None) -> None:
     positives = sum(bool(labels) for _, _, labels in rows)
     print(f"{len(rows)} candidates, {positives} with a gold type, "
           f"{len({d for d, _, _ in rows})} documents")
+    # a threshold given or found by --cv is every type's
+    per_type = per_type if threshold is None and not cv else None
     threshold = threshold or (cross_validate(rows, classes) if cv else default)
     raw = fit(rows, classes)
     model = {"version": "1", "threshold": threshold, "trained_on": len(rows), **raw}
+    if per_type:
+        model["thresholds"] = {t: v for t, v in per_type.items() if t in raw["bias"]}
     out.write_text(json.dumps(model, sort_keys=True, indent=0) + "\n", "utf-8")
     print(f"threshold {threshold}; wrote {out}")
 
@@ -223,7 +233,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=None)
     args = parser.parse_args(argv)
     if args.only != "implied":
-        _train(collect(), PAIR_TYPES, args.out, args.cv, args.threshold, DEFAULT_THRESHOLD)
+        _train(collect(), PAIR_TYPES, args.out, args.cv, args.threshold, DEFAULT_THRESHOLD,
+               TYPE_THRESHOLDS)
         # the implied model learns over the packaged layer's claims: the one just written
         # when --out is the packaged file (the default)
         load_model.cache_clear()
