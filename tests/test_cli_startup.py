@@ -6,7 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("sqlalchemy", "alembic", "spacy", "dask", "pyarrow", "stix2", "dash", "sklearn")
+HEAVY = ("sqlalchemy", "alembic", "spacy", "dask", "pyarrow", "stix2", "dash", "sklearn",
+         "igraph", "leidenalg", "numpy")
 
 
 def test_the_cli_imports_no_heavy_library_until_a_command_needs_it() -> None:

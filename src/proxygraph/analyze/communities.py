@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import leidenalg
-
 from proxygraph.graph.edges import Edge
 from proxygraph.graph.model import Graph
 from proxygraph.graph.views import directed_view, undirected_view
@@ -77,6 +75,8 @@ def communities(graph: Graph, types: Sequence[str] | None = None, *,
     view = undirected_view(graph, types)
     if not view.names:
         return [], cent
+    import leidenalg  # (with igraph, loaded on first use: not by `proxygraph --help`)
+
     part = leidenalg.find_partition(view.graph, leidenalg.RBConfigurationVertexPartition,
                                     weights="weight", resolution_parameter=resolution,
                                     seed=seed)

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from proxygraph.analyze.paths import Hop, Path, StrongestPaths, hop_map
 from proxygraph.errors import ValidationError
@@ -36,6 +34,9 @@ from proxygraph.graph.model import SUPPLY_TYPES, Graph, Statement
 from proxygraph.graph.views import IGraphView, directed_view
 from proxygraph.ontology import ONTOLOGY
 from proxygraph.registry import default_registry, normalize
+
+if TYPE_CHECKING:  # numpy loads on first use: `proxygraph --help` does not pay for it
+    import numpy as np
 
 SHOWN = 20  # affected recipients explained with paths
 
@@ -201,9 +202,13 @@ class Reach:
     matrix: np.ndarray
 
     def recipients(self) -> set[str]:
+        import numpy as np
+
         return {self.names[i] for i in np.flatnonzero(self.matrix.any(axis=1))}
 
     def row(self, node: str) -> np.ndarray:
+        import numpy as np
+
         i = self.index.get(node)
         return self.matrix[i] if i is not None else np.zeros(len(self.keys), dtype=bool)
 
@@ -211,6 +216,8 @@ class Reach:
         return self._keys[self.row(node)].tolist()  # type: ignore[no-any-return]
 
     def __post_init__(self) -> None:
+        import numpy as np
+
         self._keys = np.array(self.keys, dtype=object)
 
     @property
@@ -224,6 +231,8 @@ def supply_reach(graph: Graph, types: Sequence[str] | None, max_hops: int,
     """Which sponsors reach each recipient within `max_hops` (not their own actors), and
     sponsor -> its root actors in the graph. `keys`: the columns to use (a superset of
     this graph's sponsors, so two graphs' rows compare)."""
+    import numpy as np
+
     view = view or directed_view(graph, types)
     roots: dict[str, list[str]] = {}
     for n in view.names:
@@ -282,6 +291,8 @@ def what_if(graph: Graph, removal: Removal, *, types: Sequence[str] | None = SUP
             sponsors: Iterable[str] | None = None, max_hops: int = 4,
             shown: int = SHOWN) -> WhatIfResult:
     """Supply before and after the removal, side by side."""
+    import numpy as np
+
     if max_hops < 1:
         raise ValidationError("max hops must be at least 1")
     given = set(sponsors) if sponsors else None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import igraph as ig
+from typing import TYPE_CHECKING
 
 from proxygraph.graph.edges import Edge
 from proxygraph.graph.model import Graph
+
+if TYPE_CHECKING:  # igraph loads on first use: `proxygraph --help` does not pay for it
+    import igraph as ig
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ def directed_view(graph: Graph, types: Iterable[str] | None = None, *,
     arcs = graph.arcs(types)
     ids = sorted(graph.nodes) if all_nodes else sorted({n for pair in arcs for n in pair})
     index = {n: i for i, n in enumerate(ids)}
+    import igraph as ig
+
     g = ig.Graph(n=len(ids), edges=[(index[a], index[b]) for a, b in arcs], directed=True)
     g.es["weight"] = [max(e.strength for e in edges) for edges in arcs.values()]
     g.vs["name"] = ids
@@ -42,6 +46,8 @@ def undirected_view(graph: Graph, types: Iterable[str] | None = None) -> IGraphV
             pairs.setdefault((a, b), []).append(e)
     ids = sorted({n for pair in pairs for n in pair})
     index = {n: i for i, n in enumerate(ids)}
+    import igraph as ig
+
     g = ig.Graph(n=len(ids), edges=[(index[a], index[b]) for a, b in pairs], directed=False)
     g.es["weight"] = [sum(e.strength for e in edges) for edges in pairs.values()]
     g.vs["name"] = ids
