@@ -165,3 +165,18 @@ def test_he_in_reported_speech_is_the_speaker() -> None:
     assert ("CONTACT", "cyril-ramaphosa", "paul-kagame") in triples(text)
     # with no reporting verb to tie it, "he" stays unresolved
     assert not any(t == "CONTACT" for t, _, _ in triples("He spoke with Paul Kagame."))
+
+
+def test_government_troops_are_the_forces_of_the_reports_government() -> None:
+    text = ("The Malian government hired Wagner in 2021. Government forces and Wagner "
+            "fighters attacked JNIM positions near Moura.")
+    assert ("CLASH", "malian-armed-forces", "jnim") in triples(text)
+    # no government named before: the words stay unresolved
+    assert not any(s == "malian-armed-forces" for _, s, _ in triples(
+        "Government forces and Wagner fighters attacked JNIM positions near Moura."))
+
+
+def test_no_registry_name_runs_across_a_sentence_end() -> None:
+    text = ("The Ethiopian government is fighting Fano in Amhara. Fano units fought "
+            "alongside federal troops against the TPLF between 2020 and 2022.")
+    assert ("CLASH", "fano", "tplf") in triples(text)

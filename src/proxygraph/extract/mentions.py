@@ -153,6 +153,9 @@ def default_index() -> AliasIndex:
     return AliasIndex(default_registry())
 
 
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":"})
+
+
 def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
     """Registry mentions (longest match, left to right), then demonyms not inside one."""
     index = index or default_index()
@@ -178,6 +181,8 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         # the longest span that is one.
         for length in range(1, min(longest, n - i) + 1):
             last = i + length - 1
+            if length > 1 and texts[last] in _CLAUSE_ENDS:
+                break  # "in Amhara. Fano units": no alias runs across a sentence's end
             text += space[last - 1] if length > 1 else ""
             text += texts[last]
             key = _normalize(text)

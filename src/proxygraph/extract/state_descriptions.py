@@ -93,10 +93,13 @@ class Governments:
         a = arrays(sent.doc)  # (read by index: asked of every sentence)
         lemmas = a.lemma[sent.start:sent.end]
         halves = self._halves(sent)
-        if words.isdisjoint(lemmas) and home_words.isdisjoint(lemmas) and not halves:
+        forces = self._government_forces(sent, mentions)
+        if (words.isdisjoint(lemmas) and home_words.isdisjoint(lemmas) and not halves
+                and not forces):
             return mentions
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        extra: list[Mention] = [m for m in halves if m.start not in taken]
+        extra: list[Mention] = [m for m in halves + forces if m.start not in taken]
+        taken |= {m.start for m in forces}
         home = self.home()
         for i in range(sent.start, sent.end):
             lemma = a.lemma[i]
@@ -124,6 +127,25 @@ class Governments:
         if not extra:
             return mentions
         return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _government_forces(self, sent: Span, mentions: list[Mention]) -> list[Mention]:
+        """"Government troops", "federal forces", "regime soldiers": the armed forces of the
+        state the report's "government" was tied to, else of its home country."""
+        a = arrays(sent.doc)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for i in range(sent.start, sent.end):
+            if a.lower[i] not in WORDS.army_words or i in taken or a.pos[i] != "NOUN":
+                continue
+            modifiers = [c for c in a.children[i] if a.dep[c] in ("amod", "compound")]
+            if not any(a.lower[c] in WORDS.government_force_modifiers for c in modifiers) or any(
+                    c in taken for c in modifiers):
+                continue  # "Sudanese government troops" are named by their demonym
+            state = self.tied.get("government") or self.home()
+            if state is not None:
+                body = armed_forces(state, default_registry(), ARMY_PHRASES)
+                out.append(Mention(i, i + 1, body, a.text[i]))
+        return out
 
     def _halves(self, sent: Span) -> list[Mention]:
         """"The North", "the South" as a divided country's halves, in a report that has

@@ -133,6 +133,7 @@ class WordSets:
     governing_heads: frozenset[str]
     state_descriptions: frozenset[str]
     home_state_descriptions: frozenset[str]
+    government_force_modifiers: frozenset[str]
     divided_state_halves: dict[str, str]
     named_unit_heads: frozenset[str]
     controlled_place_nouns: frozenset[str]
