@@ -54,6 +54,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "commodities",
         "denial_echo",
         "implied_party",
+        "pair_echo",
     }
     assert all(r["does"] for r in rows)
 
