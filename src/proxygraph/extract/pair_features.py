@@ -469,7 +469,7 @@ def _window(m: Mention, tag: str, first: int, end: int, a: DocArrays) -> list[st
 
 def trigger_types(lemmas: Iterable[str]) -> set[str]:
     """The claim types the sentence's trigger verbs, nouns and transferred things name."""
-    table = _types_by_lemma()
+    table = types_by_lemma()
     out: set[str] = set()
     for lemma in set(lemmas) & table.keys():
         out |= table[lemma]
@@ -488,7 +488,8 @@ def sentence_trigger_types(sent: Span) -> frozenset[str]:
 
 
 @cache
-def _types_by_lemma() -> dict[str, frozenset[str]]:
+def types_by_lemma() -> dict[str, frozenset[str]]:
+    """Trigger lemma -> the claim types it names (verbs, nouns, transferred things)."""
     lex = load_lexicon()
     out: dict[str, set[str]] = {}
     for lemma, triggers in lex.verbs.items():

@@ -17,7 +17,7 @@ from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import pair_key
 from proxygraph.extract.echoes import restated
 from proxygraph.extract.families import echo_rule
-from proxygraph.extract.pair_features import _types_by_lemma, sentence_trigger_types
+from proxygraph.extract.pair_features import sentence_trigger_types, types_by_lemma
 from proxygraph.model import Claim, Document
 from proxygraph.ontology import ONTOLOGY
 
@@ -37,7 +37,7 @@ def pair_echo(document: Document, item: AnalysedSentence, here: Sequence[Claim],
     if len(places) < 2 or not sentence_trigger_types(item.sent):
         return
     a = arrays(item.sent.doc)
-    table = _types_by_lemma()
+    table = types_by_lemma()
     triggers = [(i, table[a.lemma[i]]) for i in range(item.sent.start, item.sent.end)
                 if a.lemma[i] in table]
     done = {pair_key(c.type, c.subject, c.object) for c in here}
