@@ -120,7 +120,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             else:
                 # an object pronoun is not its own verb's subject: in "the Houthis said
                 # Iran had armed them", "them" is not Iran
-                own_verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                own_verb = _governing_verb(tok)
                 # ("Iran supplies the Houthis and provides them with ...": the verbs
                 # conjoined with its own share its subject, who is not "them" either)
                 earlier = [m for m in actors if m.start < tok.i
@@ -254,12 +254,18 @@ def _reporting_person(pronoun: Token, actors: list[Mention]) -> Mention | None:
     return None
 
 
+def _governing_verb(tok: Token) -> Token:
+    """The word an argument hangs on, past its preposition ("armed [them]", "provides
+    [them] with", "supplied [to] them")."""
+    return tok.head.head if tok.dep_ == "pobj" else tok.head
+
+
 def _own_subject(tok: Token, actors: list[Mention]) -> Mention | None:
     """The actor that is the subject of the verb an object description hangs on ("Wagner"
     in "Wagner supplied the militia with missiles"), which the description cannot be."""
     if tok.dep_ not in ("dobj", "pobj", "dative"):
         return None
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    verb = _governing_verb(tok)
     return next((m for m in actors if tok.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                  and tok.doc[m.end - 1].head.i == verb.i), None)
 
@@ -277,8 +283,7 @@ def _first_conjunct_object(verb: Token, pronoun: Token, actors: list[Mention]
         last = pronoun.doc[m.end - 1]
         if not (first.i < m.start < verb.i and last.dep_ in ("dobj", "dative", "pobj")):
             continue
-        governor = last.head.head if last.dep_ == "pobj" else last.head
-        if governor.i == first.i:
+        if _governing_verb(last).i == first.i:
             objects.append(m)
     return objects[-1:]
 

@@ -92,12 +92,12 @@ class Governments:
         home_words = WORDS.home_state_descriptions
         a = arrays(sent.doc)  # (read by index: asked of every sentence)
         lemmas = a.lemma[sent.start:sent.end]
+        taken = {i for m in mentions for i in range(m.start, m.end)}
         halves = self._halves(sent)
-        forces = self._government_forces(sent, mentions)
+        forces = self._government_forces(sent, taken)
         if (words.isdisjoint(lemmas) and home_words.isdisjoint(lemmas) and not halves
                 and not forces):
             return mentions
-        taken = {i for m in mentions for i in range(m.start, m.end)}
         extra: list[Mention] = [m for m in halves + forces if m.start not in taken]
         taken |= {m.start for m in forces}
         home = self.home()
@@ -128,11 +128,13 @@ class Governments:
             return mentions
         return sorted(mentions + extra, key=lambda m: m.start)
 
-    def _government_forces(self, sent: Span, mentions: list[Mention]) -> list[Mention]:
+    def _government_forces(self, sent: Span, taken: set[int]) -> list[Mention]:
         """"Government troops", "federal forces", "regime soldiers": the armed forces of the
-        state the report's "government" was tied to, else of its home country."""
+        state the report's "government" was tied to, else of its home country (`taken`:
+        the tokens the sentence's mentions cover)."""
         a = arrays(sent.doc)
-        taken = {i for m in mentions for i in range(m.start, m.end)}
+        if WORDS.government_force_modifiers.isdisjoint(a.lower[sent.start:sent.end]):
+            return []  # (most sentences, told by a set test)
         out = []
         for i in range(sent.start, sent.end):
             if a.lower[i] not in WORDS.army_words or i in taken or a.pos[i] != "NOUN":

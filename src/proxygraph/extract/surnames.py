@@ -53,8 +53,10 @@ def named_by_first_word(person: Entity) -> bool:
     belong to a state, or a body of a state, where that word is the family name ("Kim") or
     the only personal name ("Getachew")."""
     states = WORDS.first_word_name_states
-    if person.affiliation is None or person.affiliation in states:
-        return person.affiliation is not None
+    if person.affiliation is None:
+        return False
+    if person.affiliation in states:
+        return True
     registry = default_registry()
     body = registry.get(person.affiliation) if person.affiliation in registry else None
     return body is not None and bool(body.countries) and body.countries[0] in states

@@ -9,11 +9,11 @@ does not already carry (never a bare pronoun: "it" names nobody on its own).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
+from proxygraph.evaluate import normalize_name
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.mentions import Mention
 from proxygraph.model import Claim, Entity
@@ -21,7 +21,6 @@ from proxygraph.model import Claim, Entity
 _MAX_CHARS = 80  # a longer "name" is a phrase the mention finder ran on, not a name
 _MAX_WORDS = 5
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
-_NOT_WORD = re.compile(r"[^\w ]+")
 
 
 def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> list[Claim]:
@@ -39,7 +38,7 @@ def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> li
         text = sent.doc[m.start:m.end].text.strip()  # as written (m.text may be rebuilt)
         if text and len(text) <= _MAX_CHARS:
             by_entity.setdefault(m.entity.id, []).append(text)
-        phrase = _phrase(m, a)
+        phrase = _phrase(m, sent.doc, a)
         if phrase is not None and owner_of.get(a.head[m.end - 1], m.entity.id) == m.entity.id:
             # (not "Hamas chief Yahya Sinwar": that phrase names another actor)
             # "Iranian-made drones" names no actor; "Russian instructors" names Russia's
@@ -55,7 +54,7 @@ def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> li
     return out
 
 
-def _phrase(m: Mention, a: DocArrays) -> str | None:
+def _phrase(m: Mention, doc: Doc, a: DocArrays) -> str | None:
     """The noun phrase a mention modifies, from its first word to its head noun ("Houthi
     rebels", "Russian military instructors"), or None."""
     last = m.end - 1
@@ -64,13 +63,14 @@ def _phrase(m: Mention, a: DocArrays) -> str | None:
         return None
     if head - m.start + 1 > _MAX_WORDS:
         return None
-    text = a.tokens[m.start].doc[m.start:head + 1].text
+    text = doc[m.start:head + 1].text
     return text if len(text) <= _MAX_CHARS else None
 
 
 def _new_names(entity: Entity, by_entity: dict[str, list[str]],
                by_state: dict[str, list[str]]) -> tuple[str, ...]:
-    known = {_key(n) for n in (entity.name, *entity.aliases)}
+    # compared as the scorer compares names: case, accents, punctuation, a leading "the"
+    known = {normalize_name(n) for n in (entity.name, *entity.aliases)}
     names: list[str] = []
     texts = by_entity.get(entity.id, [])
     if entity.kind == "state_organ" and entity.affiliation:
@@ -78,15 +78,8 @@ def _new_names(entity: Entity, by_entity: dict[str, list[str]],
     elif entity.kind == "state":
         texts = texts + by_state.get(entity.id, [])
     for text in texts:
-        key = _key(text)
+        key = normalize_name(text)
         if key and key not in known:
             known.add(key)
             names.append(text)
     return tuple(names)
-
-
-def _key(name: str) -> str:
-    """A name compared as the scorer compares names: case, punctuation and a leading "the"
-    do not count."""
-    key = " ".join(_NOT_WORD.sub(" ", name.casefold()).split())
-    return key[4:] if key.startswith("the ") else key
