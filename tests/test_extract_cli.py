@@ -57,6 +57,7 @@ def test_a_file_gives_jsonl_on_stdout(reports: Path) -> None:
         ("ARMS_TRANSFER", "iran", "russia")]
     assert claims[0]["evidence"]["sentence"] == ONE.strip()
     assert claims[0]["time"]["start"] == "2022-01-01"
+    assert claims[0]["extractor"]["component"] == "verb_frames"  # which rule said so
 
 
 def test_files_and_folders_together(reports: Path) -> None:

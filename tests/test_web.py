@@ -64,6 +64,7 @@ def test_edge_panel_shows_sentence_source_and_the_denial_beside_it(app: Any) -> 
     assert "Shahed-136 drones" in panel and "CNAS" in panel and "Drones to Lebanon" in panel
     assert "Reported (1)" in panel and "Denied (1)" in panel and "Tasnim" in panel
     assert "2023-05-02" in panel  # publication date
+    assert "found by: verb_frames" in panel and "found by: None" not in panel  # c2 has none
     assert "not in the current selection" in text_of(edge_panel(ctx, graph, "a|CLASH|b"))
 
 

@@ -22,6 +22,7 @@ def fill(store: SqlStore) -> dict[str, str]:
                   title="Drones to Lebanon", published="2023-05-02")
     c1 = make_claim(d1, subject=IRAN, obj=HEZBOLLAH, items=(SHAHED,), place=("Beirut",),
                     time=("2023-01-01", "2023-12-31", "year"))
+    c1 = c1.with_changes(extractor={**c1.extractor, "component": "verb_frames"})
     d2 = make_doc("Officials in Tehran denied sending drones to Hezbollah in 2023.",
                   publisher="Tasnim", reliability="E", name="denial.txt")
     c2 = make_claim(d2, subject=IRAN, obj=HEZBOLLAH, status="denied",

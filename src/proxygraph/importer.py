@@ -46,7 +46,8 @@ IMPORT_COLUMNS = (*REQUIRED_COLUMNS, "subject_kind", "object_kind", "items", "vi
 IGNORED_COLUMNS = ("id", "subject_id", "object_id", "item_ids", "via_ids", "time_start",
                    "time_end", "time_precision", "time_text", "evidence_start",
                    "evidence_end", "doc", "doc_name", "credibility", "review_state",
-                   "lifecycle", "origin", "supersedes", "extractor_version", "ontology")
+                   "lifecycle", "origin", "supersedes", "extractor_version",
+                   "extractor_component", "ontology")
 SEPARATOR = ";"
 HAND_EXTRACTOR = {"name": "hand-coded", "version": "hand"}
 HAND_MEDIA_TYPE = "text/x-proxygraph-hand-coded"  # a stand-in document: no text is stored

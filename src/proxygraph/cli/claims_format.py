@@ -22,7 +22,8 @@ FORMATS = ("table", "jsonl", "csv")
 CSV_FIELDS = ("id", "type", "subject", "subject_id", "object", "object_id", "items", "via",
               "place", "route", "time_start", "time_end", "time_precision", "status",
               "certainty", "reliability", "credibility", "review_state", "lifecycle",
-              "origin", "supersedes", "doc", "extractor_version", "evidence")
+              "origin", "supersedes", "doc", "extractor_version", "extractor_component",
+              "evidence")
 EVIDENCE_WIDTH = 160
 
 
@@ -69,6 +70,7 @@ def row(claim: dict[str, Any]) -> dict[str, str]:
         "review_state": review.get("state", ""), "lifecycle": review.get("lifecycle", ""),
         "origin": review.get("origin", ""), "supersedes": review.get("supersedes") or "",
         "doc": claim["doc"], "extractor_version": str(claim["extractor"].get("version", "")),
+        "extractor_component": claim["extractor"].get("component", ""),
         "evidence": claim["evidence"]["sentence"],
     }
 

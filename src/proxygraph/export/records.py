@@ -42,7 +42,7 @@ CLAIM_COLUMNS = _columns(
     "date time_start time_end time_precision time_text quantity status certainty "
     "attribution:list note quote evidence_start:int evidence_end:int "
     "source publisher source_url published doc doc_name reliability credibility:int "
-    "review_state lifecycle origin supersedes extractor_version ontology")
+    "review_state lifecycle origin supersedes extractor_version extractor_component ontology")
 NODE_COLUMNS = _columns(
     "id name kind country bloc resolved:bool edges_out:int edges_in:int claims:int")
 EDGE_COLUMNS = _columns(
@@ -93,7 +93,8 @@ def claim_record(stored: StoredClaim, doc: DocumentRef | None) -> dict[str, Any]
         "doc": stored.document, "doc_name": c.doc, "reliability": stored.reliability,
         "credibility": stored.credibility, "review_state": stored.review_state,
         "lifecycle": stored.state, "origin": stored.origin, "supersedes": stored.supersedes,
-        "extractor_version": str(c.extractor.get("version", "")), "ontology": c.ontology,
+        "extractor_version": str(c.extractor.get("version", "")),
+        "extractor_component": c.extractor.get("component"), "ontology": c.ontology,
     }
 
 

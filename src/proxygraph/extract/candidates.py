@@ -24,6 +24,7 @@ class Candidate:
     trigger: Token
     label: bool = False  # from an epithet: no time of its own, occurred, high
     theme: list[Token] = field(default_factory=list)  # heads of what is given
+    source: str = ""  # the component that proposed it (set by the rule runner)
 
 
 def kids(tok: Token, *deps: str) -> list[Token]:

@@ -117,6 +117,11 @@ def echo_rule(name: str) -> Callable[[EchoRule], EchoRule]:
     return register
 
 
+def echo_rule_name(fn: EchoRule) -> str:
+    """The name an echo rule is registered under ("" for one that is not registered)."""
+    return next((name for name, rule in _ECHO_RULES.items() if rule is fn), "")
+
+
 @dataclass(frozen=True)  # not slotted: `roles` is cached on the instance
 class Components:
     """The components one extraction runs, in order."""

@@ -27,7 +27,7 @@ from proxygraph.extract.candidates import Candidate, first_conjunct, pair_key
 from proxygraph.extract.cues import modality
 from proxygraph.extract.dateline import dateline_end, weekday_times
 from proxygraph.extract.echoes import sentence_evidence
-from proxygraph.extract.families import EchoRule, active_components
+from proxygraph.extract.families import EchoRule, active_components, echo_rule_name
 from proxygraph.extract.first_person import (
     Voices,
     interviewee,
@@ -101,8 +101,13 @@ def document_date(document: Document) -> date | None:
     return None
 
 
-def extractor_info() -> dict[str, str]:
-    return {"name": EXTRACTOR_NAME, "version": EXTRACTOR_VERSION, "model": MODEL_NAME}
+def extractor_info(component: str = "") -> dict[str, str]:
+    """What made a claim: this extractor, its version and parser model, and (when known)
+    the component that proposed it (a rule family, the learned layer, an echo rule)."""
+    info = {"name": EXTRACTOR_NAME, "version": EXTRACTOR_VERSION, "model": MODEL_NAME}
+    if component:
+        info["component"] = component
+    return info
 
 
 @dataclass
@@ -404,7 +409,7 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
         time=time,
         quantity=quantity,
         attribution=attribution,
-        extractor=extractor_info(),
+        extractor=extractor_info(cand.source),
         ontology=ONTOLOGY.version,
     )
 
@@ -438,7 +443,9 @@ def sentence_claims(document: Document, progress: Callable[[int, int], None] | N
     for item in analysed_sentences(document, progress):
         here = list(_claims_for_sentence(document, item))
         for echo in rules:
-            here += list(echo(document, item, here, before))
+            name = echo_rule_name(echo)
+            here += [c.with_changes(extractor=extractor_info(name))
+                     for c in echo(document, item, here, before)]
         here = with_written(here, item.sent, item.sm.mentions)
         yield item, here, before
         before.append(here)

@@ -48,7 +48,7 @@ def sentence_candidates(
     for i, tok in enumerate(tokens, start=sm.sent.start):
         if pos[i] in _MAYBE_VERB and view.is_verb(tok):  # (is_verb is False for the rest)
             verb_claims[i] = [c for f, fires in verbs_wanted if fires is None or i in fires
-                              for c in f.candidates(view, tok)]
+                              for c in _stamped(f.name, f.candidates(view, tok))]
     view.verb_claims = verb_claims
     found = view.found
     for i, tok in enumerate(tokens, start=sm.sent.start):
@@ -58,13 +58,22 @@ def sentence_candidates(
         elif pos[i] in ("NOUN", "PROPN") and i not in by_token:  # a possible noun trigger
             for family, fires in nouns_wanted:
                 if fires is None or i in fires:
-                    found.extend(family.candidates(view, tok))
+                    found.extend(_stamped(family.name, family.candidates(view, tok)))
         for family, fires in wanted:
             if fires is None or i in fires:
-                found.extend(family.candidates(view, tok))
+                found.extend(_stamped(family.name, family.candidates(view, tok)))
     for family in roles["sentence"]:
-        found.extend(family.candidates(view, None))
+        found.extend(_stamped(family.name, family.candidates(view, None)))
     return found
+
+
+def _stamped(family: str, candidates: Iterator[Candidate]) -> Iterator[Candidate]:
+    """The candidates, each marked with the family that proposed it (kept on the claim, so
+    an analyst sees which component said so); one a family passed on keeps its first mark."""
+    for cand in candidates:
+        if not cand.source:
+            cand.source = family
+        yield cand
 
 
 @rule_family("learned", roles=("sentence",))

@@ -258,6 +258,8 @@ def claim_card(stored: StoredClaim, doc: DocumentInfo | None) -> dict[str, Any]:
         "published": doc.published if doc else None,
         "doc_reliability": doc.reliability if doc else stored.reliability,
         "route": list(data.get("route") or ()), "place": list(data.get("place") or ()),
+        # the extractor's component that proposed it: why the machine said so
+        "found_by": (data.get("extractor") or {}).get("component"),
     }
 
 

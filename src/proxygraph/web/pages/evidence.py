@@ -90,6 +90,9 @@ def render_card(card: dict[str, Any], *, review: bool = True,
         body.append(html.Details([html.Summary(f"history ({len(history)})"),
                                   html.Ul(history, className="pg-history")],
                                  className="pg-history-box"))
+    if card.get("found_by"):
+        body.append(html.Div(f"found by: {card['found_by']}", className="pg-muted pg-found-by",
+                             title="the extraction component that proposed this claim"))
     body.append(html.Div(cid, className="pg-claim-id"))
     return html.Article(body, className="pg-card", id={"role": "card", "claim": cid})
 
