@@ -244,3 +244,15 @@ def test_one_claim_is_singular(reports: Path) -> None:
     proc = run("a.txt", "-o", "one.jsonl", cwd=reports)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.decode("utf-8") == "proxygraph: 1 claim from 1 document -> one.jsonl\n"
+
+
+def test_collapse_repeats_keeps_each_relation_once_per_document(tmp_path: Path) -> None:
+    text = ("Iran has armed the Houthis since 2015. US officials say Iran keeps sending the "
+            "Houthis missile parts through Oman.\n")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    every = claims_of(run("r.txt", cwd=tmp_path).stdout)
+    once = claims_of(run("r.txt", "--collapse-repeats", cwd=tmp_path).stdout)
+    arms = [c for c in every if c["type"] == "ARMS_TRANSFER"]
+    assert len(arms) == 2  # one claim per statement by default (guide 1)
+    assert [c["evidence"]["sentence"] for c in once if c["type"] == "ARMS_TRANSFER"] == [
+        arms[0]["evidence"]["sentence"]]

@@ -49,3 +49,19 @@ def test_arabic_particle_forms_are_the_same_person() -> None:
             "Khattab fought Russian forces in Dagestan in 1999.")
     clashes = {c.subject.name for c in extract_text(text) if c.type == "CLASH"}
     assert "Ibn al-Khattab" in clashes
+
+
+def test_a_surname_in_capitals_is_the_person_named_in_full() -> None:
+    # invented defendant: filings name a party in full once, then in capitals
+    text = ("The indictment charges Tamas Varkonyi, a dual national, with arms "
+            "trafficking.\n\nIn March 2023 VARKONYI met Hamas officials in Doha.")
+    contacts = {(c.subject.name, c.object.name if c.object else None)
+                for c in extract_text(text) if c.type == "CONTACT"}
+    assert ("Tamas Varkonyi", "Hamas") in contacts
+
+
+def test_a_word_in_capitals_that_is_no_known_surname_stays_a_word() -> None:
+    text = ("The UN envoy Tamas Varkonyi met Hezbollah officials in Beirut.\n\n"
+            "BREAKING: Hamas leaders met in Doha.")
+    assert all(c.subject.name != "Tamas Varkonyi" or c.object is None
+               or c.object.name != "Hamas" for c in extract_text(text))

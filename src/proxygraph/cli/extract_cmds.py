@@ -132,6 +132,11 @@ def extract(
                                                 help="Write JSON Lines here (default stdout).")
                       ] = None,
     encoding: EncodingOption = None,
+    collapse_repeats: Annotated[bool, typer.Option(
+        "--collapse-repeats",
+        help="Emit each relation (type, parties, status) once per document, at its first "
+             "statement, instead of once per statement: the convention of annotations that "
+             "count events (the shared dev set).")] = False,
     list_rules: Annotated[bool, typer.Option(
         "--list-rules", callback=_list_rules, is_eager=True,
         help="List the rule families and filters in the order they run, and exit.")] = False,
@@ -161,7 +166,9 @@ def extract(
                     def advance(at: int, _total: int, base: int = done) -> None:
                         progress.update(task, completed=base + at)
 
-                    total += write_jsonl(extract_document(doc, progress=advance), handle)
+                    claims = extract_document(doc, collapse_repeats=collapse_repeats,
+                                              progress=advance)
+                    total += write_jsonl(claims, handle)
                     done += len(doc.text)
                     progress.update(task, completed=done)
     except ProxygraphError as exc:

@@ -35,8 +35,9 @@ def extract_text(text: str, name: str = "stdin") -> list[Claim]:
     return extract_document(Document(name=name, text=clean, sha256=content_hash(clean)))
 
 
-def extract_path(path: str | Path) -> list[Claim]:
-    """Read a report file (txt, md, html, pdf) and extract its claims."""
+def extract_path(path: str | Path, collapse_repeats: bool = False) -> list[Claim]:
+    """Read a report file (txt, md, html, pdf) and extract its claims (with
+    `collapse_repeats`, each relation once, at its first statement: `extract_document`)."""
     from proxygraph.ingest import read_document
 
-    return extract_document(read_document(path))
+    return extract_document(read_document(path), collapse_repeats=collapse_repeats)

@@ -91,9 +91,12 @@ def with_surnames(doc: Doc, mentions: list[Mention], surnames: Surnames) -> list
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     for i, text in enumerate(a.text):
-        if i in covered or a.pos[i] != "PROPN":
+        # court filings and indictments write a defined party's surname in capitals
+        # ("DARWISH wired the money"), which the tagger reads as anything but a name
+        shouted = len(text) >= _MIN_LENGTH and text.isupper() and text.isalpha()
+        if i in covered or (a.pos[i] != "PROPN" and not shouted):
             continue
-        person = surnames.person(text)
+        person = surnames.person(text.capitalize() if shouted else text)
         if person is None:
             continue
         if (named_by_first_word(person) and i + 1 < len(a.text)
