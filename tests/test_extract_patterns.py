@@ -508,6 +508,12 @@ def test_hosting_an_armed_group_or_its_seat_is_refuge_not_a_meeting() -> None:
     # its envoys are received: a meeting
     found = triples("Qatar hosted a Hamas delegation on Monday.")
     assert ("CONTACT", "qatar", "hamas") in found and ("SUPPORT", "qatar", "hamas") not in found
+    # a group's people are sheltered with it; a state's leaders are guests
+    assert ("SUPPORT", "algeria", "jnim") in triples(
+        "Mali has accused Algeria of hosting JNIM figures.")
+    assert ("SUPPORT", "iran", "hamas") in triples("Iran hosted Hamas leaders in 2023.")
+    assert not any(t == "SUPPORT" for t, _, _ in triples(
+        "Egypt hosted Iranian leaders in Cairo."))
 
 
 def test_bringing_down_a_sides_weapons_fights_that_side() -> None:

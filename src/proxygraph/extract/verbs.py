@@ -266,9 +266,9 @@ def _hosted_talks(v: SentenceView, patients: list[Token]) -> bool:
 
 
 def _given_refuge(v: SentenceView, patients: list[Token]) -> bool:
-    """The hosted are an armed group or a foreign force itself or its seat ("the TTP",
-    "Hamas's political bureau", "the US Fifth Fleet", "Russian troops"), not its envoys
-    ("a Hamas delegation") nor a people ("Afghan refugees")."""
+    """The hosted are an armed group or a foreign force itself, its seat or its people
+    ("the TTP", "Hamas's political bureau", "the US Fifth Fleet", "Russian troops", "JNIM
+    figures"), not its envoys ("a Hamas delegation") nor a people ("Afghan refugees")."""
     if not patients:
         return False
     for p in patients:
@@ -276,9 +276,15 @@ def _given_refuge(v: SentenceView, patients: list[Token]) -> bool:
         if m is not None:
             if not _a_force(m.entity):
                 return False
-        elif v.arrays.lemma[p.i] not in WORDS.refuge_nouns or not any(
-                (o := v.sm.at(c)) is not None and (_a_force(o.entity) or o.entity.kind == "state")
-                for c in [*p.children, *prep_objects(p, {"of"})]):
+            continue
+        owners = [o.entity for c in [*p.children, *prep_objects(p, {"of"})]
+                  if (o := v.sm.at(c)) is not None]
+        lemma = v.arrays.lemma[p.i]
+        if lemma in WORDS.hosted_member_nouns:
+            if not any(o.kind in ("armed_group", "pmc") for o in owners):
+                return False  # "hosted both leaders", "hosted Iranian leaders": a meeting
+        elif lemma not in WORDS.refuge_nouns or not any(
+                _a_force(o) or o.kind == "state" for o in owners):
             return False
     return True
 

@@ -141,6 +141,7 @@ class WordSets:
     first_word_name_states: frozenset[str]
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
+    hosted_member_nouns: frozenset[str]
     force_name_words: frozenset[str]
     state_body_words: frozenset[str]
     not_only_adverbs: frozenset[str]
