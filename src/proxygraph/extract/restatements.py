@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import pair_key
 from proxygraph.extract.echoes import restated
 from proxygraph.extract.families import echo_rule
@@ -31,9 +31,12 @@ def pair_echo(document: Document, item: AnalysedSentence, here: Sequence[Claim],
     """Earlier claims whose two parties this sentence names again, with a trigger word of
     their type, that this sentence has no claim of that type between."""
     places: dict[str, list[int]] = {}
+    heads: dict[int, int] = {}  # a mention's start -> its head token
+    doc = item.sent.doc
     for m in item.sm.mentions:
         if not m.is_item:
             places.setdefault(m.entity.id, []).append(m.start)
+            heads[m.start] = doc[m.start:m.end].root.i
     if len(places) < 2 or not sentence_trigger_types(item.sent):
         return
     a = arrays(item.sent.doc)
@@ -49,21 +52,45 @@ def pair_echo(document: Document, item: AnalysedSentence, here: Sequence[Claim],
             key = pair_key(claim.type, claim.subject, claim.object)
             if key in done or not _trigger_between(
                     claim.type, places[claim.subject.id], places[claim.object.id], triggers,
-                    ONTOLOGY.is_symmetric(claim.type)):
+                    ONTOLOGY.is_symmetric(claim.type), heads, a):
                 continue
             done.add(key)
             yield restated(document, item, claim)
 
 
 def _trigger_between(ctype: str, first: list[int], second: list[int],
-                     triggers: list[tuple[int, frozenset[str]]], either_way: bool) -> bool:
+                     triggers: list[tuple[int, frozenset[str]]], either_way: bool,
+                     heads: dict[int, int], a: DocArrays) -> bool:
     """A word of `ctype` between a mention of the subject and a later mention of the
-    object ("Iran ... armed ... the Houthis"), or either way round for a symmetric type."""
+    object ("Iran ... armed ... the Houthis"), or either way round for a symmetric type,
+    on the parse's path between the two (or governing a word on it): a word of another
+    clause relates other parties."""
     for i in first:
         for j in second:
             if j < i and not either_way:
                 continue  # ("the Houthis, armed by Iran": a passive the rules would read)
             low, high = min(i, j), max(i, j)
-            if any(low < k < high and ctype in types for k, types in triggers):
+            words = [k for k, types in triggers if low < k < high and ctype in types]
+            if words and _on_path(words, heads[i], heads[j], a):
                 return True
     return False
+
+
+def _on_path(words: list[int], one: int, other: int, a: DocArrays) -> bool:
+    """Is one of the words on the dependency path between two tokens, or the head of a
+    word on it ("sent weapons to": "weapons" hangs on the path's verb)?"""
+    up = _ancestors(one, a)
+    down = _ancestors(other, a)
+    common = next((k for k in up if k in set(down)), None)
+    if common is None:
+        return False
+    path = set(up[:up.index(common) + 1]) | set(down[:down.index(common) + 1])
+    return any(w in path or a.head[w] in path for w in words)
+
+
+def _ancestors(i: int, a: DocArrays) -> list[int]:
+    out = [i]
+    while a.head[i] != i and len(out) < 40:
+        i = a.head[i]
+        out.append(i)
+    return out
