@@ -223,3 +223,29 @@ def test_a_past_or_repeated_act_stays_occurred(text, ctype, subject, obj) -> Non
     # annotators read "has repeatedly struck" and "began supplying" as past acts
     found = [c for c in extract_text(text) if c.type == ctype and c.subject.id == subject]
     assert found and all(c.status == "occurred" for c in found)
+
+
+def test_a_span_on_the_last_verb_of_a_list_is_the_whole_lists() -> None:
+    text = ("The UAE has trained and equipped the Puntland Maritime Police Force for more than "
+            "a decade.")
+    assert only(text, "TRAINING", "uae", "pmpf").status == "ongoing"
+    assert only(text, "ARMS_TRANSFER", "uae", "pmpf").status == "ongoing"
+
+
+@pytest.mark.parametrize(("text", "ctype", "subject", "obj"), [
+    ("Burundi accused Rwanda of continuing to arm RED-Tabara.", "ARMS_TRANSFER", "rwanda",
+     "red-tabara"),
+    # a bare participle has its head's tense
+    ("The Africa Corps continues to train the Malian army, helping Mali against JNIM.",
+     "SUPPORT", "africa-corps", "mali"),
+    # the present of a headline tells a past event, but not a continuation's
+    ("Analysis: How Iran keeps the Houthis supplied despite a blockade", "ARMS_TRANSFER",
+     "iran", "houthis"),
+])
+def test_continuations_are_ongoing(text: str, ctype: str, subject: str, obj: str) -> None:
+    assert only(text, ctype, subject, obj).status == "ongoing"
+
+
+def test_a_participle_under_a_past_verb_is_past() -> None:
+    text = "Iran armed the Houthis in 2015, helping them against Saudi Arabia."
+    assert only(text, "ARMS_TRANSFER", "iran", "houthis").status == "occurred"

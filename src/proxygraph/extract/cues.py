@@ -67,7 +67,7 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
         if dep[i] in ("ccomp", "advcl") and lemma[head] in reporting:
             return chain, a.tokens[head]
         if dep[i] == "advcl" and not any(dep[c] == "aux" and lower[c] == "to"
-                                          for c in children[i]):
+                                          for c in children[i]) and not _bare_participle(i, a):
             break  # a subordinate clause keeps its own tense
         denial = lemma[head] in deny and i > head
         if dep[i] == "ccomp" and not denial and lemma[head] not in carried:
@@ -89,6 +89,13 @@ def governing_chain(trigger: Token, lex: Lexicon) -> tuple[list[Token], Token | 
     if heads[i] != i and dep[i] == "ccomp" and lemma[heads[i]] in reporting:
         return chain, a.tokens[heads[i]]
     return chain, None
+
+
+def _bare_participle(i: int, a: DocArrays) -> bool:
+    """A participle clause with no subject nor conjunction of its own ("continues to train
+    the army, helping it ..."): it has no tense but its head's."""
+    return a.tag[i] == "VBG" and not any(
+        a.dep[c] in ("nsubj", "nsubjpass", "mark", "aux") for c in a.children[i])
 
 
 def is_finite(tok: Token) -> bool:
@@ -143,8 +150,14 @@ def _verb_group(verb: Token) -> list[Token]:
     armed, funded and trained by" and "has armed, paid and trained X since 2017", "funded"
     and "paid" share the auxiliary, and the group shares its "since"."""
     children = list(verb.children)
-    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
-                                  for c in children):
+    if verb.dep_ != "conj":
+        # "has trained and equipped the force for a decade": the span the parse hangs on
+        # the last bare conjunct is the whole group's
+        children += [c for other in verb.conjuncts if other.i > verb.i and not any(
+            g.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for g in other.children)
+            for c in other.children if c.dep_ == "prep" and c.lower_ in ("since", "for")]
+        return children
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in children):
         return children
     first = first_conjunct(verb)
     children += [c for c in first.children if c.dep_ in ("aux", "auxpass", "neg")
@@ -269,7 +282,7 @@ def status_of(trigger: Token, chain: list[Token], lex: Lexicon) -> tuple[str, bo
             if dep[c] == "acomp" and lemma[c] in WORDS.planned_adjectives:
                 return "planned", False  # "is due to hold talks", "was ready to train"
         if k and lemma[i] in WORDS.continuation_verbs and (
-                tag[i] in ("VBZ", "VBP", "VBD")
+                tag[i] in ("VBZ", "VBP", "VBD", "VBG")  # "accused of continuing to arm"
                 or any(dep[c] == "aux" and a.tokens[c].lemma_ == "have" for c in children[i])):
             return ("planned" if vowed else "ongoing"), False  # "continues to arm"
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
