@@ -626,3 +626,16 @@ def test_a_state_member_of_a_bloc_is_no_integration() -> None:
 ])
 def test_the_giver_of_what_is_received_may_sit_on_its_clause(text) -> None:
     assert ("ARMS_TRANSFER", "iran", "kataib-hezbollah") in triples(text)
+
+
+def test_a_plural_noun_read_for_a_verb_with_its_partner_is_the_verb() -> None:
+    # the small model tags "coordinates" as a plural noun after a name
+    assert ("COORDINATION", "pij", "hamas") in triples(
+        "PIJ coordinates with Hamas through a joint operations room in Gaza.")
+
+
+def test_fire_support_is_support_whatever_weapon_gives_it() -> None:
+    found = triples("RDF units provided artillery support to M23 fighters near Goma.")
+    assert ("SUPPORT", "rdf", "m23") in found and ("ARMS_TRANSFER", "rdf", "m23") not in found
+    assert ("ARMS_TRANSFER", "iran", "hezbollah") in triples(
+        "Iran provided Hezbollah with an arsenal of rockets in the 1990s.")

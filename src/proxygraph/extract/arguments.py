@@ -464,7 +464,11 @@ def misparsed_verb(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "appos" and before is not None and before.lower_ in _RELATIVE_PRONOUNS:
         return True  # "the Wagner Group, which Russia funds," read as two appositions
     return tok.dep_ == "ROOT" and any(
-        c.dep_ in ("dobj", "conj") and c.pos_ in ("VERB", "PROPN") for c in tok.children)
+        c.dep_ in ("dobj", "conj") and c.pos_ in ("VERB", "PROPN")
+        # "PIJ coordinates with Hamas": a partner named after the verb's preposition
+        or (c.dep_ == "prep" and c.lower_ in ("with", "against")
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children))
+        for c in tok.children)
 
 
 def relative_antecedent(clause: Token, sm: SentenceMentions) -> Token:

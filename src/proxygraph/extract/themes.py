@@ -48,6 +48,8 @@ def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
             own = "FUNDING"  # "$2.6 billion"; "$10 million worth of small arms" is arms
         if own in ("INTELLIGENCE", "FUNDING", "TRAINING", "TRADE"):
             ctype = own  # "drone surveillance footage" is intelligence, not a drone
+        elif own == "SUPPORT" and lemma[head.i] in WORDS.fire_support_nouns:
+            ctype = own  # "artillery support", "air-defence cover": fire, not materiel
         elif any((m := v.sm.at(t)) is not None and m.is_item for t in tokens) or any(
                 text[t.i][:1].isupper() and _MODEL_CODE.match(text[t.i])
                 for t in tokens if t.i != head.i or len(tokens) == 1):

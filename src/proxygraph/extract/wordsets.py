@@ -142,6 +142,7 @@ class WordSets:
     not_party_name_starts: frozenset[str]
     refuge_nouns: frozenset[str]
     hosted_member_nouns: frozenset[str]
+    fire_support_nouns: frozenset[str]
     force_name_words: frozenset[str]
     state_body_words: frozenset[str]
     not_only_adverbs: frozenset[str]
