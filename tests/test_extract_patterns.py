@@ -639,3 +639,11 @@ def test_fire_support_is_support_whatever_weapon_gives_it() -> None:
     assert ("SUPPORT", "rdf", "m23") in found and ("ARMS_TRANSFER", "rdf", "m23") not in found
     assert ("ARMS_TRANSFER", "iran", "hezbollah") in triples(
         "Iran provided Hezbollah with an arsenal of rockets in the 1990s.")
+
+
+def test_a_city_naming_a_deal_is_no_party_to_it() -> None:
+    found = triples("The Riyadh Agreement was signed by the Yemeni government and the STC "
+                    "in November 2019.")
+    assert not any("saudi-arabia" in (s, o) for _, s, o in found)
+    assert not any("belarus" in (s, o) for _, s, o in triples(
+        "Russia and Ukraine signed the Minsk agreements in 2015."))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from proxygraph.extract import attributes as attrs
 from proxygraph.extract.anaphora import (
@@ -45,6 +45,7 @@ from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.extract.written import with_written
+from proxygraph.gazetteer import is_town
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document, Entity
 from proxygraph.ontology import ONTOLOGY
@@ -261,6 +262,9 @@ def _mentions_in(sent: Span, chunk_mentions: list[Mention],
     found = [m for m in chunk_mentions if sent.start <= m.start and m.end <= sent.end]
     if source is not None:  # "... - UN experts": the source of a headline is no party
         found = [m for m in found if doc[m.start].idx < source[0]]
+    # "the Riyadh Agreement", "the Minsk agreements", "the Jeddah talks": a city naming a
+    # deal or a forum is where it was made, no party to it
+    found = [m for m in found if not _city_naming_a_deal(m, doc)]
     dateline = dateline_end(span_text(sent))
     if dateline:
         # "MOSCOW, July 25, 2024 (Wire) —" names where and by whom the story was filed, no
@@ -268,6 +272,12 @@ def _mentions_in(sent: Span, chunk_mentions: list[Mention],
         end = sent.start_char + dateline
         found = [m for m in found if doc[m.start].idx >= end]
     return found
+
+
+def _city_naming_a_deal(m: Mention, doc: Doc) -> bool:
+    last = doc[m.end - 1]
+    return (m.entity.kind == "state" and last.dep_ == "compound"
+            and last.head.lemma_.lower() in WORDS.deal_name_nouns and is_town(m.text))
 
 
 def _yes_no_question(sent: Span) -> bool:

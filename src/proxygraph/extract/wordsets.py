@@ -143,6 +143,7 @@ class WordSets:
     refuge_nouns: frozenset[str]
     hosted_member_nouns: frozenset[str]
     fire_support_nouns: frozenset[str]
+    deal_name_nouns: frozenset[str]
     force_name_words: frozenset[str]
     state_body_words: frozenset[str]
     not_only_adverbs: frozenset[str]
