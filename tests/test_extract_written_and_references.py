@@ -176,6 +176,12 @@ def test_government_troops_are_the_forces_of_the_reports_government() -> None:
         "Government forces and Wagner fighters attacked JNIM positions near Moura."))
 
 
+def test_government_positions_are_held_by_the_governments_forces() -> None:
+    text = ("The Malian government hired Wagner in 2021. JNIM fighters shelled government "
+            "positions near Moura on Monday.")
+    assert ("CLASH", "jnim", "malian-armed-forces") in triples(text)
+
+
 def test_no_registry_name_runs_across_a_sentence_end() -> None:
     text = ("The Ethiopian government is fighting Fano in Amhara. Fano units fought "
             "alongside federal troops against the TPLF between 2020 and 2022.")

@@ -137,16 +137,20 @@ class Governments:
             return []  # (most sentences, told by a set test)
         out = []
         for i in range(sent.start, sent.end):
-            if a.lower[i] not in WORDS.army_words or i in taken or a.pos[i] != "NOUN":
+            army = a.lower[i] in WORDS.army_words
+            # "shelled government positions": the site names whose forces hold it
+            site = a.lemma[i] in WORDS.military_site_nouns
+            if not (army or site) or i in taken or a.pos[i] != "NOUN":
                 continue
             modifiers = [c for c in a.children[i] if a.dep[c] in ("amod", "compound")]
-            if not any(a.lower[c] in WORDS.government_force_modifiers for c in modifiers) or any(
-                    c in taken for c in modifiers):
+            named = [c for c in modifiers if a.lower[c] in WORDS.government_force_modifiers]
+            if not named or any(c in taken for c in modifiers):
                 continue  # "Sudanese government troops" are named by their demonym
             state = self.tied.get("government") or self.home()
             if state is not None:
                 body = armed_forces(state, default_registry(), ARMY_PHRASES)
-                out.append(Mention(i, i + 1, body, a.text[i]))
+                at = i if army else named[0]
+                out.append(Mention(at, at + 1, body, a.text[at]))
         return out
 
     def _halves(self, sent: Span) -> list[Mention]:
