@@ -214,3 +214,18 @@ def test_per_type_thresholds_are_read_from_the_weights_file(tmp_path, monkeypatc
     model = learned.read_model("m.json")
     assert model is not None and model.threshold_of("CLASH") == 0.55
 
+
+
+def test_a_reporter_named_again_in_its_report_is_a_party(monkeypatch) -> None:
+    from proxygraph.extract import extract_text, learned
+
+    always_arms = RelationModel("t", 0.5, {t: (5.0 if t == "ARMS_TRANSFER" else -5.0)
+                                           for t in learned.PAIR_TYPES}, {})
+    monkeypatch.setattr(learned, "load_model", lambda: always_arms)
+    text = "Iran has repeatedly stated that it does not provide weapons to the Houthis."
+    found = [c for c in extract_text(text) if c.type == "ARMS_TRANSFER"
+             and (c.subject.id, c.object.id) == ("iran", "houthis")]
+    assert [c.status for c in found] == ["denied"]  # the report's verb, not "stated"
+    # a reporter the report does not name again stays no party
+    assert not [c for c in extract_text("Israel blamed Hamas for the attack on Monday.")
+                if c.extractor.get("component") == "learned"]

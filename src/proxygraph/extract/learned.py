@@ -293,6 +293,43 @@ def _co_speakers(ha: int, hb: int, speech: frozenset[str], a: DocArrays) -> bool
     return False
 
 
+def _speaks_of_itself(verb: int, ha: int, hb: int, sm: SentenceMentions, a: DocArrays
+                      ) -> int | None:
+    """One of the pair reports (the subject of `verb`) what the other is in, and the
+    report names the reporter again by a pronoun no mention took ("the army said its
+    forces had repelled an RSF attack", "Iran has stated that it does not arm the
+    Houthis"): the reporter is a party after all. The report's clause (its head), or
+    None."""
+    for reporter, other in ((ha, hb), (hb, ha)):
+        if a.head[reporter] != verb or a.dep[reporter] not in ("nsubj", "nsubjpass"):
+            continue
+        clause = other
+        while a.head[clause] != verb and a.head[clause] != clause:
+            clause = a.head[clause]
+        if a.head[clause] != verb or a.dep[clause] not in ("ccomp", "xcomp", "advcl"):
+            continue
+        low, high = _span_of(clause, a)
+        if any(a.lower[i] in _SELF_PRONOUNS and i not in sm.by_token and i < other
+               for i in range(low, high + 1)):
+            return clause
+    return None
+
+
+_SELF_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our",
+                            "us"})
+
+
+def _span_of(i: int, a: DocArrays) -> tuple[int, int]:
+    """The first and last token index of `i`'s subtree."""
+    low = high = i
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        low, high = min(low, j), max(high, j)
+        stack.extend(a.children[j])
+    return low, high
+
+
 @cache
 def _reporting_words() -> frozenset[str]:
     """Governors that report, deny or judge: whoever they relate is no party to the act."""
@@ -331,6 +368,7 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
     # a mention that is a place or only describes another is no party, whatever its pair
     no_party: dict[int, bool] = {}
     sides: dict[int, int | None] = {}  # each head's "between", if a noun's names it
+    clause_of: dict[tuple[int, int], int] = {}  # a reporter's pair -> the report's verb
     for a, b, ha, hb, path in pairs:
         for m, h in ((a, ha), (b, hb)):
             if id(m) not in no_party:
@@ -340,9 +378,15 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             continue
         lca = path[1]
         pair = {a.entity.id, b.entity.id}
+        reported = lca is not None and a_.lemma[lca] in reporting
+        if reported and lca is not None:
+            clause = _speaks_of_itself(lca, ha.i, hb.i, sm, a_)
+            if clause is not None:
+                # "Iran has stated that it does not arm the Houthis": the report's own
+                # verb carries the relation (and its status)
+                reported, clause_of[(ha.i, hb.i)] = False, clause
         if _embedded(ha.i, lca, sm, pair, a_) or _embedded(hb.i, lca, sm, pair, a_) or (
-                lca is not None and a_.lemma[lca] in reporting) or _co_speakers(
-                ha.i, hb.i, reporting, a_):
+                reported) or _co_speakers(ha.i, hb.i, reporting, a_):
             continue  # "Israel blamed Hamas for ...": the reporter is no party
         if _host_of_sides(ha.i, hb.i, sides, a_):
             continue  # "Oman hosted talks between A and B": the sides are A and B
@@ -376,6 +420,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             if (ctype, a.entity.id, leader_state.id) in known:
                 continue  # "urged the government of Maduro": the rules read his state
             known.add(key)
-            trigger = _trigger(a_.tokens[lca] if lca is not None else None, ha, hb)
+            said = clause_of.get((ha.i, hb.i))
+            trigger = a_.tokens[said] if said is not None else _trigger(
+                a_.tokens[lca] if lca is not None else None, ha, hb)
             out.append(Candidate(ctype, a.entity, obj, trigger))
     return out
