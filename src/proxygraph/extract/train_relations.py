@@ -24,7 +24,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
+from proxygraph.extract.dense_features import PARTS, sentence_vectors
 from proxygraph.extract.implied import IMPLIED, IMPLIED_FILE, implied_pairs, implied_party
 from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, load_model
 from proxygraph.extract.pair_features import mention_pairs, pair_features
@@ -52,6 +55,11 @@ MIN_WEIGHT = 0.01
 # 0.359, C=1 0.384, C=3 0.402; C=3 doubled the weights file and did not move the
 # extractor's F1, so the smaller model stays.
 REGULARISATION_C = 1.0
+# The dense features (dense_features.py) the relation model reads, and the scale of each
+# standardised column against the sparse features' 1s (liblinear's L2 penalty weighs a
+# column's weight by the inverse square of its scale).
+DENSE_PARTS: tuple[str, ...] = PARTS
+DENSE_SCALE = 0.1
 
 
 def tuning_sets() -> list[tuple[Path, Path, set[str] | None]]:
@@ -92,26 +100,30 @@ def _names_pair(g: dict[str, Any], first: set[str], second: set[str]) -> bool:
         ONTOLOGY.is_symmetric(g["type"]) and subject & second and obj & first))
 
 
-def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[tuple[list[str], set[str]]]:
-    """(features, gold types) for every ordered actor pair of every sentence of a document."""
+def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[DocRow]:
+    """(features, gold types, dense vector of every part in `PARTS`) for every ordered
+    actor pair of every sentence of a document."""
     from proxygraph.ingest import read_document
 
     document = read_document(path)
     located = _located(document, gold)
-    rows: list[tuple[list[str], set[str]]] = []
+    rows: list[DocRow] = []
     for item in analysed_sentences(document):
         here = _stated_in(item, located)
-        for a, b, _, _, path in mention_pairs(item.sm):
+        pairs = mention_pairs(item.sm)
+        vectors = sentence_vectors(item.sent.doc, PARTS, [
+            (ha.i, hb.i, lca.i if lca is not None else None, (a.start, a.end),
+             (b.start, b.end)) for a, b, ha, hb, (_, lca, _) in pairs])
+        for n, (a, b, _, _, path) in enumerate(pairs):
             names_a, names_b = _names(a), _names(b)
             labels = {g["type"] for g in here
                       if g["type"] in PAIR_TYPES and _names_pair(g, names_a, names_b)}
             feats, _ = pair_features(item.sm, a, b, path=path)
-            rows.append((feats, labels))
+            rows.append((feats, labels, None if vectors is None else vectors[n]))
     return rows
 
 
-def document_implied(path: Path, gold: list[dict[str, Any]]
-                     ) -> list[tuple[list[str], set[str]]]:
+def document_implied(path: Path, gold: list[dict[str, Any]]) -> list[DocRow]:
     """(features, {"implied"} or nothing) for every implied-party candidate of a document
     (implied.py), the earlier claims being those of the extractor without that rule."""
     from proxygraph.extract.families import active_components
@@ -120,7 +132,7 @@ def document_implied(path: Path, gold: list[dict[str, Any]]
     document = read_document(path)
     located = _located(document, gold)
     echoes = [r for r in active_components().echo_rules if r is not implied_party]
-    rows: list[tuple[list[str], set[str]]] = []
+    rows: list[DocRow] = []
     for item, here, before in sentence_claims(document, echo_rules=echoes):
         stated = _stated_in(item, located)
         for pair in implied_pairs(item.sm, here, before):
@@ -130,14 +142,17 @@ def document_implied(path: Path, gold: list[dict[str, Any]]
             subject, obj = (named, other) if pair.named_is_subject else (other, named)
             label = any(g["type"] == pair.ctype and _names_pair(g, subject, obj)
                         for g in stated)
-            rows.append((list(pair.features), {IMPLIED} if label else set()))
+            rows.append((list(pair.features), {IMPLIED} if label else set(), None))
     return rows
 
 
-Rows = list[tuple[str, list[str], set[str]]]  # (document, features, gold classes)
+# (features, gold classes, dense vector or None) of one candidate
+DocRow = tuple[list[str], set[str], "np.ndarray | None"]
+# (document, features, gold classes, dense vector of every part in PARTS, or None)
+Rows = list[tuple[str, list[str], set[str], "np.ndarray | None"]]
 
 
-def collect(read: Callable[[Path, list[dict[str, Any]]], list[tuple[list[str], set[str]]]]
+def collect(read: Callable[[Path, list[dict[str, Any]]], list[DocRow]]
             = document_pairs) -> Rows:
     """`read`'s rows for every document of the tuning sets."""
     rows: Rows = []
@@ -147,47 +162,86 @@ def collect(read: Callable[[Path, list[dict[str, Any]]], list[tuple[list[str], s
             if only is not None and path.name not in only:
                 continue
             doc_gold = [g for g in gold if g["doc"] == path.name]
-            rows += [(path.name, f, y) for f, y in read(path, doc_gold)]
+            rows += [(path.name, f, y, v) for f, y, v in read(path, doc_gold)]
     return rows
 
 
-def fit(rows: Rows, classes: Sequence[str] = PAIR_TYPES) -> dict[str, Any]:
+def fit(rows: Rows, classes: Sequence[str] = PAIR_TYPES,
+        dense_parts: Sequence[str] | None = None) -> dict[str, Any]:
+    """One logistic regression per class over the rows' sparse features and, when
+    `dense_parts` (default DENSE_PARTS) names some and the rows carry vectors, their dense
+    block: standardised per column on these rows and scaled by DENSE_SCALE, stored
+    unstandardised (weights divided by the deviation, the mean beside them)."""
+    from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(f, 1.0) for _, f, _ in rows]).tocsr()
+    x = vec.fit_transform([dict.fromkeys(r[1], 1.0) for r in rows]).tocsr()
+    names = vec.get_feature_names_out()
+    parts = tuple(DENSE_PARTS if dense_parts is None else dense_parts)
+    dense = _dense_block(rows, parts)
+    if dense is not None:
+        block, mean, deviation = dense
+        x = sparse.hstack([x, sparse.csr_matrix(block)], format="csr")
     # liblinear takes only 32-bit sparse indices
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
-    names = vec.get_feature_names_out()
+    n_sparse = len(names)
     bias: dict[str, float] = {}
     weights: dict[str, dict[str, float]] = {}
+    dense_weights: dict[str, list[float]] = {}
     for ctype in classes:
-        y = [ctype in labels for _, _, labels in rows]
+        y = [ctype in r[2] for r in rows]
         if sum(y) < 3:
             continue
         clf = LogisticRegression(C=REGULARISATION_C, solver="liblinear", max_iter=1000)
         clf.fit(x, y)
+        coef = clf.coef_[0]
         bias[ctype] = round(float(clf.intercept_[0]), 4)
         weights[ctype] = {str(names[j]): round(float(w), 4)
-                          for j, w in enumerate(clf.coef_[0]) if abs(w) >= MIN_WEIGHT}
-    return {"bias": bias, "weights": weights}
+                          for j, w in enumerate(coef[:n_sparse]) if abs(w) >= MIN_WEIGHT}
+        if dense is not None:
+            # (x - mean) / deviation * scale . w  ==  (x - mean) . (w * scale / deviation)
+            dense_weights[ctype] = [float(f"{w:.5g}") for w in
+                                    coef[n_sparse:] * DENSE_SCALE / deviation]
+    out: dict[str, Any] = {"bias": bias, "weights": weights}
+    if dense is not None:
+        out["dense"] = {"parts": list(parts), "mean": [float(f"{m:.5g}") for m in mean],
+                        "weights": dense_weights}
+    return out
+
+
+def _dense_block(rows: Rows, parts: Sequence[str]
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The rows' vectors cut to `parts` (in PARTS order), standardised and scaled for
+    fitting, with each column's mean and deviation; None without parts or vectors. A row
+    without a vector takes the mean (as inference does)."""
+    if not parts or all(r[3] is None for r in rows):
+        return None
+    width = next(len(r[3]) for r in rows if r[3] is not None) // len(PARTS)
+    columns = np.concatenate([np.arange(width) + PARTS.index(p) * width for p in parts])
+    present = [r[3][columns] for r in rows if r[3] is not None]
+    mean = np.mean(present, axis=0)
+    block = np.stack([mean if r[3] is None else r[3][columns] for r in rows])
+    deviation = block.std(axis=0)
+    deviation[deviation == 0] = 1.0
+    return (block - mean) / deviation * DENSE_SCALE, mean, deviation
 
 
 def cross_validate(rows: Rows, classes: Sequence[str] = PAIR_TYPES, folds: int = 4) -> float:
     from proxygraph.extract.learned import RelationModel
 
-    docs = sorted({d for d, _, _ in rows})
+    docs = sorted({r[0] for r in rows})
     counts = {t: Counter() for t in THRESHOLDS}
     for k in range(folds):
         test_docs = set(docs[k::folds])
         train = [r for r in rows if r[0] not in test_docs]
         raw = fit(train, classes)
-        model = RelationModel("cv", 0.0, raw["bias"], raw["weights"])
-        for doc, feats, labels in rows:
+        model = RelationModel.of(raw, "cv", 0.0)
+        for doc, feats, labels, vector in rows:
             if doc not in test_docs:
                 continue
-            probs = model.probabilities(feats)
+            probs = model.probabilities(feats, _cut(vector, model))
             for t in THRESHOLDS:
                 predicted = {c for c, p in probs.items() if p >= t}
                 counts[t]["tp"] += len(predicted & labels)
@@ -205,12 +259,21 @@ def cross_validate(rows: Rows, classes: Sequence[str] = PAIR_TYPES, folds: int =
     return best
 
 
+def _cut(vector: np.ndarray | None, model: Any) -> np.ndarray | None:
+    """A row's vector of every part in PARTS cut to the parts `model` reads."""
+    if vector is None or model.dense is None:
+        return None
+    width = len(vector) // len(PARTS)
+    return np.concatenate([vector[PARTS.index(p) * width:(PARTS.index(p) + 1) * width]
+                           for p in model.dense.parts])
+
+
 def _train(rows: Rows, classes: Sequence[str], out: Path, cv: bool,
            threshold: float | None, default: float,
            per_type: dict[str, float] | None = None) -> None:
-    positives = sum(bool(labels) for _, _, labels in rows)
+    positives = sum(bool(r[2]) for r in rows)
     print(f"{len(rows)} candidates, {positives} with a gold type, "
-          f"{len({d for d, _, _ in rows})} documents")
+          f"{len({r[0] for r in rows})} documents")
     # a threshold given or found by --cv is every type's
     per_type = per_type if threshold is None and not cv else None
     threshold = threshold or (cross_validate(rows, classes) if cv else default)
