@@ -9,8 +9,7 @@ other tuning document (the own set, held-out h01-h15 and the other folds), and t
 implied-party model likewise, runs the whole extractor with those models on the fold's
 documents, and scores the union of the folds against the gold, beside the rules alone
 (neither model). Each threshold and regularisation strength given
-is one more row, and each `--dense` choice of dense features (dense_features.py) one more
-set of rows; the rows share the parse of the training pairs. `--per-type` adds a row
+is one more row; the rows share the parse of the training pairs. `--per-type` adds a row
 where each fold's claim types take, of the thresholds given, those with the best F1 on
 the other folds (the fold's own gold does not choose them, though it trained the models
 that scored the others).
@@ -19,7 +18,6 @@ that scored the others).
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 import time
 from collections import Counter
@@ -29,7 +27,6 @@ from typing import Any
 from proxygraph.evaluate import ALL, load_jsonl, pair_matches, score_claims
 from proxygraph.extract import extract_path, implied, learned
 from proxygraph.extract import train_relations as tr
-from proxygraph.extract.dense_features import PARTS
 from proxygraph.extract.implied import IMPLIED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,31 +124,11 @@ def fmt(thresholds: dict[str, float]) -> str:
     return " ".join(f"{t}={v:.2f}" for t, v in sorted(thresholds.items()))
 
 
-def dense_spec() -> str:
-    return (",".join(tr.DENSE_PARTS) + f":{tr.DENSE_SCALE}") if tr.DENSE_PARTS else "none"
-
-
-def dense_option(spec: str) -> tuple[tuple[str, ...], float]:
-    """`--dense` PART,PART[:SCALE] or none as (parts, scale)."""
-    if spec == "none":
-        return (), tr.DENSE_SCALE
-    names, _, scale = spec.partition(":")
-    parts = tuple(names.split(","))
-    unknown = set(parts) - set(PARTS)
-    if unknown:
-        raise SystemExit(f"unknown dense parts {sorted(unknown)}; known: {PARTS}")
-    return parts, float(scale) if scale else tr.DENSE_SCALE
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--threshold", type=float, nargs="*", default=[0.5])
     parser.add_argument("--c", type=float, nargs="*", default=[tr.REGULARISATION_C])
-    parser.add_argument("--dense", nargs="*", default=[dense_spec()],
-                        help="the relation model's dense features, each one more set of "
-                             "rows: PART,PART[:SCALE] of " + ",".join(PARTS) + ", or none "
-                             f"(default: the shipped {dense_spec()})")
     parser.add_argument("--by-type", action="store_true")
     parser.add_argument("--per-type", action="store_true",
                         help="one more row: each fold's types at the thresholds (of those "
@@ -180,24 +157,21 @@ def main() -> None:
     s = score_claims(gold, base).overall
     print(f"rules alone            P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} "
           f"pred {s.pred}")
-    for dense, c in itertools.product(args.dense, args.c):
-        tr.DENSE_PARTS, tr.DENSE_SCALE = dense_option(dense)
+    for c in args.c:
         tr.REGULARISATION_C = c
-        if len(args.dense) > 1:
-            print(f"dense {dense}")
         fold_models = []
         for k in range(args.folds):
             held = {p.name for p in paths[k::args.folds]}
             raw = tr.fit([r for r in rows if r[0] not in held])
             own = tr.fit([r for r in implied_rows if r[0] not in held], (IMPLIED,))
-            fold_models.append((held, raw, learned.RelationModel.of(
-                own, "cv", tr.IMPLIED_THRESHOLD)))
+            fold_models.append((held, raw, learned.RelationModel(
+                "cv", tr.IMPLIED_THRESHOLD, own["bias"], own["weights"])))
         # per fold and threshold: each type's (tp, pred) on the fold's documents
         counts: list[dict[float, dict[str, tuple[int, int]]]] = [{} for _ in fold_models]
         for threshold in args.threshold:
             pred: list[dict[str, Any]] = []
             for k, (held, raw, implied_model) in enumerate(fold_models):
-                model = learned.RelationModel.of(raw, "cv", threshold)
+                model = learned.RelationModel("cv", threshold, raw["bias"], raw["weights"])
                 fold_pred = predict([p for p in paths if p.name in held], model, implied_model)
                 counts[k][threshold] = type_counts(gold, fold_pred, held)
                 pred += fold_pred
@@ -209,7 +183,8 @@ def main() -> None:
                 chosen = per_type_thresholds([n for j, n in enumerate(counts) if j != k],
                                              sum(g["doc"] not in held for g in gold))
                 print(f"    fold {k}: {fmt(chosen)}")
-                model = learned.RelationModel.of(raw, "cv", max(args.threshold), chosen)
+                model = learned.RelationModel("cv", max(args.threshold), raw["bias"],
+                                              raw["weights"], chosen)
                 pred += predict([p for p in paths if p.name in held], model, implied_model)
             report(f"C {c:<5} per-type thresholds", gold, base, pred, args.by_type)
             print(f"    on every fold: {fmt(per_type_thresholds(counts, len(gold)))}")

@@ -95,11 +95,10 @@ def test_training_labels_a_candidate_by_the_gold_claim_of_its_sentence(tmp_path)
     gold = [{"type": "SUPPORT", "subject": ["Cuba", "Havana"], "object": ["Angola"],
              "quote": "Havana responded to the South African advance"}]
     rows = document_implied(path, gold)
-    labelled = [(f, y) for f, y, _ in rows if "T=SUPPORT" in f]
+    labelled = [(f, y) for f, y in rows if "T=SUPPORT" in f]
     assert labelled and all(y == {IMPLIED} for _, y in labelled)
-    assert all(y == set() for f, y, _ in rows if "T=SUPPORT" not in f)
-    table = [("d", f, y, v) for f, y, v in rows] * 3 + [
-        ("e", ["T=CLASH", "gap=4"], set(), None)] * 3
+    assert all(y == set() for f, y in rows if "T=SUPPORT" not in f)
+    table = [("d", f, y) for f, y in rows] * 3 + [("e", ["T=CLASH", "gap=4"], set())] * 3
     assert json.dumps(fit(table, (IMPLIED,))) == json.dumps(fit(table, (IMPLIED,)))
 
 

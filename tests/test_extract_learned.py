@@ -88,7 +88,7 @@ def test_training_is_deterministic() -> None:
     for n in range(40):
         positive = n % 3 == 0
         feats = ["lca=arm", "ka=state"] if positive else ["lca=say", f"bw=w{n % 5}"]
-        rows.append((f"d{n % 7}", feats, {"ARMS_TRANSFER"} if positive else set(), None))
+        rows.append((f"d{n % 7}", feats, {"ARMS_TRANSFER"} if positive else set()))
     first, second = fit(rows), fit(rows)
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     weights = first["weights"]["ARMS_TRANSFER"]

@@ -19,14 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.tokens import Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
-from proxygraph.extract.dense_features import sentence_vectors
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.pair_features import (
@@ -54,22 +53,6 @@ PAIR_TYPES = ("AGREEMENT", "ARMS_TRANSFER", "CLASH", "CONTACT", "COORDINATION", 
 
 
 @dataclass(frozen=True)
-class DenseWeights:
-    """The weights of a model's dense features (dense_features.py): a pair's vector of
-    `parts` less `mean`, dotted with each type's weights. A pair without a vector counts
-    as the mean: its dense score is 0."""
-
-    parts: tuple[str, ...]
-    mean: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]  # type -> one weight per column
-
-    @staticmethod
-    def of(raw: dict[str, Any]) -> DenseWeights:
-        return DenseWeights(tuple(raw["parts"]), tuple(map(float, raw["mean"])),
-                            {t: tuple(map(float, w)) for t, w in raw["weights"].items()})
-
-
-@dataclass(frozen=True)
 class RelationModel:
     version: str
     threshold: float
@@ -77,15 +60,6 @@ class RelationModel:
     weights: dict[str, dict[str, float]]  # type -> feature -> weight
     # a type's own threshold, where CV found one better than `threshold` for it
     thresholds: dict[str, float] = field(default_factory=dict)
-    dense: DenseWeights | None = None
-
-    @staticmethod
-    def of(raw: dict[str, Any], version: str, threshold: float,
-           thresholds: dict[str, float] | None = None) -> RelationModel:
-        """A model of `train_relations.fit`'s output (bias, weights, maybe dense)."""
-        dense = raw.get("dense")
-        return RelationModel(version, threshold, raw["bias"], raw["weights"],
-                             thresholds or {}, DenseWeights.of(dense) if dense else None)
 
     def threshold_of(self, ctype: str) -> float:
         return self.thresholds.get(ctype, self.threshold)
@@ -99,30 +73,13 @@ class RelationModel:
                 out.setdefault(feature, []).append((ctype, weight))
         return {f: tuple(v) for f, v in out.items()}
 
-    def probabilities(self, features: Iterable[str], vector: np.ndarray | None = None
-                      ) -> dict[str, float]:
-        """Each type's probability for a pair's features and its dense vector (None: the
-        dense part is skipped), by a plain loop."""
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         scores = dict(self.bias)
         table = self.by_feature
         for feature in features:
             for ctype, weight in table.get(feature, ()):
                 scores[ctype] += weight
-        if vector is not None and self.dense is not None:
-            centred = [float(x) - m for x, m in zip(vector, self.dense.mean, strict=True)]
-            for ctype, column in self.dense.weights.items():
-                scores[ctype] += sum(x * w for x, w in zip(centred, column, strict=True))
         return {ctype: _sigmoid(score) for ctype, score in scores.items()}
-
-    @cached_property
-    def dense_matrix(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """The dense mean and weights (a column per type, in `matrix` order), or None."""
-        if self.dense is None:
-            return None
-        types = self.matrix[0]
-        width = len(self.dense.mean)
-        weights = np.array([self.dense.weights.get(t, (0.0,) * width) for t in types]).T
-        return np.array(self.dense.mean), weights
 
     @cached_property
     def matrix(self) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
@@ -160,16 +117,13 @@ class RelationModel:
         return self._accepted([[0, *filter(None, map(rows.get, features))]
                                for features in pairs])
 
-    def accepted_rows(self, pairs: list[list[int | None]], vectors: np.ndarray | None = None
-                      ) -> list[dict[str, float]]:
+    def accepted_rows(self, pairs: list[list[int | None]]) -> list[dict[str, float]]:
         """`accepted_probabilities` of each pair's features given as their rows in
-        `matrix` (None: a feature the model does not know), in the same order; with
-        `vectors`, each pair's dense vector (a row each) adds its score."""
-        return self._accepted([[0, *filter(None, features)] for features in pairs], vectors)
+        `matrix` (None: a feature the model does not know), in the same order."""
+        return self._accepted([[0, *filter(None, features)] for features in pairs])
 
-    def _accepted(self, picked: list[list[int]], vectors: np.ndarray | None = None
-                  ) -> list[dict[str, float]]:
-        """The accepted types of each pair's rows (the bias row first) and dense vectors."""
+    def _accepted(self, picked: list[list[int]]) -> list[dict[str, float]]:
+        """The accepted types of each pair's rows (the bias row first)."""
         if not picked:
             return []
         types, _, weights = self.matrix
@@ -179,9 +133,6 @@ class RelationModel:
         for n, p in enumerate(picked):
             index[n, :len(p)] = p
         scores = weights[index].sum(axis=1)
-        dense = self.dense_matrix
-        if vectors is not None and dense is not None:
-            scores += (vectors - dense[0]) @ dense[1]  # one product for the sentence
         # Only a score near or above the threshold's log-odds can pass: those alone get
         # the exact probability the threshold is compared with.
         limits = self.limits
@@ -219,14 +170,12 @@ def read_model(name: str) -> RelationModel | None:
     if not path.is_file():
         return None
     raw = json.loads(path.read_text("utf-8"))
-    dense = raw.get("dense")
     return RelationModel(version=str(raw["version"]), threshold=float(raw["threshold"]),
                          bias={k: float(v) for k, v in raw["bias"].items()},
                          weights={k: {f: float(w) for f, w in v.items()}
                                   for k, v in raw["weights"].items()},
                          thresholds={k: float(v)
-                                     for k, v in raw.get("thresholds", {}).items()},
-                         dense=DenseWeights.of(dense) if dense else None)
+                                     for k, v in raw.get("thresholds", {}).items()})
 
 
 def _trigger(lca: Token | None, a: Token, b: Token) -> Token:
@@ -401,13 +350,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             continue
         scored.append((a, b, ha, hb, path))
         features.append(indexed_pair_features(sm, a, b, path, ha, hb, words))
-    # the dense features, when the model has them and the Doc its tensor (else skipped)
-    vectors = sentence_vectors(sent.doc, model.dense.parts, [
-        (ha.i, hb.i, path[1], (a.start, a.end), (b.start, b.end))
-        for a, b, ha, hb, path in scored]) if model.dense is not None and scored else None
     out: list[Candidate] = []
-    for (a, b, ha, hb, path), found in zip(scored, model.accepted_rows(features, vectors),
-                                           strict=True):
+    for (a, b, ha, hb, path), found in zip(scored, model.accepted_rows(features), strict=True):
         types = list(found)
         if types and frozenset((a.entity.id, b.entity.id)) in related:
             if _governs_a_complement(path[1], a_):

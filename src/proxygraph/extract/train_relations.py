@@ -24,10 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from proxygraph.evaluate import gold_names, load_jsonl, normalize_name
-from proxygraph.extract.dense_features import PARTS, sentence_vectors
 from proxygraph.extract.implied import IMPLIED, IMPLIED_FILE, implied_pairs, implied_party
 from proxygraph.extract.learned import MODEL_FILE, PAIR_TYPES, load_model
 from proxygraph.extract.pair_features import mention_pairs, pair_features
@@ -55,11 +52,6 @@ MIN_WEIGHT = 0.01
 # 0.359, C=1 0.384, C=3 0.402; C=3 doubled the weights file and did not move the
 # extractor's F1, so the smaller model stays.
 REGULARISATION_C = 1.0
-# The dense features (dense_features.py) the relation model reads, and the scale of each
-# standardised column against the sparse features' 1s (liblinear's L2 penalty weighs a
-# column's weight by the inverse square of its scale).
-DENSE_PARTS: tuple[str, ...] = PARTS
-DENSE_SCALE = 0.1
 
 
 def tuning_sets() -> list[tuple[Path, Path, set[str] | None]]:
@@ -100,30 +92,26 @@ def _names_pair(g: dict[str, Any], first: set[str], second: set[str]) -> bool:
         ONTOLOGY.is_symmetric(g["type"]) and subject & second and obj & first))
 
 
-def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[DocRow]:
-    """(features, gold types, dense vector of every part in `PARTS`) for every ordered
-    actor pair of every sentence of a document."""
+def document_pairs(path: Path, gold: list[dict[str, Any]]) -> list[tuple[list[str], set[str]]]:
+    """(features, gold types) for every ordered actor pair of every sentence of a document."""
     from proxygraph.ingest import read_document
 
     document = read_document(path)
     located = _located(document, gold)
-    rows: list[DocRow] = []
+    rows: list[tuple[list[str], set[str]]] = []
     for item in analysed_sentences(document):
         here = _stated_in(item, located)
-        pairs = mention_pairs(item.sm)
-        vectors = sentence_vectors(item.sent.doc, PARTS, [
-            (ha.i, hb.i, lca.i if lca is not None else None, (a.start, a.end),
-             (b.start, b.end)) for a, b, ha, hb, (_, lca, _) in pairs])
-        for n, (a, b, _, _, path) in enumerate(pairs):
+        for a, b, _, _, path in mention_pairs(item.sm):
             names_a, names_b = _names(a), _names(b)
             labels = {g["type"] for g in here
                       if g["type"] in PAIR_TYPES and _names_pair(g, names_a, names_b)}
             feats, _ = pair_features(item.sm, a, b, path=path)
-            rows.append((feats, labels, None if vectors is None else vectors[n]))
+            rows.append((feats, labels))
     return rows
 
 
-def document_implied(path: Path, gold: list[dict[str, Any]]) -> list[DocRow]:
+def document_implied(path: Path, gold: list[dict[str, Any]]
+                     ) -> list[tuple[list[str], set[str]]]:
     """(features, {"implied"} or nothing) for every implied-party candidate of a document
     (implied.py), the earlier claims being those of the extractor without that rule."""
     from proxygraph.extract.families import active_components
@@ -132,7 +120,7 @@ def document_implied(path: Path, gold: list[dict[str, Any]]) -> list[DocRow]:
     document = read_document(path)
     located = _located(document, gold)
     echoes = [r for r in active_components().echo_rules if r is not implied_party]
-    rows: list[DocRow] = []
+    rows: list[tuple[list[str], set[str]]] = []
     for item, here, before in sentence_claims(document, echo_rules=echoes):
         stated = _stated_in(item, located)
         for pair in implied_pairs(item.sm, here, before):
@@ -142,17 +130,14 @@ def document_implied(path: Path, gold: list[dict[str, Any]]) -> list[DocRow]:
             subject, obj = (named, other) if pair.named_is_subject else (other, named)
             label = any(g["type"] == pair.ctype and _names_pair(g, subject, obj)
                         for g in stated)
-            rows.append((list(pair.features), {IMPLIED} if label else set(), None))
+            rows.append((list(pair.features), {IMPLIED} if label else set()))
     return rows
 
 
-# (features, gold classes, dense vector or None) of one candidate
-DocRow = tuple[list[str], set[str], "np.ndarray | None"]
-# (document, features, gold classes, dense vector of every part in PARTS, or None)
-Rows = list[tuple[str, list[str], set[str], "np.ndarray | None"]]
+Rows = list[tuple[str, list[str], set[str]]]  # (document, features, gold classes)
 
 
-def collect(read: Callable[[Path, list[dict[str, Any]]], list[DocRow]]
+def collect(read: Callable[[Path, list[dict[str, Any]]], list[tuple[list[str], set[str]]]]
             = document_pairs) -> Rows:
     """`read`'s rows for every document of the tuning sets."""
     rows: Rows = []
@@ -162,86 +147,47 @@ def collect(read: Callable[[Path, list[dict[str, Any]]], list[DocRow]]
             if only is not None and path.name not in only:
                 continue
             doc_gold = [g for g in gold if g["doc"] == path.name]
-            rows += [(path.name, f, y, v) for f, y, v in read(path, doc_gold)]
+            rows += [(path.name, f, y) for f, y in read(path, doc_gold)]
     return rows
 
 
-def fit(rows: Rows, classes: Sequence[str] = PAIR_TYPES,
-        dense_parts: Sequence[str] | None = None) -> dict[str, Any]:
-    """One logistic regression per class over the rows' sparse features and, when
-    `dense_parts` (default DENSE_PARTS) names some and the rows carry vectors, their dense
-    block: standardised per column on these rows and scaled by DENSE_SCALE, stored
-    unstandardised (weights divided by the deviation, the mean beside them)."""
-    from scipy import sparse
+def fit(rows: Rows, classes: Sequence[str] = PAIR_TYPES) -> dict[str, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(r[1], 1.0) for r in rows]).tocsr()
-    names = vec.get_feature_names_out()
-    parts = tuple(DENSE_PARTS if dense_parts is None else dense_parts)
-    dense = _dense_block(rows, parts)
-    if dense is not None:
-        block, mean, deviation = dense
-        x = sparse.hstack([x, sparse.csr_matrix(block)], format="csr")
+    x = vec.fit_transform([dict.fromkeys(f, 1.0) for _, f, _ in rows]).tocsr()
     # liblinear takes only 32-bit sparse indices
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
-    n_sparse = len(names)
+    names = vec.get_feature_names_out()
     bias: dict[str, float] = {}
     weights: dict[str, dict[str, float]] = {}
-    dense_weights: dict[str, list[float]] = {}
     for ctype in classes:
-        y = [ctype in r[2] for r in rows]
+        y = [ctype in labels for _, _, labels in rows]
         if sum(y) < 3:
             continue
         clf = LogisticRegression(C=REGULARISATION_C, solver="liblinear", max_iter=1000)
         clf.fit(x, y)
-        coef = clf.coef_[0]
         bias[ctype] = round(float(clf.intercept_[0]), 4)
         weights[ctype] = {str(names[j]): round(float(w), 4)
-                          for j, w in enumerate(coef[:n_sparse]) if abs(w) >= MIN_WEIGHT}
-        if dense is not None:
-            # (x - mean) / deviation * scale . w  ==  (x - mean) . (w * scale / deviation)
-            dense_weights[ctype] = [float(f"{w:.5g}") for w in
-                                    coef[n_sparse:] * DENSE_SCALE / deviation]
-    out: dict[str, Any] = {"bias": bias, "weights": weights}
-    if dense is not None:
-        out["dense"] = {"parts": list(parts), "mean": [float(f"{m:.5g}") for m in mean],
-                        "weights": dense_weights}
-    return out
-
-
-def _dense_block(rows: Rows, parts: Sequence[str]
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """The rows' vectors cut to `parts` (in PARTS order), standardised and scaled for
-    fitting, with each column's mean and deviation; None without parts or vectors. A row
-    without a vector takes the mean (as inference does)."""
-    if not parts or all(r[3] is None for r in rows):
-        return None
-    width = next(len(r[3]) for r in rows if r[3] is not None) // len(PARTS)
-    columns = np.concatenate([np.arange(width) + PARTS.index(p) * width for p in parts])
-    present = [r[3][columns] for r in rows if r[3] is not None]
-    mean = np.mean(present, axis=0)
-    block = np.stack([mean if r[3] is None else r[3][columns] for r in rows])
-    deviation = block.std(axis=0)
-    deviation[deviation == 0] = 1.0
-    return (block - mean) / deviation * DENSE_SCALE, mean, deviation
+                          for j, w in enumerate(clf.coef_[0]) if abs(w) >= MIN_WEIGHT}
+    return {"bias": bias, "weights": weights}
 
 
 def cross_validate(rows: Rows, classes: Sequence[str] = PAIR_TYPES, folds: int = 4) -> float:
     from proxygraph.extract.learned import RelationModel
 
-    docs = sorted({r[0] for r in rows})
+    docs = sorted({d for d, _, _ in rows})
     counts = {t: Counter() for t in THRESHOLDS}
     for k in range(folds):
         test_docs = set(docs[k::folds])
         train = [r for r in rows if r[0] not in test_docs]
         raw = fit(train, classes)
-        model = RelationModel.of(raw, "cv", 0.0)
-        for doc, feats, labels, vector in rows:
+        model = RelationModel("cv", 0.0, raw["bias"], raw["weights"])
+        for doc, feats, labels in rows:
             if doc not in test_docs:
                 continue
-            probs = model.probabilities(feats, _cut(vector, model))
+            probs = model.probabilities(feats)
             for t in THRESHOLDS:
                 predicted = {c for c, p in probs.items() if p >= t}
                 counts[t]["tp"] += len(predicted & labels)
@@ -259,21 +205,12 @@ def cross_validate(rows: Rows, classes: Sequence[str] = PAIR_TYPES, folds: int =
     return best
 
 
-def _cut(vector: np.ndarray | None, model: Any) -> np.ndarray | None:
-    """A row's vector of every part in PARTS cut to the parts `model` reads."""
-    if vector is None or model.dense is None:
-        return None
-    width = len(vector) // len(PARTS)
-    return np.concatenate([vector[PARTS.index(p) * width:(PARTS.index(p) + 1) * width]
-                           for p in model.dense.parts])
-
-
 def _train(rows: Rows, classes: Sequence[str], out: Path, cv: bool,
            threshold: float | None, default: float,
            per_type: dict[str, float] | None = None) -> None:
-    positives = sum(bool(r[2]) for r in rows)
+    positives = sum(bool(labels) for _, _, labels in rows)
     print(f"{len(rows)} candidates, {positives} with a gold type, "
-          f"{len({r[0] for r in rows})} documents")
+          f"{len({d for d, _, _ in rows})} documents")
     # a threshold given or found by --cv is every type's
     per_type = per_type if threshold is None and not cv else None
     threshold = threshold or (cross_validate(rows, classes) if cv else default)
