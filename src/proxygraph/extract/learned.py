@@ -187,8 +187,13 @@ def _trigger(lca: Token | None, a: Token, b: Token) -> Token:
 def _placed(m: Mention, head: int, a: DocArrays) -> bool:
     """A country named as where something happens ("strikes across southern Lebanon") is
     a place, not a party (guide 19). (`head`: the mention's head token, by index.)"""
-    return (m.entity.kind == "state" and a.dep[head] == "pobj"
-            and a.lower[a.head[head]] in WORDS.place_preps)
+    if m.entity.kind != "state" or a.dep[head] != "pobj":
+        return False
+    prep = a.head[head]
+    if a.lower[prep] in WORDS.place_preps:
+        return True
+    # "on the territory of Benin", "across parts of Syria": the state names the place
+    return a.lower[prep] == "of" and a.lemma[a.head[prep]] in WORDS.controlled_place_nouns
 
 
 def _descriptor(m: Mention, head: int, sm: SentenceMentions, a: DocArrays) -> bool:
