@@ -229,3 +229,16 @@ def test_a_reporter_named_again_in_its_report_is_a_party(monkeypatch) -> None:
     # a reporter the report does not name again stays no party
     assert not [c for c in extract_text("Israel blamed Hamas for the attack on Monday.")
                 if c.extractor.get("component") == "learned"]
+
+
+def test_naming_someone_something_relates_no_pair(monkeypatch) -> None:
+    from proxygraph.extract import learned
+
+    always = RelationModel("t", 0.5, {t: 5.0 for t in learned.PAIR_TYPES}, {})
+    monkeypatch.setattr(learned, "load_model", lambda: always)
+    for text in ("Vladimir Putin called Hezbollah a serious political force.",
+                 "Vladimir Putin called Hezbollah ‘a serious political force’."):
+        assert not [c for c in extract_text(text)
+                    if c.extractor.get("component") == "learned"]
+    assert [c for c in extract_text("Vladimir Putin called Hezbollah on Monday.")
+            if c.extractor.get("component") == "learned"]

@@ -270,10 +270,17 @@ def _host_of_sides(ha: int, hb: int, sides: dict[int, int | None], a: DocArrays)
 
 def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
     """Words the rules read as no relation on purpose: bare reliance ("Hamas relies on
-    Iran") and engaging *with* someone ("engaged with the Taliban on trade")."""
+    Iran"), engaging *with* someone ("engaged with the Taliban on trade") and naming
+    someone something ("called Hezbollah a political force", "described X as a proxy")."""
     lemma = a.lemma[lca]
     if lemma in WORDS.rely_verbs or lemma in WORDS.rely_nouns:
         return True
+    if lemma in WORDS.naming_verbs and any(
+            a.dep[c] == "oprd" or (a.dep[c] == "prep" and a.lower[c] == "as")
+            # "called Hezbollah 'a serious political force'": the quote read as apposition
+            or (a.dep[c] == "dobj" and any(a.dep[g] == "appos" for g in a.children[c]))
+            for c in a.children[lca]):
+        return True  # "Putin called Hezbollah a serious political force": a judgement
     return lemma in WORDS.object_only_clash_verbs and any(
         a.dep[h] == "pobj" and a.lower[a.head[h]] == "with" and a.head[a.head[h]] == lca
         for h in (ha, hb))

@@ -145,6 +145,7 @@ class WordSets:
     fire_support_nouns: frozenset[str]
     deal_name_nouns: frozenset[str]
     military_site_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     force_name_words: frozenset[str]
     state_body_words: frozenset[str]
     not_only_adverbs: frozenset[str]
