@@ -12,9 +12,9 @@ from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.pair_features import (
     SentenceWords,
     _conjuncts,
-    _index_path,
     _pair_path,
     ancestor_indexes,
+    index_path,
     indexed_pair_features,
     indexed_pairs,
     sentence_trigger_types,
@@ -93,7 +93,7 @@ def test_a_path_read_backwards_is_the_path_of_the_reversed_pair() -> None:
         for i in range(sent.start, sent.end):
             for j in range(sent.start, sent.end):
                 # (j, i) was made before (i, j) whenever j < i: derived from it
-                assert _pair_path(i, j, chains, paths, a.head) == _index_path(chains[i],
+                assert _pair_path(i, j, chains, paths, a.head) == index_path(chains[i],
                                                                               chains[j])
 
 

@@ -320,26 +320,15 @@ def _speaks_of_itself(verb: int, ha: int, hb: int, sm: SentenceMentions, a: DocA
             clause = a.head[clause]
         if a.head[clause] != verb or a.dep[clause] not in ("ccomp", "xcomp", "advcl"):
             continue
-        low, high = _span_of(clause, a)
+        top = a.tokens[clause]
         if any(a.lower[i] in _SELF_PRONOUNS and i not in sm.by_token and i < other
-               for i in range(low, high + 1)):
+               for i in range(top.left_edge.i, top.right_edge.i + 1)):
             return clause
     return None
 
 
 _SELF_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our",
                             "us"})
-
-
-def _span_of(i: int, a: DocArrays) -> tuple[int, int]:
-    """The first and last token index of `i`'s subtree."""
-    low = high = i
-    stack = [i]
-    while stack:
-        j = stack.pop()
-        low, high = min(low, j), max(high, j)
-        stack.extend(a.children[j])
-    return low, high
 
 
 @cache

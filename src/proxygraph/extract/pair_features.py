@@ -338,7 +338,7 @@ def _lemma_classes(lemma: str, lex: Lexicon) -> list[str]:
 IndexPath = tuple[list[int], "int | None", list[int]]  # a DepPath by token index
 
 
-def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
+def index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
     """From the two tokens' chains of heads (`ancestor_indexes`): the indexes from a up to
     the lowest common ancestor, the ancestor, and from it down to b."""
     ids_b = {t: n for n, t in enumerate(up_b)}
@@ -350,7 +350,7 @@ def _index_path(up_a: list[int], up_b: list[int]) -> IndexPath:
 
 def _pair_path(ia: int, ib: int, chains: dict[int, list[int]],
                paths: dict[tuple[int, int], IndexPath], head: list[int]) -> IndexPath:
-    """`_index_path` of two heads, from their pair the other way round when it was made:
+    """`index_path` of two heads, from their pair the other way round when it was made:
     with both chains up to the root, the common ancestor is the same, and the path the
     same read backwards."""
     found = paths.get((ia, ib))
@@ -359,7 +359,7 @@ def _pair_path(ia: int, ib: int, chains: dict[int, list[int]],
         if back is not None and all(head[c[-1]] == c[-1] for c in (chains[ia], chains[ib])):
             found = (back[2][::-1], back[1], back[0][::-1])
         else:
-            found = _index_path(chains[ia], chains[ib])
+            found = index_path(chains[ia], chains[ib])
         paths[ia, ib] = found
     return found
 
@@ -375,7 +375,7 @@ def _path(a: Token, b: Token) -> DepPath:
     doc_arrays = arrays(a.doc)
     chain_a = ancestor_indexes(a.i, doc_arrays.head)
     chain_b = ancestor_indexes(b.i, doc_arrays.head)
-    return _token_path(_index_path(chain_a, chain_b), doc_arrays.tokens)
+    return _token_path(index_path(chain_a, chain_b), doc_arrays.tokens)
 
 
 def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | None = None,

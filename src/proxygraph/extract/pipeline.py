@@ -451,12 +451,12 @@ def sentence_claims(document: Document, progress: Callable[[int, int], None] | N
     that grows as the iteration goes on). The echo rules (the configured ones unless
     given) see the same."""
     rules = active_components().echo_rules if echo_rules is None else echo_rules
+    named = [(echo, extractor_info(echo_rule_name(echo))) for echo in rules]
     before = ClaimHistory()
     for item in analysed_sentences(document, progress):
         here = list(_claims_for_sentence(document, item))
-        for echo in rules:
-            name = echo_rule_name(echo)
-            here += [c.with_changes(extractor=extractor_info(name))
+        for echo, info in named:
+            here += [c.with_changes(extractor=dict(info))
                      for c in echo(document, item, here, before)]
         here = with_written(here, item.sent, item.sm.mentions)
         yield item, here, before

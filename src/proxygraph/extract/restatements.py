@@ -17,7 +17,12 @@ from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import pair_key
 from proxygraph.extract.echoes import restated
 from proxygraph.extract.families import echo_rule
-from proxygraph.extract.pair_features import sentence_trigger_types, types_by_lemma
+from proxygraph.extract.pair_features import (
+    ancestor_indexes,
+    index_path,
+    sentence_trigger_types,
+    types_by_lemma,
+)
 from proxygraph.model import Claim, Document
 from proxygraph.ontology import ONTOLOGY
 
@@ -79,18 +84,8 @@ def _trigger_between(ctype: str, first: list[int], second: list[int],
 def _on_path(words: list[int], one: int, other: int, a: DocArrays) -> bool:
     """Is one of the words on the dependency path between two tokens, or the head of a
     word on it ("sent weapons to": "weapons" hangs on the path's verb)?"""
-    up = _ancestors(one, a)
-    down = _ancestors(other, a)
-    common = next((k for k in up if k in set(down)), None)
+    up, common, down = index_path(ancestor_indexes(one, a.head), ancestor_indexes(other, a.head))
     if common is None:
         return False
-    path = set(up[:up.index(common) + 1]) | set(down[:down.index(common) + 1])
+    path = {*up, common, *down}
     return any(w in path or a.head[w] in path for w in words)
-
-
-def _ancestors(i: int, a: DocArrays) -> list[int]:
-    out = [i]
-    while a.head[i] != i and len(out) < 40:
-        i = a.head[i]
-        out.append(i)
-    return out
