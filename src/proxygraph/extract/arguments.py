@@ -237,7 +237,8 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         # "Moscow, Tehran and Iran's proxy network": an unnamed conjunct is a party too.
         a = arrays(head.doc)
         for tok in tokens:
-            if a.dep[tok.i] == "conj" and a.pos[tok.i] == "NOUN" and sm.at(tok) is None:
+            if a.dep[tok.i] == "conj" and a.pos[tok.i] == "NOUN" and sm.at(tok) is None and (
+                    not _part_of_named(tok, sm)):
                 extra = collective_for(tok, sm, lex)
                 if extra is not None and all(e.id != extra.id for e in entities):
                     entities.append(extra)
@@ -247,6 +248,14 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         return []
     # "Iraqi and Yemeni cadres" are two groups, each its own party (guide 4)
     return [built, *(e for e in conjoined_collectives(head, sm, lex) if e.id != built.id)]
+
+
+def _part_of_named(noun: Token, sm: SentenceMentions) -> bool:
+    """"factions of the Syrian National Army": a part of a named body is that body, which
+    the phrase already names; not a group of its own."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and (m := sm.at(o)) is not None and not m.is_item
+        for o in p.children) for p in noun.children)
 
 
 def _leads_it(person: Token, head: Token) -> bool:
@@ -407,7 +416,10 @@ def _state_by_its_seat(head: Token, sm: SentenceMentions, lex: Lexicon) -> Entit
     sits is that state (guide 18)."""
     if head.lemma_.lower() not in lex.state_heads:
         return None
-    for prep in head.children:
+    # "backs the government in Mogadishu": the parser often hangs the seat on the verb;
+    # right after the noun it still names where the noun sits
+    after = [t for t in head.head.children if t.i == head.right_edge.i + 1]
+    for prep in [*head.children, *after]:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
         for place in prep.children:
@@ -415,9 +427,6 @@ def _state_by_its_seat(head: Token, sm: SentenceMentions, lex: Lexicon) -> Entit
             if m is not None and not m.is_item and m.entity.kind == "state":
                 return m.entity
     return None
-
-
-
 
 
 def is_pronoun(token: Token) -> bool:

@@ -334,7 +334,10 @@ def _accused_of(trigger: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ == "having" for c in trigger.children) or any(
             t.ent_type_ == "DATE" for t in trigger.subtree):
         return False  # "of having armed", "of arming them in 2022": a past act
-    return trigger.head.head.lemma_.lower() in WORDS.charge_verbs
+    charged = trigger.head.head
+    if charged.dep_ == "dobj" and charged.pos_ in ("NOUN", "PROPN"):
+        charged = charged.head  # "accuse the military of recruiting": "of" hung on the noun
+    return charged.lemma_.lower() in WORDS.charge_verbs
 
 
 def _participle_epithet(trigger: Token) -> bool:

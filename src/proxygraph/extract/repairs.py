@@ -18,16 +18,36 @@ from proxygraph.extract.wordsets import WORDS
 
 
 def repair(doc: Doc) -> Doc:
+    lexicon = load_lexicon()
     reporting = reporting_verbs()
-    triggers = load_lexicon().verbs
+    triggers = lexicon.verbs
     for sent in doc.sents:
         _trailing_source(sent.root, reporting)
     for tok in doc:
-        if tok.tag_ == "JJ" and tok.lower_.endswith("ed"):
+        if tok.dep_ == "conj" and tok.lower_ in lexicon.backing_participles:
+            _stranded_epithet(tok)
+        elif tok.tag_ == "JJ" and tok.lower_.endswith("ed"):
             _adjective_verb(tok, triggers)
         elif tok.dep_ == "compound" and tok.tag_ in ("NN", "VBG") and tok.lower_.endswith("ing"):
             _gerund_after_aspect(tok, triggers)
     return doc
+
+
+def _stranded_epithet(tok: Token) -> None:
+    """"between the SDF and Turkish-backed factions": the model sometimes makes the
+    hyphenated participle a conjunct of the noun before "and", leaving its own noun
+    without it. A participle after a hyphen modifies the noun that follows it."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in ("-", "–") or tok.i + 1 >= len(doc):
+        return
+    noun, first = doc[tok.i + 1], tok.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == tok.i:
+        return
+    tok.head, tok.dep_ = noun, "amod"
+    if first.head.i == noun.i and first.dep_ in ("nmod", "compound") and first.i < tok.i:
+        # the noun before "and" was made the modifier of ours; it is the first conjunct
+        first.head, first.dep_ = noun.head, noun.dep_
+        noun.head, noun.dep_ = first, "conj"
 
 
 def _gerund_after_aspect(tok: Token, triggers: Mapping[str, object]) -> None:

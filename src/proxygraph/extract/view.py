@@ -187,6 +187,13 @@ class SentenceView:
                 return self.actors(controller)  # "asked China to press Tehran": China
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
+            if dep[g] == "dobj" and pos[g] in ("NOUN", "PROPN") and (
+                    lemma[heads_of[g]] in WORDS.object_control_verbs):
+                # "accuse the Myanmar military of recruiting": the parser hung "of" on
+                # the accused noun; that noun is the doer
+                accused = self.actors([tokens[g]])
+                if accused:
+                    return accused
             control, between = g, g
             if lemma[g] not in WORDS.object_control_verbs and dep[g] in ("xcomp", "advcl") and (
                     lemma[heads_of[g]] in WORDS.object_control_verbs):
