@@ -183,17 +183,27 @@ def _agent_noun(v: SentenceView, noun: Token, ctype: str) -> Iterator[Candidate]
     source = noun.lemma_.lower() in WORDS.source_nouns
     preps = {"for", "to"} if source else {"of", "for", "to"}
     heads = kids(noun, "poss") + prep_objects(noun, preps)
+    # "the Houthis' patrons": the model may read a plural possessive as a modifier
+    heads += [c for c in kids(noun, "nmod") if c.i + 1 < noun.i
+              and noun.doc[c.i + 1].text in ("'", "’")]
     if source:  # "a source of funding for Hamas": the recipient may hang on the theme
         heads += [o for t in prep_objects(noun, {"of"}) for o in prep_objects(t, preps)]
     clients = v.actors(heads)
     sponsors = _described_by(v, noun)
+    inside = not sponsors and bool(clients)
+    if inside:
+        # "the Houthis' Iranian patrons": the sponsor named inside the noun phrase, a
+        # standing role whatever the clause says of them
+        sponsors = [m.entity for c in noun.children if c.dep_ in ("amod", "compound")
+                    and c.i < noun.i and (m := v.sm.at(c)) is not None and not m.is_item
+                    and (m.demonym or m.entity.kind == "state")]
     if not sponsors:
         return
     types = [ctype]
     if any(c.lemma_.lower() in WORDS.financial_modifiers for c in noun.children):
         types.append("FUNDING")
     for t in types:
-        yield from v.pairs(t, sponsors, clients, noun, [], False, label=False)
+        yield from v.pairs(t, sponsors, clients, noun, [], False, label=inside)
 
 
 def _clients(v: SentenceView, noun: Token, ctype: str = "SUPPORT") -> Iterator[Candidate]:

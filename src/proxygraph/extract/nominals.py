@@ -81,9 +81,13 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         preps = preps - {"of"}  # "with the help of Iran": Iran helps, it is not helped
     if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns:
         preps = preps - {"with"}  # "coordinated its attacks with Hamas": not a target
-    object_heads = prep_objects(noun, preps)
-    if lemma in v.lex.clash_nouns_need_target and not prep_objects(
-            noun, {"against", "on", "upon"}):
+    # "the attacks carried out by the US against the Houthis": a participle of doing
+    # holds the noun's doer ("by") and its other party
+    done = [c for c in kids(noun, "acl") if a.tag[c.i] == "VBN"
+            and a.lemma[c.i] in WORDS.performing_participles]
+    object_heads = prep_objects(noun, preps) + [o for c in done for o in prep_objects(c, preps)]
+    if lemma in v.lex.clash_nouns_need_target and not any(
+            prep_objects(t, {"against", "on", "upon"}) for t in [noun, *done]):
         return
     if ctype == "PRODUCTION" and dep[i] == "dobj" and any(
             t.claim_type == ctype for t in v.lex.verbs.get(a.lemma[heads_of[i]], ())):
@@ -106,6 +110,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         # first conjunct, but it qualifies the whole coordination.
         between = prep_objects(noun.head, {"between"})
     subjects = v.noun_subjects(noun)
+    if not subjects and done:
+        subjects = v.actors([o for c in done for o in prep_objects(c, {"by"})])
     if instrumental and not subjects:
         subjects = v.actors(prep_objects(noun, {"of"}))
     objects = v.actors([h for h in object_heads if h not in between])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 from proxygraph.extract.wordsets import WORDS
@@ -21,8 +21,9 @@ def repair(doc: Doc) -> Doc:
     lexicon = load_lexicon()
     reporting = reporting_verbs()
     triggers = lexicon.verbs
-    for sent in doc.sents:
+    for sent in list(doc.sents):
         _trailing_source(sent.root, reporting)
+        _verbs_read_as_nouns(sent, triggers)
     for tok in doc:
         if tok.dep_ == "conj" and tok.lower_ in lexicon.backing_participles:
             _stranded_epithet(tok)
@@ -31,6 +32,128 @@ def repair(doc: Doc) -> Doc:
         elif tok.dep_ == "compound" and tok.tag_ in ("NN", "VBG") and tok.lower_.endswith("ing"):
             _gerund_after_aspect(tok, triggers)
     return doc
+
+
+# Words between a name and its verb list, or inside the object phrase after it.
+_OBJECT_WORDS = ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART")
+
+
+def _noun_read_verb(tok: Token, triggers: Mapping[str, object], plural: bool) -> str | None:
+    """The trigger lemma of a present-tense verb the tagger read as a noun ("Iran arms",
+    "France and Ukraine finance"), else None."""
+    word = tok.lower_
+    if plural:
+        return word if tok.tag_ == "NN" and word in triggers else None
+    if tok.tag_ != "NNS" or not word.endswith("s"):
+        return None
+    return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in triggers), None)
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun the tagger missed ("Tehran")."""
+    return tok.pos_ == "PROPN" or (tok.tag_ == "NN" and tok.text[:1].isupper() and tok.is_alpha)
+
+
+def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
+    """"Iran arms and funds Hamas", "Tehran funds and arms Hamas": after a proper name the
+    small model reads "arms" and "funds" as plural nouns and the clause as one noun phrase,
+    so no verb has a subject or an object. When the sentence is exactly name, verb list,
+    object phrase (what may follow is punctuation or a new clause), it is re-hung as the
+    clause it is. Nothing changes unless every piece is found and the tree stays a tree."""
+    doc = sent.doc
+    start = sent.start
+    colon = next((t.i for t in doc[start:min(start + 3, sent.end)] if t.text == ":"), None)
+    if colon is not None:
+        start = colon + 1  # "Q: Iran funds ...": a transcript's speaker label
+    if start < sent.end and doc[start].pos_ == "CCONJ":
+        start += 1
+    name_end, plural = start, False
+    while name_end < sent.end and (_name_word(doc[name_end]) or (
+            doc[name_end].lower_ in ("and", ",") and name_end > start
+            and name_end + 1 < sent.end and _name_word(doc[name_end + 1]))):
+        plural = plural or doc[name_end].lower_ == "and"
+        name_end += 1
+    if name_end == start or name_end >= sent.end:
+        return
+    verbs, lemmas, i = [], [], name_end
+    while i < sent.end:
+        lemma = _noun_read_verb(doc[i], triggers, plural)
+        if lemma is None and verbs and doc[i].tag_ in ("VBZ", "VBP") and doc[i].lemma_ in triggers:
+            lemma = doc[i].lemma_  # "arms and trains the militia": the second one is a verb
+        if lemma is None:
+            break
+        verbs.append(doc[i])
+        lemmas.append(lemma)
+        i += 1
+        if i < sent.end and doc[i].lower_ == "and" and len(verbs) < 3:
+            i += 1
+        else:
+            break
+    if not verbs or not _noun_read_verb(verbs[0], triggers, plural) or doc[i - 1].lower_ == "and":
+        return
+    obj_end = i
+    while obj_end < sent.end and doc[obj_end].pos_ in _OBJECT_WORDS:
+        obj_end += 1
+    heads = [t.i for t in doc[i:obj_end] if t.pos_ in ("PROPN", "NOUN")]
+    if not heads:
+        return
+    if obj_end < sent.end and not (doc[obj_end].is_punct or doc[obj_end].pos_ == "SPACE"
+                                   or doc[obj_end].lower_ in ("and", "but", "in", "since")):
+        return
+    subject, obj, first = doc[name_end - 1], doc[heads[-1]], verbs[0]
+    root = sent.root
+    label = colon is not None and root.i < start  # "Q:" heads the parse
+    if root.i not in range(start, obj_end) and not label:
+        return
+    new = {subject.i: (first.i, "nsubj"), first.i: (first.i, "ROOT"), obj.i: (verbs[-1].i, "dobj")}
+    for later in verbs[1:]:
+        new[later.i] = (first.i, "conj")
+    if plural:
+        # "France and Ukraine": the first name is the subject, the others its conjuncts
+        names = [t for t in doc[start:name_end] if _name_word(t)
+                 and (t.i + 1 == name_end or not _name_word(doc[t.i + 1]))]
+        subject = names[0]
+        new[subject.i] = (first.i, "nsubj")
+        for later in names[1:]:
+            new[later.i] = (subject.i, "conj")
+        for t in doc[start:name_end]:
+            if t.lower_ in ("and", ","):
+                new[t.i] = (subject.i, "cc" if t.lower_ == "and" else "punct")
+    for t in doc[start:name_end - 1]:
+        if t.i not in new and t.head.i not in range(start, name_end):
+            new[t.i] = (subject.i, "compound")
+    for t in doc[i:obj_end]:
+        if t.i != obj.i and t.head.i not in range(i, obj_end):
+            new[t.i] = (obj.i, "compound" if t.pos_ in ("PROPN", "NOUN") else "det"
+                        if t.pos_ == "DET" else "amod")
+    for t in doc[name_end:i]:
+        if t.lower_ == "and":
+            new[t.i] = (first.i, "cc")
+    if label:
+        new[root.i] = (first.i, "dep")
+    # every token left pointing at the old root now hangs on the verb
+    for t in sent:
+        if t.i not in new and t.head.i == root.i and t.i != root.i and not (
+                label and t.i < start):
+            new[t.i] = (first.i, t.dep_)
+    if root.i not in new:
+        return
+    for index in _top_down(new):
+        head, dep = new[index]
+        doc[index].head, doc[index].dep_ = doc[head], dep
+    for tok, lemma in zip(verbs, lemmas, strict=True):
+        tok.tag_, tok.pos_, tok.lemma_ = ("VBP" if plural else "VBZ"), "VERB", lemma
+
+
+def _top_down(new: dict[int, tuple[int, str]]) -> list[int]:
+    """The re-hung tokens, each after its new head: assigning in this order never makes
+    a token the child of its own descendant on the way."""
+    def depth(i: int) -> int:
+        steps = 0
+        while i in new and new[i][0] != i and steps < len(new):
+            i, steps = new[i][0], steps + 1
+        return steps
+    return sorted(new, key=depth)
 
 
 def _stranded_epithet(tok: Token) -> None:
