@@ -416,8 +416,9 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
                      ) -> dict[int, tuple[Entity, ...]]:
     """'The two countries', 'both leaders', 'the three juntas', 'these groups': the actors
     of that kind named just before, in this sentence or the last, as many as the
-    description counts (guide 17: a description of named actors is those actors)."""
-    out: dict[int, tuple[Entity, ...]] = {}
+    description counts (guide 17: a description of named actors is those actors); and a
+    plural pronoun whose antecedent is one of conjoined actors (`_conjoined_antecedents`)."""
+    out = _conjoined_antecedents(sent, mentions)
     a = arrays(sent.doc)
     lemmas = a.lemma
     if WORDS.pair_nouns.keys().isdisjoint(lemmas[sent.start:sent.end]):
@@ -440,6 +441,33 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
                 out[tok.i] = tuple(named)
+    return out
+
+
+def _conjoined_antecedents(sent: Span, mentions: list[Mention]) -> dict[int, tuple[Entity, ...]]:
+    """"Saudi Arabia and the UAE denied that they had shared data": the pronoun resolved to
+    the first of conjoined actors of this sentence stands for all of them."""
+    out: dict[int, tuple[Entity, ...]] = {}
+    doc = sent.doc
+    if not any(doc[m.start].lower_ in ("they", "them") for m in mentions if m.end == m.start + 1):
+        return out
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.end != m.start + 1 or doc[m.start].lower_ not in ("they", "them"):
+            continue
+        antecedent = next((x for x in mentions if x.end <= m.start and x.entity.id == m.entity.id
+                           and not is_pronoun(doc[x.start])), None)
+        if antecedent is None:
+            continue
+        group = [antecedent.entity]
+        for c in doc[antecedent.end - 1].conjuncts:
+            other = at.get(c.i)
+            if (other is not None and not other.is_item and not other.demonym
+                    and other.entity.kind in _ACTOR_KINDS
+                    and all(e.id != other.entity.id for e in group)):
+                group.append(other.entity)
+        if len(group) > 1:
+            out[m.start] = tuple(group)
     return out
 
 

@@ -174,8 +174,8 @@ def _standing_since(children: list[Token]) -> bool:
     for prep in children:
         if prep.dep_ == "prep" and prep.lower_ in ("since", "for", "throughout"):
             for obj in prep.children:
-                if prep.lower_ != "for" and obj.dep_ == "pobj":
-                    return True  # "since 2015", "throughout the war"
+                if prep.lower_ != "for" and (obj.dep_ == "pobj" or obj.lower_ == "then"):
+                    return True  # "since 2015", "throughout the war", "since then"
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in WORDS.span_units:
                     return True
     return False

@@ -28,7 +28,8 @@ def repair(doc: Doc) -> Doc:
         if tok.dep_ == "conj" and tok.lower_ in lexicon.backing_participles:
             _stranded_epithet(tok)
         elif tok.tag_ == "JJ" and tok.lower_.endswith("ed"):
-            _adjective_verb(tok, triggers)
+            if not _participle_on_object(tok, triggers):
+                _adjective_verb(tok, triggers)
         elif tok.dep_ == "compound" and tok.tag_ in ("NN", "VBG") and tok.lower_.endswith("ing"):
             _gerund_after_aspect(tok, triggers)
     return doc
@@ -43,7 +44,9 @@ def _noun_read_verb(tok: Token, triggers: Mapping[str, object], plural: bool) ->
     "France and Ukraine finance"), else None."""
     word = tok.lower_
     if plural:
-        return word if tok.tag_ == "NN" and word in triggers else None
+        # ("Qatar and Turkey back the government": "back" read as an adverb)
+        return word if (tok.tag_ == "NN" or (tok.tag_ == "RB" and word == "back")) and (
+            word in triggers) else None
     if tok.tag_ != "NNS" or not word.endswith("s"):
         return None
     return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in triggers), None)
@@ -78,7 +81,8 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
     verbs, lemmas, i = [], [], name_end
     while i < sent.end:
         lemma = _noun_read_verb(doc[i], triggers, plural)
-        if lemma is None and verbs and doc[i].tag_ in ("VBZ", "VBP") and doc[i].lemma_ in triggers:
+        if lemma is None and verbs and doc[i].tag_ in ("VBZ", "VBP", "VB") and (
+                doc[i].lemma_ in triggers):
             lemma = doc[i].lemma_  # "arms and trains the militia": the second one is a verb
         if lemma is None:
             break
@@ -188,6 +192,49 @@ def _gerund_after_aspect(tok: Token, triggers: Mapping[str, object]) -> None:
     tok.head, tok.dep_ = verb, "xcomp"
     noun.head = tok
     tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", lemma
+
+
+def _participle_on_object(tok: Token, triggers: Mapping[str, object]) -> bool:
+    """"it had armed Hamas", "that it armed Hamas": the model reads the participle as an
+    adjective of the name after it ("armed Hamas"), leaving "had" or nothing as the verb.
+    A trigger's participle between a subject word (a pronoun or a name) or "had", and the
+    proper name it modifies, is the clause's verb; it takes the place of the phrase the
+    parse built and the name becomes its object. Returns whether it repaired."""
+    doc = tok.doc
+    word = tok.lower_
+    lemma = next((s for s in (word[:-2], word[:-1], word[:-3], word[:-3] + "y")
+                  if s in triggers), None)
+    noun = tok.head
+    if (lemma is None or tok.dep_ != "amod" or noun.i != tok.i + 1 or noun.pos_ != "PROPN"
+            or tok.i == 0):
+        return False
+    before = doc[tok.i - 1]
+    if before.lemma_ == "have" and before.pos_ in ("VERB", "AUX") and noun.head.i == before.i:
+        # "it had armed Hamas": "had" is the auxiliary of the participle
+        have = before
+        moved = [c for c in have.children if c.i != noun.i]
+        tok.head, tok.dep_ = (tok if have.head.i == have.i else have.head), have.dep_
+        have.head, have.dep_ = tok, "aux"
+        noun.head, noun.dep_ = tok, "dobj"
+        for c in moved:
+            c.head = tok
+        tok.tag_ = "VBN"
+    elif before.tag_ == "PRP" and before.lower_ in ("it", "they", "he", "she", "we"):
+        # "denied that it armed Hamas": the pronoun is the subject
+        place = before
+        if noun.head.i == place.i:  # ("it" <- appos "Hamas")
+            noun.head = place.head
+        tok.head, tok.dep_ = place.head, ("ccomp" if place.head.pos_ == "VERB" else "dep")
+        place.head, place.dep_ = tok, "nsubj"
+        noun.head, noun.dep_ = tok, "dobj"
+        mark = doc[place.i - 1] if place.i > 0 else None
+        if mark is not None and mark.lower_ == "that" and mark.head.i != tok.i:
+            mark.head, mark.dep_ = tok, "mark"
+        tok.tag_ = "VBD"
+    else:
+        return False
+    tok.pos_, tok.lemma_ = "VERB", lemma
+    return True
 
 
 def _adjective_verb(tok: Token, triggers: Mapping[str, object]) -> None:

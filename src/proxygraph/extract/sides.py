@@ -49,6 +49,15 @@ def _on_behalf(v: SentenceView, verb: Token) -> Iterator[Candidate]:
         # "fought for the Assad government", "fighting alongside the LNA" (guide 5)
         allies = v.actors(prep_objects(verb, {"for", "alongside"}))
         yield from v.pairs("SUPPORT", v.subjects(verb), allies, verb, [], False)
+        # "fought alongside the army against IS": the ally fights that enemy too
+        beside = prep_objects(verb, {"alongside"})
+        comrades = v.actors(beside)
+        enemies = v.actors(prep_objects(verb, {"against"}))
+        # the parser may hang "against" on the ally ("alongside Russian troops against
+        # Ukrainian forces"): the verb's frame misses that enemy, so both fights are here
+        hung = v.actors([o for h in beside for o in prep_objects(h, {"against"})])
+        yield from v.pairs("CLASH", comrades, enemies + hung, verb, [], False)
+        yield from v.pairs("CLASH", v.subjects(verb), hung, verb, [], False)
 
 
 def _under_fire(v: SentenceView, verb: Token) -> Iterator[Candidate]:

@@ -33,11 +33,11 @@ def as_money(ctype: str | None, i: int, a: DocArrays) -> str | None:
     return ctype
 
 
-def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
+def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> list[str]:
     found: list[str] = []
     a = v.arrays  # (the phrase's words read by token index)
     lemma, lower, text, themes = a.lemma, a.lower, a.text, v.lex.themes
-    for head in with_conjuncts(heads):
+    for head in (with_conjuncts(heads) if conjuncts else heads):
         ctype = None
         tokens = phrase_tokens(head, v.lex)
         own = as_money(themes.get(lemma[head.i]), head.i, a)  # "provided financial assistance"
@@ -68,22 +68,36 @@ def theme_types(v: SentenceView, heads: list[Token]) -> list[str]:
     return found
 
 
-def _item_mentions(v: SentenceView, heads: list[Token]) -> list[Mention]:
+def _item_mentions(v: SentenceView, heads: list[Token], conjuncts: bool = True
+                   ) -> list[Mention]:
     found = []
-    for head in with_conjuncts(heads):
+    for head in (with_conjuncts(heads) if conjuncts else heads):
+        # (a head's phrase holds its conjuncts' words too)
+        others = set() if conjuncts else {t.i for c in head.children if c.dep_ == "conj"
+                                          for t in c.subtree}
         for tok in phrase_tokens(head, v.lex):
+            if tok.i in others:
+                continue
             m = v.sm.at(tok)
             if m is not None and m.is_item and m not in found:
                 found.append(m)
     return found
 
 
-def origins(v: SentenceView, theme: list[Token]) -> list[Entity]:
-    """States the text names as origin of the given items: the sender when none is named."""
+def origins(v: SentenceView, theme: list[Token], conjuncts: bool = True) -> list[Entity]:
+    """States the text names as origin of the given items: the sender when none is named.
+    With `conjuncts` false, only the given heads ("Saudi funding" of "American training
+    and Saudi funding")."""
     out: list[Entity] = []
-    origins = [stated_origin(m, v.sm) for m in _item_mentions(v, theme)]
-    for head in with_conjuncts(theme):
-        if v.lex.themes.get(v.arrays.lemma[head.i]) == "ARMS_TRANSFER":
+    origins = [stated_origin(m, v.sm) for m in _item_mentions(v, theme, conjuncts)]
+    for head in (with_conjuncts(theme) if conjuncts else theme):
+        kind = v.lex.themes.get(v.arrays.lemma[head.i])
+        if kind is not None and kind != "ARMS_TRANSFER":
+            # "received Iranian support", "Qatari funding": the state named on the help
+            origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound", "poss")
+                        and (m := v.sm.at(c)) is not None and not m.is_item
+                        and (m.demonym or m.entity.kind == "state")]
+        if kind == "ARMS_TRANSFER":
             # "Russian T-90 tanks": a weapon word with a demonym, no registry item
             # "UAE arms": a state's name as a noun modifier is the origin too
             named = [m.entity for c in head.children if c.dep_ in ("amod", "compound")

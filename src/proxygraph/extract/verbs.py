@@ -244,7 +244,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     # "Russia and Iran signed/met", "A and B clashed"; but not "A and B attacked"
     # "A and B clashed" fought each other; "A and B fought a coalition of groups" fought
     # someone else, named or not
-    reciprocal = frame == "partner" and (
+    # "A and B received Iranian support", "A and B hosted the talks": a guest or a host
+    # is someone else, never the other subject
+    reciprocal = frame == "partner" and lemma not in WORDS.one_way_contact_verbs and (
         ctype != "CLASH" or (lemma in v.lex.reciprocal_clash_verbs
                              and not kids(verb, "dobj"))
     )
@@ -442,6 +444,15 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
         objects = recipients
     if not subjects and (receiving or v.is_passive(verb)):
         subjects = origins(v, theme)  # "Russia received Iranian drones" (guide 7)
+        parts = with_conjuncts(theme)
+        if len(subjects) > 1 and len(parts) > 1 and all(origins(v, [p], False) for p in parts):
+            # "received American training and Saudi funding": each its own giver
+            mutual = lemma in v.lex.with_recipient_verbs and not receiving
+            for part in parts:
+                for ctype in theme_types(v, [part], False) or types:
+                    yield from v.pairs(ctype, origins(v, [part], False), objects, verb, [part],
+                                       mutual)
+            return
     if not subjects and not receiving and v.is_passive(verb):
         subjects = _senders_of_troops(v, theme)
     # "Iran and Russia exchanged intelligence": the partners give to each other

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from proxygraph.extract.arguments import (
     SentenceMentions,
     actors_in_phrase,
+    is_pronoun,
     misparsed_verb,
     relative_antecedent,
 )
@@ -94,7 +95,8 @@ class SentenceView:
         out: list[Entity] = []
         for head in heads:
             found = actors_in_phrase(head, self.sm, self.lex)
-            if not found and head.i in self.sm.pairs:
+            # ("they" after "Saudi Arabia and the UAE" is both, not its mention's one)
+            if head.i in self.sm.pairs and (not found or is_pronoun(head)):
                 found = list(self.sm.pairs[head.i])  # "the two sides agreed"
             if head.dep_ == "appos" and all(not e.resolved for e in found):
                 # "Liwa' Zainebiyoun, the Pakistani militia which Iran funds": the name

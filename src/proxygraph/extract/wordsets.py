@@ -130,6 +130,7 @@ class WordSets:
     state_sponsor_participles: frozenset[str]
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
+    one_way_contact_verbs: frozenset[str]
     performing_participles: frozenset[str]
     governing_heads: frozenset[str]
     state_descriptions: frozenset[str]
