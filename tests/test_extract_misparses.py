@@ -4,7 +4,8 @@ rules that read them anyway. The sentences are written for these tests.
 
 from __future__ import annotations
 
-from extract_helpers import only, triples
+from extract_helpers import named_triples, only, triples
+from proxygraph.extract import extract_text
 
 # ------------------------------------------------------------------ verbs read as nouns
 
@@ -131,3 +132,85 @@ def test_a_plural_pronoun_stands_for_all_conjoined_antecedents() -> None:
 def test_since_then_keeps_a_perfect_ongoing() -> None:
     text = "Rwanda sent troops to Mozambique in 2021. They have fought ISIS-M since then."
     assert only(text, "CLASH", "rwanda", "islamic-state").status == "ongoing"
+
+
+# ------------------------------------------------------------------ statements and filings
+
+
+def test_a_filings_defined_terms_name_its_parties() -> None:
+    text = ('The Republic of the Sudan (the "Applicant") submits that the United Arab '
+            'Emirates (the "Respondent") has armed the RSF since 2023.\n\n'
+            "The Applicant further submits that the Respondent has financed the RSF.")
+    claims = extract_text(text)
+    found = {(c.type, c.subject.id, c.object.id if c.object else None) for c in claims}
+    assert {("ARMS_TRANSFER", "uae", "rsf"), ("FUNDING", "uae", "rsf")} <= found
+    arms = next(c for c in claims if c.type == "ARMS_TRANSFER")
+    # a party's submission is its claim, credited to it without the parenthesis
+    assert arms.certainty == "medium"
+    assert arms.attribution == ("Republic of the Sudan",)
+
+
+def test_a_defined_short_name_of_an_unregistered_company() -> None:
+    text = ('Kestrel Avionics Ltd ("Kestrel") shipped navigation modules to Russia. '
+            "Kestrel was paid by Rosoboronexport.")
+    found = named_triples(text)
+    assert ("FUNDING", "Rosoboronexport", "Kestrel Avionics Ltd") in found
+
+
+def test_the_kingdom_of_a_statement_is_its_state() -> None:
+    text = ("Statement by the Ministry of Foreign Affairs of the Kingdom of Saudi Arabia\n\n"
+            "The Kingdom welcomes the truce in Yemen. The Kingdom supports the Presidential "
+            "Leadership Council.")
+    assert ("SUPPORT", "saudi-arabia", "presidential-leadership-council") in triples(text)
+
+
+def test_a_call_on_someone_to_act_is_a_demand_and_a_call_with_someone_a_contact() -> None:
+    assert triples("Saudi Arabia renewed its call on the Houthi group to stop.") == {
+        ("DEMAND", "saudi-arabia", "houthis")}
+    assert triples("Putin held a call with Erdogan on Syria.") == {
+        ("CONTACT", "vladimir-putin", "recep-tayyip-erdogan")}
+
+
+# ------------------------------------------------------------------ names the text defines
+
+
+def test_members_named_with_including_tagged_as_a_verb() -> None:
+    text = ("The IRGC-QF continues to use illicit oil revenue to bankroll its regional "
+            "proxies, including the Houthis.")
+    found = triples(text)
+    assert ("FUNDING", "quds-force", "houthis") in found
+    # the proxies are the Houthis here, not a group of their own
+    assert all(obj == "houthis" for _, _, obj in found)
+
+
+def test_former_soldiers_are_not_the_army() -> None:
+    found = named_triples("Retired Colombian soldiers fought for the RSF in Darfur.")
+    assert found == {("SUPPORT", "Retired Colombian soldiers", "Rapid Support Forces")}
+    assert ("CLASH", "colombian-national-army", "eln") in triples(
+        "Colombian soldiers fought the ELN.")
+
+
+def test_an_acronym_defined_for_another_name_than_the_registrys() -> None:
+    # the registry reads FDN as the Nicaraguan Democratic Force
+    text = ("Burundian troops of the Force de défense nationale (FDN) fought alongside FARDC "
+            "against M23. The FDN lost 40 soldiers.")
+    assert triples(text) == {("SUPPORT", "fdnb", "fardc"), ("CLASH", "fdnb", "m23"),
+                             ("CLASH", "fardc", "m23")}
+
+
+def test_a_defined_acronym_after_another_spelling_keeps_the_registry_entity() -> None:
+    text = "The Kataib Hizbollah (KH) militia fired rockets at US troops. KH denied it."
+    # not Lebanese Hezbollah, whose spelling ends the long form
+    assert triples(text) == {("CLASH", "kataib-hezbollah", "us-military")}
+
+
+def test_former_members_of_a_group_are_not_the_group() -> None:
+    assert triples("Hezbollah recruited members of Amal.") == {("RECRUITMENT", "hezbollah", "amal")}
+    found = triples("The LNA recruited Sudanese fighters, including former members of the "
+                    "Rapid Support Forces.")
+    assert ("RECRUITMENT", "lna", "rsf") not in found
+
+
+def test_paying_tribute_is_no_funding() -> None:
+    assert triples("The Hamas leader paid tribute to Hezbollah.") == set()
+    assert triples("Iran pays Hezbollah.") == {("FUNDING", "iran", "hezbollah")}

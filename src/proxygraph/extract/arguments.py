@@ -106,9 +106,14 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             if dep in _NP_EDGES:
                 stack.append((c, inner))
             elif dep == "prep" and _is_list_prep(c, a):
+                if a.lower[c] == "of" and any(a.lower[m] in WORDS.former_words
+                                              for m in a.children[i] if deps[m] == "amod"):
+                    continue  # "former members of the RSF" have left it
                 if not (in_appos and a.lower[c] in WORDS.descriptive_preps):
                     stack.append((c, inner))
-            elif dep in ("pobj", "pcomp") and pos[i] == "ADP":
+            elif dep in ("pobj", "pcomp") and (pos[i] == "ADP" or (
+                    # "including" tagged as a verb: its names, not "including the seizure of"
+                    a.lower[i] in WORDS.list_preps and (pos[c] == "PROPN" or a.tag[c] == "NNS"))):
                 stack.append((c, inner))
     out.sort()
     return [head if i == head.i else tokens[i] for i in out]

@@ -311,6 +311,10 @@ def phrase_text(head: Token) -> str:
     # "officials, who spoke on condition of anonymity,": the clause is not the name
     clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     cut = min(clauses, default=len(head.doc))  # the name ends where its first clause starts
+    # 'the Republic of the Sudan (the "Applicant")': nor is a parenthesis after it
+    paren = next((t.i for t in head.subtree if t.text == "(" and t.i > head.left_edge.i), None)
+    if paren is not None and paren > head.i:
+        cut = min(cut, paren)
     tokens = [t for t in head.subtree if t.i not in clauses and not t.is_punct
               and (t.i <= head.i or t.i < cut)]
     if not tokens:

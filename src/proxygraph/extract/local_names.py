@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span
 
@@ -31,8 +32,16 @@ from proxygraph.registry import default_registry, normalize
 # "Long Name (ACR)": a parenthesised acronym of 2-8 letters, at least two of them capitals
 # ("JeM"; digits and hyphens allowed inside), defined by the words just before it whose
 # initials spell it.
+# How alike (difflib ratio) a long form must be to a registry name to be its spelling:
+# "kataib hizbollah" / "kataib hezbollah" 0.94; "rwanda security forces" / "rapid support
+# forces" 0.71 is another group.
+SPELLING_SIMILARITY = 0.85
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,7})\)")
 _WORD = re.compile(r"[\w'’.\-]+")
+# 'the United Arab Emirates (the "Respondent")', 'Ural Radio Systems JSC ("URS")',
+# '(hereinafter "the Company")': a filing's defined term for the name before it
+_DEFINED = re.compile(r"\((?:hereinafter(?: referred to as)?,?\s+)?(?:the\s+)?[\"“‘']+"
+                      r"(?:the\s+)?([A-Z][\w.\-]*(?:\s+[A-Z0-9][\w.\-]*){0,3})[\"”’']+\)")
 
 
 @dataclass
@@ -92,17 +101,59 @@ def document_names(text: str, index: AliasIndex) -> LocalNames:
         long_form = " ".join(words)
         if normalize(long_form) in WORDS.not_parties:
             continue
-        entity = index.match_text(long_form) or _registry_suffix(words, index)
+        entity = index.match_text(long_form) or _registry_suffix(words, index, short)
         known = index.match_text(short)
         if entity is None and known is not None:
-            continue  # "(SNA)" after words the registry cannot read: keep its meaning
+            # "(SNA)" after words the registry cannot read: keep its meaning; when they are
+            # another spelling of its name ("Kataib Hizbollah (KH)"), they name it too
+            if _spelling_of(long_form, known):
+                names.add(long_form, known)
+            continue
         if entity is None:
             entity = unregistered(long_form, guess_kind(long_form), (short,))
         # A report's own definition wins over the registry's reading of the acronym:
         # "Somali National Army (SNA)" makes SNA Somali in this report
         names.add(short, entity)
         names.add(long_form, entity)
+    for match in _DEFINED.finditer(text):
+        entity = _defined_entity(_WORD.findall(text[max(0, match.start() - 160):match.start()]),
+                                 index)
+        if entity is not None and normalize(match.group(1)) not in WORDS.not_parties:
+            names.add(match.group(1), entity)
     return names
+
+
+def _defined_entity(before: list[str], index: AliasIndex) -> Entity | None:
+    """What the words just before a defined term name: the longest registry name ending
+    there, else the run of capitalised words ending there (two or more), unregistered."""
+    before = [w.strip(".,") for w in before[-8:]]
+    for k in range(len(before), 0, -1):
+        words = before[-k:]
+        if not words[0][:1].isupper():
+            continue
+        entity = index.match_text(" ".join(words))
+        if entity is not None:
+            return entity
+    run: list[str] = []
+    for word in reversed(before):
+        if not (word[:1].isupper() or (run and word.lower() in WORDS.name_joiners)):
+            break
+        run.insert(0, word)
+    while run and run[0].lower() in WORDS.name_joiners:
+        run.pop(0)
+    if len(run) < 2:
+        return None
+    name = " ".join(run)
+    return unregistered(name, guess_kind(name))
+
+
+def _spelling_of(long_form: str, known: Entity) -> bool:
+    """Whether a long form the registry cannot read is another spelling of what the
+    registry takes its acronym for ("Kataib Hizbollah (KH)"; not "Rwanda Security Forces
+    (RSF)")."""
+    wanted = normalize(long_form)
+    return any(SequenceMatcher(None, wanted, normalize(name)).ratio() >= SPELLING_SIMILARITY
+               for name in (known.name, *known.aliases))
 
 
 def _defining_words(before: list[str], short: str) -> list[str]:
@@ -136,9 +187,12 @@ def _subsequence(letters: list[str], initials: list[str]) -> bool:
     return True
 
 
-def _registry_suffix(words: list[str], index: AliasIndex) -> Entity | None:
-    """"the Russian-backed Africa Corps (AC)": the longest registry name ending the phrase."""
+def _registry_suffix(words: list[str], index: AliasIndex, short: str) -> Entity | None:
+    """"the Russian-backed Africa Corps (AC)": the longest registry name ending the phrase
+    that still spells the acronym ("Hizbollah" of "Kataib Hizbollah (KH)" does not)."""
     for start in range(1, len(words) - 0):
+        if _defining_words(words[start:], short) != words[start:]:
+            continue
         entity = index.match_text(" ".join(words[start:]))
         if entity is not None:
             return entity
@@ -150,12 +204,37 @@ def with_local_names(doc: Doc, registry_mentions: list[Mention], names: LocalNam
     """A chunk's mentions with the document's own names: its acronym definitions override
     the registry's reading of the same letters, and unregistered names are added."""
     registry_mentions = _states_inside_names(doc, registry_mentions)
+    # "Kataib Hizbollah (KH)" defined here: its words are that name, not "Hizbollah"
+    spans = _defined_spans(doc, names)
+    registry_mentions = [m for m in registry_mentions if not any(
+        start <= m.start and m.end <= end and end - start > m.end - m.start
+        for start, end in spans)]
     merged = []
     for m in registry_mentions:
         own = names.table.get(normalize(m.text)) if m.text.isupper() else None
         merged.append(Mention(m.start, m.end, own, m.text) if own is not None
                       and own.id != m.entity.id else m)
     return sorted(merged + local_mentions(doc, merged, names), key=lambda m: m.start)
+
+
+def _defined_spans(doc: Doc, names: LocalNames) -> list[tuple[int, int]]:
+    """Token spans of the document's own multiword names in a chunk."""
+    if names.longest < 2:
+        return []
+    a = arrays(doc)
+    texts, starts, text = a.text, a.idx, doc_text(doc)
+    out = []
+    for i in range(len(texts)):
+        if not texts[i][:1].isupper() or texts[i].lower() in ("the", "a", "an"):
+            continue
+        for length in range(min(names.longest, len(texts) - i), 1, -1):
+            last = i + length - 1
+            if not texts[last][:1].isalnum():
+                continue  # a name ends on a word, not on the comma after it
+            if normalized(text[starts[i]:starts[last] + len(texts[last])]) in names.table:
+                out.append((i, i + length))
+                break
+    return out
 
 
 def _states_inside_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:

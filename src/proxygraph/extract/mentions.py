@@ -215,10 +215,25 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         state = index.demonym_of(word)
         if state is not None:
             mentions.append(Mention(j, j + 1, state, word, demonym=True))
-    mentions = [_state_army(m, a, index) for m in mentions
+    mentions = [_former_members(_state_army(m, a, index), a) for m in mentions
                 if not _names_a_currency(m, a)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _former_members(m: Mention, a: DocArrays) -> Mention:
+    """'former Colombian soldiers', 'retired Russian officers': people who left a state's
+    forces are a group of their own, not those forces."""
+    if m.entity.kind != "state_organ" or m.start == 0:
+        return m
+    before = a.lower[m.start - 1]
+    if before == "-" and m.start >= 2:
+        before = a.lower[m.start - 2]  # "ex-Colombian soldiers"
+    if before not in WORDS.former_words:
+        return m
+    first = m.start - 1 if a.lower[m.start - 1] != "-" else m.start - 2
+    name = " ".join(a.text[first:m.end]).replace(" - ", "-")
+    return Mention(m.start, m.end, collective(name), m.text)
 
 
 def _names_a_currency(m: Mention, a: DocArrays) -> bool:

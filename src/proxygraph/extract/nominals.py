@@ -53,6 +53,15 @@ class Nominals:
         return range(start, end)
 
 
+def _calls_on_to_act(v: SentenceView, noun: Token) -> bool:
+    """"its call on the Houthis to stop": an "on" party and a "to" clause of what to do."""
+    called = [o for o in prep_objects(noun, {"on"}) if v.actors([o])]
+    return bool(called) and any(
+        c.dep_ in ("acl", "xcomp", "advcl", "relcl") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for t in (noun, *called) for c in t.children)
+
+
 def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     # the noun and the words around it are read by token index
     a, i = v.arrays, noun.i
@@ -70,6 +79,9 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         return
     ctype = as_money(ctype, i, a)  # "Qatar's financial assistance to Syria" is FUNDING
     preps = WORDS.noun_object_preps[ctype]
+    if lemma in WORDS.call_on_nouns and _calls_on_to_act(v, noun):
+        # "its call on Hamas to ..." is a demand; "a call with Erdogan on Syria" a contact
+        ctype, preps = "DEMAND", frozenset({"on"})
     if lemma in WORDS.patient_of_nouns:
         preps = preps | {"of"}  # "Iran's arming of the Houthis"
     if lemma in WORDS.qualified_nouns and not any(

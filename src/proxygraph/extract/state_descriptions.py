@@ -72,8 +72,9 @@ class Governments:
             last = m.end - 1
             head = a.head[last]
             word: str | None = None
-            if a.lemma[last] in words:
-                word = a.lemma[last]  # the alias holds the word
+            held = [a.lemma[j] for j in range(m.start, m.end) if a.lemma[j] in words]
+            if held:
+                word = held[0]  # the alias holds the word ("Kingdom of Saudi Arabia")
             elif a.lemma[head] in words and a.dep[last] in ("poss", "amod", "compound", "nmod"):
                 word = a.lemma[head]
             elif (a.dep[last] == "pobj" and a.lower[head] == "of"
@@ -105,8 +106,9 @@ class Governments:
             lemma = a.lemma[i]
             if (lemma not in words and lemma not in home_words) or i in taken:
                 continue
-            if a.pos[i] not in ("NOUN", "PROPN") or a.tag[i] != (
-                    "NNS" if lemma == "authority" else "NN"):
+            wanted = ("NNS",) if lemma == "authority" else (
+                ("NN", "NNP") if lemma == "kingdom" else ("NN",))  # "the Kingdom"
+            if a.pos[i] not in ("NOUN", "PROPN") or a.tag[i] not in wanted:
                 continue  # "the two governments" are a pair (anaphora.pair_references)
             tok = a.tokens[i]
             children = list(tok.children)

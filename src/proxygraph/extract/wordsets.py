@@ -131,6 +131,8 @@ class WordSets:
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     one_way_contact_verbs: frozenset[str]
+    former_words: frozenset[str]
+    call_on_nouns: frozenset[str]
     performing_participles: frozenset[str]
     governing_heads: frozenset[str]
     state_descriptions: frozenset[str]
