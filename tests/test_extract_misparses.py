@@ -214,3 +214,18 @@ def test_former_members_of_a_group_are_not_the_group() -> None:
 def test_paying_tribute_is_no_funding() -> None:
     assert triples("The Hamas leader paid tribute to Hezbollah.") == set()
     assert triples("Iran pays Hezbollah.") == {("FUNDING", "iran", "hezbollah")}
+
+
+def test_fighting_with_someone_against_a_third_makes_them_allies() -> None:
+    found = triples("Fano fought with the ENDF against the TPLF in 2020.")
+    assert {("SUPPORT", "fano", "endf"), ("CLASH", "fano", "tplf"),
+            ("CLASH", "endf", "tplf")} <= found
+    assert ("CLASH", "fano", "endf") not in found
+    assert ("CLASH", "endf", "fano") not in found  # nor does the classifier add it
+    assert triples("Hezbollah fought with Israel in 2006.") == {
+        ("CLASH", "hezbollah", "israel")}
+
+
+def test_patrolling_alongside_a_force_supports_it() -> None:
+    assert triples("Wagner fighters patrol alongside FACA troops near Bambari.") == {
+        ("SUPPORT", "wagner-group", "central-african-armed-forces")}

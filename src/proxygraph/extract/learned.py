@@ -339,6 +339,11 @@ def _reporting_words() -> frozenset[str]:
                       *WORDS.judging_verbs})
 
 
+# Types by which the rules put two parties on one side: the classifier adds no fight between
+# them ("fought with the ENDF against the TPLF").
+_ALLIED_TYPES = frozenset({"SUPPORT", "COORDINATION"})
+
+
 def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | None]],
                        model: RelationModel | None = None) -> list[Candidate]:
     """Claims the classifier finds for the sentence's actor pairs beyond `known` ones."""
@@ -402,6 +407,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
             if _governs_a_complement(path[1], a_):
                 continue  # "agreed to help Russia build": the rules read the act it plans
             types = [t for t in types if found[t] >= RELATED_THRESHOLD]
+            if related[frozenset((a.entity.id, b.entity.id))] & _ALLIED_TYPES:
+                types = [t for t in types if t != "CLASH"]  # the rules made them allies
         if not types:
             continue  # (most pairs)
         up, lca, down = path

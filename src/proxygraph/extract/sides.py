@@ -29,7 +29,7 @@ class Sides:
         if tok is None or v.names_capability(tok):
             return
         lemma = v.verb_lemma(tok)
-        if lemma in v.lex.behalf_verbs:
+        if lemma in v.lex.behalf_verbs or lemma in WORDS.alongside_verbs:
             yield from _on_behalf(v, tok)
         if lemma in WORDS.under_fire_verbs:
             yield from _under_fire(v, tok)
@@ -45,12 +45,18 @@ def _on_behalf(v: SentenceView, verb: Token) -> Iterator[Candidate]:
             continue
         helped = v.actors(kids(behalf, "poss") + prep_objects(behalf, {"of"}))
         yield from v.pairs("SUPPORT", v.subjects(verb), helped, verb, [], False)
-    if verb.lemma_.lower() in WORDS.fight_verbs:
-        # "fought for the Assad government", "fighting alongside the LNA" (guide 5)
-        allies = v.actors(prep_objects(verb, {"for", "alongside"}))
+    lemma = verb.lemma_.lower()
+    if lemma in WORDS.fight_verbs or lemma in WORDS.alongside_verbs:
+        # "fought for the Assad government", "fighting alongside the LNA", "patrol
+        # alongside FACA troops" (guide 5); "fought with the army against the TPLF"
+        preps = {"for", "alongside"} if lemma in WORDS.fight_verbs else {"alongside"}
+        beside = prep_objects(verb, {"alongside"})
+        if lemma in WORDS.fight_verbs and prep_objects(verb, {"against"}):
+            beside = beside + prep_objects(verb, {"with"})
+            preps = preps | {"with"}
+        allies = v.actors(prep_objects(verb, preps))
         yield from v.pairs("SUPPORT", v.subjects(verb), allies, verb, [], False)
         # "fought alongside the army against IS": the ally fights that enemy too
-        beside = prep_objects(verb, {"alongside"})
         comrades = v.actors(beside)
         enemies = v.actors(prep_objects(verb, {"against"}))
         # the parser may hang "against" on the ally ("alongside Russian troops against

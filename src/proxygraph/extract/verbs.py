@@ -179,6 +179,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             # is support (guide 5); "hosted a Hamas delegation" stays a meeting
             ctype, things = "SUPPORT", []
             partners = patients
+        if ctype == "CLASH" and lemma in WORDS.fight_verbs and prep_objects(verb, {"against"}):
+            hostile = hostile - {"with"}  # "fought with the army against the TPLF": an ally
         hostile_objects = prep_objects(verb, hostile)
         if ctype == "CLASH":
             # "intercepted by Israel with the help of the US": a helper, not a target

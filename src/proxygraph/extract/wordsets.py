@@ -77,6 +77,7 @@ class WordSets:
     civilian_aid_modifiers: frozenset[str]
     # sides
     fight_verbs: frozenset[str]
+    alongside_verbs: frozenset[str]
     joint_adverbs: frozenset[str]
     third_party_verbs: frozenset[str]
     under_fire_nouns: frozenset[str]
