@@ -229,3 +229,36 @@ def test_fighting_with_someone_against_a_third_makes_them_allies() -> None:
 def test_patrolling_alongside_a_force_supports_it() -> None:
     assert triples("Wagner fighters patrol alongside FACA troops near Bambari.") == {
         ("SUPPORT", "wagner-group", "central-african-armed-forces")}
+
+
+# ------------------------------------------------------------------ thanks, reliance, towns
+
+
+def test_the_thanked_gave_what_they_are_thanked_for() -> None:
+    assert triples("Hamas thanked Iran for its support.") == {("SUPPORT", "iran", "hamas")}
+    # "thanks" read as a plural noun; solidarity is support
+    assert triples("Venezuela thanks the governments of Russia, China and Cuba for their "
+                   "firm solidarity.") == {("SUPPORT", state, "venezuela")
+                                           for state in ("russia", "china", "cuba")}
+    # the thing thanked for names its receiver
+    assert triples("The ministry thanks the Republic of Turkiye for its continuing support "
+                   "to the Somali National Army.") == {
+        ("SUPPORT", "turkey", "somali-national-army")}
+    # heads of state thank and are thanked for their states (guide 8)
+    assert triples("Lukashenko thanked Putin for the continued supply of modern weapons.") == {
+        ("ARMS_TRANSFER", "russia", "belarus")}
+    assert triples("Ibrahim Traore thanked Vladimir Putin in a telephone conversation.") == set()
+
+
+def test_relying_on_actors_is_their_support() -> None:
+    assert triples("Baku continues to rely on Turkey and Israel.") == {
+        ("SUPPORT", "turkey", "azerbaijan"), ("SUPPORT", "israel", "azerbaijan")}
+    assert triples("Hezbollah relies on Iran for weapons.") == {
+        ("ARMS_TRANSFER", "iran", "hezbollah")}
+
+
+def test_a_town_fired_at_stands_for_its_state() -> None:
+    assert triples("Iran fired around 40 ballistic missiles at Tel Aviv and Haifa.") == {
+        ("CLASH", "iran", "israel")}
+    assert triples("Russia launched drones at Kharkiv overnight.") == {
+        ("CLASH", "russia", "ukraine")}

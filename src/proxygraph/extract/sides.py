@@ -15,7 +15,9 @@ from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_co
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.mentions import collective
 from proxygraph.extract.wordsets import WORDS
+from proxygraph.gazetteer import town_country
 from proxygraph.model import Entity
+from proxygraph.registry import default_registry
 
 if TYPE_CHECKING:
     from proxygraph.extract.view import SentenceView
@@ -83,17 +85,48 @@ def side_of(v: SentenceView, verb: Token) -> list[Token]:
     return [h for side in sides for h in kids(side, "poss") + prep_objects(side, {"of"})]
 
 
-def located_targets(v: SentenceView, heads: list[Token]) -> list[Entity]:
+def located_targets(v: SentenceView, heads: list[Token],
+                    attackers: list[Entity] | None = None) -> list[Entity]:
     """'fired rockets at towns in northern Israel': a town, base or position in a state
     stands for the state attacked."""
     out: list[Entity] = []
     for head in with_conjuncts(heads):
+        town = _town_state(v, head)
+        homes = {_home_state(e) for e in attackers or ()}
+        if town is not None and attackers and town.id not in homes and all(
+                e.id != town.id for e in out):
+            # "Iran fired missiles at Tel Aviv and Haifa": Israel; a town of the attacker's own
+            # country is where its war is ("the AA could move against Sittwe")
+            out.append(town)
+            continue
         if head.lemma_.lower() not in WORDS.settlement_nouns:
             continue  # not "positions in Lebanon": a military site is not its host state
         for entity in v.actors(prep_objects(head, {"in"})):
             if entity.kind == "state" and all(e.id != entity.id for e in out):
                 out.append(entity)
     return out
+
+
+def _home_state(entity: Entity) -> str | None:
+    """The state an actor belongs to or fights in: an armed group's first country."""
+    if entity.kind == "state":
+        return entity.id
+    if entity.kind in ("state_organ", "person") and entity.affiliation:
+        return entity.affiliation
+    return entity.countries[0] if entity.countries else None
+
+
+def _town_state(v: SentenceView, head: Token) -> Entity | None:
+    """The state of a town named as a target ("Tel Aviv"), when the name is no actor."""
+    if head.pos_ != "PROPN" or v.sm.at(head) is not None:
+        return None
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound", "flat")]
+    name = head.doc[min([head.i, *(t.i for t in words)]):head.i + 1].text
+    country = town_country(name)
+    if country is None:
+        return None
+    state = default_registry().lookup_actor(country)
+    return state if state is not None and state.kind == "state" else None
 
 
 def shipping_targets(v: SentenceView, heads: list[Token]) -> list[Entity]:

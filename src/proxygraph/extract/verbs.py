@@ -203,7 +203,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             objects += v.actors(prep_objects(thing, preps))
             targets += prep_objects(thing, preps)
         if ctype == "CLASH" and not objects:
-            objects = located_targets(v, targets + things) or shipping_targets(v, targets + things)
+            objects = located_targets(v, targets + things, subjects) or shipping_targets(
+                v, targets + things)
         if ctype == "CLASH":
             # "fought the ADF jointly with the FARDC": the FARDC fights the ADF too
             joint = v.actors(_joint_partners(verb))
