@@ -262,3 +262,14 @@ def test_a_town_fired_at_stands_for_its_state() -> None:
         ("CLASH", "iran", "israel")}
     assert triples("Russia launched drones at Kharkiv overnight.") == {
         ("CLASH", "russia", "ukraine")}
+
+
+def test_a_verb_list_after_the_and_a_name() -> None:
+    assert triples("The United States funds and trains the Peshmerga.") == {
+        ("FUNDING", "united-states", "peshmerga"), ("TRAINING", "united-states", "peshmerga")}
+
+
+def test_backed_by_a_states_weapons() -> None:
+    found = triples("The Syrian National Army, backed by Turkish drones, is attacking SDF "
+                    "positions around Manbij.")
+    assert ("SUPPORT", "turkey", "syrian-national-army") in found

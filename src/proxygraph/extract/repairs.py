@@ -70,6 +70,8 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
         start = colon + 1  # "Q: Iran funds ...": a transcript's speaker label
     if start < sent.end and doc[start].pos_ == "CCONJ":
         start += 1
+    if start + 1 < sent.end and doc[start].lower_ == "the" and _name_word(doc[start + 1]):
+        start += 1  # "The United States funds and trains ..."
     name_end, plural = start, False
     while name_end < sent.end and (_name_word(doc[name_end]) or (
             doc[name_end].lower_ in ("and", ",") and name_end > start
@@ -133,6 +135,8 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
     for t in doc[name_end:i]:
         if t.lower_ == "and":
             new[t.i] = (first.i, "cc")
+    if start > sent.start and doc[start - 1].lower_ == "the" and doc[start - 1].i not in new:
+        new[start - 1] = (subject.i, "det")
     if label:
         new[root.i] = (first.i, "dep")
     # every token left pointing at the old root now hangs on the verb

@@ -74,6 +74,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         yield from _members(v, verb, ctype)
         return
     subjects = v.subjects(verb)
+    if not subjects and ctype == "SUPPORT" and v.is_passive(verb):
+        # "the SNA, backed by Turkish drones": the state whose weapons back it
+        subjects = origins(v, prep_objects(verb, {"by"}))
     objects: list[Entity] = []
     theme: list[Token] = []
     patients = v.patients(verb)
