@@ -41,6 +41,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "flows",
         "casualties",
         "epithets",
+        "gratitude",
         "learned",
     ]
     assert {r["name"] for r in rows if r["kind"] != "family"} == {

@@ -21,6 +21,7 @@ TEXT = (
     "arrived in Mali. "
     "Two Hezbollah fighters were killed in an Israeli strike. "
     "Iran's support for Hamas grew, and the PMF became brigades of the Iraqi army. "
+    "Hamas thanked Iran for its support. "
     "The weather was calm on Tuesday."
 )
 QUIET = "The weather was calm on Tuesday."

@@ -118,8 +118,5 @@ def _reliance(v: SentenceView, tok: Token) -> Iterator[Candidate]:
         givers = [e for r in relied for e in v.noun_subjects(r)]
         theme = [r for r in relied if v.sm.at(r) is None or v.sm.at(r).is_item]
     types = theme_types(v, theme)
-    if not wanted and not theme and lemma in WORDS.rely_verbs:
-        # "Baku continues to rely on Turkey and Israel": on the actors themselves
-        givers, types = [e for e in v.actors(relied) if e.kind != "item"], ["SUPPORT"]
     for ctype in types:
         yield from v.pairs(ctype, givers, dependents, tok, theme, False)
