@@ -266,3 +266,12 @@ def test_backed_by_a_states_weapons() -> None:
     found = triples("The Syrian National Army, backed by Turkish drones, is attacking SDF "
                     "positions around Manbij.")
     assert ("SUPPORT", "turkey", "syrian-national-army") in found
+
+
+def test_warning_someone_off_is_a_demand_and_warning_them_of_something_is_not() -> None:
+    assert triples("Turkey has warned Israel against further strikes in Syria.") == {
+        ("DEMAND", "turkey", "israel")}
+    assert triples("Trump warned Tehran to end its backing for the group.") == {
+        ("DEMAND", "donald-trump", "iran")}
+    assert ("DEMAND", "belarus", "poland") not in triples(
+        "Belarus had warned Poland in advance about the scale of the exercise.")

@@ -67,6 +67,13 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             c.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
         ctype = "DEMAND"  # "instructed UN forces to remain": an order, not a course
+    if ctype == "DEMAND" and lemma in WORDS.warning_verbs and (
+            prep_objects(verb, {"about", "of"})
+            or any(c.lower_ == "advance" for c in verb.subtree)):
+        # "warned them about the unrest", "warned in advance": information given. ("warned
+        # Israel that it would pay" stays: without the "that" clause train loses 3 of 9
+        # right claims for 8 fewer claims, the same precision)
+        return
     if frame == "absorbed":
         yield from _integration(v, verb, ctype)
         return

@@ -132,6 +132,7 @@ class WordSets:
     arrival_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     one_way_contact_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
     thanking_verbs: frozenset[str]
     thanking_nouns: frozenset[str]
     solidarity_nouns: frozenset[str]
