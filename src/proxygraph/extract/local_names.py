@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Span
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.mentions import AliasIndex, Mention, normalized
 from proxygraph.extract.nlp import doc_text
 from proxygraph.extract.wordsets import WORDS
@@ -50,6 +50,13 @@ class LocalNames:
 
     table: dict[str, Entity] = field(default_factory=dict)
     longest: int = 1  # tokens
+
+    def at(self, a: DocArrays, text: str, start: int, end: int) -> tuple[str, Entity | None]:
+        """Tokens `start`..`end`-1 as written (`text`: the Doc's text), and what they name
+        in this document, if anything."""
+        last = end - 1
+        surface = text[a.idx[start]:a.idx[last] + len(a.text[last])]
+        return surface, self.table.get(normalized(surface))
 
     def add(self, surface: str, entity: Entity) -> None:
         key = normalize(surface)
@@ -222,16 +229,15 @@ def _defined_spans(doc: Doc, names: LocalNames) -> list[tuple[int, int]]:
     if names.longest < 2:
         return []
     a = arrays(doc)
-    texts, starts, text = a.text, a.idx, doc_text(doc)
+    texts, text = a.text, doc_text(doc)
     out = []
     for i in range(len(texts)):
         if not texts[i][:1].isupper() or texts[i].lower() in ("the", "a", "an"):
             continue
         for length in range(min(names.longest, len(texts) - i), 1, -1):
-            last = i + length - 1
-            if not texts[last][:1].isalnum():
+            if not texts[i + length - 1][:1].isalnum():
                 continue  # a name ends on a word, not on the comma after it
-            if normalized(text[starts[i]:starts[last] + len(texts[last])]) in names.table:
+            if names.at(a, text, i, i + length)[1] is not None:
                 out.append((i, i + length))
                 break
     return out
@@ -269,7 +275,7 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
     out: list[Mention] = []
     if names.table:
         a = arrays(doc)
-        texts, starts, text = a.text, a.idx, doc_text(doc)
+        texts, text = a.text, doc_text(doc)
         n = len(texts)
         i = 0
         while i < n:
@@ -278,9 +284,7 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
                 continue
             found = None
             for length in range(min(names.longest, n - i), 0, -1):
-                last = i + length - 1
-                surface = text[starts[i]:starts[last] + len(texts[last])]  # the span's text
-                entity = names.table.get(normalized(surface))
+                surface, entity = names.at(a, text, i, i + length)
                 if entity is not None and not any(j in covered for j in range(i, i + length)):
                     found = Mention(i, i + length, entity, surface)
                     break

@@ -226,12 +226,11 @@ def _former_members(m: Mention, a: DocArrays) -> Mention:
     forces are a group of their own, not those forces."""
     if m.entity.kind != "state_organ" or m.start == 0:
         return m
-    before = a.lower[m.start - 1]
-    if before == "-" and m.start >= 2:
-        before = a.lower[m.start - 2]  # "ex-Colombian soldiers"
-    if before not in WORDS.former_words:
+    first = m.start - 1
+    if a.lower[first] == "-" and first >= 1:
+        first -= 1  # "ex-Colombian soldiers"
+    if a.lower[first] not in WORDS.former_words:
         return m
-    first = m.start - 1 if a.lower[m.start - 1] != "-" else m.start - 2
     name = " ".join(a.text[first:m.end]).replace(" - ", "-")
     return Mention(m.start, m.end, collective(name), m.text)
 

@@ -198,6 +198,12 @@ def _gerund_after_aspect(tok: Token, triggers: Mapping[str, object]) -> None:
     tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", lemma
 
 
+def _past_lemma(word: str, triggers: Mapping[str, object]) -> str | None:
+    """The trigger lemma of a past tense or participle: armed, financed, equipped."""
+    return next((s for s in (word[:-2], word[:-1], word[:-3], word[:-3] + "y")
+                 if s in triggers), None)
+
+
 def _participle_on_object(tok: Token, triggers: Mapping[str, object]) -> bool:
     """"it had armed Hamas", "that it armed Hamas": the model reads the participle as an
     adjective of the name after it ("armed Hamas"), leaving "had" or nothing as the verb.
@@ -205,9 +211,7 @@ def _participle_on_object(tok: Token, triggers: Mapping[str, object]) -> bool:
     proper name it modifies, is the clause's verb; it takes the place of the phrase the
     parse built and the name becomes its object. Returns whether it repaired."""
     doc = tok.doc
-    word = tok.lower_
-    lemma = next((s for s in (word[:-2], word[:-1], word[:-3], word[:-3] + "y")
-                  if s in triggers), None)
+    lemma = _past_lemma(tok.lower_, triggers)
     noun = tok.head
     if (lemma is None or tok.dep_ != "amod" or noun.i != tok.i + 1 or noun.pos_ != "PROPN"
             or tok.i == 0):
@@ -245,9 +249,7 @@ def _adjective_verb(tok: Token, triggers: Mapping[str, object]) -> None:
     """"Iran armed Hamas", "Russia armed and funded Haftar": the model reads a trigger's
     past tense as an adjective yet gives it a direct object. A word with an object is a
     verb; it gets the verb's tag and lemma back when the lemma is a trigger."""
-    word = tok.lower_
-    stems = (word[:-2], word[:-1], word[:-3], word[:-3] + "y")  # armed, financed, equipped
-    lemma = next((s for s in stems if s in triggers), None)
+    lemma = _past_lemma(tok.lower_, triggers)
     if lemma is None:
         return
     has_object = any(c.dep_ in ("dobj", "dative") for c in tok.children)

@@ -53,14 +53,15 @@ def _on_behalf(v: SentenceView, verb: Token) -> Iterator[Candidate]:
         # alongside FACA troops" (guide 5); "fought with the army against the TPLF"
         preps = {"for", "alongside"} if lemma in WORDS.fight_verbs else {"alongside"}
         beside = prep_objects(verb, {"alongside"})
-        if lemma in WORDS.fight_verbs and prep_objects(verb, {"against"}):
+        against = prep_objects(verb, {"against"})
+        if lemma in WORDS.fight_verbs and against:
             beside = beside + prep_objects(verb, {"with"})
             preps = preps | {"with"}
         allies = v.actors(prep_objects(verb, preps))
         yield from v.pairs("SUPPORT", v.subjects(verb), allies, verb, [], False)
         # "fought alongside the army against IS": the ally fights that enemy too
         comrades = v.actors(beside)
-        enemies = v.actors(prep_objects(verb, {"against"}))
+        enemies = v.actors(against)
         # the parser may hang "against" on the ally ("alongside Russian troops against
         # Ukrainian forces"): the verb's frame misses that enemy, so both fights are here
         hung = v.actors([o for h in beside for o in prep_objects(h, {"against"})])
@@ -90,9 +91,9 @@ def located_targets(v: SentenceView, heads: list[Token],
     """'fired rockets at towns in northern Israel': a town, base or position in a state
     stands for the state attacked."""
     out: list[Entity] = []
+    homes = {_home_state(e) for e in attackers or ()}
     for head in with_conjuncts(heads):
         town = _town_state(v, head)
-        homes = {_home_state(e) for e in attackers or ()}
         if town is not None and attackers and town.id not in homes and all(
                 e.id != town.id for e in out):
             # "Iran fired missiles at Tel Aviv and Haifa": Israel; a town of the attacker's own

@@ -458,13 +458,13 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
     if not subjects and (receiving or v.is_passive(verb)):
         subjects = origins(v, theme)  # "Russia received Iranian drones" (guide 7)
         parts = with_conjuncts(theme)
-        if len(subjects) > 1 and len(parts) > 1 and all(origins(v, [p], False) for p in parts):
+        givers = [origins(v, [p], False) for p in parts] if len(subjects) > 1 else []
+        if len(parts) > 1 and givers and all(givers):
             # "received American training and Saudi funding": each its own giver
             mutual = lemma in v.lex.with_recipient_verbs and not receiving
-            for part in parts:
+            for part, own in zip(parts, givers, strict=True):
                 for ctype in theme_types(v, [part], False) or types:
-                    yield from v.pairs(ctype, origins(v, [part], False), objects, verb, [part],
-                                       mutual)
+                    yield from v.pairs(ctype, own, objects, verb, [part], mutual)
             return
     if not subjects and not receiving and v.is_passive(verb):
         subjects = _senders_of_troops(v, theme)
