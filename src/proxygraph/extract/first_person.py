@@ -4,9 +4,11 @@
 "us" is Asa'ib Ahl al-Haq (guide 17: a description the text ties to a named actor is
 that actor). The speaker is the actor whose reporting verb governs the sentence, the one
 quoted just before when a quote runs on into the next sentence of the paragraph, or a
-transcript turn's speaker ("KANYUKA: We asked for dialogue"). A person speaks for the body
-the text's title for him gives ("M23 spokesman Lawrence Kanyuka"), else the registry's,
-else for himself. An author's "we" ("we assess that") has no speaker and stays unresolved.
+transcript turn's speaker ("KANYUKA: We asked for dialogue"), else the body the whole
+document speaks for (voice.py: a ministry's communiqué, an interview with a commander). A
+person speaks for the body the text's title for him gives ("M23 spokesman Lawrence
+Kanyuka"), else the registry's, else for himself. An author's "we" ("we assess that") has
+no speaker and stays unresolved.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
-from proxygraph.extract.mentions import Mention
+from proxygraph.extract.mentions import ARMY_PHRASES, Mention, armed_forces, default_index
 from proxygraph.extract.surnames import Surnames
 from proxygraph.extract.view import SentenceView
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -38,6 +41,8 @@ class Voices:
     quoted: Entity | None = None
     interviewee: Entity | None = None  # who answers an interview's "A:" paragraphs
     interview_read: bool = False  # whether the first answer has fixed the interviewee
+    document: Entity | None = None  # the body the whole document speaks for (voice.py)
+    asked: bool = False  # the paragraph is a question put to that body
 
     def side_of(self, speaker: Entity) -> Entity | None:
         """The body a speaker speaks for; none for a person the text and the registry tie
@@ -74,8 +79,12 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
                 side = voices.quoted  # a quote running on from the sentence before
             if not found and side is None and turn_speaker is not None:
                 side = voices.side_of(turn_speaker)
+            if not found and side is None and not voices.asked:
+                side = voices.document  # a communiqué's "our forces"
+            if side is not None and a.head[i] in taken and a.dep[i] == "poss":
+                continue  # "our Turkish Armed Forces": the phrase names them itself
             if side is not None:
-                extra.append(Mention(i, i + 1, side, a.text[i]))
+                extra.append(_own_forces(i, side, a) or Mention(i, i + 1, side, a.text[i]))
     if quoting:
         found, side = _said_by(speakers, None)
         voices.quoted = side if found else voices.quoted
@@ -84,6 +93,18 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _own_forces(i: int, side: Entity, a: DocArrays) -> Mention | None:
+    """"our soldiers", "our armed forces" said for a state: its armed forces, as "Mali's
+    soldiers" are (mentions._state_army), when the registry has them."""
+    head = a.head[i]
+    if side.kind != "state" or a.dep[i] != "poss" or a.lower[head] not in WORDS.army_words:
+        return None
+    organ = armed_forces(side, default_index().registry, ARMY_PHRASES)
+    if organ is None:
+        return None
+    return Mention(i, head + 1, organ, " ".join(a.text[i:head + 1]))
 
 
 def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:

@@ -216,7 +216,7 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         if state is not None:
             mentions.append(Mention(j, j + 1, state, word, demonym=True))
     mentions = [_former_members(_state_army(m, a, index), a) for m in mentions
-                if not _names_a_currency(m, a)]
+                if not (_names_a_currency(m, a) or _in_a_place_name(m, a))]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -239,6 +239,15 @@ def _names_a_currency(m: Mention, a: DocArrays) -> bool:
     """'US' in "1,000 US dollars", 'Iraqi' in "Iraqi dinars": the money, no actor."""
     return (m.entity.kind == "state" and m.end < len(a.lower)
             and a.lower[m.end] in WORDS.currency_words)
+
+
+def _in_a_place_name(m: Mention, a: DocArrays) -> bool:
+    """'America' in "Latin America", "Central America" or "Voice of America": a region or
+    a longer name, not the state the word alone stands for."""
+    before = m.start - 1
+    return (m.end - m.start == 1 and before >= 0 and a.text[m.start] in WORDS.region_names
+            and (a.text[before] in WORDS.region_prefixes
+                 or (a.lower[before] == "of" and before >= 1 and a.text[before - 1].istitle())))
 
 
 def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +44,7 @@ from proxygraph.extract.speakers import headline_source, speaker_label
 from proxygraph.extract.state_descriptions import Governments
 from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
+from proxygraph.extract.voice import HEADER_CHARS, asking, document_voice, heading_like
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.extract.written import with_written
 from proxygraph.gazetteer import is_town
@@ -160,8 +162,16 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     voices = Voices()  # who "we" are in what each speaker says
     governments = Governments()  # "the junta": the state it was last tied to
     lead_in: Entity | None = None  # the subject of a line opening a list ("the UK has:")
-    for offset, chunk in parse(document.text):
+    chunks = parse(document.text)
+    header = _header(chunks)
+    voices.document = document_voice(
+        [(c, with_local_names(c, find_mentions(c, index), names)) for _, c in header
+         if heading_like(doc_text(c))])
+    for offset, chunk in chain(header, chunks):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
+        if new_paragraph or offset == 0:
+            end = document.text.find("\n\n", offset)
+            voices.asked = asking(document.text[offset:end if end >= 0 else None])
         ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
         chunk_text = doc_text(chunk)  # `Doc.text` rebuilds every Token per call
         label = speaker_label(chunk_text)
@@ -198,6 +208,17 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
             lead_in = lead_in if item_line else _list_subject(sent, mentions)
         if progress is not None:
             progress(offset + len(chunk_text), total)
+
+
+def _header(chunks: Iterator[tuple[int, Doc]]) -> list[tuple[int, Doc]]:
+    """The chunks that start in the document's opening lines (voice.HEADER_CHARS), taken
+    from the parse before the rest so the document's voice is known from its first line."""
+    out: list[tuple[int, Doc]] = []
+    for offset, chunk in chunks:
+        out.append((offset, chunk))
+        if offset + len(doc_text(chunk)) >= HEADER_CHARS:
+            break
+    return out
 
 
 _LIST_MARKS = frozenset({"-", "–", "—", "•", "*", "▪"})
