@@ -21,7 +21,7 @@ from proxygraph.extract.arguments import is_pronoun
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.dateline import dateline_date
 from proxygraph.extract.lexicon import reporting_verbs
-from proxygraph.extract.mentions import Mention
+from proxygraph.extract.mentions import FIRST_PERSON, Mention
 from proxygraph.extract.modifiers import sponsor_ends_at
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
@@ -539,7 +539,8 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
     subjects = [m for m in mentions if not m.is_item and not m.demonym
                 and m.entity.kind in _ACTOR_KINDS
                 and a.dep[m.end - 1] in ("nsubj", "nsubjpass")
-                and a.lemma[a.head[m.end - 1]] not in reporting]
+                and a.lemma[a.head[m.end - 1]] not in reporting
+                and a.lower[m.start] not in FIRST_PERSON]  # "we" is never a later "they"
     if subjects:
         ctx.last_subject = subjects[0]
     text = span_text(sent)

@@ -20,13 +20,18 @@ from spacy.tokens import Span
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
-from proxygraph.extract.mentions import ARMY_PHRASES, Mention, armed_forces, default_index
+from proxygraph.extract.mentions import (
+    ARMY_PHRASES,
+    FIRST_PERSON,
+    Mention,
+    armed_forces,
+    default_index,
+)
 from proxygraph.extract.surnames import Surnames
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 _SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc", "organization")
 _ANSWER = re.compile(r"\s*A(?:nswer)?\s*[:.]\s+\S")  # an interview's answer: "A: We ..."
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''"})  # tokens that open or close a quote

@@ -38,6 +38,9 @@ class Mention:
         return self.start <= i < self.end
 
 
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
+
+
 @dataclass(frozen=True)
 class _AliasEntry:
     entity: Entity

@@ -24,8 +24,6 @@ from proxygraph.registry import default_registry
 HEADER_CHARS = 320  # the opening lines: headline, subhead, byline, issuer
 HEADING_CHARS = 160  # longer lines ending in a full stop are prose
 SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc", "organization")
-# Organs that speak for their state rather than as a force of their own
-_WORDS = WORDS.civil_organ_words
 _ISSUER_PREPS = frozenset({"by", "of", "from"})
 _TITLE_GLUE = frozenset({"of", "the", "-", "–", "—", "|", ":", ","})
 # A paragraph that asks: the interviewer's "Q:" or "QUESTION:", or one ending on "?"
@@ -70,12 +68,12 @@ def _is_side(m: Mention) -> bool:
 
 
 def _body(entity: Entity) -> Entity | None:
-    """The side a heading's actor speaks for: a person's body, and a ministry's state (a
+    """The side a heading's actor speaks for: a person's body, and an office's state (a
     Pentagon briefing's "we" is the United States; an army's stays the army)."""
     body = SentenceView.affiliation(entity, SIDE_KINDS)
     if body.kind == "person":
         return None
-    if body.kind == "state_organ" and body.affiliation and not _WORDS.isdisjoint(
+    if body.kind == "state_organ" and body.affiliation and WORDS.force_organ_words.isdisjoint(
             body.name.lower().split()):
         state = default_registry().get(body.affiliation)
         return state if state is not None else body

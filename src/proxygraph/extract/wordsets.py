@@ -55,7 +55,7 @@ class WordSets:
     press_genre_heads: frozenset[str]
     voice_issuing_verbs: frozenset[str]
     interview_words: frozenset[str]
-    civil_organ_words: frozenset[str]
+    force_organ_words: frozenset[str]
     region_names: frozenset[str]
     region_prefixes: frozenset[str]
     order_sense_verbs: frozenset[str]
