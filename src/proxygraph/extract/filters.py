@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from proxygraph.extract.candidates import Candidate, first_conjunct, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
+from proxygraph.extract.mentions import ARMY_PHRASES, armed_forces
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.gazetteer import capitals
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document, Entity
-from proxygraph.registry import normalize
+from proxygraph.registry import default_registry, normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -35,15 +36,23 @@ def _member_of(a: Entity, b: Entity) -> bool:
         b.kind == "person" and b.affiliation == a.id)
 
 
+def _national_army_of(organ: Entity, state: Entity) -> bool:
+    return (state.kind == "state" and organ.affiliation == state.id
+            and armed_forces(state, default_registry(), ARMY_PHRASES) == organ)
+
+
 @candidate_filter("own_side")
 def own_side(cand: Candidate) -> bool:
     """A clash between a state and its own organ ("Russian forces" vs Russia) is a misread
-    of two mentions of one side, not a fight."""
+    of two mentions of one side, not a fight; nor does a state support, fund or arm its
+    own national army in the sense of the ontology."""
     obj = cand.object
     if obj is None:
         return False
     if cand.type in _PEER_TYPES and _member_of(cand.subject, obj):
         return True  # "Abiy Ahmed and Ethiopia signed": the leader acts for his own side
+    if _national_army_of(cand.subject, obj) or _national_army_of(obj, cand.subject):
+        return True  # "Rwanda says its forces ...", "Uganda pays for its own troops"
     if cand.type != "CLASH":
         return False
     if cand.subject.affiliation == obj.id or obj.affiliation == cand.subject.id:

@@ -18,18 +18,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from proxygraph.extract.arrays import DocArrays, arrays
+from proxygraph.extract.arrays import arrays
 from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
-from proxygraph.extract.mentions import (
-    ARMY_PHRASES,
-    FIRST_PERSON,
-    Mention,
-    armed_forces,
-    default_index,
-)
+from proxygraph.extract.mentions import FIRST_PERSON, Mention
 from proxygraph.extract.surnames import Surnames
 from proxygraph.extract.view import SentenceView
-from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 _SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc", "organization")
@@ -89,7 +82,7 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
             if side is not None and a.head[i] in taken and a.dep[i] == "poss":
                 continue  # "our Turkish Armed Forces": the phrase names them itself
             if side is not None:
-                extra.append(_own_forces(i, side, a) or Mention(i, i + 1, side, a.text[i]))
+                extra.append(Mention(i, i + 1, side, a.text[i]))
     if quoting:
         found, side = _said_by(speakers, None)
         voices.quoted = side if found else voices.quoted
@@ -98,18 +91,6 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda m: m.start)
-
-
-def _own_forces(i: int, side: Entity, a: DocArrays) -> Mention | None:
-    """"our soldiers", "our armed forces" said for a state: its armed forces, as "Mali's
-    soldiers" are (mentions._state_army), when the registry has them."""
-    head = a.head[i]
-    if side.kind != "state" or a.dep[i] != "poss" or a.lower[head] not in WORDS.army_words:
-        return None
-    organ = armed_forces(side, default_index().registry, ARMY_PHRASES)
-    if organ is None:
-        return None
-    return Mention(i, head + 1, organ, " ".join(a.text[i:head + 1]))
 
 
 def turn_speaker(label: str | None, surnames: Surnames) -> Entity | None:

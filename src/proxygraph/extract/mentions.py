@@ -274,6 +274,27 @@ def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:
     return Mention(m.start, i + 1, organ, " ".join(a.text[m.start:i + 1]))
 
 
+def with_pronoun_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"its troops", "our forces", "their soldiers" said of a state: its armed forces, as
+    "Mali's soldiers" are (`_state_army`), when the registry has them. (Said of an armed
+    group, "our forces" stay the group.)"""
+    if not any(m.end - m.start == 1 and m.entity.kind == "state" for m in mentions):
+        return mentions
+    a = arrays(doc)
+    out = []
+    for m in mentions:
+        head = a.head[m.start]
+        if (m.end - m.start == 1 and m.entity.kind == "state" and a.dep[m.start] == "poss"
+                and a.lower[m.start] in _POSSESSIVE_PRONOUNS and head > m.start
+                and a.lower[head] in WORDS.army_words):
+            organ = armed_forces(m.entity, default_index().registry, ARMY_PHRASES)
+            if organ is not None:
+                m = Mention(m.start, head + 1, organ, " ".join(a.text[m.start:head + 1]))
+        out.append(m)
+    return out
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 # The phrases whose registry alias names a state's armed forces, in the order tried.
 ARMY_PHRASES = ("military", "armed forces", "army", "troops")
 

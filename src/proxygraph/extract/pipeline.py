@@ -37,7 +37,12 @@ from proxygraph.extract.first_person import (
 )
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.local_names import document_names, with_local_names
-from proxygraph.extract.mentions import Mention, default_index, find_mentions
+from proxygraph.extract.mentions import (
+    Mention,
+    default_index,
+    find_mentions,
+    with_pronoun_forces,
+)
 from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
@@ -192,8 +197,8 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         for n, sent in enumerate(chunk.sents):
             source = headline_source(sent) if _is_headline(sent) else None
             mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)
-            mentions = with_first_person(sent, mentions, voices, turn,
-                                         new_paragraph and n == 0)
+            mentions = with_pronoun_forces(chunk, with_first_person(
+                sent, mentions, voices, turn, new_paragraph and n == 0))
             mentions = governments.resolve(sent, mentions)
             governments.learn(sent, mentions)
             # "in January": a year stated earlier in the paragraph, else the document's own
