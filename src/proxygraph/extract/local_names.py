@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc, Span
 
 from proxygraph.extract.arrays import DocArrays, arrays
+from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import AliasIndex, Mention, normalized
 from proxygraph.extract.nlp import doc_text
 from proxygraph.extract.wordsets import WORDS
@@ -302,7 +303,55 @@ def local_mentions(doc: Doc, registry_mentions: list[Mention], names: LocalNames
         if mention is not None:
             out.append(mention)
             covered.update(range(mention.start, mention.end))
+    out.extend(_shouted_names(doc, covered))
     return out
+
+
+def _shouted_names(doc: Doc, covered: set[int]) -> list[Mention]:
+    """Names a court filing writes in capitals inside prose ("The defendant ARTUR PETROSYAN
+    was ...", "KAVKAZ TRADE LINK LLC"): a person, or a company when the last word says so.
+    The tagger reads such words as anything but a name; `surnames` then finds the person's
+    bare "PETROSYAN" later on."""
+    a = arrays(doc)
+    words = [t for t in a.text if t.isalpha()]
+    if len(words) < 6 or sum(w.isupper() for w in words) * 2 > len(words):
+        return []  # a heading or a line in capitals, not prose
+    out = []
+    i, n = 0, len(a.text)
+    while i < n:
+        end = i
+        while end < n and end not in covered and (
+                _shouted(a.text[end]) or (a.text[end] == "-" and end > i
+                                           and end + 1 < n and _shouted(a.text[end + 1]))):
+            end += 1
+        names = [w for w in a.text[i:end] if w != "-"]
+        if (2 <= len(names) <= 4 and sum(len(w) >= 4 for w in names) >= 2
+                and not (end < n and a.text[end] == ":")  # "BREAKING NEWS:" is a label
+                and not (i > 0 and i - 1 in covered and _shouted(a.text[i - 1]))
+                and not _plain_words(names, a.lower[i - 1] if i > 0 else "")):
+            surface = " ".join(a.text[i:end]).replace(" - ", "-")
+            name = " ".join(w.capitalize() for w in surface.split())
+            name = "-".join(p[:1].upper() + p[1:] for p in name.split("-"))
+            kind = "organization" if names[-1].lower() in WORDS.company_suffixes else "person"
+            out.append(Mention(i, end, unregistered(name, kind, (surface,)), surface))
+        i = max(end, i + 1)
+    return out
+
+
+def _plain_words(names: list[str], before: str) -> bool:
+    """"COMMUNIQUE OF THE GOVERNMENT", "DEPUTY PRESS SECRETARY", "Operation FANSAN YAMMA":
+    capitals that are a heading, a title or an operation, no one's name."""
+    lowered = {w.lower() for w in names}
+    return (before in WORDS.not_party_name_starts
+            or not lowered.isdisjoint(_HEADING_WORDS | load_lexicon().title_words
+                                      | WORDS.voice_genres))
+
+
+_HEADING_WORDS = frozenset({"and", "for", "in", "of", "on", "the", "to"})
+
+
+def _shouted(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def _line_label(span: Span) -> bool:

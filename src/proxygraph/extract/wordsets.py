@@ -57,6 +57,7 @@ class WordSets:
     interview_words: frozenset[str]
     force_organ_words: frozenset[str]
     region_names: frozenset[str]
+    company_suffixes: frozenset[str]
     region_prefixes: frozenset[str]
     order_sense_verbs: frozenset[str]
     army_words: frozenset[str]
