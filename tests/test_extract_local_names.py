@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract_helpers import named_triples, triples
 from proxygraph.extract import extract_text
 from proxygraph.extract.local_names import document_names, guess_kind
 from proxygraph.extract.mentions import default_index
@@ -74,3 +75,33 @@ def test_a_registry_name_around_a_state_stays_the_registrys() -> None:
     claims = extract_text("The Free Syrian Army fought the Syrian army.")
     assert any(c.subject.resolved and "Free Syrian Army" in (c.subject.name, *c.subject.aliases)
                for c in claims)
+
+
+def test_a_filings_name_in_capitals_is_a_person_named_again_by_surname() -> None:
+    text = ("The defendant TOMASZ WIERZBICKI was a citizen of Poland and the owner of a "
+            "freight company in Gdansk. Between 2022 and 2024, WIERZBICKI shipped drone "
+            "engines to the Wagner Group through a trading firm in Dubai.")
+    found = named_triples(text)
+    assert ("ARMS_TRANSFER", "Tomasz Wierzbicki", "Wagner Group") in found
+
+
+def test_capitals_that_are_a_heading_title_or_operation_name_nobody() -> None:
+    text = ("In the north, troops of Operation HADIN KAI engaged the insurgents, the "
+            "DEFENCE HEADQUARTERS SPOKESMAN told reporters at the weekly press briefing.")
+    names = {c.subject.name for c in extract_text(text)} | {
+        c.object.name for c in extract_text(text) if c.object}
+    assert not any(n.lower() in ("hadin kai", "defence headquarters spokesman") for n in names)
+
+
+def test_america_alone_is_the_united_states_not_a_region() -> None:
+    assert ("SUPPORT", "united-states", "israel") in triples(
+        "Israel fights on with the full support of America.")
+    found = triples("Cuba trained militias across Latin America and Central America, "
+                    "Voice of America reported.")
+    assert not any("united-states" in t for t in found)
+
+
+def test_seats_of_government_name_who_holds_them() -> None:
+    assert ("CLASH", "israel", "houthis") in triples("Israel struck Sanaa on Tuesday.")
+    assert ("ARMS_TRANSFER", "turkey", "libyan-government-of-national-accord") in triples(
+        "Tripoli received Turkish drones in 2020.")

@@ -82,3 +82,26 @@ def test_a_departments_briefing_speaks_for_its_state() -> None:
     text = ("Department of Defense Press Briefing by the Pentagon Press Secretary\n\n"
             "We continue to provide the SDF with ammunition and vehicles.\n")
     assert ("ARMS_TRANSFER", "united-states", "sdf") in triples(text)
+
+
+# ------------------------------------------------------------- forces named by pronoun
+
+
+def test_its_troops_are_the_states_armed_forces() -> None:
+    found = triples("Pakistan said that its troops had repelled an attack by the TTP.")
+    assert ("CLASH", "pakistan-army", "ttp") in found
+    assert not any("pakistan" in (t[1], t[2]) for t in found)
+
+
+def test_a_state_and_its_own_army_are_one_side() -> None:
+    found = triples("Rwanda funds and arms the Rwanda Defence Force. Uganda pays for its "
+                    "own troops.")
+    assert not found
+    found = triples("Kigali deployed its troops to support the M23.")
+    assert ("SUPPORT", "rwanda", "m23") in found
+
+
+def test_an_armed_groups_our_forces_stay_the_group() -> None:
+    text = ('"Our forces struck the army\'s positions," said Lawrence Kanyuka, the M23 '
+            "spokesman.")
+    assert first_person_entities(text) == ["m23"]
