@@ -249,3 +249,12 @@ def test_continuations_are_ongoing(text: str, ctype: str, subject: str, obj: str
 def test_a_participle_under_a_past_verb_is_past() -> None:
     text = "Iran armed the Houthis in 2015, helping them against Saudi Arabia."
     assert only(text, "ARMS_TRANSFER", "iran", "houthis").status == "occurred"
+
+
+def test_a_relation_denied_and_asserted_in_one_sentence_is_two_statements() -> None:
+    text = ("Tehran says it does not arm the Houthis, but UN experts say Iran has supplied "
+            "the Houthis with missiles for years.")
+    claims = [c for c in extract_text(text) if c.type == "ARMS_TRANSFER"
+              and c.subject.id == "iran" and c.object and c.object.id == "houthis"]
+    assert {c.status for c in claims} == {"denied", "ongoing"}
+    assert len({c.id for c in claims}) == len(claims)  # each its own id

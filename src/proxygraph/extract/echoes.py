@@ -44,7 +44,8 @@ def restated(document: Document, item: AnalysedSentence, claim: Claim, **changes
     new = claim.with_changes(evidence=evidence, **changes)
     return new.with_changes(id=claim_id(document.sha256, evidence.start, new.type,
                                         new.subject.id, new.object.id if new.object else None,
-                                        claim.extractor.get("version", "")))
+                                        claim.extractor.get("version", ""),
+                                        denied=new.status == "denied"))
 
 
 @echo_rule("denial_echo")

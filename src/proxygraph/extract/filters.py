@@ -215,5 +215,6 @@ def commodities(document: Document, claim: Claim) -> Claim | None:
             claim.subject.id,
             claim.object.id if claim.object else None,
             claim.extractor["version"],
+            denied=claim.status == "denied",
         ),
     )

@@ -268,12 +268,14 @@ def _claims_for_sentence(document: Document, item: AnalysedSentence) -> Iterator
         return  # no actor and no group named: no claim can have a party
     if _yes_no_question(item.sent):
         return  # "Did Iran train the crews?" asks; it states nothing
-    seen_here: set[tuple[str, str, str | None]] = set()
+    # a relation once per sentence, or twice when one clause asserts it and another denies
+    # it ("Tehran says it does not arm the Houthis, but UN experts say it has")
+    seen_here: set[tuple[str, str, str | None, bool]] = set()
     for cand in sentence_candidates(item.sm, lex, active_components()):
         claim = item.claim_for(document, cand)
         if claim is None:
             continue
-        key = pair_key(claim.type, claim.subject, claim.object)
+        key = (*pair_key(claim.type, claim.subject, claim.object), claim.status == "denied")
         if key in seen_here:
             continue
         seen_here.add(key)
@@ -434,7 +436,8 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     evidence = sentence_evidence(offset, sent)
     return Claim(
         id=claim_id(document.sha256, evidence.start, cand.type, cand.subject.id,
-                    cand.object.id if cand.object else None, EXTRACTOR_VERSION),
+                    cand.object.id if cand.object else None, EXTRACTOR_VERSION,
+                    denied=status == "denied"),
         doc=document.name,
         type=cand.type,
         subject=cand.subject,
