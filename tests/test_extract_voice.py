@@ -105,3 +105,18 @@ def test_an_armed_groups_our_forces_stay_the_group() -> None:
     text = ('"Our forces struck the army\'s positions," said Lawrence Kanyuka, the M23 '
             "spokesman.")
     assert first_person_entities(text) == ["m23"]
+
+
+def test_a_titled_guest_in_the_head_speaks_for_his_body() -> None:
+    text = ('"We never armed the rebels" - Rwanda\'s special envoy on the Washington deal\n\n'
+            "Transcript, edited for length.\n\n"
+            "Q: Kinshasa says you arm the M23. What is your answer?\n\n"
+            "A: We have asked Kinshasa to talk to the M23 for years.\n")
+    assert ("DEMAND", "rwanda", "dr-congo") in triples(text)
+
+
+def test_an_analysts_interview_has_no_voice() -> None:
+    text = ('"Armenia is diversifying": an interview with defence analyst Arman Petrosov\n\n'
+            "Transcript, edited for length.\n\n"
+            "A: We see more French radars in Armenia than a year ago.\n")
+    assert first_person_entities(text) == []

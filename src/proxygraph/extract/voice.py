@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from proxygraph.extract.arrays import arrays
+from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
@@ -38,6 +39,12 @@ def document_voice(header: list[tuple[Doc, list[Mention]]]) -> Entity | None:
         found = _interviewee(doc, mentions)
         if found is not None:
             return found
+    if any(_is_interview(doc) for doc, _ in header):
+        # "'We are not the problem' - Rwanda's special envoy on the Washington deal"
+        for doc, mentions in header:
+            found = _titled_body(doc, mentions)
+            if found is not None:
+                return found
     if not any(_genre_positions(doc) for doc, _ in header):
         return None
     for doc, mentions in header:
@@ -73,7 +80,7 @@ def _body(entity: Entity) -> Entity | None:
     body = SentenceView.affiliation(entity, SIDE_KINDS)
     if body.kind == "person":
         return None
-    if body.kind == "state_organ" and body.affiliation and WORDS.force_organ_words.isdisjoint(
+    if body.kind == "state_organ" and body.affiliation and not WORDS.office_organ_words.isdisjoint(
             body.name.lower().split()):
         state = default_registry().get(body.affiliation)
         return state if state is not None else body
@@ -91,6 +98,27 @@ def _interviewee(doc: Doc, mentions: list[Mention]) -> Entity | None:
                     or a.text[j] in ("|", ":", "(")), len(doc))
         for m in mentions:
             if i + 1 < m.start < end and _is_side(m):
+                return _body(m.entity)
+    return None
+
+
+def _is_interview(doc: Doc) -> bool:
+    a = arrays(doc)
+    return not WORDS.interview_words.isdisjoint(a.lemma) or not WORDS.interview_marks.isdisjoint(
+        a.lower)
+
+
+def _titled_body(doc: Doc, mentions: list[Mention]) -> Entity | None:
+    """The body a title word in the page's head names ("Rwanda's special envoy", "an RSF
+    adviser", "STC foreign affairs official"): who answers speaks for it."""
+    a = arrays(doc)
+    titles = load_lexicon().title_words | WORDS.interviewee_titles
+    for i in range(len(doc)):
+        if a.lemma[i] not in titles or a.pos[i] != "NOUN":
+            continue
+        left = doc[i].left_edge.i
+        for m in mentions:
+            if left <= m.start and m.end <= i and _is_side(m) and m.entity.kind != "person":
                 return _body(m.entity)
     return None
 
