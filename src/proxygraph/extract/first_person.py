@@ -23,6 +23,7 @@ from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 from proxygraph.extract.mentions import FIRST_PERSON, Mention
 from proxygraph.extract.surnames import Surnames
 from proxygraph.extract.view import SentenceView
+from proxygraph.extract.voice import Voice
 from proxygraph.model import Entity
 
 _SIDE_KINDS = ("state", "state_organ", "armed_group", "pmc", "organization")
@@ -39,8 +40,21 @@ class Voices:
     quoted: Entity | None = None
     interviewee: Entity | None = None  # who answers an interview's "A:" paragraphs
     interview_read: bool = False  # whether the first answer has fixed the interviewee
-    document: Entity | None = None  # the body the whole document speaks for (voice.py)
+    document: Voice | None = None  # the body the whole document speaks for (voice.py)
     asked: bool = False  # the paragraph is a question put to that body
+    turns: bool = False  # a transcript's turns have begun ("Q:", "A:", "KANYUKA:")
+    in_header: bool = True  # the chunk lies in the page's opening lines
+
+    def document_speaks(self, quoting: bool) -> Entity | None:
+        """The document's own voice for a "we" no one else says, if it speaks here: a
+        statement everywhere but in questions put to it; an interview in its answers and
+        in a quote its head pulls from them."""
+        voice = self.document
+        if voice is None or self.asked:
+            return None
+        if voice.interview and not (self.turns or (self.in_header and quoting)):
+            return None
+        return voice.entity
 
     def side_of(self, speaker: Entity) -> Entity | None:
         """The body a speaker speaks for; none for a person the text and the registry tie
@@ -77,8 +91,8 @@ def with_first_person(sent: Span, mentions: list[Mention], voices: Voices,
                 side = voices.quoted  # a quote running on from the sentence before
             if not found and side is None and turn_speaker is not None:
                 side = voices.side_of(turn_speaker)
-            if not found and side is None and not voices.asked:
-                side = voices.document  # a communiqué's "our forces"
+            if not found and side is None:
+                side = voices.document_speaks(quoting)  # a communiqué's "our forces"
             if side is not None and a.head[i] in taken and a.dep[i] == "poss":
                 continue  # "our Turkish Armed Forces": the phrase names them itself
             if side is not None:

@@ -49,7 +49,13 @@ from proxygraph.extract.speakers import headline_source, speaker_label
 from proxygraph.extract.state_descriptions import Governments
 from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
-from proxygraph.extract.voice import HEADER_CHARS, asking, document_voice, heading_like
+from proxygraph.extract.voice import (
+    HEADER_CHARS,
+    asking,
+    document_voice,
+    heading_like,
+    opens_a_turn,
+)
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.extract.written import with_written
 from proxygraph.gazetteer import is_town
@@ -171,12 +177,15 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     header = _header(chunks)
     voices.document = document_voice(
         [(c, with_local_names(c, find_mentions(c, index), names)) for _, c in header
-         if heading_like(doc_text(c))])
+         if heading_like(doc_text(c)) and not opens_a_turn(doc_text(c))])
     for offset, chunk in chain(header, chunks):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
         if new_paragraph or offset == 0:
             end = document.text.find("\n\n", offset)
-            voices.asked = asking(document.text[offset:end if end >= 0 else None])
+            paragraph = document.text[offset:end if end >= 0 else None]
+            voices.asked = asking(paragraph)
+            voices.turns = voices.turns or opens_a_turn(paragraph)
+        voices.in_header = offset < HEADER_CHARS
         ctx.paragraph_year = None if new_paragraph else ctx.paragraph_year
         chunk_text = doc_text(chunk)  # `Doc.text` rebuilds every Token per call
         label = speaker_label(chunk_text)
@@ -216,12 +225,14 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
 
 
 def _header(chunks: Iterator[tuple[int, Doc]]) -> list[tuple[int, Doc]]:
-    """The chunks that start in the document's opening lines (voice.HEADER_CHARS), taken
-    from the parse before the rest so the document's voice is known from its first line."""
+    """The chunks that start in the document's opening lines (voice.HEADER_CHARS) before
+    any transcript turn, taken from the parse before the rest so the document's voice is
+    known from its first line (the chunk that ends the head is taken too, and used as
+    the rest)."""
     out: list[tuple[int, Doc]] = []
     for offset, chunk in chunks:
         out.append((offset, chunk))
-        if offset + len(doc_text(chunk)) >= HEADER_CHARS:
+        if offset + len(doc_text(chunk)) >= HEADER_CHARS or opens_a_turn(doc_text(chunk)):
             break
     return out
 

@@ -11,12 +11,14 @@ stays unresolved.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.lexicon import load_lexicon
 from proxygraph.extract.mentions import Mention
+from proxygraph.extract.speakers import speaker_label
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -29,22 +31,33 @@ _ISSUER_PREPS = frozenset({"by", "of", "from"})
 _TITLE_GLUE = frozenset({"of", "the", "-", "–", "—", "|", ":", ","})
 # A paragraph that asks: the interviewer's "Q:" or "QUESTION:", or one ending on "?"
 _ASKING = re.compile(r"\s*(?:Q|QUESTION|Question)\s*[:.(]")
+# The interviewer's and the guest's labels ("Q:", "A.", "QUESTION:", "ANSWER:")
+_TURN = re.compile(r"\s*(?:Q|A|QUESTION|ANSWER|Question|Answer)\s*[:.]\s")
 
 
-def document_voice(header: list[tuple[Doc, list[Mention]]]) -> Entity | None:
+@dataclass(frozen=True)
+class Voice:
+    """The body a document speaks for; an interview's only in its answers (its introduction
+    is the publication's: "the governor received us in his office")."""
+
+    entity: Entity
+    interview: bool
+
+
+def document_voice(header: list[tuple[Doc, list[Mention]]]) -> Voice | None:
     """The body the document speaks for, read from its opening chunks with their mentions:
     the one an interview is "with", else the issuer a statement genre names ("Statement by
     X", "X statement", a body's name heading the page above "Weekly Press Briefing")."""
     for doc, mentions in header:
         found = _interviewee(doc, mentions)
         if found is not None:
-            return found
+            return Voice(found, interview=True)
     if any(_is_interview(doc) for doc, _ in header):
         # "'We are not the problem' - Rwanda's special envoy on the Washington deal"
         for doc, mentions in header:
             found = _titled_body(doc, mentions)
             if found is not None:
-                return found
+                return Voice(found, interview=True)
     if not any(_genre_positions(doc) for doc, _ in header):
         return None
     for doc, mentions in header:
@@ -52,8 +65,15 @@ def document_voice(header: list[tuple[Doc, list[Mention]]]) -> Entity | None:
         for m in mentions:
             if _is_side(m) and (_heads_line(doc, m) or any(_names_genre(doc, m, g)
                                                           for g in genres)):
-                return _body(m.entity)
+                found = _body(m.entity)
+                return Voice(found, interview=False) if found is not None else None
     return None
+
+
+def opens_a_turn(paragraph: str) -> bool:
+    """Whether a paragraph opens a transcript turn: "Q:", "A:", "KANYUKA:" (not a genre
+    label: "INTERVIEW:", "TRANSCRIPT:")."""
+    return _TURN.match(paragraph) is not None or speaker_label(paragraph) is not None
 
 
 def heading_like(text: str) -> bool:
