@@ -105,3 +105,9 @@ def test_seats_of_government_name_who_holds_them() -> None:
     assert ("CLASH", "israel", "houthis") in triples("Israel struck Sanaa on Tuesday.")
     assert ("ARMS_TRANSFER", "turkey", "libyan-government-of-national-accord") in triples(
         "Tripoli received Turkish drones in 2020.")
+
+
+def test_states_naming_a_border_are_a_place() -> None:
+    assert triples("Israel struck the Masnaa crossing on the Syria-Lebanon border.") == set()
+    found = triples("Hezbollah fired across the Lebanese border at Israeli troops.")
+    assert found == {("CLASH", "hezbollah", "idf")}

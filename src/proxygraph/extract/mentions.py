@@ -219,7 +219,8 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         if state is not None:
             mentions.append(Mention(j, j + 1, state, word, demonym=True))
     mentions = [_former_members(_state_army(m, a, index), a) for m in mentions
-                if not (_names_a_currency(m, a) or _in_a_place_name(m, a))]
+                if not (_names_a_currency(m, a) or _in_a_place_name(m, a)
+                        or _names_a_border(m, a))]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -242,6 +243,21 @@ def _names_a_currency(m: Mention, a: DocArrays) -> bool:
     """'US' in "1,000 US dollars", 'Iraqi' in "Iraqi dinars": the money, no actor."""
     return (m.entity.kind == "state" and m.end < len(a.lower)
             and a.lower[m.end] in WORDS.currency_words)
+
+
+def _names_a_border(m: Mention, a: DocArrays) -> bool:
+    """'Syria' and 'Lebanon' in "the Syria-Lebanon border", 'Lebanese' in "the Lebanese
+    border", 'Israel' in "Israel's border": a place (guide 19), no party."""
+    if m.entity.kind != "state":
+        return False
+    i = m.end - 1
+    for _ in range(3):  # "Syria" -> "Lebanon" -> "border"
+        if a.dep[i] not in ("compound", "amod", "poss", "nmod") or a.head[i] <= i:
+            return False
+        i = a.head[i]
+        if a.lemma[i] in WORDS.border_nouns:
+            return True
+    return False
 
 
 def _in_a_place_name(m: Mention, a: DocArrays) -> bool:

@@ -59,6 +59,7 @@ class WordSets:
     interviewee_titles: frozenset[str]
     office_organ_words: frozenset[str]
     region_names: frozenset[str]
+    border_nouns: frozenset[str]
     company_suffixes: frozenset[str]
     region_prefixes: frozenset[str]
     order_sense_verbs: frozenset[str]
