@@ -111,3 +111,9 @@ def test_states_naming_a_border_are_a_place() -> None:
     assert triples("Israel struck the Masnaa crossing on the Syria-Lebanon border.") == set()
     found = triples("Hezbollah fired across the Lebanese border at Israeli troops.")
     assert found == {("CLASH", "hezbollah", "idf")}
+
+
+def test_states_recruits_come_from_are_no_beneficiaries() -> None:
+    found = triples("The UAE is financing the recruitment of foreign mercenaries from "
+                    "Colombia and South Sudan.")
+    assert not any(t[0] == "FUNDING" and t[2] in ("colombia", "south-sudan") for t in found)

@@ -285,15 +285,21 @@ def _leader_state(m: Mention) -> Mention | None:
 
 
 def _origin_of_people(tok: Token, head: Token) -> bool:
-    """`tok` sits in a "from" phrase of an indefinite group of people ("fighters from Chad")."""
-    if head.lemma_.lower() not in WORDS.indefinite_group_nouns or any(
-            c.dep_ in ("det", "poss") for c in head.children):
-        return False
+    """`tok` sits in a "from" phrase of an indefinite group of people ("fighters from
+    Chad") or of their recruitment ("the recruitment of mercenaries from Colombia")."""
     while tok.head.i != tok.i and tok.i != head.i:
-        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.i == head.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "from" and _people_or_recruiting(
+                tok.head.head):
             return True
         tok = tok.head
     return False
+
+
+def _people_or_recruiting(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in WORDS.indefinite_group_nouns:
+        return not any(c.dep_ in ("det", "poss") for c in noun.children)
+    return noun.pos_ == "NOUN" and load_lexicon().nouns.get(lemma) == "RECRUITMENT"
 
 
 def _leader_of_group(m: Mention, head: Token, sm: SentenceMentions) -> bool:
