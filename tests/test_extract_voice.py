@@ -120,3 +120,14 @@ def test_an_analysts_interview_has_no_voice() -> None:
             "Transcript, edited for length.\n\n"
             "A: We see more French radars in Armenia than a year ago.\n")
     assert first_person_entities(text) == []
+
+
+def test_a_translation_note_names_no_issuer_and_capitals_in_a_heading_no_one() -> None:
+    text = ("REPUBLIQUE DEMOCRATIQUE DU CONGO\nMinistry of Communication and Media\n\n"
+            "PRESS RELEASE No. 014/2025\n(Unofficial translation from the French)\n\n"
+            "We have asked Kigali to withdraw its troops from Goma.\n")
+    assert set(first_person_entities(text)) == {"dr-congo"}
+    assert ("DEMAND", "dr-congo", "rwanda") in triples(text)
+    names = {m.entity.name for item in analysed_sentences(
+        Document(name="d.txt", text=text, sha256=content_hash(text))) for m in item.sm.mentions}
+    assert not names & {"Press Release", "Republique Democratique Du"}

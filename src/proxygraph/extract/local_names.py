@@ -314,8 +314,8 @@ def _shouted_names(doc: Doc, covered: set[int]) -> list[Mention]:
     bare "PETROSYAN" later on."""
     a = arrays(doc)
     words = [t for t in a.text if t.isalpha()]
-    if len(words) < 6 or sum(w.isupper() for w in words) * 2 > len(words):
-        return []  # a heading or a line in capitals, not prose
+    if len(words) < 6 or sum(w[0].islower() for w in words) * 3 < len(words):
+        return []  # a heading, in capitals or title case, not prose
     out = []
     i, n = 0, len(a.text)
     while i < n:
@@ -344,7 +344,7 @@ def _plain_words(names: list[str], before: str) -> bool:
     lowered = {w.lower() for w in names}
     return (before in WORDS.not_party_name_starts
             or not lowered.isdisjoint(_HEADING_WORDS | load_lexicon().title_words
-                                      | WORDS.voice_genres))
+                                      | WORDS.voice_genres | WORDS.press_genre_heads))
 
 
 _HEADING_WORDS = frozenset({"and", "for", "in", "of", "on", "the", "to"})

@@ -154,8 +154,9 @@ def _genre_positions(doc: Doc) -> list[int]:
         if not (word in WORDS.voice_genres or press):
             continue
         sent = doc[i].sent
+        # (a word in capitals is a heading's, whatever the tagger makes of "PRESS")
         if any(a.pos[j] == "VERB" and a.lemma[j] not in WORDS.voice_issuing_verbs
-               for j in range(sent.start, i)):
+               and not a.text[j].isupper() for j in range(sent.start, i)):
             continue
         out.append(i)
     return out
@@ -170,8 +171,9 @@ def _heads_line(doc: Doc, m: Mention) -> bool:
         if not (a.text[j][:1].isupper() or a.lower[j] in _TITLE_GLUE):
             return False
         j -= 1
-    # only a line that is a name: nothing but title words after it either
-    k = m.end
+    # only a line that is a name: nothing but title words after it either (a mention may
+    # end on the line break itself: "CONGO\n")
+    k = len(doc) if "\n" in a.text[m.end - 1] else m.end
     while k < len(doc) and "\n" not in a.text[k] and a.text[k].strip():
         if not (a.text[k][:1].isupper() or a.lower[k] in _TITLE_GLUE or a.pos[k] == "NUM"):
             return False
@@ -188,7 +190,8 @@ def _names_genre(doc: Doc, m: Mention, genre: int) -> bool:
         between = range(m.end, genre)
         return len(between) <= 3 and all(
             a.pos[j] in ("NOUN", "PROPN", "ADJ", "PART") for j in between)
-    if m.start <= genre or m.start - genre > 10:
-        return False
+    if m.start <= genre or m.start - genre > 10 or m.demonym or any(
+            "\n" in a.text[j] for j in range(genre, m.start)):
+        return False  # "PRESS RELEASE\n(translation from the French)": no issuer
     prep = next((j for j in range(genre + 1, m.start) if a.pos[j] == "ADP"), None)
     return prep is not None and a.lower[prep] in _ISSUER_PREPS
