@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from proxygraph.extract.candidates import Candidate, first_conjunct, prep_objects
 from proxygraph.extract.families import candidate_filter, claim_filter
 from proxygraph.extract.lexicon import load_lexicon
-from proxygraph.extract.mentions import ARMY_PHRASES, armed_forces
+from proxygraph.extract.mentions import national_army
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.gazetteer import capitals
 from proxygraph.ids import claim_id
 from proxygraph.model import Claim, Document, Entity
-from proxygraph.registry import default_registry, normalize
+from proxygraph.registry import normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,7 +38,7 @@ def _member_of(a: Entity, b: Entity) -> bool:
 
 def _national_army_of(organ: Entity, state: Entity) -> bool:
     return (state.kind == "state" and organ.affiliation == state.id
-            and armed_forces(state, default_registry(), ARMY_PHRASES) == organ)
+            and national_army(state) == organ)
 
 
 @candidate_filter("own_side")

@@ -303,7 +303,7 @@ def with_pronoun_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if (m.end - m.start == 1 and m.entity.kind == "state" and a.dep[m.start] == "poss"
                 and a.lower[m.start] in _POSSESSIVE_PRONOUNS and head > m.start
                 and a.lower[head] in WORDS.army_words):
-            organ = armed_forces(m.entity, default_index().registry, ARMY_PHRASES)
+            organ = national_army(m.entity)
             if organ is not None:
                 m = Mention(m.start, head + 1, organ, " ".join(a.text[m.start:head + 1]))
         out.append(m)
@@ -313,6 +313,11 @@ def with_pronoun_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 # The phrases whose registry alias names a state's armed forces, in the order tried.
 ARMY_PHRASES = ("military", "armed forces", "army", "troops")
+
+
+def national_army(state: Entity) -> Entity | None:
+    """The state's armed forces as the packaged registry names them, or None."""
+    return armed_forces(state, default_registry(), ARMY_PHRASES)
 
 
 @lru_cache(maxsize=1024)

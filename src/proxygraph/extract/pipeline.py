@@ -174,11 +174,15 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     governments = Governments()  # "the junta": the state it was last tied to
     lead_in: Entity | None = None  # the subject of a line opening a list ("the UK has:")
     chunks = parse(document.text)
-    header = _header(chunks)
+    # the head's chunks with their mentions, found once for the voice and for the loop
+    header = [(offset, chunk, with_local_names(chunk, find_mentions(chunk, index), names))
+              for offset, chunk in _header(chunks)]
     voices.document = document_voice(
-        [(c, with_local_names(c, find_mentions(c, index), names)) for _, c in header
+        [(c, found) for _, c, found in header
          if heading_like(doc_text(c)) and not opens_a_turn(doc_text(c))])
-    for offset, chunk in chain(header, chunks):
+    rest: Iterator[tuple[int, Doc, list[Mention] | None]] = (
+        (offset, chunk, None) for offset, chunk in chunks)
+    for offset, chunk, found in chain(header, rest):
         new_paragraph = document.text[max(0, offset - 2):offset].count("\n") >= 2
         if new_paragraph or offset == 0:
             end = document.text.find("\n\n", offset)
@@ -191,8 +195,9 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
         label = speaker_label(chunk_text)
         speaker = label or (None if new_paragraph or offset == 0 else speaker)
         introduced = len(surnames.people)  # people named before this paragraph
-        chunk_mentions = with_surnames(
-            chunk, with_local_names(chunk, find_mentions(chunk, index), names), surnames)
+        if found is None:
+            found = with_local_names(chunk, find_mentions(chunk, index), names)
+        chunk_mentions = with_surnames(chunk, found, surnames)
         aside = _label_aside(chunk_text)
         if aside is not None:  # "QUESTION (Al Jazeera):": the asker's outlet is no party
             chunk_mentions = [m for m in chunk_mentions

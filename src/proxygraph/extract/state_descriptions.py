@@ -18,7 +18,7 @@ from collections import Counter
 from spacy.tokens import Span
 
 from proxygraph.extract.arrays import arrays
-from proxygraph.extract.mentions import ARMY_PHRASES, Mention, armed_forces
+from proxygraph.extract.mentions import Mention, national_army
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.registry import default_registry
@@ -123,7 +123,7 @@ class Governments:
             if target is None and lemma in home_words and home is not None:
                 target = home
                 if lemma in WORDS.army_words:  # "the army": the home state's forces
-                    target = armed_forces(home, default_registry(), ARMY_PHRASES)
+                    target = national_army(home)
             if target is not None:
                 extra.append(Mention(tok.i, tok.i + 1, target, tok.text))
         if not extra:
@@ -150,7 +150,7 @@ class Governments:
                 continue  # "Sudanese government troops" are named by their demonym
             state = self.tied.get("government") or self.home()
             if state is not None:
-                body = armed_forces(state, default_registry(), ARMY_PHRASES)
+                body = national_army(state)
                 at = i if army else named[0]
                 out.append(Mention(at, at + 1, body, a.text[at]))
         return out

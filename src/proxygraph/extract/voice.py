@@ -58,10 +58,10 @@ def document_voice(header: list[tuple[Doc, list[Mention]]]) -> Voice | None:
             found = _titled_body(doc, mentions)
             if found is not None:
                 return Voice(found, interview=True)
-    if not any(_genre_positions(doc) for doc, _ in header):
+    genres_of = [_genre_positions(doc) for doc, _ in header]
+    if not any(genres_of):
         return None
-    for doc, mentions in header:
-        genres = _genre_positions(doc)
+    for (doc, mentions), genres in zip(header, genres_of, strict=True):
         for m in mentions:
             if _is_side(m) and (_heads_line(doc, m) or any(_names_genre(doc, m, g)
                                                           for g in genres)):
