@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -25,7 +25,7 @@ from proxygraph.extract.mentions import FIRST_PERSON, Mention
 from proxygraph.extract.modifiers import sponsor_ends_at
 from proxygraph.extract.nlp import span_text
 from proxygraph.extract.wordsets import WORDS
-from proxygraph.model import Entity
+from proxygraph.model import Claim, Entity
 from proxygraph.registry import default_registry
 
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
@@ -33,6 +33,7 @@ _GROUP_KINDS = {"armed_group", "pmc"}
 _PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 _NAMED_BODY_KINDS = {"state_organ", "armed_group", "pmc", "organization"}
+_WAR_KINDS = {"state", "state_organ", "armed_group", "pmc"}  # who can be a side of a war
 
 
 @dataclass
@@ -50,6 +51,9 @@ class DocumentContext:
     army_mention: dict[str, Mention] = field(default_factory=dict)
     # the actors the last sentence named: "the two countries" in the next one
     last_actors: list[Entity] = field(default_factory=list)
+    # the pairs the claims so far have fighting each other: "either side" (`belligerents`)
+    clashes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    fighters: dict[str, Entity] = field(default_factory=dict)
     # the latest actor whose name holds each formation word: "the alliance" two sentences
     # after "the Three Brotherhood Alliance"
     named_by_word: dict[str, Entity] = field(default_factory=dict)
@@ -66,6 +70,26 @@ class DocumentContext:
         if not latest_first:
             return None
         return max(latest_first, key=lambda m: self.group_salience[m.entity.id])
+
+    def belligerents(self, but: Collection[str]) -> tuple[Entity, ...]:
+        """The two sides the claims so far have fought each other most often, neither
+        with an id in `but`: "the UAE denies arming either side" in a report on the war
+        between the SAF and the RSF."""
+        for pair, _ in self.clashes.most_common():
+            if not but or but.isdisjoint(pair):
+                return tuple(self.fighters[i] for i in pair)
+        return ()
+
+    def learn_claims(self, claims: Iterable[Claim]) -> None:
+        """Record the fighting a sentence's claims report (denied and planned fights are no
+        war)."""
+        for c in claims:
+            if (c.type == "CLASH" and c.object is not None and c.status in ("occurred", "ongoing")
+                    and c.subject.id != c.object.id and c.object.kind in _WAR_KINDS
+                    and c.subject.kind in _WAR_KINDS):
+                self.clashes[tuple(sorted((c.subject.id, c.object.id)))] += 1
+                self.fighters[c.subject.id] = c.subject
+                self.fighters[c.object.id] = c.object
 
 
 
@@ -428,9 +452,10 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         if kinds is None:
             continue
         tok = a.tokens[i]
-        if tok.tag_ != "NNS":
+        either = _names_either_side(tok)
+        if tok.tag_ != "NNS" and not either:
             continue
-        size = _reference_size(tok)
+        size = 2 if either else _reference_size(tok)
         if size == 0:
             continue
         doers = _doers_of(tok)
@@ -441,7 +466,26 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
                 out[tok.i] = tuple(named)
+        doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
+        if tok.i not in out and either and doing:
+            # only a named third party's act ("Iran denied arming either side"): in
+            # "neither side confirmed the meeting" the sides may be any two just named
+            sides = ctx.belligerents(but=doing)
+            if sides:
+                out[tok.i] = sides
+        of = tok.head
+        if tok.i in out and of.lower_ == "of" and of.head.lower_ in WORDS.war_side_heads:
+            out[of.head.i] = out[tok.i]  # "either of the warring parties": the phrase's head
     return out
+
+
+def _names_either_side(tok: Token) -> bool:
+    """ "Either side", "neither party", "both sides", "the warring parties": the two sides
+    of a war, named or not in the sentences just before."""
+    if tok.lemma_.lower() not in WORDS.war_side_nouns:
+        return False
+    return any(c.lower_ in WORDS.war_side_determiners for c in tok.children
+               if c.dep_ in ("det", "predet", "amod", "preconj"))
 
 
 def _conjoined_antecedents(sent: Span, mentions: list[Mention]) -> dict[int, tuple[Entity, ...]]:
@@ -478,14 +522,18 @@ def _doers_of(tok: Token) -> set[int]:
     """The tokens of the subject of the verb a description hangs on: "U.S. envoy Amos
     Hochstein urged both sides" names no side in its subject."""
     verb = tok
-    for _ in range(3):
+    for _ in range(5):  # ("supplied arms to any of the warring parties": five steps up)
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
-    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-            for t in c.subtree}
+    for _ in range(4):  # "Russia is likely to keep supplying both sides": the controller's
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("xcomp", "conj", "acomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return {t.i for c in subjects for t in c.subtree}
 
 
 def _reference_size(tok: Token) -> int:

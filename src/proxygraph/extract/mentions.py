@@ -275,6 +275,12 @@ def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:
     if m.demonym or m.entity.kind != "state":
         return m
     lower, n = a.lower, len(a.lower)
+    start = _army_of_start(m, a)
+    if start is not None:  # "the (apostate) army of Burkina Faso", "the armed forces of Mali"
+        organ = armed_forces(m.entity, index.registry, ARMY_PHRASES)
+        if organ is not None:
+            return Mention(start, m.end, organ, " ".join(a.text[start:m.end]))
+        return m
     i = m.end
     if i < n and a.tag[i] == "POS":
         i += 1
@@ -288,6 +294,21 @@ def _state_army(m: Mention, a: DocArrays, index: AliasIndex) -> Mention:
     if organ is None:
         return m
     return Mention(m.start, i + 1, organ, " ".join(a.text[m.start:i + 1]))
+
+
+def _army_of_start(m: Mention, a: DocArrays) -> int | None:
+    """Where "army of" starts when the state is named after it ("the army of Mali": the
+    index of "army", or of "armed"); None otherwise."""
+    of = m.start - 1
+    if of < 1 or a.lower[of] != "of" or a.dep[m.end - 1] != "pobj" or a.head[m.end - 1] != of:
+        return None
+    noun = of - 1
+    if a.lower[noun] not in WORDS.army_words or a.head[of] != noun:
+        return None
+    armed = noun >= 1 and a.lower[noun - 1] == "armed"
+    if a.lower[noun] == "forces" and not armed:
+        return None  # "all political forces of Yemen"
+    return noun - 1 if armed else noun
 
 
 def with_pronoun_forces(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -156,15 +156,17 @@ class AnalysedSentence:
         return claim
 
 
-def analysed_sentences(document: Document, progress: Callable[[int, int], None] | None = None
-                       ) -> Iterator[AnalysedSentence]:
+def analysed_sentences(document: Document, progress: Callable[[int, int], None] | None = None,
+                       ctx: DocumentContext | None = None) -> Iterator[AnalysedSentence]:
     """Every sentence of a document with its mentions (anaphora resolved), in order.
 
     The document context (last subject, year, dateline) is updated after the consumer is
-    done with a sentence. `progress`, if given, is called with (characters done,
-    characters in all) after each chunk.
+    done with a sentence; a consumer that passes its own `ctx` may add to it too (the
+    claims made, `sentence_claims`). `progress`, if given, is called with (characters
+    done, characters in all) after each chunk.
     """
-    ctx = DocumentContext(filed=document_date(document))
+    ctx = ctx or DocumentContext()
+    ctx.filed = document_date(document)
     index = default_index()
     total = len(document.text)
     names = document_names(document.text, index)
@@ -501,7 +503,8 @@ def sentence_claims(document: Document, progress: Callable[[int, int], None] | N
     rules = active_components().echo_rules if echo_rules is None else echo_rules
     named = [(echo, extractor_info(echo_rule_name(echo))) for echo in rules]
     before = ClaimHistory()
-    for item in analysed_sentences(document, progress):
+    ctx = DocumentContext()  # told each sentence's claims: the fighting "either side" is of
+    for item in analysed_sentences(document, progress, ctx):
         here = list(_claims_for_sentence(document, item))
         for echo, info in named:
             here += [c.with_changes(extractor=dict(info))
@@ -509,6 +512,7 @@ def sentence_claims(document: Document, progress: Callable[[int, int], None] | N
         here = with_written(here, item.sent, item.sm.mentions)
         yield item, here, before
         before.append(here)
+        ctx.learn_claims(here)
 
 
 def extract_document(document: Document, collapse_repeats: bool = False,

@@ -31,7 +31,10 @@ def repair(doc: Doc) -> Doc:
             if not _participle_on_object(tok, triggers):
                 _adjective_verb(tok, triggers)
         elif tok.dep_ == "compound" and tok.tag_ in ("NN", "VBG") and tok.lower_.endswith("ing"):
-            _gerund_after_aspect(tok, triggers)
+            if not _gerund_after_preposition(tok, triggers):
+                _gerund_after_aspect(tok, triggers)
+        elif tok.dep_ in ("nmod", "amod") and tok.lower_.endswith("ing"):
+            _gerund_after_preposition(tok, triggers)
     return doc
 
 
@@ -196,6 +199,35 @@ def _gerund_after_aspect(tok: Token, triggers: Mapping[str, object]) -> None:
     tok.head, tok.dep_ = verb, "xcomp"
     noun.head = tok
     tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", lemma
+
+
+def _gerund_lemma(word: str, triggers: Mapping[str, object]) -> str | None:
+    """The trigger lemma of an -ing form: arming, financing, equipping."""
+    stem = word[:-3]
+    return next((s for s in (stem, stem + "e", stem[:-1]) if s in triggers), None)
+
+
+def _gerund_after_preposition(tok: Token, triggers: Mapping[str, object]) -> bool:
+    """"accuse Asmara of arming and training Fano units": the model reads the -ing words
+    as modifiers of the noun after them ("[arming and training] units"). Right after a
+    preposition whose object is that noun, a trigger's -ing form is the verb and the noun
+    its object. Returns whether it repaired."""
+    doc = tok.doc
+    noun = tok.head
+    if tok.i == 0 or noun.i <= tok.i or noun.dep_ != "pobj":
+        return False
+    prep = doc[tok.i - 1]
+    lemma = _gerund_lemma(tok.lower_, triggers)
+    if lemma is None or prep.pos_ != "ADP" or noun.head.i != prep.i:
+        return False
+    tok.head, tok.dep_ = prep, "pcomp"
+    noun.head, noun.dep_ = tok, "dobj"
+    tok.tag_, tok.pos_, tok.lemma_ = "VBG", "VERB", lemma
+    for c in tok.conjuncts:  # "and training": the second verb of the list
+        other = _gerund_lemma(c.lower_, triggers) if c.lower_.endswith("ing") else None
+        if other is not None:
+            c.tag_, c.pos_, c.lemma_ = "VBG", "VERB", other
+    return True
 
 
 def _past_lemma(word: str, triggers: Mapping[str, object]) -> str | None:

@@ -95,7 +95,10 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         receiver = (
             verb.dep_ == "acl" and v.is_passive(verb) and (theme_types(v, patients) == ["SUPPORT"])
         )
-        if patient_actors and (receiver or not is_item_phrase(v, patients)):
+        # "armed Hezbollah fighters", "supplied Houthi units with drones": the object of
+        # arming, or of a verb that names what is given with "with", is who receives
+        armed = lemma in WORDS.arming_verbs or bool(prep_objects(verb, {"with"}))
+        if patient_actors and (receiver or armed or not is_item_phrase(v, patients)):
             objects = patient_actors + objects
             theme = prep_objects(verb, {"with"})  # "the Houthis, armed with Iranian X"
         else:

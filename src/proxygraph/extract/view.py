@@ -184,11 +184,21 @@ class SentenceView:
         if relation == "xcomp" and lemma[g] not in WORDS.subject_control_verbs:
             # A pronoun controller ("prompting them to") is left to the governor's subject:
             # resolving it is guesswork.
-            controller = [o for o in kids(tokens[g], "dobj") if o.i < i and pos[o.i] != "PRON"]
+            # ("called on Iran to stop": the object of "on" is the one told)
+            told = kids(tokens[g], "dobj") or [o for p in kids(tokens[g], "prep")
+                                               if a.lower[p.i] in ("on", "upon")
+                                               for o in kids(p, "pobj")]
+            controller = [o for o in told if o.i < i and pos[o.i] != "PRON"]
             if controller and self.actors(controller):
                 return self.actors(controller)  # "asked China to press Tehran": China
+            if controller and self._demands(tokens[g]):
+                return []  # "urged all external actors to stop arming": none named
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
+            if dep[g] == "pobj" and dep[heads_of[g]] == "agent" and (
+                    lemma[heads_of[heads_of[g]]] in WORDS.object_control_verbs):
+                # "was accused by a UN group of arming": the parser hung "of" on the accuser
+                g = heads_of[heads_of[g]]
             if dep[g] == "dobj" and pos[g] in ("NOUN", "PROPN") and (
                     lemma[heads_of[g]] in WORDS.object_control_verbs):
                 # "accuse the Myanmar military of recruiting": the parser hung "of" on
@@ -243,6 +253,10 @@ class SentenceView:
         if relation == "pcomp" and pos[heads_of[head]] in ("VERB", "AUX"):
             return self.subjects(tokens[heads_of[head]], depth + 1)
         return []
+
+    def _demands(self, verb: Token) -> bool:
+        """A verb of asking or urging ("urge", "call on"), whose object is told to act."""
+        return any(t.claim_type == "DEMAND" for t in self.lex.verbs.get(verb.lemma_.lower(), ()))
 
     def _stray_subject(self, verb: Token) -> list[Entity]:
         """'... as Tehran, Hamas and the Houthis continue to engage': the parser hangs the

@@ -33,6 +33,10 @@ class WordSets:
     pmc_nouns: frozenset[str]
     member_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    arming_verbs: frozenset[str]
+    war_side_nouns: frozenset[str]
+    war_side_determiners: frozenset[str]
+    war_side_heads: frozenset[str]
     pair_nouns: dict[str, frozenset[str]]
     # local names
     armed_heads: frozenset[str]

@@ -1,0 +1,59 @@
+"""Who does what when the parse hides it: the one told to act ("called on X to stop
+arming"), the accused of a passive accusation, -ing verbs read as modifiers ("of arming
+and training Fano units"), the armed named as fighters, and "the army of X"."""
+
+from __future__ import annotations
+
+from extract_helpers import triples
+
+
+def test_the_one_called_on_is_the_doer_of_the_act_asked_for() -> None:
+    found = triples("The EU calls on Iran to stop providing weapons to the Houthis.")
+    assert ("DEMAND", "european-union", "iran") in found
+    assert ("ARMS_TRANSFER", "iran", "houthis") in found
+    assert ("ARMS_TRANSFER", "european-union", "houthis") not in found
+
+
+def test_an_unnamed_addressee_leaves_the_act_without_the_caller() -> None:
+    found = triples("The EU calls on all external actors to stop providing weapons to the "
+                    "Houthis.")
+    assert not any(s == "european-union" and t == "ARMS_TRANSFER" for t, s, _ in found)
+
+
+def test_passive_accusation_with_the_accuser_before_of() -> None:
+    found = triples("Eritrea was accused by a UN monitoring group of arming al-Shabaab in "
+                    "Somalia.")
+    assert ("ARMS_TRANSFER", "eritrea", "al-shabaab") in found
+
+
+def test_gerunds_read_as_modifiers_after_of_are_the_verbs() -> None:
+    found = triples("Ethiopian officials accuse Asmara of arming and training Fano units.")
+    assert ("ARMS_TRANSFER", "eritrea", "fano") in found
+    assert ("TRAINING", "eritrea", "fano") in found
+
+
+def test_a_gerund_before_a_plain_noun_stays_a_modifier() -> None:
+    assert not triples("The group is known for training camps in the north.")
+
+
+def test_the_armed_are_the_ones_who_receive_even_as_fighters() -> None:
+    for text in ("Iran armed Hezbollah fighters.", "Iran supplied Hezbollah fighters with rifles."):
+        assert ("ARMS_TRANSFER", "iran", "hezbollah") in triples(text)
+
+
+def test_fighters_sent_are_still_troops_not_recipients() -> None:
+    found = triples("Russia supplied fighters to Khalifa Haftar in 2019.")
+    assert not any(t == "ARMS_TRANSFER" for t, _, _ in found)
+
+
+def test_the_army_of_a_state_is_its_armed_forces() -> None:
+    for text, army in (("JNIM attacked the army of Burkina Faso.", "burkinabe-armed-forces"),
+                       ("JNIM attacked the positions of the armed forces of Mali.",
+                        "malian-armed-forces")):
+        found = triples(text)
+        assert ("CLASH", "jnim", army) in found or ("CLASH", army, "jnim") in found, found
+
+
+def test_political_forces_of_a_state_are_no_army() -> None:
+    found = triples("Russia maintains contacts with all political forces of Mali.")
+    assert not any("armed-forces" in (o or "") for _, _, o in found)

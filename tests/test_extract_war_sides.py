@@ -1,0 +1,45 @@
+""""Either side", "both parties", "the warring parties": the two sides of the war the
+report has told of (anaphora.pair_references, DocumentContext.belligerents)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import triples
+
+WAR = ("Fighting between the Sudanese Armed Forces and the Rapid Support Forces broke out "
+       "in April 2023. The RSF attacked the army in El Fasher in May. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The UAE has repeatedly said that it does not support either side.",
+    "The UAE said it has not provided and does not provide support to either warring party.",
+    "The UAE has not provided support to any of the warring parties.",
+])
+def test_either_side_is_both_parties_of_the_war_told_before(sentence: str) -> None:
+    found = {t for t in triples(WAR + sentence) if t[1] == "uae"}
+    assert ("SUPPORT", "uae", "sudanese-armed-forces") in found
+    assert ("SUPPORT", "uae", "rsf") in found
+
+
+def test_either_side_needs_a_war_the_claims_told_of() -> None:
+    # no fighting reported: "either side" names no one
+    text = ("The Sudanese Armed Forces and the Rapid Support Forces met in Jeddah. Egypt hosted "
+            "a conference on Sudan. The UAE said it does not support either side.")
+    assert not any(s == "uae" and t == "SUPPORT" for t, s, _ in triples(text))
+
+
+def test_the_sides_exclude_the_one_who_acts() -> None:
+    # the RSF is no side it could arm: the other war the report told of is meant
+    text = ("Armenia and Azerbaijan fought a war over Karabakh in 2020. Russia is likely to keep "
+            "supplying both sides.")
+    found = triples(text)
+    assert ("ARMS_TRANSFER", "russia", "armenia") in found
+    assert ("ARMS_TRANSFER", "russia", "azerbaijan") in found
+
+
+def test_sides_with_no_third_party_acting_are_not_guessed() -> None:
+    # "neither side confirmed": the sides could be any two just named
+    text = WAR + "Saudi Arabia hosted talks in Jeddah. Neither side has confirmed the meeting."
+    assert not any(t == "CONTACT" and {s, o} == {"sudanese-armed-forces", "rsf"}
+                   for t, s, o in triples(text))
