@@ -192,6 +192,27 @@ def test_a_pair_the_rules_related_gets_another_type_only_when_the_layer_is_sure(
     assert found("Iran helped the Houthis.", related) == set()
 
 
+def test_a_sentence_the_rules_left_silent_takes_a_lower_bar() -> None:
+    from proxygraph.extract.learned import SILENCE_DISCOUNT, learned_candidates
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    # bias only: p 0.35 for every pair, under the bar of 0.4 and over 0.4 - 0.1
+    model = RelationModel("t", 0.4, {"CLASH": -0.619}, {"CLASH": {}})
+    assert model.in_silence.threshold == pytest.approx(0.4 - SILENCE_DISCOUNT)
+    assert model.in_silence.threshold < 0.35 < model.threshold
+    item = next(analysed_sentences(read_text_stream(
+        b"Iran and the Houthis held a meeting with Hezbollah.", "t.txt")))
+
+    def found(known: set) -> set:
+        return {(c.subject.id, c.object.id)
+                for c in learned_candidates(item.sm, set(known), model)}
+
+    assert ("iran", "houthis") in found(set())  # the rules found nothing here
+    # the rules found a claim in the sentence (another pair): the usual bar holds
+    assert found({("CONTACT", "houthis", "hezbollah")}) == set()
+
+
 def test_a_type_with_its_own_threshold_is_cut_there() -> None:
     # bias only: p 0.6 for both types; CLASH has its own, higher threshold
     model = RelationModel("t", 0.5, {"CLASH": 0.405, "TRADE": 0.405},
