@@ -5,6 +5,7 @@ and training Fano units"), the armed named as fighters, and "the army of X"."""
 from __future__ import annotations
 
 from extract_helpers import triples
+from proxygraph.extract import extract_text
 
 
 def test_the_one_called_on_is_the_doer_of_the_act_asked_for() -> None:
@@ -57,3 +58,23 @@ def test_the_army_of_a_state_is_its_armed_forces() -> None:
 def test_political_forces_of_a_state_are_no_army() -> None:
     found = triples("Russia maintains contacts with all political forces of Mali.")
     assert not any("armed-forces" in (o or "") for _, _, o in found)
+
+
+def test_two_objects_read_as_one_phrase_give_the_first_as_receiver() -> None:
+    assert ("ARMS_TRANSFER", "iran", "houthis") in triples("Iran sent the Houthis missiles.")
+    found = triples("The UAE gave the RSF drones and money.")
+    assert {("ARMS_TRANSFER", "uae", "rsf"), ("FUNDING", "uae", "rsf")} <= found
+    assert ("ARMS_TRANSFER", "russia", "syrian-arab-army") in triples(
+        "Russia provided the Syrian army S-300 systems.")
+
+
+def test_a_name_modifying_the_things_given_without_the_is_their_owner() -> None:
+    found = {(c.type, c.subject.id, c.object.id if c.object else None)
+             for c in extract_text("Iran sent Houthi missiles to Russia.")
+             if c.extractor.get("component") == "verb_frames"}
+    assert found == {("ARMS_TRANSFER", "iran", "russia")}
+
+
+def test_troops_sent_are_no_receivers() -> None:
+    assert not any(t == "SUPPORT" and o == "wagner-group"
+                   for t, _, o in triples("Russia sent the Wagner fighters home."))

@@ -60,6 +60,29 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
         yield from _framed(v, verb, trigger)
 
 
+def _fused_receivers(v: SentenceView, patients: list[Token]) -> list[Entity]:
+    """ "Iran sent the Houthis missiles", "Turkey sold the junta Bayraktar drones": the
+    model reads the two objects as one phrase, the receiver a modifier of the things
+    given. An actor opening an item phrase right after its "the" receives them ("Houthi
+    missiles" without "the" stay the Houthis' own)."""
+    out: list[Entity] = []
+    doc = v.sm.sent.doc
+    for head in patients:
+        if (not is_item_phrase(v, [head]) or head.i < 2
+                or theme_types(v, [head], conjuncts=False) == ["SUPPORT"]):
+            continue  # ("sent the Wagner fighters home": the fighters are what is sent)
+        first = head.left_edge
+        if first.lower_ != "the" or first.i + 1 >= head.i:
+            continue
+        m = v.sm.at(doc[first.i + 1])
+        last = doc[m.end - 1] if m is not None else head
+        if (m is None or m.is_item or m.demonym or m.end > head.i
+                or head not in last.ancestors or last.dep_ not in ("compound", "nmod", "amod")):
+            continue
+        out.append(m.entity)
+    return out
+
+
 def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
     ctype, frame = trig.claim_type, trig.frame
     lemma = v.arrays.lemma[verb.i]  # (the verb's own lemma, read once: asked below often)
@@ -89,6 +112,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     patients = v.patients(verb)
     if frame == "recipient":
         objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
+        if not objects:
+            objects = _fused_receivers(v, patients)  # "sold the junta Bayraktar drones"
         patient_actors = v.actors(patients)
         # "Hezbollah fighters equipped with X": the modified noun of a passive
         # participle receives, even when it is a word for troops
@@ -412,6 +437,8 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
             recipients = direct  # "provided the Houthis with targeting data"
             theme = prep_objects(verb, {"with"})
         recipients = recipients + v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
+        if not recipients:
+            recipients = _fused_receivers(v, patients)  # "gave the RSF drones and money"
         if not recipients:
             # "budgeted $2.6 billion for the PMF": the parser hangs the recipient on the
             # amount; "shared data with the IDF": sharing is with the recipient.
