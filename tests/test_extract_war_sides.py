@@ -43,3 +43,17 @@ def test_sides_with_no_third_party_acting_are_not_guessed() -> None:
     text = WAR + "Saudi Arabia hosted talks in Jeddah. Neither side has confirmed the meeting."
     assert not any(t == "CONTACT" and {s, o} == {"sudanese-armed-forces", "rsf"}
                    for t, s, o in triples(text))
+
+
+def test_a_counted_description_finds_its_actors_over_the_last_sentences() -> None:
+    text = ("Mali expelled the French ambassador in 2022. Burkina Faso did the same in 2023, "
+            "and Niger followed. Turkey has since sold drones to all three countries.")
+    found = triples(text)
+    for state in ("mali", "burkina-faso", "niger"):
+        assert ("ARMS_TRANSFER", "turkey", state) in found, found
+
+
+def test_a_counted_description_needs_exactly_as_many() -> None:
+    text = ("Mali, Chad and Burkina Faso expelled French envoys. Niger followed in 2023. "
+            "Turkey has since sold drones to the three countries.")
+    assert not any(s == "turkey" and t == "ARMS_TRANSFER" for t, s, _ in triples(text))

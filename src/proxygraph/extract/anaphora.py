@@ -33,6 +33,7 @@ _GROUP_KINDS = {"armed_group", "pmc"}
 _PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 _NAMED_BODY_KINDS = {"state_organ", "armed_group", "pmc", "organization"}
+RECENT_SENTENCES = 3  # how far back "the three juntas" may find the three named
 _WAR_KINDS = {"state", "state_organ", "armed_group", "pmc"}  # who can be a side of a war
 
 
@@ -51,6 +52,9 @@ class DocumentContext:
     army_mention: dict[str, Mention] = field(default_factory=dict)
     # the actors the last sentence named: "the two countries" in the next one
     last_actors: list[Entity] = field(default_factory=list)
+    # ... and those of the sentences before it ("the three juntas" after a paragraph that
+    # named Mali, Burkina Faso and Niger one sentence each), the latest last
+    earlier_actors: list[list[Entity]] = field(default_factory=list)
     # the pairs the claims so far have fighting each other: "either side" (`belligerents`)
     clashes: Counter[tuple[str, str]] = field(default_factory=Counter)
     fighters: dict[str, Entity] = field(default_factory=dict)
@@ -466,6 +470,12 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
                 out[tok.i] = tuple(named)
+        if tok.i not in out and not here and size >= 2:
+            # the last sentences together, when they name exactly as many
+            recent = list({e.id: e for sent_actors in ctx.earlier_actors
+                           for e in sent_actors if e.kind in kinds}.values())
+            if len(recent) == size:
+                out[tok.i] = tuple(recent)
         doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
         if tok.i not in out and either and doing:
             # only a named third party's act ("Iran denied arming either side"): in
@@ -566,6 +576,7 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
     doc = sent.doc
     a = arrays(doc)
     ctx.last_actors = _named_actors(mentions, sent, _PAIR_KINDS)
+    ctx.earlier_actors = [*ctx.earlier_actors[-(RECENT_SENTENCES - 1):], ctx.last_actors]
     for m in mentions:
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
             continue
