@@ -96,7 +96,6 @@ class DocumentContext:
                 self.fighters[c.object.id] = c.object
 
 
-
 # The words `resolve_anaphora` can resolve (pronouns, "the army"), and the lemmas: a token
 # with neither is passed over without reading it.
 _ANAPHOR_WORDS = frozenset({"it", "its", "they", "their", "them", "itself", "army", "military",
