@@ -251,6 +251,16 @@ def test_a_participle_under_a_past_verb_is_past() -> None:
     assert only(text, "ARMS_TRANSFER", "iran", "houthis").status == "occurred"
 
 
+def test_a_span_counted_through_of_makes_the_perfect_ongoing() -> None:
+    claim = only("Kataib Hezbollah has been armed by the Quds Force for the better part of "
+                 "two decades.", "ARMS_TRANSFER", "quds-force", "kataib-hezbollah")
+    assert claim.status == "ongoing"
+    # a time that is no span the relation lasted leaves the act completed
+    claim = only("Iran armed the Houthis for the first time in years.", "ARMS_TRANSFER",
+                 "iran", "houthis")
+    assert claim.status == "occurred"
+
+
 def test_a_relation_denied_and_asserted_in_one_sentence_is_two_statements() -> None:
     text = ("Tehran says it does not arm the Houthis, but UN experts say Iran has supplied "
             "the Houthis with missiles for years.")
@@ -258,3 +268,11 @@ def test_a_relation_denied_and_asserted_in_one_sentence_is_two_statements() -> N
               and c.subject.id == "iran" and c.object and c.object.id == "houthis"]
     assert {c.status for c in claims} == {"denied", "ongoing"}
     assert len({c.id for c in claims}) == len(claims)  # each its own id
+
+
+def test_a_headline_present_of_a_standing_relation_stays_ongoing() -> None:
+    assert only("Hezbollah backs Houthis\n\nThe group said so on Monday.", "SUPPORT",
+                "hezbollah", "houthis").status == "ongoing"
+    # an act told in the headline present is past
+    assert only("Houthis attack US destroyer in Red Sea\n\nThe group said so on Monday.",
+                "CLASH", "houthis", "united-states").status == "occurred"

@@ -176,8 +176,11 @@ def _standing_since(children: list[Token]) -> bool:
             for obj in prep.children:
                 if prep.lower_ != "for" and (obj.dep_ == "pobj" or obj.lower_ == "then"):
                     return True  # "since 2015", "throughout the war", "since then"
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in WORDS.span_units:
-                    return True
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in WORDS.span_units or any(
+                        t.dep_ == "pobj" and t.lemma_.lower() in WORDS.span_units
+                        for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
+                        for t in of.children)):
+                    return True  # "for years", "for the better part of two decades"
     return False
 
 

@@ -446,10 +446,12 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
     if status == "ongoing" and trigger.tag_ in ("VBZ", "VBP") and (
             headline or _is_caption(sent)) and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children) and (
-            trigger.lemma_.lower() not in WORDS.continuation_verbs):
+            trigger.lemma_.lower() not in WORDS.continuation_verbs) and (
+            trigger.lemma_.lower() not in WORDS.standing_verbs):
         # "Militias launch drone attack on U.S. base", "3/8 An instructor trains marines at
         # Katembe, Oct. 5, 2023": the present of headlines and captions tells a past event
-        # (not "How Iran keeps the Houthis supplied": a continuation stays one)
+        # (not "How Iran keeps the Houthis supplied": a continuation stays one, and so
+        # does a standing relation, "Hezbollah backs Houthis")
         status = "occurred"
     evidence = sentence_evidence(offset, sent)
     return Claim(

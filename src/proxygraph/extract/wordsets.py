@@ -176,6 +176,7 @@ class WordSets:
     not_only_adverbs: frozenset[str]
     ongoing_participles: frozenset[str]
     continuation_verbs: frozenset[str]
+    standing_verbs: frozenset[str]
     recurrence_adjectives: frozenset[str]
     recruited_nouns: frozenset[str]
     help_nouns: frozenset[str]
