@@ -78,3 +78,21 @@ def test_a_name_modifying_the_things_given_without_the_is_their_owner() -> None:
 def test_troops_sent_are_no_receivers() -> None:
     assert not any(t == "SUPPORT" and o == "wagner-group"
                    for t, _, o in triples("Russia sent the Wagner fighters home."))
+
+
+def _rule_triples(text: str) -> set[tuple[str, str, str | None]]:
+    return {(c.type, c.subject.id, c.object.id if c.object else None)
+            for c in extract_text(text) if c.extractor.get("component") == "verb_frames"}
+
+
+def test_a_three_verb_list_read_as_a_clause_is_one_list() -> None:
+    # the model makes "armed" an adjective clause of "funded": each verb still gives its type
+    found = _rule_triples("Iran has funded, armed and trained the Houthis.")
+    assert {("FUNDING", "iran", "houthis"), ("ARMS_TRANSFER", "iran", "houthis"),
+            ("TRAINING", "iran", "houthis")} <= found
+
+
+def test_what_with_gives_includes_a_gerund_read_as_a_verb() -> None:
+    found = _rule_triples("Russia provided the Houthis with satellite targeting data for "
+                          "their attacks.")
+    assert ("INTELLIGENCE", "russia", "houthis") in found

@@ -25,6 +25,9 @@ def repair(doc: Doc) -> Doc:
         _trailing_source(sent.root, reporting)
         _verbs_read_as_nouns(sent, triggers)
     for tok in doc:
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBN", "VBD", "JJ") and (
+                _list_read_as_clause(tok, triggers)):
+            continue
         if tok.dep_ == "conj" and tok.lower_ in lexicon.backing_participles:
             _stranded_epithet(tok)
         elif tok.tag_ == "JJ" and tok.lower_.endswith("ed"):
@@ -36,6 +39,31 @@ def repair(doc: Doc) -> Doc:
         elif tok.dep_ in ("nmod", "amod") and tok.lower_.endswith("ing"):
             _gerund_after_preposition(tok, triggers)
     return doc
+
+
+def _list_read_as_clause(tok: Token, triggers: Mapping[str, object]) -> bool:
+    """"has trained, equipped and paid the Security Belt Forces", "has funded, armed and
+    trained the Houthis": the model makes the middle verb of a list a clause of the first
+    ("trained, [equipped and paid X]"), or an adjective. A trigger's past form right after
+    "<verb>," with a conjunct of its own and no subject or auxiliary is the list's next
+    verb: all three are conjuncts of the first. Returns whether it repaired."""
+    doc = tok.doc
+    first = tok.head
+    lemma = _past_lemma(tok.lower_, triggers)
+    if (tok.i < 2 or doc[tok.i - 1].text != "," or first.i != tok.i - 2
+            or first.pos_ != "VERB" or lemma is None):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
+        return False
+    later = [c for c in tok.children if c.dep_ == "conj" and c.i > tok.i]
+    if not later:
+        return False
+    tok.dep_ = "conj"
+    if tok.tag_ == "JJ":
+        tok.tag_, tok.pos_, tok.lemma_ = first.tag_, "VERB", lemma
+    for c in later:
+        c.head = first
+    return True
 
 
 # Words between a name and its verb list, or inside the object phrase after it.

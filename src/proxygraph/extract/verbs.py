@@ -60,6 +60,14 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
         yield from _framed(v, verb, trigger)
 
 
+def given_with(verb: Token) -> list[Token]:
+    """What "with" gives: "provided the Houthis with satellite targeting data", where the
+    model reads "targeting" as a verb taking "data", gives the data too."""
+    objects = prep_objects(verb, {"with"})
+    return objects + [o for t in objects for g in kids(t, "acl") if g.tag_ == "VBG"
+                      for o in kids(g, "dobj")]
+
+
 def _fused_receivers(v: SentenceView, patients: list[Token]) -> list[Entity]:
     """ "Iran sent the Houthis missiles", "Turkey sold the junta Bayraktar drones": the
     model reads the two objects as one phrase, the receiver a modifier of the things
@@ -125,7 +133,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         armed = lemma in WORDS.arming_verbs or bool(prep_objects(verb, {"with"}))
         if patient_actors and (receiver or armed or not is_item_phrase(v, patients)):
             objects = patient_actors + objects
-            theme = prep_objects(verb, {"with"})  # "the Houthis, armed with Iranian X"
+            theme = given_with(verb)  # "the Houthis, armed with Iranian X"
         else:
             theme = patients + prep_objects(verb, {"with"})
         if not objects:  # "shipped millions of shells to Russia": hung on the theme
@@ -435,7 +443,7 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
             and (not passive or prep_objects(verb, {"with"}))
         ):
             recipients = direct  # "provided the Houthis with targeting data"
-            theme = prep_objects(verb, {"with"})
+            theme = given_with(verb)
         recipients = recipients + v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
         if not recipients:
             recipients = _fused_receivers(v, patients)  # "gave the RSF drones and money"
