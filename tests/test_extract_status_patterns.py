@@ -276,3 +276,12 @@ def test_a_headline_present_of_a_standing_relation_stays_ongoing() -> None:
     # an act told in the headline present is past
     assert only("Houthis attack US destroyer in Red Sea\n\nThe group said so on Monday.",
                 "CLASH", "houthis", "united-states").status == "occurred"
+
+
+def test_a_possessive_in_the_purpose_of_a_gift_is_the_receiver() -> None:
+    # "its war" is Hezbollah's: the rockets serve the receiver's war, not the giver's
+    found = triples("Iran supplies Hezbollah with rockets for its war against Israel.")
+    assert ("CLASH", "hezbollah", "israel") in found
+    assert ("CLASH", "iran", "israel") not in found
+    found = triples("Iran sent weapons to Hezbollah for its fight against Israel.")
+    assert ("CLASH", "iran", "israel") not in found

@@ -138,8 +138,13 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 target = _reporting_person(tok, mentions)
         elif is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
             controller = _object_controller(tok, actors) or _relative_speaker(tok, mentions)
+            receiver = _receiver_of_purpose(tok, actors)
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
+            elif receiver is not None:
+                # "Iran supplies Hezbollah with rockets for its war against Israel": what
+                # is given serves the receiver's war, not the giver's
+                target = receiver
             elif controller is not None:
                 # "Seoul urged Pyongyang to stop its cooperation with Moscow": the one urged
                 # does the stopping, and "its" is theirs
@@ -390,6 +395,26 @@ def _object_controller(tok: Token, actors: list[Mention]) -> Mention | None:
     objects = {c.i for c in clause.head.children if c.dep_ == "dobj"}
     found = [m for m in actors if m.end - 1 in objects and m.end <= tok.i]
     return found[-1] if found else None
+
+
+def _receiver_of_purpose(tok: Token, actors: list[Mention]) -> Mention | None:
+    """The one given to, for a possessive in the purpose of a gift: "gave the militias
+    drones for their attacks", "supplies Hezbollah with rockets for its war"."""
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    verb = noun.head.head
+    for _ in range(3):  # "rockets for its war", "data (targeting) for their attacks"
+        if verb.pos_ == "VERB" and verb.dep_ != "acl":
+            break
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+    if verb.pos_ != "VERB":
+        return None
+    heads = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")} | {
+        o.i for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for o in p.children if o.dep_ == "pobj"}
+    found = [m for m in actors if m.end - 1 in heads and m.end <= tok.i]
+    return found[0] if len(found) == 1 else None
 
 
 def _relative_speaker(tok: Token, mentions: list[Mention]) -> Mention | None:
