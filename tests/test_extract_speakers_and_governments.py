@@ -75,7 +75,7 @@ def test_the_junta_is_the_state_its_word_was_tied_to() -> None:
 
 def test_a_bare_government_word_with_no_state_before_is_nobody() -> None:
     assert not triples("The junta has bought Turkish drones.")
-    # "the two governments" stay the pair named before (anaphora.pair_references)
+    # "the two governments" stay the pair named before (plural_references.pair_references)
     text = ("Pakistan and Iran exchanged strikes in January. The two governments then "
             "agreed to hold border talks.")
     assert ("AGREEMENT", "Pakistan", "Iran") in {(t, *sorted((s, o or ""), reverse=True))

@@ -1,5 +1,5 @@
 """"Either side", "both parties", "the warring parties": the two sides of the war the
-report has told of (anaphora.pair_references, DocumentContext.belligerents)."""
+report has told of (plural_references.pair_references, anaphora.DocumentContext)."""
 
 from __future__ import annotations
 

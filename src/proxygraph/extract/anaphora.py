@@ -3,7 +3,7 @@
 The document context carries what earlier sentences tell later ones (the last subject, the
 most prominent armed group and national army, the actors the last sentence named, the year
 and date the text last gave); `resolve_anaphora` adds a mention for each reference it can
-resolve and `pair_references` finds the actors a plural description names.
+resolve (`plural_references.py` finds the actors a plural description names).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from proxygraph.registry import default_registry
 _YEAR = re.compile(r"(?<![\d,.\-–])(19\d\d|20\d\d)(?![\d\-–])")
 _GROUP_KINDS = {"armed_group", "pmc"}
 _PAIR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
-_ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
+ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "organization"}
 _NAMED_BODY_KINDS = {"state_organ", "armed_group", "pmc", "organization"}
 RECENT_SENTENCES = 3  # how far back "the three juntas" may find the three named
 _WAR_KINDS = {"state", "state_organ", "armed_group", "pmc"}  # who can be a side of a war
@@ -123,7 +123,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
         return sorted(mentions, key=lambda m: m.start)  # (most sentences: set tests in C)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     actors = [m for m in mentions if not m.is_item and not m.demonym
-              and m.entity.kind in _ACTOR_KINDS]
+              and m.entity.kind in ACTOR_KINDS]
     main_subject = _main_subject(sent, actors)
     for i in range(sent.start, sent.end):
         if i in taken or (lower[i] not in _ANAPHOR_WORDS and lemmas[i] not in _ANAPHOR_LEMMAS):
@@ -464,124 +464,7 @@ def _main_subject(sent: Span, actors: list[Mention]) -> Mention | None:
     return None
 
 
-def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
-                     ) -> dict[int, tuple[Entity, ...]]:
-    """'The two countries', 'both leaders', 'the three juntas', 'these groups': the actors
-    of that kind named just before, in this sentence or the last, as many as the
-    description counts (guide 17: a description of named actors is those actors); and a
-    plural pronoun whose antecedent is one of conjoined actors (`_conjoined_antecedents`)."""
-    out = _conjoined_antecedents(sent, mentions)
-    a = arrays(sent.doc)
-    lemmas = a.lemma
-    if WORDS.pair_nouns.keys().isdisjoint(lemmas[sent.start:sent.end]):
-        return out  # (most sentences: one set test in C)
-    for i in range(sent.start, sent.end):
-        kinds = WORDS.pair_nouns.get(lemmas[i])
-        if kinds is None:
-            continue
-        tok = a.tokens[i]
-        either = _names_either_side(tok)
-        if tok.tag_ != "NNS" and not either:
-            continue
-        size = 2 if either else _reference_size(tok)
-        if size == 0:
-            continue
-        doers = _doers_of(tok)
-        here = _named_actors([m for m in mentions if m.end <= tok.i
-                              and not doers.intersection(range(m.start, m.end))],
-                             sent, kinds)
-        before = [] if here else [e for e in ctx.last_actors if e.kind in kinds]
-        for named in (here, before):
-            if len(named) == size or (size < 0 and len(named) >= 2):
-                out[tok.i] = tuple(named)
-        if tok.i not in out and not here and size >= 2:
-            # the last sentences together, when they name exactly as many
-            recent = list({e.id: e for sent_actors in ctx.earlier_actors
-                           for e in sent_actors if e.kind in kinds}.values())
-            if len(recent) == size:
-                out[tok.i] = tuple(recent)
-        doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
-        if tok.i not in out and either and doing:
-            # only a named third party's act ("Iran denied arming either side"): in
-            # "neither side confirmed the meeting" the sides may be any two just named
-            sides = ctx.belligerents(but=doing)
-            if sides:
-                out[tok.i] = sides
-        of = tok.head
-        if tok.i in out and of.lower_ == "of" and of.head.lower_ in WORDS.war_side_heads:
-            out[of.head.i] = out[tok.i]  # "either of the warring parties": the phrase's head
-    return out
-
-
-def _names_either_side(tok: Token) -> bool:
-    """ "Either side", "neither party", "both sides", "the warring parties": the two sides
-    of a war, named or not in the sentences just before."""
-    if tok.lemma_.lower() not in WORDS.war_side_nouns:
-        return False
-    return any(c.lower_ in WORDS.war_side_determiners for c in tok.children
-               if c.dep_ in ("det", "predet", "amod", "preconj"))
-
-
-def _conjoined_antecedents(sent: Span, mentions: list[Mention]) -> dict[int, tuple[Entity, ...]]:
-    """"Saudi Arabia and the UAE denied that they had shared data": the pronoun resolved to
-    the first of conjoined actors of this sentence stands for all of them."""
-    out: dict[int, tuple[Entity, ...]] = {}
-    doc = sent.doc
-    if not any(doc[m.start].lower_ in ("they", "them") for m in mentions if m.end == m.start + 1):
-        return out
-    at = {i: m for m in mentions for i in range(m.start, m.end)}
-    for m in mentions:
-        if m.end != m.start + 1 or doc[m.start].lower_ not in ("they", "them"):
-            continue
-        antecedent = next((x for x in mentions if x.end <= m.start and x.entity.id == m.entity.id
-                           and not is_pronoun(doc[x.start])), None)
-        if antecedent is None:
-            continue
-        group = [antecedent.entity]
-        for c in doc[antecedent.end - 1].conjuncts:
-            other = at.get(c.i)
-            if (other is not None and not other.is_item and not other.demonym
-                    and other.entity.kind in _ACTOR_KINDS
-                    and all(e.id != other.entity.id for e in group)):
-                group.append(other.entity)
-        if len(group) > 1:
-            out[m.start] = tuple(group)
-    return out
-
-
-_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-
-
-def _doers_of(tok: Token) -> set[int]:
-    """The tokens of the subject of the verb a description hangs on: "U.S. envoy Amos
-    Hochstein urged both sides" names no side in its subject."""
-    verb = tok
-    for _ in range(5):  # ("supplied arms to any of the warring parties": five steps up)
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return set()
-    for _ in range(4):  # "Russia is likely to keep supplying both sides": the controller's
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects or verb.dep_ not in ("xcomp", "conj", "acomp") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return {t.i for c in subjects for t in c.subtree}
-
-
-def _reference_size(tok: Token) -> int:
-    """How many actors a plural description names: 2 for "the two countries", 3 for "the
-    three juntas", -1 (two or more) for "these groups"; 0 when it names none."""
-    for c in tok.children:
-        if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _COUNTS:
-            return _COUNTS[c.lower_]
-        if c.dep_ == "det" and c.lower_ in ("these", "those"):
-            return -1
-    return 0
-
-
-def _named_actors(mentions: list[Mention], sent: Span, kinds: Collection[str]
+def named_actors(mentions: list[Mention], sent: Span, kinds: Collection[str]
                   ) -> list[Entity]:
     """Distinct actors of `kinds` the mentions name as parties (not "in Moscow")."""
     a = arrays(sent.doc)
@@ -599,7 +482,7 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
     dateline and year."""
     doc = sent.doc
     a = arrays(doc)
-    ctx.last_actors = _named_actors(mentions, sent, _PAIR_KINDS)
+    ctx.last_actors = named_actors(mentions, sent, _PAIR_KINDS)
     ctx.earlier_actors = [*ctx.earlier_actors[-(RECENT_SENTENCES - 1):], ctx.last_actors]
     for m in mentions:
         if m.is_item or m.demonym or m.start == m.end - 1 and is_pronoun(doc[m.start]):
@@ -620,7 +503,7 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
             ctx.army_mention[m.entity.id] = m
     reporting = reporting_verbs()
     subjects = [m for m in mentions if not m.is_item and not m.demonym
-                and m.entity.kind in _ACTOR_KINDS
+                and m.entity.kind in ACTOR_KINDS
                 and a.dep[m.end - 1] in ("nsubj", "nsubjpass")
                 and a.lemma[a.head[m.end - 1]] not in reporting
                 and a.lower[m.start] not in FIRST_PERSON]  # "we" is never a later "they"

@@ -49,7 +49,7 @@ class SentenceMentions:
     sent: Span
     mentions: list[Mention]
     by_token: dict[int, Mention] = field(default_factory=dict)
-    # "the two sides", "both countries": head token -> the pair named before (anaphora.py)
+    # "the two sides", "both countries": head token -> the pair named before (plural_references.py)
     pairs: dict[int, tuple[Entity, ...]] = field(default_factory=dict)
     # a list item's subject given by the line that opens the list ("Since 2022 the UK has:
     # - provided 14 tanks ..."): the doer of an item whose verb has no subject

@@ -16,12 +16,7 @@ from itertools import chain
 from spacy.tokens import Doc, Span, Token
 
 from proxygraph.extract import attributes as attrs
-from proxygraph.extract.anaphora import (
-    DocumentContext,
-    pair_references,
-    resolve_anaphora,
-    update_context,
-)
+from proxygraph.extract.anaphora import DocumentContext, resolve_anaphora, update_context
 from proxygraph.extract.arguments import SentenceMentions
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate, first_conjunct, pair_key
@@ -44,6 +39,7 @@ from proxygraph.extract.mentions import (
     with_pronoun_forces,
 )
 from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
+from proxygraph.extract.plural_references import pair_references
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
 from proxygraph.extract.state_descriptions import Governments

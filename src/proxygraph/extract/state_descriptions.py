@@ -109,7 +109,7 @@ class Governments:
             wanted = ("NNS",) if lemma == "authority" else (
                 ("NN", "NNP") if lemma == "kingdom" else ("NN",))  # "the Kingdom"
             if a.pos[i] not in ("NOUN", "PROPN") or a.tag[i] not in wanted:
-                continue  # "the two governments" are a pair (anaphora.pair_references)
+                continue  # "the two governments" are a pair (plural_references.pair_references)
             tok = a.tokens[i]
             children = list(tok.children)
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
