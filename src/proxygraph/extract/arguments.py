@@ -419,7 +419,7 @@ def _operated_weapon(noun: Token, lex: Lexicon) -> bool:
         return verb.lemma_.lower() != "shoot" or any(
             c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
     return (noun.dep_ == "nsubj"
-            and any(t.claim_type == "CLASH" for t in lex.verbs.get(verb.lemma_.lower(), ())))
+            and lex.verb_gives(verb.lemma_.lower(), "CLASH"))
 
 
 def _state_by_its_seat(head: Token, sm: SentenceMentions, lex: Lexicon) -> Entity | None:

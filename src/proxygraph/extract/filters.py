@@ -155,14 +155,14 @@ def attacked_site(cand: Candidate) -> bool:
     is attacked says nothing about who produces there."""
     if cand.type != "PRODUCTION":
         return False
-    verbs = load_lexicon().verbs
+    lexicon = load_lexicon()
     tok = cand.trigger
     for _ in range(3):
         if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.pos_ == "VERB":
-            return any(t.claim_type == "CLASH" for t in verbs.get(tok.lemma_.lower(), ()))
+            return lexicon.verb_gives(tok.lemma_.lower(), "CLASH")
     return False
 
 

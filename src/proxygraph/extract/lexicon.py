@@ -59,6 +59,10 @@ class Lexicon:
     flow_verbs: frozenset[str]
     cues: dict[str, Any]
 
+    def verb_gives(self, lemma: str, ctype: str) -> bool:
+        """Whether the verb `lemma` is a trigger of claim type `ctype`."""
+        return any(t.claim_type == ctype for t in self.verbs.get(lemma, ()))
+
 
 def _invert(mapping: dict[str, list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}

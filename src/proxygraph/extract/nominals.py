@@ -101,8 +101,8 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if lemma in v.lex.clash_nouns_need_target and not any(
             prep_objects(t, {"against", "on", "upon"}) for t in [noun, *done]):
         return
-    if ctype == "PRODUCTION" and dep[i] == "dobj" and any(
-            t.claim_type == ctype for t in v.lex.verbs.get(a.lemma[heads_of[i]], ())):
+    if ctype == "PRODUCTION" and dep[i] == "dobj" and (
+            v.lex.verb_gives(a.lemma[heads_of[i]], ctype)):
         return  # "build a drone factory": the verb rule has it
     if ctype == "INTEGRATION":
         absorbed = v.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))

@@ -54,11 +54,11 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
                            for e in sent_actors if e.kind in kinds}.values())
             if len(recent) == size:
                 out[tok.i] = tuple(recent)
-        doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
-        if tok.i not in out and either and doing:
+        if tok.i not in out and either:
             # only a named third party's act ("Iran denied arming either side"): in
             # "neither side confirmed the meeting" the sides may be any two just named
-            sides = ctx.belligerents(but=doing)
+            doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
+            sides = ctx.belligerents(but=doing) if doing else ()
             if sides:
                 out[tok.i] = sides
         of = tok.head

@@ -60,12 +60,12 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
         yield from _framed(v, verb, trigger)
 
 
-def given_with(verb: Token) -> list[Token]:
-    """What "with" gives: "provided the Houthis with satellite targeting data", where the
-    model reads "targeting" as a verb taking "data", gives the data too."""
-    objects = prep_objects(verb, {"with"})
-    return objects + [o for t in objects for g in kids(t, "acl") if g.tag_ == "VBG"
-                      for o in kids(g, "dobj")]
+def _with_gerund_objects(heads: list[Token]) -> list[Token]:
+    """The things given, with the object of a gerund the model read as a verb on them:
+    "passed satellite targeting data to X", "provided the Houthis with satellite targeting
+    data" (the parser reads "targeting" as a verb taking "data"; the data are given)."""
+    return heads + [o for t in heads for g in kids(t, "acl") if g.tag_ == "VBG"
+                    for o in kids(g, "dobj")]
 
 
 def _fused_receivers(v: SentenceView, patients: list[Token]) -> list[Entity]:
@@ -130,12 +130,13 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         )
         # "armed Hezbollah fighters", "supplied Houthi units with drones": the object of
         # arming, or of a verb that names what is given with "with", is who receives
-        armed = lemma in WORDS.arming_verbs or bool(prep_objects(verb, {"with"}))
+        given_with = prep_objects(verb, {"with"})
+        armed = lemma in WORDS.arming_verbs or bool(given_with)
         if patient_actors and (receiver or armed or not is_item_phrase(v, patients)):
             objects = patient_actors + objects
-            theme = given_with(verb)  # "the Houthis, armed with Iranian X"
+            theme = _with_gerund_objects(given_with)  # "the Houthis, armed with Iranian X"
         else:
-            theme = patients + prep_objects(verb, {"with"})
+            theme = patients + given_with
         if not objects:  # "shipped millions of shells to Russia": hung on the theme
             objects = v.actors([o for t in theme for o in prep_objects(t, {"to", "for"})])
         if not objects:  # "smuggled in parts from Iran to Hamas": hung on an adjunct
@@ -416,12 +417,8 @@ def _members(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate]:
 
 def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
     receiving = lemma in v.lex.receiving_verbs
-    patients = v.patients(verb)
-    # "passed satellite targeting data to X": the parser reads "targeting" as a verb
-    # with "data" as its object and "to X" as its complement; they belong to the theme
-    patients = patients + [
-        o for p in patients for g in kids(p, "acl") if g.tag_ == "VBG" for o in kids(g, "dobj")
-    ]
+    # ("passed satellite targeting data to X": "to X" hangs on "targeting"; see below)
+    patients = _with_gerund_objects(v.patients(verb))
     if not patients:
         # "passing targeting information to X": read as "passing" + a gerund complement
         patients = [
@@ -435,15 +432,16 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
     if not receiving:
         direct = v.actors(patients)
         passive = v.is_passive(verb)
+        given_with = prep_objects(verb, {"with"})
         # "provided the Houthis with data" / "the Houthis were provided with data"; but in
         # "soldiers were sent to Kursk" the passive subject is what is given.
         if (
             direct
             and not is_item_phrase(v, patients)
-            and (not passive or prep_objects(verb, {"with"}))
+            and (not passive or given_with)
         ):
             recipients = direct  # "provided the Houthis with targeting data"
-            theme = given_with(verb)
+            theme = _with_gerund_objects(given_with)
         recipients = recipients + v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
         if not recipients:
             recipients = _fused_receivers(v, patients)  # "gave the RSF drones and money"

@@ -144,9 +144,7 @@ class SentenceView:
             found = self.actors(prep_objects(verb, _AGENT_PREPS))
             for later in (c for c in verb.conjuncts if c.i > verb.i and not found):
                 found = self.actors(prep_objects(later, _AGENT_PREPS))  # "armed and trained by X"
-            if not found and any(
-                t.claim_type == "RECRUITMENT" for t in self.lex.verbs.get(lemma[i], ())
-            ):
+            if not found and self.lex.verb_gives(lemma[i], "RECRUITMENT"):
                 found = self.served(verb)  # "men were recruited to fight for Russia"
         else:
             # "X's Guards have armed Y": the parser may hang the subject on the auxiliary
@@ -191,7 +189,7 @@ class SentenceView:
             controller = [o for o in told if o.i < i and pos[o.i] != "PRON"]
             if controller and self.actors(controller):
                 return self.actors(controller)  # "asked China to press Tehran": China
-            if controller and self._demands(tokens[g]):
+            if controller and self.lex.verb_gives(lemma[g], "DEMAND"):
                 return []  # "urged all external actors to stop arming": none named
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
@@ -253,10 +251,6 @@ class SentenceView:
         if relation == "pcomp" and pos[heads_of[head]] in ("VERB", "AUX"):
             return self.subjects(tokens[heads_of[head]], depth + 1)
         return []
-
-    def _demands(self, verb: Token) -> bool:
-        """A verb of asking or urging ("urge", "call on"), whose object is told to act."""
-        return any(t.claim_type == "DEMAND" for t in self.lex.verbs.get(verb.lemma_.lower(), ()))
 
     def _stray_subject(self, verb: Token) -> list[Entity]:
         """'... as Tehran, Hamas and the Houthis continue to engage': the parser hangs the
