@@ -61,6 +61,9 @@ class DocumentContext:
     # the latest actor whose name holds each formation word: "the alliance" two sentences
     # after "the Three Brotherhood Alliance"
     named_by_word: dict[str, Entity] = field(default_factory=dict)
+    # the latest unregistered party of the claims so far by the last word of its name:
+    # "the militias" after "Iran-backed militias"
+    collectives: dict[str, Entity] = field(default_factory=dict)
     year: int | None = None
     filed: date | None = None  # the document's date: anchors "on Tuesday", "in January"
     paragraph_year: int | None = None  # the last year named in the current paragraph
@@ -86,8 +89,11 @@ class DocumentContext:
 
     def learn_claims(self, claims: Iterable[Claim]) -> None:
         """Record the fighting a sentence's claims report (denied and planned fights are no
-        war)."""
+        war) and the unregistered parties they name."""
         for c in claims:
+            for party in (c.subject, c.object):
+                if party is not None and party.kind == "collective":
+                    self.collectives[party.name.lower().split()[-1]] = party
             if (c.type == "CLASH" and c.object is not None and c.status in ("occurred", "ongoing")
                     and c.subject.id != c.object.id and c.object.kind in _WAR_KINDS
                     and c.subject.kind in _WAR_KINDS):
@@ -102,6 +108,8 @@ _ANAPHOR_WORDS = frozenset({"it", "its", "they", "their", "them", "itself", "arm
                             "forces", "he", "she", "his", "her"})
 _PERSONAL = frozenset({"he", "she", "his", "her"})
 _LEADERS_BODIES = frozenset({"government", "administration", "army", "military"})
+# "the rebels", "these terrorists": members named by their kind stand for the group
+_MEMBER_DETERMINERS = frozenset({"the", "these", "those"})
 _ANAPHOR_LEMMAS = WORDS.pmc_nouns | WORDS.member_nouns | WORDS.anaphoric_nouns
 # Heads of a description a demonym can tie to a group: not "forces" or "troops" (a state's)
 _DESCRIPTION_NOUNS = WORDS.member_nouns | {"faction", "group", "militia", "movement",
@@ -210,7 +218,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             last_pmc = ctx.topic_group({"pmc"})
             target = pmcs[-1] if pmcs else last_pmc
         elif (lemma in WORDS.member_nouns and tok.tag_ == "NNS" and tok.i > 0
-              and sent.doc[tok.i - 1].lower_ == "the" and not any(
+              and sent.doc[tok.i - 1].lower_ in _MEMBER_DETERMINERS and not any(
                   c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
             # "the militants", "the rebels": the armed group the story is about (guide 17)
             doer = _own_subject(tok, actors)

@@ -48,6 +48,9 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
                 out[tok.i] = tuple(named)
+        if tok.i not in out and size == _SAME_HEAD and tok.lower_ in ctx.collectives:
+            # "Iran armed Iraqi militias ... the militias": the collective so named
+            out[tok.i] = (ctx.collectives[tok.lower_],)
         if tok.i not in out and not here and size >= 2:
             # the last sentences together, when they name exactly as many
             recent = list({e.id: e for sent_actors in ctx.earlier_actors
@@ -132,4 +135,12 @@ def _reference_size(tok: Token) -> int:
             return _COUNTS[c.lower_]
         if c.dep_ == "det" and c.lower_ in ("these", "those"):
             return -1
+    if (tok.lemma_.lower() in WORDS.plural_group_nouns
+            and [(c.dep_, c.lower_) for c in tok.children] == [("det", "the")]):
+        return _SAME_HEAD  # "the militias": the groups just named, or one named so
     return 0
+
+
+# "the factions", "the militias" with no other word: two or more groups just named, or the
+# one collective named with that word ("Iraqi militias")
+_SAME_HEAD = -2
