@@ -143,7 +143,7 @@ def main() -> None:
     docs = corpus_docs(args.parts)
     every = tr.tuning_sets
     # the model trains on the chosen corpus parts only, beside the other tuning sets
-    tr.tuning_sets = lambda: [s for s in every()  # type: ignore[assignment]
+    tr.tuning_sets = lambda hold_out=None: [s for s in every()  # type: ignore[assignment]
                               if "corpus" not in s[0].parts
                               or s[0].parent.name in {*args.parts, *args.also_train}]
     rows = tr.collect()

@@ -169,6 +169,23 @@ def _descriptor_collective(head: Token, plural: str, sm: SentenceMentions,
     return collective(name, (f"{' '.join(written)} {plural}", as_written(head)))
 
 
+def written_collective(head: Token, bare: bool) -> Entity | None:
+    """An unnamed plural group as the text writes it, "young men", "the eastern militias",
+    "front companies", "separatists" (guide 6), where no other rule names it: a party the
+    learned layer may pair. "The fighters", "its men" and "members of the group" point at a
+    group already named (guide 17) and make none; nor does a plain word for people in arms
+    ("killing 11 soldiers") unless `bare`."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children):
+        return None
+    modified = any(c.dep_ in ("amod", "compound", "nmod") for c in head.lefts)
+    if not modified and (not bare or any(c.dep_ == "det" for c in head.children)):
+        return None
+    written = as_written(head)
+    return collective(written, (plural_of(head),))
+
+
 def as_written(head: Token) -> str:
     """The collective's words as the text has them, from its first modifier to its head
     ("Colombian armed groups", "Iranian-backed militia groups"): one of its names."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, cast
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
-from proxygraph.extract.collectives import collective_for
+from proxygraph.extract.collectives import collective_for, written_collective
 from proxygraph.extract.lexicon import Lexicon, load_lexicon
 from proxygraph.extract.mentions import Mention, is_label_collective
 from proxygraph.extract.wordsets import WORDS
@@ -30,6 +30,8 @@ MAX_MENTIONS = 12  # actors per sentence considered: bounds the pairs at 132
 MAX_PATH = 6  # dependency edges; longer paths are one feature "long"
 WINDOW = 2  # words either side of a mention read as features
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
+# Heads of an unnamed group the learned layer pairs as written when no rule names it
+_WRITTEN_HEADS = WORDS.written_collective_heads
 
 
 def mention_head(m: Mention, tokens: list[Token]) -> Token:
@@ -80,9 +82,12 @@ def _collective_mentions(sm: SentenceMentions, lex: Lexicon) -> list[Mention]:
         lemma = a.lemma[i]
         if lemma in WORDS.indefinite_group_nouns:
             pass  # "Syrian fighters", "foreign mercenaries": a group of their own (guide 6)
-        elif lemma not in lex.group_nouns or i in national:
+        elif i in national or lemma not in _WRITTEN_HEADS and lemma not in lex.group_nouns:
             continue
         entity = collective_for(a.tokens[i], sm, lex)
+        if entity is None and (lemma in _WRITTEN_HEADS or lemma in lex.group_nouns):
+            # "young men", "eastern militias", "front companies": named as written
+            entity = written_collective(a.tokens[i], bare=lemma in _WRITTEN_HEADS)
         # "IRGC-trained fighters" are named by the relation their label states: the rules
         # read that label, and its sponsor is no other party to them
         if entity is not None and not is_label_collective(entity, lex.backing_participles):

@@ -21,6 +21,7 @@ import argparse
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +55,17 @@ MIN_WEIGHT = 0.01
 REGULARISATION_C = 1.0
 
 
-def tuning_sets() -> list[tuple[Path, Path, set[str] | None]]:
-    """(gold, texts folder, documents or None for all) of every set training may read."""
+def tuning_sets(hold_out: str | None = None) -> list[tuple[Path, Path, set[str] | None]]:
+    """(gold, texts folder, documents or None for all) of every set training may read, but
+    the corpus parts whose folder name matches `hold_out` (a glob: kept unread to measure
+    the model on)."""
     out: list[tuple[Path, Path, set[str] | None]] = [
         (DATA / "extraction" / "gold.jsonl", DATA / "extraction" / "texts", None)]
     heldout = DATA / "heldout"
     early = {p.name for p in (heldout / "texts").glob("*.txt") if int(p.name[1:3]) <= 15}
     out.append((heldout / "gold.jsonl", heldout / "texts", early))
     for part in sorted((DATA / "corpus").glob("train-*")):
-        if (part / "gold.jsonl").exists():
+        if (part / "gold.jsonl").exists() and not (hold_out and fnmatch(part.name, hold_out)):
             out.append((part / "gold.jsonl", part / "texts", None))
     return out
 
@@ -138,10 +141,10 @@ Rows = list[tuple[str, list[str], set[str]]]  # (document, features, gold classe
 
 
 def collect(read: Callable[[Path, list[dict[str, Any]]], list[tuple[list[str], set[str]]]]
-            = document_pairs) -> Rows:
-    """`read`'s rows for every document of the tuning sets."""
+            = document_pairs, hold_out: str | None = None) -> Rows:
+    """`read`'s rows for every document of the tuning sets (but the parts held out)."""
     rows: Rows = []
-    for gold_path, texts, only in tuning_sets():
+    for gold_path, texts, only in tuning_sets(hold_out):
         gold = load_jsonl(gold_path)
         for path in sorted(texts.glob("*.txt")):
             if only is not None and path.name not in only:
@@ -231,15 +234,18 @@ def main(argv: list[str] | None = None) -> None:
                         help="train one of the two models (default: both, in that order)")
     parser.add_argument("--cv", action="store_true", help="pick the threshold by CV")
     parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--hold-out", metavar="GLOB", default=None,
+                        help="leave out the corpus parts whose folder matches, e.g. "
+                             "'train-y[k-o]', to measure the models on them")
     args = parser.parse_args(argv)
     if args.only != "implied":
-        _train(collect(), PAIR_TYPES, args.out, args.cv, args.threshold, DEFAULT_THRESHOLD,
-               TYPE_THRESHOLDS)
+        _train(collect(hold_out=args.hold_out), PAIR_TYPES, args.out, args.cv,
+               args.threshold, DEFAULT_THRESHOLD, TYPE_THRESHOLDS)
         # the implied model learns over the packaged layer's claims: the one just written
         # when --out is the packaged file (the default)
         load_model.cache_clear()
     if args.only != "relations":
-        _train(collect(document_implied), (IMPLIED,), args.implied_out, args.cv,
+        _train(collect(document_implied, args.hold_out), (IMPLIED,), args.implied_out, args.cv,
                args.threshold, IMPLIED_THRESHOLD)
 
 

@@ -29,6 +29,7 @@ class WordSets:
     count_words: frozenset[str]
     # anaphora
     generic_group_nouns: frozenset[str]
+    written_collective_heads: frozenset[str]
     plural_group_nouns: frozenset[str]
     anaphoric_nouns: frozenset[str]
     pmc_nouns: frozenset[str]
