@@ -263,3 +263,17 @@ def test_naming_someone_something_relates_no_pair(monkeypatch) -> None:
                     if c.extractor.get("component") == "learned"]
     assert [c for c in extract_text("Vladimir Putin called Hezbollah on Monday.")
             if c.extractor.get("component") == "learned"]
+
+
+def test_training_can_hold_parts_out() -> None:
+    from proxygraph.extract.train_relations import tuning_sets
+
+    def parts(hold_out: str | None) -> set[str]:
+        return {gold.parent.name for gold, _, _ in tuning_sets(hold_out)
+                if gold.parent.name.startswith("train-")}
+
+    every = parts(None)
+    kept = parts("train-y*")
+    assert kept and kept < every
+    assert not any(name.startswith("train-y") for name in kept)
+    assert all(not name.startswith("blind-") for name in every)
