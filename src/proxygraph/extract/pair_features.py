@@ -426,6 +426,12 @@ def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: In
         feats.append(code("path=" + " ".join([dep[i] + "^" for i in up]
                                              + ["v" + dep[i] for i in down])))
     ia, ib = ha.i, hb.i
+    # another actor on the path between them ("A's ally B armed C"): the pair is less often
+    # related directly; and how many actors the sentence names
+    others = {m.end - 1 for m in sm.mentions if not m.is_item} - {a.end - 1, b.end - 1}
+    if others.intersection((*up[1:], *([lca] if lca is not None else []), *down[:-1])):
+        feats.append(code("actor_on_path"))
+    feats.append(code(f"actors={min(len(others), 4)}"))
     gap = abs(ia - ib)
     feats.append(code(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}"))
     for i in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
