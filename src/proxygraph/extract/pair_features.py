@@ -400,6 +400,18 @@ def pair_features(sm: SentenceMentions, a: Mention, b: Mention, lex: Lexicon | N
     return indexed_pair_features(sm, a, b, indexes, ha, hb, words), lca
 
 
+def _form(m: Mention, arr: DocArrays) -> str:
+    """How a mention names its actor: "name", "pronoun" or "description"."""
+    first = arr.tokens[m.start]
+    if m.end - m.start == 1 and first.pos_ in ("PRON", "DET"):
+        return "pronoun"
+    return "name" if arr.tokens[m.end - 1].pos_ == "PROPN" else "description"
+
+
+# Dependency labels by which the path leaves one clause for another
+_CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "parataxis"})
+
+
 def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: IndexPath,
                    ha: Token, hb: Token, words: SentenceWords[F]) -> list[F]:
     """`pair_features` of a path by token index (each feature as `words` codes it)."""
@@ -432,6 +444,10 @@ def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: In
     if others.intersection((*up[1:], *([lca] if lca is not None else []), *down[:-1])):
         feats.append(code("actor_on_path"))
     feats.append(code(f"actors={min(len(others), 4)}"))
+    # how each party is named: a name, a pronoun or a description ("the group")
+    feats.append(code(f"forms={_form(a, arr)}|{_form(b, arr)}"))
+    if any(dep[i] in _CLAUSE_LINKS for i in (*up, *down)):
+        feats.append(code("crosses_clause"))
     gap = abs(ia - ib)
     feats.append(code(f"dist={min(gap, 10) if gap < 10 else '10+' if gap < 20 else '20+'}"))
     for i in (*up[1:], *([lca] if lca is not None else []), *down[:-1]):
