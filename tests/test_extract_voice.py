@@ -131,3 +131,23 @@ def test_a_translation_note_names_no_issuer_and_capitals_in_a_heading_no_one() -
     names = {m.entity.name for item in analysed_sentences(
         Document(name="d.txt", text=text, sha256=content_hash(text))) for m in item.sm.mentions}
     assert not names & {"Press Release", "Republique Democratique Du"}
+
+
+INTRODUCED = """INTERVIEW | "Our orders come from Baghdad"
+
+A senior commander of the Popular Mobilization Forces talks about the border, the
+Americans and Iran. The interview was recorded in Baghdad and has been edited for length.
+
+Q: Do you work with the Syrian army?
+
+Karim al-Saadi (commander, northern axis): We coordinate with the Syrian army against
+ISIS remnants near al-Qaim.
+"""
+
+
+def test_an_interviewees_we_is_the_body_the_introduction_titles_him_with() -> None:
+    # "a senior commander of the PMF" in the prose under the headline: his "we" is the PMF
+    assert "pmf" in first_person_entities(INTRODUCED)
+    found = triples(INTRODUCED)
+    assert any(t == "COORDINATION" and {s, o} == {"pmf",
+                                                 "syrian-arab-army"} for t, s, o in found)

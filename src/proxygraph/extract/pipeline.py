@@ -175,9 +175,10 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
     # the head's chunks with their mentions, found once for the voice and for the loop
     header = [(offset, chunk, with_local_names(chunk, find_mentions(chunk, index), names))
               for offset, chunk in _header(chunks)]
+    heads = [(c, found) for _, c, found in header if not opens_a_turn(doc_text(c))]
     voices.document = document_voice(
-        [(c, found) for _, c, found in header
-         if heading_like(doc_text(c)) and not opens_a_turn(doc_text(c))])
+        [(c, found) for c, found in heads if heading_like(doc_text(c))],
+        [(c, found) for c, found in heads if not heading_like(doc_text(c))])
     rest: Iterator[tuple[int, Doc, list[Mention] | None]] = (
         (offset, chunk, None) for offset, chunk in chunks)
     for offset, chunk, found in chain(header, rest):

@@ -44,17 +44,20 @@ class Voice:
     interview: bool
 
 
-def document_voice(header: list[tuple[Doc, list[Mention]]]) -> Voice | None:
+def document_voice(header: list[tuple[Doc, list[Mention]]],
+                   prose: list[tuple[Doc, list[Mention]]] = ()) -> Voice | None:
     """The body the document speaks for, read from its opening chunks with their mentions:
     the one an interview is "with", else the issuer a statement genre names ("Statement by
-    X", "X statement", a body's name heading the page above "Weekly Press Briefing")."""
+    X", "X statement", a body's name heading the page above "Weekly Press Briefing").
+    `prose`: the head's paragraphs of prose, read only for whom an interview's title word
+    names ("A senior commander of the PMF talks about ...")."""
     for doc, mentions in header:
         found = _interviewee(doc, mentions)
         if found is not None:
             return Voice(found, interview=True)
     if any(_is_interview(doc) for doc, _ in header):
         # "'We are not the problem' - Rwanda's special envoy on the Washington deal"
-        for doc, mentions in header:
+        for doc, mentions in (*header, *prose):
             found = _titled_body(doc, mentions)
             if found is not None:
                 return Voice(found, interview=True)
@@ -130,15 +133,23 @@ def _is_interview(doc: Doc) -> bool:
 
 def _titled_body(doc: Doc, mentions: list[Mention]) -> Entity | None:
     """The body a title word in the page's head names ("Rwanda's special envoy", "an RSF
-    adviser", "STC foreign affairs official"): who answers speaks for it."""
+    adviser", "STC foreign affairs official", "a senior commander of the Popular
+    Mobilization Forces"): who answers speaks for it."""
     a = arrays(doc)
     titles = load_lexicon().title_words | WORDS.interviewee_titles
     for i in range(len(doc)):
         if a.lemma[i] not in titles or a.pos[i] != "NOUN":
             continue
         left = doc[i].left_edge.i
+        # the phrase "of" opens after the title (the parser may hang a verb read as a
+        # noun there: "commander of the PMF talks about")
+        of = next((c for c in a.children[i] if a.dep[c] == "prep" and a.lower[c] == "of"),
+                  None)
         for m in mentions:
-            if left <= m.start and m.end <= i and _is_side(m) and m.entity.kind != "person":
+            if not _is_side(m) or m.entity.kind == "person":
+                continue
+            if (left <= m.start and m.end <= i) or (of is not None and m.start == of + 1 + (
+                    a.lower[of + 1] == "the")):
                 return _body(m.entity)
     return None
 
