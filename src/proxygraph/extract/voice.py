@@ -148,8 +148,8 @@ def _titled_body(doc: Doc, mentions: list[Mention]) -> Entity | None:
         for m in mentions:
             if not _is_side(m) or m.entity.kind == "person":
                 continue
-            if (left <= m.start and m.end <= i) or (of is not None and m.start == of + 1 + (
-                    a.lower[of + 1] == "the")):
+            if (left <= m.start and m.end <= i) or (of is not None and of + 1 < len(doc) and (
+                    m.start == of + 1 + (a.lower[of + 1] == "the"))):
                 return _body(m.entity)
     return None
 
