@@ -2,6 +2,7 @@
 
     pip install -e '.[dev]'           # brings scikit-learn
     python -m proxygraph.extract.train_relations [--out PATH] [--cv] [--only implied]
+                                                 [--hold-out GLOB]
 
 Reads every tuning set (tests/data/extraction, tests/data/heldout h01-h15, and the
 train-* parts of tests/data/corpus; never a blind part), runs the extractor's own parse,
