@@ -30,8 +30,6 @@ MAX_MENTIONS = 12  # actors per sentence considered: bounds the pairs at 132
 MAX_PATH = 6  # dependency edges; longer paths are one feature "long"
 WINDOW = 2  # words either side of a mention read as features
 _ACTOR_KINDS = {"state", "state_organ", "armed_group", "pmc", "person", "organization"}
-# Heads of an unnamed group the learned layer pairs as written when no rule names it
-_WRITTEN_HEADS = WORDS.written_collective_heads
 
 
 def mention_head(m: Mention, tokens: list[Token]) -> Token:
@@ -80,14 +78,16 @@ def _collective_mentions(sm: SentenceMentions, lex: Lexicon) -> list[Mention]:
         if any(c in taken and a.dep[c] in ("compound", "poss", "nmod") for c in a.children[i]):
             continue  # "M23 fighters", "Hezbollah's fighters": the named group itself
         lemma = a.lemma[i]
+        bare = lemma in WORDS.written_collective_heads  # "minors", "front companies"
+        writable = bare or lemma in lex.group_nouns
         if lemma in WORDS.indefinite_group_nouns:
             pass  # "Syrian fighters", "foreign mercenaries": a group of their own (guide 6)
-        elif i in national or lemma not in _WRITTEN_HEADS and lemma not in lex.group_nouns:
+        elif i in national or not writable:
             continue
         entity = collective_for(a.tokens[i], sm, lex)
-        if entity is None and (lemma in _WRITTEN_HEADS or lemma in lex.group_nouns):
+        if entity is None and writable:
             # "young men", "eastern militias", "front companies": named as written
-            entity = written_collective(a.tokens[i], bare=lemma in _WRITTEN_HEADS)
+            entity = written_collective(a.tokens[i], bare=bare)
         # "IRGC-trained fighters" are named by the relation their label states: the rules
         # read that label, and its sponsor is no other party to them
         if entity is not None and not is_label_collective(entity, lex.backing_participles):
@@ -204,6 +204,7 @@ class SentenceWords(Generic[F]):
         self._governors: dict[int, list[F]] = {}
         self._sides: dict[tuple[str, int, int, int, str], _Side[F]] = {}
         self._sentence: list[F] | None = None
+        self._actor_heads: frozenset[int] | None = None
         self._between_pairs: dict[tuple[object, ...], list[F]] = {}
 
     def word(self, i: int, a: DocArrays, tag: str, class_tag: str) -> list[F]:
@@ -225,6 +226,12 @@ class SentenceWords(Generic[F]):
             types = sentence_trigger_types(sm.sent)
             self._sentence = [self.code(f"st={t}") for t in sorted(types)]
         return self._sentence
+
+    def actor_heads(self, sm: SentenceMentions) -> frozenset[int]:
+        """The last token of each actor mention of the sentence, found once for its pairs."""
+        if self._actor_heads is None:
+            self._actor_heads = frozenset(m.end - 1 for m in sm.mentions if not m.is_item)
+        return self._actor_heads
 
     def between(self, i: int, a: DocArrays) -> list[F]:
         """A word between the pair: nothing for punctuation and numbers."""
@@ -440,7 +447,7 @@ def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: In
     ia, ib = ha.i, hb.i
     # another actor on the path between them ("A's ally B armed C"): the pair is less often
     # related directly; and how many actors the sentence names
-    others = {m.end - 1 for m in sm.mentions if not m.is_item} - {a.end - 1, b.end - 1}
+    others = words.actor_heads(sm) - {a.end - 1, b.end - 1}
     if others.intersection((*up[1:], *([lca] if lca is not None else []), *down[:-1])):
         feats.append(code("actor_on_path"))
     feats.append(code(f"actors={min(len(others), 4)}"))

@@ -129,7 +129,8 @@ def _doers_of(tok: Token) -> set[int]:
 
 def _reference_size(tok: Token) -> int:
     """How many actors a plural description names: 2 for "the two countries", 3 for "the
-    three juntas", -1 (two or more) for "these groups"; 0 when it names none."""
+    three juntas", -1 (two or more) for "these groups", `_SAME_HEAD` (two or more, or the
+    collective named with that word) for "the militias"; 0 when it names none."""
     for c in tok.children:
         if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _COUNTS:
             return _COUNTS[c.lower_]
