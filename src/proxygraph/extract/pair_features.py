@@ -228,9 +228,11 @@ class SentenceWords(Generic[F]):
         return self._sentence
 
     def actor_heads(self, sm: SentenceMentions) -> frozenset[int]:
-        """The last token of each actor mention of the sentence, found once for its pairs."""
+        """The head token of each actor mention of the sentence (`mention_head`: "Ministry"
+        in "Ministry of Defence"), found once for its pairs."""
         if self._actor_heads is None:
-            self._actor_heads = frozenset(m.end - 1 for m in sm.mentions if not m.is_item)
+            self._actor_heads = frozenset(mention_head(m, sm.tokens).i
+                                          for m in sm.mentions if not m.is_item)
         return self._actor_heads
 
     def between(self, i: int, a: DocArrays) -> list[F]:
@@ -447,7 +449,7 @@ def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: In
     ia, ib = ha.i, hb.i
     # another actor on the path between them ("A's ally B armed C"): the pair is less often
     # related directly; and how many actors the sentence names
-    others = words.actor_heads(sm) - {a.end - 1, b.end - 1}
+    others = words.actor_heads(sm) - {ha.i, hb.i}
     if others.intersection((*up[1:], *([lca] if lca is not None else []), *down[:-1])):
         feats.append(code("actor_on_path"))
     feats.append(code(f"actors={min(len(others), 4)}"))
