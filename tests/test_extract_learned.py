@@ -109,6 +109,23 @@ def test_an_actor_named_twice_pairs_through_its_nearest_mention() -> None:
     assert pairs[("houthis", "iran")][1].start == first_iran.start
 
 
+def test_an_actor_whose_head_is_on_the_path_stands_between_the_pair() -> None:
+    from proxygraph.extract.pair_features import mention_pairs, pair_features
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    # "Armed Forces of Ukraine" is headed by "Forces", which the path from Britain to
+    # Russia passes through; its last word "Ukraine" is off the path
+    text = "Britain armed the Armed Forces of Ukraine, which fought Russia."
+    item = next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
+    features = {}
+    for a, b, ha, hb, path in mention_pairs(item.sm):
+        features[(a.entity.id, b.entity.id)] = set(
+            pair_features(item.sm, a, b, path=path, heads=(ha, hb))[0])
+    assert "actor_on_path" in features[("united-kingdom", "russia")]
+    assert "actor_on_path" not in features[("ukrainian-armed-forces", "russia")]
+
+
 @pytest.mark.parametrize("text, kept, dropped", [
     # people or an act of the state: a party
     ("Saudi negotiators met Houthi officials in Muscat.", "saudi-arabia", ()),
