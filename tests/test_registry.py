@@ -454,6 +454,14 @@ def test_cli_bad_options(runner: CliRunner) -> None:
     ("text", "entity_id", "kind"),
     [
         ("FARDC", "fardc", "state_organ"),
+        ("AQIS", "aqis", "armed_group"),
+        ("CNDP", "cndp", "armed_group"),
+        ("Los Tiguerones", "los-tiguerones", "armed_group"),
+        ("Tariq Ben Ziyad Brigade", "tariq-bin-ziyad-brigade", "armed_group"),
+        ("SOUTHCOM", "us-southern-command", "state_organ"),
+        ("Emomali Rahmon", "emomali-rahmon", "person"),
+        ("Badr al-Busaidi", "badr-albusaidi", "person"),
+        ("Hochstein", "amos-hochstein", "person"),
         ("Kinshasa", "dr-congo", "state"),
         ("Kigali", "rwanda", "state"),
         ("RDF", "rdf", "state_organ"),
@@ -522,6 +530,7 @@ def test_pij_wing_is_not_liwa_al_quds(reg: Registry) -> None:
         ("Joint Chiefs of Staff", "us-joint-chiefs"),
         ("JCS", "rok-jcs"),
         ("JEM", None),  # Sudan's JEM or Jaish-e-Mohammed: the report must say which
+        ("Southern Command", None),  # the US command, or Israel's, Colombia's...
     ],
 )
 def test_contested_short_forms_have_one_owner_or_none(reg: Registry, form: str,
