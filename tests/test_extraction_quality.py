@@ -20,12 +20,13 @@ from proxygraph.evaluate import load_jsonl, score_claims
 from proxygraph.extract import extract_path
 
 DATA = Path(__file__).parent / "data"
-# Measured with extractor 0.17.0 (rules, learned layer and implied parties trained on
-# a..yr): own set P 0.931 F1 0.882; corpus train (a..yr) P 0.778 F1 0.623; corpus blind
-# (a..y) P 0.676 F1 0.549.
+# Measured with extractor 0.18.0 (rules, learned layer and implied parties trained on
+# a..yz and xa..xz): own set P 0.924 F1 0.876; corpus train (104 parts) P 0.767 F1 0.607;
+# corpus blind (a..zc) P 0.681 F1 0.551. The train floor's precision went from 0.77 to
+# 0.75 in 0.18.0 when 34 harder parts joined the set (0.17.0 read them at P 0.645).
 FLOORS = {  # set -> (F1, precision)
     "extraction": (0.86, 0.92),
-    "corpus-train": (0.58, 0.77),
+    "corpus-train": (0.58, 0.75),
     "corpus-blind": (0.50, 0.67),
 }
 NEGATIVE_CLAIMS_CEILING = 0
