@@ -126,6 +126,23 @@ def test_an_actor_whose_head_is_on_the_path_stands_between_the_pair() -> None:
     assert "actor_on_path" not in features[("ukrainian-armed-forces", "russia")]
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("Hezbollah exchanged fire with Israel.", "avo=exchange|fire"),
+    ("Hezbollah exchanged prisoners with Israel.", "avo=exchange|prisoner"),
+])
+def test_a_subject_pair_reads_what_its_verb_does_to(text, feature) -> None:
+    from proxygraph.extract.pair_features import mention_pairs, pair_features
+    from proxygraph.extract.pipeline import analysed_sentences
+    from proxygraph.ingest import read_text_stream
+
+    item = next(analysed_sentences(read_text_stream(text.encode(), "t.txt")))
+    a, b, ha, hb, path = next(p for p in mention_pairs(item.sm)
+                              if (p[0].entity.id, p[1].entity.id) == ("hezbollah", "israel"))
+    features = set(pair_features(item.sm, a, b, path=path, heads=(ha, hb))[0])
+    assert feature in features
+    assert not any(f.startswith("bvo=") for f in features)  # Israel is no subject here
+
+
 @pytest.mark.parametrize("text, kept, dropped", [
     # people or an act of the state: a party
     ("Saudi negotiators met Houthi officials in Muscat.", "saudi-arabia", ()),

@@ -278,6 +278,11 @@ class SentenceWords(Generic[F]):
         dep, governor = a.dep[i], a.head[i]
         governed_by_adp = a.pos[governor] == "ADP"
         first, end = tokens[0].i, tokens[-1].i + 1  # the sentence's tokens
+        # what the verb a subject governs does to ("exchanged fire" or "exchanged
+        # prisoners", "opened fire" or "opened talks"): the verb alone cannot tell
+        done_to = (next((c.lemma_ for c in a.tokens[governor].children
+                         if c.dep_ == "dobj" and not m.start <= c.i < m.end), None)
+                   if dep in ("nsubj", "nsubjpass") and a.pos[governor] == "VERB" else None)
         after: list[F] = []
         if tag == "a":
             after = [code(f"after_a={a.lower[t]}") for t in range(m.end, min(m.end + 3, end))
@@ -291,6 +296,8 @@ class SentenceWords(Generic[F]):
             head2=(code(f"bhead2={a.lemma[a.head[governor]]}|{a.lower[governor]}")
                    if tag == "b" and governed_by_adp else None),
             role=code(f"{tag}hd={dep}|{a.lemma[governor]}"),
+            verb_object=(code(f"{tag}vo={a.lemma[governor]}|{done_to}")
+                         if done_to is not None else None),
             window=[code(f) for f in _window(m, tag, first, end, a)],
             after=after,
         )
@@ -473,6 +480,7 @@ def indexed_pair_features(sm: SentenceMentions, a: Mention, b: Mention, path: In
     if side_b.head2 is not None:
         feats.append(side_b.head2)
     feats += (side_a.role, side_b.role, *side_a.window, *side_b.window)
+    feats += [f for f in (side_a.verb_object, side_b.verb_object) if f is not None]
     feats += words.between_pair(a, b, ia, ib, arr)
     feats += side_a.after  # "X-backed B": a hyphenated participle right after a
     feats += words.sentence_types(sm, arr)
@@ -490,6 +498,7 @@ class _Side(NamedTuple, Generic[F]):
     head: F  # "ahead=arm"
     head2: F | None  # b only: "bhead2=talk|with", when its head is a preposition
     role: F  # "ahd=nsubj|arm"
+    verb_object: F | None  # a subject's verb and its object: "avo=exchange|fire"
     window: list[F]  # the words either side
     after: list[F]  # a only: "after_a=backed"
 
