@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.candidates import Candidate
@@ -37,6 +37,7 @@ from proxygraph.extract.pair_features import (
 )
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
 
 if TYPE_CHECKING:
     from proxygraph.extract.arguments import SentenceMentions
@@ -361,6 +362,18 @@ def _reporting_words() -> frozenset[str]:
 _ALLIED_TYPES = frozenset({"SUPPORT", "COORDINATION"})
 
 
+def _armed_membership(part: Entity, whole: Entity, sent: Span, a: DocArrays) -> bool:
+    """Whether a state is part of a body here as a force is ("troops from Nigeria and Chad"
+    in the MNJTF, a state in a mission or an alliance) and not as a member of a bloc
+    ("Iran is a member of BRICS"): a word for forces in the sentence or the body's name.
+    Anything but a state in a body is not asked."""
+    if part.kind != "state" or whole.kind != "organization":
+        return True
+    words = WORDS.armed_body_words
+    return not words.isdisjoint(a.lemma[sent.start:sent.end]) or any(
+        w.lower().rstrip("s") in words for w in whole.name.split())
+
+
 def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | None]],
                        model: RelationModel | None = None) -> list[Candidate]:
     """Claims the classifier finds for the sentence's actor pairs beyond `known` ones."""
@@ -440,6 +453,8 @@ def learned_candidates(sm: SentenceMentions, known: set[tuple[str, str, str | No
         leader_state = SentenceView.affiliation(b.entity, ("state",))
         for ctype in types:
             if loose and ctype in ("INTEGRATION", "SUPPORT"):
+                continue
+            if ctype == "INTEGRATION" and not _armed_membership(a.entity, b.entity, sent, a_):
                 continue
             obj = leader_state if ctype == "SUPPORT" else b.entity
             key = (ctype, a.entity.id, obj.id)

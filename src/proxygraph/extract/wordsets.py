@@ -70,6 +70,7 @@ class WordSets:
     region_prefixes: frozenset[str]
     order_sense_verbs: frozenset[str]
     army_words: frozenset[str]
+    armed_body_words: frozenset[str]
     affiliate_nouns: frozenset[str]
     affiliate_participles: frozenset[str]
     charge_verbs: frozenset[str]
