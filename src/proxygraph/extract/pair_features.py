@@ -280,8 +280,9 @@ class SentenceWords(Generic[F]):
         first, end = tokens[0].i, tokens[-1].i + 1  # the sentence's tokens
         # what the verb a subject governs does to ("exchanged fire" or "exchanged
         # prisoners", "opened fire" or "opened talks"): the verb alone cannot tell
-        done_to = (next((c.lemma_ for c in a.tokens[governor].children
-                         if c.dep_ == "dobj" and not m.start <= c.i < m.end), None)
+        # (the object's lemma as spaCy cases it, which the weights were trained on)
+        done_to = (next((a.tokens[c].lemma_ for c in a.children[governor]
+                         if a.dep[c] == "dobj" and not m.start <= c < m.end), None)
                    if dep in ("nsubj", "nsubjpass") and a.pos[governor] == "VERB" else None)
         after: list[F] = []
         if tag == "a":
