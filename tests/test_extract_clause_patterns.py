@@ -5,6 +5,8 @@ nominal idioms. The sentences are written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import only, triples
 from proxygraph.extract import extract_text
 
@@ -563,3 +565,92 @@ def test_a_verbs_subjects_are_the_nouns_two_sides_only_when_they_do_its_act() ->
         "Russia and Ukraine have been at war since 2022.")
     assert ("AGREEMENT", "israel", "hamas") in triples(
         "Israel and Hamas agreed to a ceasefire.")
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas and Fatah fought each other in Gaza in 2007.",
+    "Hamas and Fatah fought one another in Gaza in 2007.",
+    "Hamas and Fatah attacked each other in Gaza in 2007.",
+])
+def test_a_reciprocal_object_makes_the_subjects_fight_each_other(text) -> None:
+    found = triples(text)
+    assert {("CLASH", "hamas", "fatah"), ("CLASH", "fatah", "hamas")} & found
+
+
+def test_accusing_each_other_is_no_fight() -> None:
+    assert not triples("Hamas and Fatah accused each other of betraying the cause.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China has supplied Russia with dual-use goods, including machine tools and "
+     "microelectronics.", ("TRADE", "china", "russia")),
+    ("Niger sold 300 tons of yellowcake to Iran.", ("TRADE", "niger", "iran")),
+    ("Turkish exports of dual-use goods to Russia tripled in 2023.",
+     ("TRADE", "turkey", "russia")),
+    ("Iran exports gas and electricity to Iraq.", ("TRADE", "iran", "iraq")),
+    ("Iranian weapons shipments to the Houthis continued.",
+     ("ARMS_TRANSFER", "iran", "houthis")),
+])
+def test_goods_measures_and_loads_type_what_is_given(text, expected) -> None:
+    found = triples(text)
+    assert expected in found
+    other = "ARMS_TRANSFER" if expected[0] == "TRADE" else "TRADE"
+    assert (other, *expected[1:]) not in found
+
+
+@pytest.mark.parametrize("text, ally, side", [
+    ("The North Koreans fought with the Russians in Kursk from November until March.",
+     "north-korea", "russia"),
+    ("The FDLR fights with the Wazalendo in Masisi.", "fdlr", "wazalendo"),
+])
+def test_fighting_with_someone_as_a_verb_is_on_their_side(text, ally, side) -> None:
+    found = triples(text)
+    assert ("SUPPORT", ally, side) in found
+    assert not any(t == "CLASH" for t, _, _ in found)
+
+
+def test_fighting_with_someone_as_a_noun_is_a_clash() -> None:
+    assert ("CLASH", "m23", "fardc") in triples(
+        "The M23 took Goma after three days of street fighting with the Congolese army.")
+
+
+def test_instructed_without_an_order_is_teaching() -> None:
+    found = triples("Recruits of the M23 were instructed by Rwandan army personnel.")
+    assert any(t == "TRAINING" and o == "m23" for t, _, o in found)
+    assert not any(t == "DEMAND" for t, _, _ in found)
+    assert any(t == "DEMAND" for t, _, _ in triples(
+        "Rwanda instructed the M23 to withdraw from Goma."))
+
+
+@pytest.mark.parametrize("text", [
+    "The FDLR fought under the command of the FARDC.",
+    "FDLR combatants fought under FARDC command in 2024.",
+])
+def test_fighting_under_a_forces_command_is_being_part_of_it(text) -> None:
+    found = triples(text)
+    assert ("INTEGRATION", "fdlr", "fardc") in found
+    assert not any(t == "CLASH" for t, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Sudan Shield Forces rejoined the ranks of the Sudanese Armed Forces.",
+    "The Resistance Front is an offshoot of Lashkar-e-Taiba.",
+])
+def test_rejoining_a_force_and_an_offshoot_are_integration_of_the_subject(text) -> None:
+    found = triples(text)
+    assert len(found) == 1
+    ((ctype, part, _whole),) = found
+    assert ctype == "INTEGRATION" and part in ("sudan-shield-forces", "the-resistance-front")
+
+
+def test_calling_someone_is_a_telephone_call_and_calling_on_them_a_demand() -> None:
+    found = triples("Putin called Erdogan on Tuesday.")
+    assert {t for t, _, _ in found} == {"CONTACT"}
+    assert ("DEMAND", "european-union", "russia") in triples(
+        "The EU called on Tuesday on Russia to withdraw.")
+    assert not triples("Erdogan called Netanyahu a terrorist.")
+
+
+def test_calling_someone_a_name_in_quotes_is_no_call() -> None:
+    assert not triples("Even Russian President Vladimir Putin called Hezbollah 'a serious "
+                       "political force' in 2023.")

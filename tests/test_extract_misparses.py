@@ -222,8 +222,10 @@ def test_fighting_with_someone_against_a_third_makes_them_allies() -> None:
             ("CLASH", "endf", "tplf")} <= found
     assert ("CLASH", "fano", "endf") not in found
     assert ("CLASH", "endf", "fano") not in found  # nor does the classifier add it
-    assert triples("Hezbollah fought with Israel in 2006.") == {
-        ("CLASH", "hezbollah", "israel")}
+    # the verb "fight with" someone is on their side even with no third named (train gold:
+    # every such "with" party of the verb is an ally); the noun "fighting with" is a clash
+    assert triples("The FDLR fought with the FARDC in 2024.") == {
+        ("SUPPORT", "fdlr", "fardc")}
 
 
 def test_patrolling_alongside_a_force_supports_it() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import named_triples
 from proxygraph.extract import extract_text
 
 
@@ -58,3 +59,20 @@ def test_people_make_no_party_outside_recruitment(text) -> None:
     assert not any(c.object is not None and c.object.kind == "collective"
                    and c.object.name in ("young men", "men", "youth")
                    for c in extract_text(text))
+
+
+@pytest.mark.parametrize("text, recruiter", [
+    ("Kata'ib Hezbollah recruited young men from Iraq's southern provinces, offering monthly "
+     "stipends of around $500.", "Kata'ib Hezbollah"),
+    ("The RSF recruits fighters in Chad by offering monthly salaries of 300 dollars.",
+     "Rapid Support Forces"),
+])
+def test_pay_offered_to_the_recruited_is_funding_of_them(text, recruiter) -> None:
+    found = named_triples(text)
+    recruited = {o for t, s, o in found if t == "RECRUITMENT" and s == recruiter}
+    assert recruited and any(("FUNDING", recruiter, o) in found for o in recruited)
+
+
+def test_pay_offered_beside_an_attack_is_no_funding_of_the_attacked() -> None:
+    found = named_triples("The Houthis attacked Saudi Arabia, offering a truce in return.")
+    assert not any(t == "FUNDING" for t, _, _ in found)

@@ -261,3 +261,11 @@ def test_a_transcript_label_of_initials_is_the_person_named_in_full() -> None:
             "HOST: Who arms you?\n\n"
             "LK: Rwanda has never armed us.")
     assert ("ARMS_TRANSFER", "Rwanda", "M23") in triples(text)
+
+
+def test_government_troops_of_a_state_without_a_registered_army_are_nobody() -> None:
+    # the registry names no army of Libya: "government troops" stay unresolved, and the
+    # extractor goes on (it once failed on this)
+    found = triples("Libya's government denied the report. Government troops attacked the "
+                    "rebels near the port.")
+    assert not any(s == "libya" and t == "CLASH" for t, s, _ in found)

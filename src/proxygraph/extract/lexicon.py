@@ -48,6 +48,7 @@ class Lexicon:
     behalf_verbs: frozenset[str]
     commodities: frozenset[str]
     military_heads: frozenset[str]
+    state_agent_heads: frozenset[str]
     equipment_heads: frozenset[str]
     mutual_clash_nouns: frozenset[str]
     title_words: frozenset[str]
@@ -105,6 +106,7 @@ def load_lexicon() -> Lexicon:
                             for verb, objs in raw["verb_object_idioms"].items()},
         commodities=_set(raw.get("commodities")),
         military_heads=_set(raw.get("military_heads")),
+        state_agent_heads=_set(raw.get("state_agent_heads")),
         equipment_heads=_set(raw.get("equipment_heads")),
         mutual_clash_nouns=_set(raw.get("mutual_clash_nouns")),
         title_words=_set(raw.get("title_words")),

@@ -209,8 +209,11 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
         nxt = texts[j + 1] if j + 1 < n else None
         if nxt is not None and j + 1 not in covered and word[:1].isupper() and (
                 nxt[:1].isupper()):
-            # two-word demonyms: "North Korean shells", "South Sudanese troops"
-            pair = index.demonyms.get(_normalize(f"{word} {nxt}"))
+            # two-word demonyms: "North Korean shells", "South Sudanese troops", "the
+            # North Koreans"
+            key = _normalize(f"{word} {nxt}")
+            pair = index.demonyms.get(key) or (
+                index.demonyms.get(key[:-1]) if key.endswith("s") else None)
             if pair is not None:
                 mentions.append(Mention(j, j + 2, pair, f"{word} {nxt}", demonym=True))
                 covered.update((j, j + 1))
@@ -261,9 +264,12 @@ def _names_a_border(m: Mention, a: DocArrays) -> bool:
 
 
 def _in_a_place_name(m: Mention, a: DocArrays) -> bool:
-    """'America' in "Latin America", "Central America" or "Voice of America": a region or
-    a longer name, not the state the word alone stands for."""
+    """'America' in "Latin America", "Central America" or "Voice of America", 'Chad' in
+    "Lake Chad": a region, a lake or a longer name, not the state the word alone stands
+    for."""
     before = m.start - 1
+    if before >= 0 and a.text[before] in WORDS.landform_prefixes:
+        return True
     return (m.end - m.start == 1 and before >= 0 and a.text[m.start] in WORDS.region_names
             and (a.text[before] in WORDS.region_prefixes
                  or (a.lower[before] == "of" and before >= 1 and a.text[before - 1].istitle())))

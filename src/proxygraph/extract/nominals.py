@@ -13,7 +13,7 @@ from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.sides import shipping_targets
-from proxygraph.extract.themes import as_money, origins
+from proxygraph.extract.themes import as_money, commodities_only, origins, theme_types
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
@@ -93,6 +93,15 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         preps = preps - {"of"}  # "with the help of Iran": Iran helps, it is not helped
     if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns:
         preps = preps - {"with"}  # "coordinated its attacks with Hamas": not a target
+    if ctype == "CLASH" and any(a.lower[c] in WORDS.joint_modifiers and dep[c] == "amod"
+                                for c in a.children[i]):
+        # "conducts joint operations with the FDS", "the two armies carried out a joint
+        # operation": the sides fight together (COORDINATION), whoever they fight
+        allies = v.actors(prep_objects(noun, {"with"}) + (
+            prep_objects(noun.head, {"with"}) if dep[i] == "dobj" else []))
+        doers = v.noun_subjects(noun) or _inherited_subjects(v, noun)
+        yield from v.pairs("COORDINATION", doers, allies, noun, [], True)
+        preps = preps - {"with"}
     # "the attacks carried out by the US against the Houthis": a participle of doing
     # holds the noun's doer ("by") and its other party
     done = [c for c in kids(noun, "acl") if a.tag[c.i] == "VBN"
@@ -136,6 +145,9 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         theme = theme + [c for c in noun.children if c.dep_ == "compound"]
     if between and ctype == "ARMS_TRANSFER":
         ctype = "TRADE"  # "weapons and oil sales between A, B and C"
+    elif ctype == "ARMS_TRANSFER" and theme and (
+            commodities_only(v, theme) or theme_types(v, theme) == ["TRADE"]):
+        ctype = "TRADE"  # "exports of dual-use goods to Russia", "oil shipments" (guide 13)
     if ctype == "ARMS_TRANSFER" and lemma in WORDS.money_flow_nouns and (
             _valued_in_money(v, noun)):
         ctype = "FUNDING"  # "put Iran's annual transfers to the group at $700 million"

@@ -36,16 +36,16 @@ class Governments:
     def __init__(self) -> None:
         self.tied: dict[str, Entity] = {}
         self.named: Counter[str] = Counter()
+        # the countries of the armed groups named: where the report's war is
+        self.battlegrounds: Counter[str] = Counter()
         self.states: dict[str, Entity] = {}
 
     def home(self) -> Entity | None:
-        """The state the report is about, when one clearly leads; else None."""
-        top = self.named.most_common(2)
-        if not top or top[0][1] < HOME_MIN_MENTIONS:
-            return None
-        if len(top) > 1 and top[0][1] < HOME_LEAD * top[1][1]:
-            return None
-        return self.states[top[0][0]]
+        """The state the report is about, when one clearly leads; else the country whose
+        armed groups it names, when one clearly leads there (a report on Myanmar's war
+        that names China as often as Myanmar, and only Myanmar's groups); else None."""
+        state_id = _clear_lead(self.named) or _clear_lead(self.battlegrounds)
+        return self.states[state_id] if state_id is not None else None
 
     def learn(self, sent: Span, mentions: list[Mention]) -> None:
         """Record which state each government word of the sentence belongs to: "Mali's
@@ -63,6 +63,7 @@ class Governments:
                 # where a report's armed groups fight is its home: a report on Myanmar's
                 # war names China often, Myanmar's own groups more
                 state = registry.get(state.countries[0])
+                self.battlegrounds[state.id] += 1
             if state.kind != "state" or m.is_item:
                 continue
             self.named[state.id] += 1
@@ -149,8 +150,8 @@ class Governments:
             if not named or any(c in taken for c in modifiers):
                 continue  # "Sudanese government troops" are named by their demonym
             state = self.tied.get("government") or self.home()
-            if state is not None:
-                body = national_army(state)
+            body = national_army(state) if state is not None else None
+            if body is not None:  # (a state the registry knows no army of has none here)
                 at = i if army else named[0]
                 out.append(Mention(at, at + 1, body, a.text[at]))
         return out
@@ -171,3 +172,14 @@ class Governments:
                 continue  # "the North Korean army", "the South China Sea"
             out.append(Mention(i, i + 1, default_registry().get(state_id), a.text[i]))
         return out
+
+
+def _clear_lead(counts: Counter[str]) -> str | None:
+    """The key named at least HOME_MIN_MENTIONS times and HOME_LEAD times as often as the
+    next one, or None."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < HOME_MIN_MENTIONS:
+        return None
+    if len(top) > 1 and top[0][1] < HOME_LEAD * top[1][1]:
+        return None
+    return top[0][0]

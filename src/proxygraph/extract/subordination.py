@@ -63,14 +63,16 @@ def _under_command(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     prep = noun.head
     if prep.lower_ != "under":
         return
-    commanders = v.actors(kids(noun, "poss") + prep_objects(noun, {"of"}))
+    # "under the command of Y", "under Y's command", "under FARDC command"
+    commanders = v.actors(kids(noun, "poss", "compound") + prep_objects(noun, {"of"}))
     if not commanders:
         return
     host = prep.head
     if host.pos_ in ("NOUN", "PROPN"):
         absorbed = v.actors([host])  # "X, a new formation under the control of Y"
-    elif host.pos_ == "VERB" and host.lemma_.lower() not in v.lex.verbs:
-        absorbed = v.subjects(host)  # "X operates under the command of Y"
+    elif host.pos_ == "VERB" and not v.lex.verb_gives(host.lemma_.lower(), "INTEGRATION"):
+        # "X operates under the command of Y", "fought under FARDC command"
+        absorbed = v.subjects(host)
     else:
         return  # "placed under": the INTEGRATION verb rule has it
     yield from _subordinated(v, absorbed, commanders, noun)

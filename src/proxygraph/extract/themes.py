@@ -59,6 +59,12 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
                 ctype = themes.get(lemma[i]) or themes.get(lower[i])
                 if ctype:
                     break
+            if ctype is None:
+                # "300 tons of yellowcake", "a consignment of banknotes": what the measure
+                # or the load holds is what is given
+                held = [o for p in a.children[head.i] if lower[p] == "of"
+                        for o in a.children[p] if a.dep[o] == "pobj"]
+                ctype = next((themes[lemma[o]] for o in held if lemma[o] in themes), None)
         if ctype and ctype not in found:
             found.append(ctype)
     if "ARMS_TRANSFER" in found and commodities_only(v, heads):

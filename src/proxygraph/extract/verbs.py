@@ -13,8 +13,14 @@ from spacy.tokens import Token
 from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
+from proxygraph.extract.inducements import recruited_by_governing_verb
 from proxygraph.extract.lexicon import VerbTrigger
 from proxygraph.extract.mentions import default_index
+from proxygraph.extract.production_aid import (
+    helped_party,
+    mentions_product,
+    production_complement,
+)
 from proxygraph.extract.sides import located_targets, shipping_targets, side_of
 from proxygraph.extract.themes import commodities_only, is_item_phrase, origins, theme_types
 from proxygraph.extract.wordsets import WORDS
@@ -46,7 +52,12 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
     needs = v.lex.verb_requires_prep.get(lemma)
     if needs:
         near = [*verb.children, *(g for o in kids(verb, "dobj") for g in o.children)]
-        if not any(c.dep_ in ("prep", "prt") and c.lower_ in needs for c in near):
+        # ("called Erdogan on Tuesday": a day is no one called on)
+        if not any(c.dep_ in ("prep", "prt") and c.lower_ in needs and not _a_time(c)
+                   for c in near):
+            if lemma in WORDS.phoning_verbs and _phoned(v, verb):
+                # "Rubio called Munir and Doval": a telephone call (CONTACT)
+                yield from _framed(v, verb, VerbTrigger("CONTACT", "patient"))
             return
     triggers = v.lex.verbs.get(lemma, ())
     idiom = v.lex.verb_object_idioms.get(lemma)
@@ -58,6 +69,24 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
                 triggers = (VerbTrigger(ctype, "partner"),) if ctype else ()
     for trigger in triggers:
         yield from _framed(v, verb, trigger)
+
+
+def _a_time(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Tuesday")."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
+def _phoned(v: SentenceView, verb: Token) -> bool:
+    """The verb's object is someone called, not named ("called the attack a crime", "called
+    Hamas terrorists", "called Hezbollah 'a serious force'", which the parser may read as
+    an apposition) nor told to act ("called Iran to account")."""
+    objects = kids(verb, "dobj")
+    if not v.actors(objects) or kids(verb, "oprd", "xcomp", "ccomp"):
+        return False
+    return not any(
+        c.dep_ == "appos" and (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].is_quote
+                               or any(d.lower_ in ("a", "an") for d in c.children))
+        for o in objects for c in o.children)
 
 
 def _with_gerund_objects(heads: list[Token]) -> list[Token]:
@@ -98,6 +127,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             c.dep_ == "xcomp" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
         ctype = "DEMAND"  # "instructed UN forces to remain": an order, not a course
+    elif ctype == "DEMAND" and lemma in WORDS.order_sense_verbs and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return  # "recruits were instructed by RDF personnel": taught, not ordered
     if ctype == "DEMAND" and lemma in WORDS.warning_verbs and (
             prep_objects(verb, {"about", "of"})
             or any(c.lower_ == "advance" for c in verb.subtree)):
@@ -188,6 +220,14 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 o for o in prep_objects(verb, {"for", "to", "on"})
                 if o.lemma_.lower() not in WORDS.settlement_nouns])
         theme = prep_objects(verb, {"on", "with", "in"})
+        helped = (objects or v.actors(helped_party(verb))) if (
+            ctype == "SUPPORT" and lemma in WORDS.help_verbs) else []
+        if helped and production_complement(v, verb) is not None:
+            # "helped Hezbollah set up facilities to convert rockets", "assist Pyongyang in
+            # developing satellites": help to make things is PRODUCTION helper -> helped
+            # (guide 14), not support
+            yield from v.pairs("PRODUCTION", subjects, helped, verb, theme, False)
+            return
         if ctype == "SUPPORT":
             # "backed the royalists with money and weapons": the support and each kind of
             # thing it came as (guide 1: one claim per type)
@@ -226,8 +266,12 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             # is support (guide 5); "hosted a Hamas delegation" stays a meeting
             ctype, things = "SUPPORT", []
             partners = patients
-        if ctype == "CLASH" and lemma in WORDS.fight_verbs and prep_objects(verb, {"against"}):
-            hostile = hostile - {"with"}  # "fought with the army against the TPLF": an ally
+        if ctype == "CLASH" and lemma in WORDS.fight_verbs:
+            # "fought with the army against the TPLF", "the North Koreans fought with the
+            # Russians in Kursk": fighting with someone is on their side (guide 5); "weeks
+            # of fighting with junta troops", a noun, stays a clash (train gold: 34 of the
+            # verb's 34 "with" actors are allies)
+            hostile = hostile - {"with"}
         hostile_objects = prep_objects(verb, hostile)
         if ctype == "CLASH":
             # "intercepted by Israel with the help of the US": a helper, not a target
@@ -260,14 +304,15 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 objects = [o for o in objects if o.id not in allied]
                 yield from v.pairs("CLASH", joint, objects, verb, [], False)
             # "fought alongside the Syrian army" is SUPPORT (guide 5)
-            allies = v.actors(prep_objects(verb, {"alongside"}) + side_of(v, verb)) + joint
+            beside = {"alongside", "with"} if lemma in WORDS.fight_verbs else {"alongside"}
+            allies = v.actors(prep_objects(verb, beside) + side_of(v, verb)) + joint
             yield from v.pairs("SUPPORT", subjects, allies, verb, [], False)
     elif frame == "none":
         # "producing missiles for Russia": for whom, on the verb or on what is made
         objects = v.actors(prep_objects(verb, {"for"})) or v.actors(
             [o for p in patients for o in prep_objects(p, {"for"})])
         theme = patients
-        if ctype == "PRODUCTION" and not _mentions_product(v, verb):
+        if ctype == "PRODUCTION" and not mentions_product(v, verb):
             return
         helper = _helping_verb(verb)
         if helper is not None:
@@ -296,11 +341,20 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     # someone else, named or not
     # "A and B received Iranian support", "A and B hosted the talks": a guest or a host
     # is someone else, never the other subject
+    # "A and B fought each other": the reciprocal object names the subjects again
+    mutual = any(_each_other(o) for o in kids(verb, "dobj"))
     reciprocal = frame == "partner" and lemma not in WORDS.one_way_contact_verbs and (
-        ctype != "CLASH" or (lemma in v.lex.reciprocal_clash_verbs
-                             and not kids(verb, "dobj"))
+        ctype != "CLASH" or mutual or (lemma in v.lex.reciprocal_clash_verbs
+                                       and not kids(verb, "dobj"))
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+def _each_other(tok: Token) -> bool:
+    """ "each other", "one another": a reciprocal pronoun (the parser hangs "each" or "one"
+    on "other" or "another")."""
+    words = {tok.lower_, *(c.lower_ for c in tok.children)}
+    return words in ({"each", "other"}, {"one", "another"})
 
 
 def _hosted_talks(v: SentenceView, patients: list[Token]) -> bool:
@@ -348,6 +402,9 @@ def _helping_verb(verb: Token) -> Token | None:
     for _ in range(3):
         if tok.dep_ not in ("ccomp", "xcomp", "acl", "relcl", "advcl") or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to"
+                                       for c in tok.children):
+            return None  # "helped the Houthis while Iranian engineers built": no purpose
         tok = tok.head
         if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS.help_verbs:
             return tok
@@ -393,13 +450,13 @@ def _integration(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate
     targets = v.actors(prep_objects(verb, {"into", "with", "under", "to"}))
     if v.is_passive(verb):
         absorbed = v.actors(v.patients(verb))
-    elif kids(verb, "dobj") and verb.lemma_.lower() != "join":
+    elif kids(verb, "dobj") and verb.lemma_.lower() not in WORDS.joining_verbs:
         absorbed = v.actors(kids(verb, "dobj"))
         if not targets:
             targets = v.subjects(verb)  # "Africa Corps absorbed the Wagner units"
     else:
         absorbed = v.subjects(verb)
-        if verb.lemma_.lower() == "join":
+        if verb.lemma_.lower() in WORDS.joining_verbs:
             targets = targets or v.actors(kids(verb, "dobj"))
     yield from v.pairs(ctype, absorbed, targets, verb, [], False)
 
@@ -471,6 +528,8 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
         types = default
     if not receiving and not recipients:
         recipients = v.shared_objects(verb)
+    if not receiving and not recipients and "FUNDING" in types:
+        recipients = recruited_by_governing_verb(v, verb)  # "recruited X, offering $500"
     if receiving:
         # "received drones from Iran": the parser often hangs "from" on the theme
         # "from" on a conjunct of the theme ("received money and arms from X"); "from its
@@ -524,13 +583,3 @@ def _senders_of_troops(v: SentenceView, theme: list[Token]) -> list[Entity]:
             if state.kind == "state" and all(e.id != state.id for e in out):
                 out.append(state)
     return out
-
-
-def _mentions_product(v: SentenceView, trigger: Token) -> bool:
-    a = v.arrays  # (the words of the subtree read by index)
-    for i in (t.i for t in trigger.subtree):
-        m = v.sm.by_token.get(i)
-        product = (m is not None and m.is_item) or a.lemma[i] in WORDS.product_words
-        if product and (i != trigger.i or a.pos[i] == "NOUN"):
-            return True
-    return False
