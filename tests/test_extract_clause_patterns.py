@@ -654,3 +654,11 @@ def test_calling_someone_is_a_telephone_call_and_calling_on_them_a_demand() -> N
 def test_calling_someone_a_name_in_quotes_is_no_call() -> None:
     assert not triples("Even Russian President Vladimir Putin called Hezbollah 'a serious "
                        "political force' in 2023.")
+
+
+def test_subjects_fighting_alongside_or_against_a_third_do_not_fight_each_other() -> None:
+    found = triples("South Africa and Malawi fought alongside the FARDC.")
+    assert ("SUPPORT", "south-africa", "fardc") in found
+    assert not any(t == "CLASH" for t, _, _ in found)
+    found = triples("The SDF and the SNA fought against the Islamic State.")
+    assert not {("CLASH", "sdf", "sna"), ("CLASH", "sna", "sdf")} & found

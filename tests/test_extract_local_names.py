@@ -117,3 +117,15 @@ def test_states_recruits_come_from_are_no_beneficiaries() -> None:
     found = triples("The UAE is financing the recruitment of foreign mercenaries from "
                     "Colombia and South Sudan.")
     assert not any(t[0] == "FUNDING" and t[2] in ("colombia", "south-sudan") for t in found)
+
+
+def test_a_name_the_parser_cut_short_ends_on_its_head_not_a_joiner() -> None:
+    found = named_triples("The Group of Experts of the United Nations met the M23 leaders "
+                          "in Goma.")
+    assert ("CONTACT", "Group of Experts", "M23") in found
+
+
+def test_who_follows_an_aggression_with_concern_is_no_party_to_it() -> None:
+    assert not any(t == "CLASH" for t, _, _ in named_triples(
+        "The Ministry of Foreign Affairs of the Republic of the Sudan follows with great "
+        "concern the continued aggression against the Sudanese people."))

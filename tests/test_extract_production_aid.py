@@ -41,3 +41,15 @@ def test_help_to_improve_a_weapon_is_production_but_not_help_to_improve_tactics(
     assert any(t == "PRODUCTION" and o == "north-korea" for t, _, o in found)
     found = triples("Russian specialists were assisting the DPRK in improving its tactics.")
     assert not any(t == "PRODUCTION" for t, _, _ in found)
+
+
+def test_the_production_a_helper_assists_with_has_no_second_claim_without_the_helped() -> None:
+    found = triples("Russian specialists may have assisted the DPRK with the production of "
+                    "Shahed-type attack drones at a plant near Pyongyang.")
+    assert ("PRODUCTION", "russia", "north-korea") in found
+    assert ("PRODUCTION", "russia", None) not in found
+
+
+def test_making_use_of_drones_is_no_production() -> None:
+    assert not triples("The ENDF made wide use of armed drones from late 2021.")
+    assert ("PRODUCTION", "iran", None) in triples("Iran makes drones at a plant in Isfahan.")

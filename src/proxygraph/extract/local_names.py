@@ -367,6 +367,8 @@ def _named(ent: Span) -> Mention | None:
         words = words[1:]
     if not words or words[-1].tag_ == "POS":
         words = words[:-1] if words else words
+    while words and words[-1].lower_ in WORDS.name_joiners:
+        words = words[:-1]  # "the Group of Experts of" the entity cut short: its head
     if not words:
         return None
     start, end = words[0].i, words[-1].i + 1

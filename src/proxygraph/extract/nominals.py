@@ -200,12 +200,25 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         objects = objects or _customers(v, noun)
         if not objects and _origin_only(v, noun):
             return  # "weapons of Iranian manufacture": where they were made, no claim
+        if not objects and _under_help(noun):
+            return  # "assisted the DPRK with the production of drones": the verb's claim
         yield from v.pairs(ctype, subjects, objects, noun, theme, False)
         return
     # "the countries which support the army in the war", "Egypt and Qatar brokered the
     # truce": the verb's subjects are not the noun's two sides (they are when they wage
     # the war or sign the truce)
     yield from v.pairs(ctype, subjects, objects, noun, theme, symmetric and not inherited)
+
+
+def _under_help(noun: Token) -> bool:
+    """A production noun a verb of helping governs, at most three words up: the helper
+    makes it with the helped (`production_aid`), not alone."""
+    for up, tok in enumerate(noun.ancestors):
+        if up >= 3:
+            return False
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in WORDS.help_verbs:
+            return True
+    return False
 
 
 def _origin_only(v: SentenceView, noun: Token) -> bool:

@@ -312,8 +312,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         objects = v.actors(prep_objects(verb, {"for"})) or v.actors(
             [o for p in patients for o in prep_objects(p, {"for"})])
         theme = patients
-        if ctype == "PRODUCTION" and not mentions_product(v, verb):
-            return
+        if ctype == "PRODUCTION" and (not mentions_product(v, verb) or any(
+                v.arrays.lemma[p.i] in WORDS.light_verb_objects for p in kids(verb, "dobj"))):
+            return  # ("made wide use of armed drones", "made an offer of drones")
         helper = _helping_verb(verb)
         if helper is not None:
             # "helped Sudan build the complex", "helped Russia set up a factory to build
@@ -343,9 +344,11 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     # is someone else, never the other subject
     # "A and B fought each other": the reciprocal object names the subjects again
     mutual = any(_each_other(o) for o in kids(verb, "dobj"))
+    # ("South Africa and Malawi are fighting alongside our army": on one side)
     reciprocal = frame == "partner" and lemma not in WORDS.one_way_contact_verbs and (
         ctype != "CLASH" or mutual or (lemma in v.lex.reciprocal_clash_verbs
-                                       and not kids(verb, "dobj"))
+                                       and not kids(verb, "dobj")
+                                       and not prep_objects(verb, {"alongside", "against"}))
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
 

@@ -1,0 +1,76 @@
+"""Troops kept in another state: "Ethiopia has about 3,000 troops in Somalia", "some 1,500
+Russian troops are stationed in Transnistria", "US forces based in Iraq", "Russia keeps
+bases in Syria".
+
+Sending troops is SUPPORT (guide 4), and so is keeping them there: a state's forces held
+in another state support it (SUPPORT the forces' owner -> the host). The host must be a
+state named after "in" or "on"; a place ("in South Kivu") is where, not whom (guide 19).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.families import rule_family
+from proxygraph.extract.view import SentenceView
+from proxygraph.extract.wordsets import WORDS
+from proxygraph.model import Entity
+
+
+@rule_family("stationed", roles=("verb",))
+class Stationed:
+    """Forces a state keeps or has stationed in another state."""
+
+    def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
+        if tok is None:
+            return
+        lemma = v.arrays.lemma[tok.i]
+        if lemma in WORDS.keeping_verbs:
+            # "Ethiopia has 3,000 troops in Somalia": the keeper's forces, held there
+            troops = [o for o in kids(tok, "dobj") if _forces_word(v, o)
+                      or v.arrays.lemma[o.i] in WORDS.base_nouns]  # "has bases in Syria"
+            if troops and not any(_doing(t) for t in troops):
+                hosts = _hosts(v, [tok, *troops])
+                yield from _support(v, v.subjects(tok), hosts, tok)
+        elif lemma in WORDS.stationing_verbs:
+            # "1,500 Russian troops are stationed in Transnistria", "US forces based in Iraq"
+            troops = kids(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
+            troops = [t for t in troops if _forces_word(v, t)]
+            if troops:
+                yield from _support(v, v.actors(troops), _hosts(v, [tok]), tok)
+
+    def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
+        a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
+        words = a.lemma[start:end]
+        if WORDS.keeping_verbs.isdisjoint(words) and WORDS.stationing_verbs.isdisjoint(words):
+            return ()
+        return range(start, end)
+
+
+def _forces_word(v: SentenceView, tok: Token) -> bool:
+    """ "troops", "3,000 soldiers", "forces", "a contingent": a word for armed people."""
+    return (v.arrays.lower[tok.i] in WORDS.army_words
+            or v.arrays.lemma[tok.i] in v.lex.military_heads)
+
+
+def _doing(troops: Token) -> bool:
+    """ "troops in eastern Congo fighting alongside the M23", "supporting the army": what
+    they do there is the claim (the verb rules read it), not support of the host."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" for c in troops.subtree)
+
+
+def _hosts(v: SentenceView, heads: list[Token]) -> list[Entity]:
+    """The states named after "in" or "on" on any of `heads`."""
+    found = v.actors([o for h in heads for o in prep_objects(h, {"in", "on"})])
+    return [e for e in found if e.kind == "state"]
+
+
+def _support(v: SentenceView, keepers: list[Entity], hosts: list[Entity],
+             tok: Token) -> Iterator[Candidate]:
+    keepers = [k for k in keepers if k.kind in ("state", "state_organ")]
+    for host in hosts:
+        owners = [k for k in keepers if host.id not in (k.id, k.affiliation)]
+        yield from v.pairs("SUPPORT", owners, [host], tok, [], False)
