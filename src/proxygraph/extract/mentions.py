@@ -211,9 +211,7 @@ def find_mentions(doc: Doc, index: AliasIndex | None = None) -> list[Mention]:
                 nxt[:1].isupper()):
             # two-word demonyms: "North Korean shells", "South Sudanese troops", "the
             # North Koreans"
-            key = _normalize(f"{word} {nxt}")
-            pair = index.demonyms.get(key) or (
-                index.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            pair = index.demonym_of(f"{word} {nxt}")
             if pair is not None:
                 mentions.append(Mention(j, j + 2, pair, f"{word} {nxt}", demonym=True))
                 covered.update((j, j + 1))

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
+from proxygraph.extract.themes import names_forces
 from proxygraph.extract.view import SentenceView
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -30,7 +31,7 @@ class Stationed:
         lemma = v.arrays.lemma[tok.i]
         if lemma in WORDS.keeping_verbs:
             # "Ethiopia has 3,000 troops in Somalia": the keeper's forces, held there
-            troops = [o for o in kids(tok, "dobj") if _forces_word(v, o)
+            troops = [o for o in kids(tok, "dobj") if names_forces(v, o)
                       or v.arrays.lemma[o.i] in WORDS.base_nouns]  # "has bases in Syria"
             if troops and not any(_doing(t) for t in troops):
                 hosts = _hosts(v, [tok, *troops])
@@ -38,7 +39,7 @@ class Stationed:
         elif lemma in WORDS.stationing_verbs:
             # "1,500 Russian troops are stationed in Transnistria", "US forces based in Iraq"
             troops = kids(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
-            troops = [t for t in troops if _forces_word(v, t)]
+            troops = [t for t in troops if names_forces(v, t)]
             if troops:
                 yield from _support(v, v.actors(troops), _hosts(v, [tok]), tok)
 
@@ -48,12 +49,6 @@ class Stationed:
         if WORDS.keeping_verbs.isdisjoint(words) and WORDS.stationing_verbs.isdisjoint(words):
             return ()
         return range(start, end)
-
-
-def _forces_word(v: SentenceView, tok: Token) -> bool:
-    """ "troops", "3,000 soldiers", "forces", "a contingent": a word for armed people."""
-    return (v.arrays.lower[tok.i] in WORDS.army_words
-            or v.arrays.lemma[tok.i] in v.lex.military_heads)
 
 
 def _doing(troops: Token) -> bool:

@@ -33,6 +33,12 @@ def as_money(ctype: str | None, i: int, a: DocArrays) -> str | None:
     return ctype
 
 
+def names_forces(v: SentenceView, tok: Token) -> bool:
+    """ "troops", "3,000 soldiers", "forces", "a contingent": a word for armed people."""
+    return (v.arrays.lower[tok.i] in WORDS.army_words
+            or v.arrays.lemma[tok.i] in v.lex.military_heads)
+
+
 def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> list[str]:
     found: list[str] = []
     a = v.arrays  # (the phrase's words read by token index)

@@ -22,7 +22,13 @@ from proxygraph.extract.production_aid import (
     production_complement,
 )
 from proxygraph.extract.sides import located_targets, shipping_targets, side_of
-from proxygraph.extract.themes import commodities_only, is_item_phrase, origins, theme_types
+from proxygraph.extract.themes import (
+    commodities_only,
+    is_item_phrase,
+    names_forces,
+    origins,
+    theme_types,
+)
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
@@ -197,9 +203,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     elif frame == "patient":
         objects = v.actors(patients)
         # "deployed 1,000 soldiers and police in Mozambique": unnamed troops are sent too
-        troops = not objects and any(
-            p.lower_ in WORDS.army_words or p.lemma_.lower() in v.lex.military_heads
-            for p in patients)
+        troops = not objects and any(names_forces(v, p) for p in patients)
         if (
             lemma in WORDS.deploy_verbs
             and (objects or troops)
