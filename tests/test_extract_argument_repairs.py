@@ -4,7 +4,7 @@ and training Fano units"), the armed named as fighters, and "the army of X"."""
 
 from __future__ import annotations
 
-from extract_helpers import triples
+from extract_helpers import named_triples, triples
 from proxygraph.extract import extract_text
 
 
@@ -101,3 +101,18 @@ def test_what_with_gives_includes_a_gerund_read_as_a_verb() -> None:
     found = _rule_triples("Russia provided the Houthis with satellite targeting data for "
                           "their attacks.")
     assert ("INTELLIGENCE", "russia", "houthis") in found
+
+
+def test_the_one_designated_or_punished_for_an_act_is_its_doer() -> None:
+    found = named_triples("The Treasury designated Hamdan Dagalo for arming the RSF.")
+    assert ("ARMS_TRANSFER", "Hamdan Dagalo", "Rapid Support Forces") in found
+    assert len(found) == 1  # not the Treasury
+    found = triples("The EU punished Belarus for helping Russia.")
+    assert ("SUPPORT", "belarus", "russia") in found
+    assert ("SUPPORT", "eu", "russia") not in found
+
+
+def test_a_demonym_on_a_compound_names_the_forces_of_the_head_noun() -> None:
+    # the parser hangs "Belarusian" on "drone" in "Belarusian drone operators"
+    found = triples("Russian instructors trained Belarusian drone operators last year.")
+    assert ("TRAINING", "russia", "belarusian-armed-forces") in found

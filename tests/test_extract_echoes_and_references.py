@@ -71,6 +71,14 @@ def test_a_charge_the_parser_reads_as_one_noun_phrase_is_still_denied() -> None:
     assert sorted(c.status for c in _of_type(text, "CLASH")) == ["denied", "occurred"]
 
 
+def test_a_charge_the_parser_reads_as_the_deniers_subject_is_still_denied() -> None:
+    # the parser makes "a charge Abu Dhabi" the subject of "denies"
+    text = "Sudan accuses the UAE of arming the RSF, a charge Abu Dhabi denies."
+    statuses = sorted(c.status for c in extract_text(text)
+                      if (c.type, c.subject.id, c.object.id) == ("ARMS_TRANSFER", "uae", "rsf"))
+    assert statuses == ["denied", "ongoing"]
+
+
 def test_the_echo_rule_is_a_listed_component() -> None:
     rows = {r["name"]: r for r in describe_components()}
     assert rows["denial_echo"]["kind"] == "echo rule"

@@ -100,3 +100,15 @@ def test_an_affiliate_of_a_jihadist_network_is_part_of_it(text: str) -> None:
 def test_affiliated_with_a_state_says_nothing() -> None:
     assert not [t for t in triples("The Iran-affiliated militia attacked the base.")
                 if t[0] in ("INTEGRATION", "SUPPORT")]
+
+
+def test_a_backed_faction_of_a_whole_is_the_named_faction() -> None:
+    found = triples("Members of Kata'ib Sayyid al-Shuhada, an Iran-backed faction of Iraq's "
+                    "Popular Mobilization Forces, marched in Baghdad.")
+    assert ("SUPPORT", "iran", "kataib-sayyid-al-shuhada") in found
+    assert ("SUPPORT", "iran", "pmf") not in found
+
+
+def test_a_registered_weapon_that_strikes_is_its_operators() -> None:
+    found = triples("A Turkish F-16 shot down an Armenian Su-25 on 29 September.")
+    assert ("CLASH", "turkey", "armenia") in found

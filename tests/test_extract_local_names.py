@@ -129,3 +129,11 @@ def test_who_follows_an_aggression_with_concern_is_no_party_to_it() -> None:
     assert not any(t == "CLASH" for t, _, _ in named_triples(
         "The Ministry of Foreign Affairs of the Republic of the Sudan follows with great "
         "concern the continued aggression against the Sudanese people."))
+
+
+def test_an_arabic_group_name_the_parser_tags_as_a_person_is_an_armed_group() -> None:
+    found = [c for c in extract_text(
+        "Haftar's forces fought Ansar al-Sharia in Benghazi in 2014.")
+        if c.type == "CLASH"]
+    assert [(c.object.name, c.object.kind) for c in found] == [("Ansar al-Sharia",
+                                                                "armed_group")]

@@ -277,3 +277,20 @@ def test_warning_someone_off_is_a_demand_and_warning_them_of_something_is_not() 
         ("DEMAND", "donald-trump", "iran")}
     assert ("DEMAND", "belarus", "poland") not in triples(
         "Belarus had warned Poland in advance about the scale of the exercise.")
+
+
+def test_a_recipient_hung_outside_the_verbs_phrase_is_still_the_recipient() -> None:
+    # the parser hangs "to Venezuela" on the last item of the list, outside the verb's
+    # phrase; "with the Taliban" on "networks"
+    text = ("Russian cargo planes have landed in Caracas twice this month, flight trackers "
+            "show; Moscow has previously supplied Su-30 jets, S-300 air defence systems and "
+            "Kalashnikov rifles to Venezuela.")
+    assert ("ARMS_TRANSFER", "russia", "venezuela") in triples(text)
+    text = "Moscow is reported to have shared information on ISKP networks with the Taliban."
+    assert ("INTELLIGENCE", "russia", "taliban") in triples(text)
+
+
+def test_a_stray_to_after_another_verb_is_not_the_recipient() -> None:
+    found = triples("Iran sold drones, and Russia later sent them to Venezuela.")
+    assert ("ARMS_TRANSFER", "russia", "venezuela") in found
+    assert ("ARMS_TRANSFER", "iran", "venezuela") not in found

@@ -76,3 +76,8 @@ def test_pay_offered_to_the_recruited_is_funding_of_them(text, recruiter) -> Non
 def test_pay_offered_beside_an_attack_is_no_funding_of_the_attacked() -> None:
     found = named_triples("The Houthis attacked Saudi Arabia, offering a truce in return.")
     assert not any(t == "FUNDING" for t, _, _ in found)
+
+
+def test_recruiting_among_people_takes_them_in() -> None:
+    found = named_triples("Katiba Macina continued to recruit among young Fulani herders.")
+    assert ("RECRUITMENT", "Katiba Macina", "young Fulani herders") in found

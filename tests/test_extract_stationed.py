@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import triples
+from extract_helpers import only, triples
 
 
 @pytest.mark.parametrize("text, keeper, host", [
@@ -28,4 +28,32 @@ def test_forces_kept_in_another_state_support_it(text, keeper, host) -> None:
     "Iran has troops in Iran.",
 ])
 def test_a_place_an_attack_or_the_own_state_is_no_host(text) -> None:
+    assert not any(t == "SUPPORT" for t, _, _ in triples(text))
+
+
+@pytest.mark.parametrize("text, keeper, host", [
+    ("Only Russian instructors are present in Mali, the junta said.", "russia", "mali"),
+    ("The Russian instructors present in Mali train the army's drone units.", "russia",
+     "mali"),
+    ("Iranian advisers were present at Kata'ib Hezbollah's drone workshops.", "iran",
+     "kataib-hezbollah"),
+    ("Cuban advisers have been embedded in Venezuela's armed forces for years.", "cuba",
+     "fanb"),
+])
+def test_forces_present_or_embedded_support_their_host(text, keeper, host) -> None:
+    assert ("SUPPORT", keeper, host) in triples(text)
+
+
+def test_forces_said_not_to_be_present_are_a_denied_support() -> None:
+    claim = only("Belarusian servicemen are not present on the territory of Ukraine.",
+                 "SUPPORT", "belarusian-armed-forces", "ukraine")
+    assert claim.status == "denied"
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Qaeda members are present in Afghanistan.",  # no state's forces
+    "Israel expanded its military presence in southern Syria.",  # the noun: no host
+    "Russian diplomats were present at the ceremony in Bamako.",
+])
+def test_presence_of_others_or_the_noun_is_no_support(text) -> None:
     assert not any(t == "SUPPORT" for t, _, _ in triples(text))

@@ -23,6 +23,7 @@ TEXT = (
     "Iran's support for Hamas grew, and the PMF became brigades of the Iraqi army. "
     "Hamas thanked Iran for its support. "
     "Ethiopia has about 3,000 troops in Somalia. "
+    "Only Russian instructors are present in Mali. "
     "The weather was calm on Tuesday."
 )
 QUIET = "The weather was calm on Tuesday."

@@ -57,3 +57,23 @@ def test_a_counted_description_needs_exactly_as_many() -> None:
     text = ("Mali, Chad and Burkina Faso expelled French envoys. Niger followed in 2023. "
             "Turkey has since sold drones to the three countries.")
     assert not any(s == "turkey" and t == "ARMS_TRANSFER" for t, s, _ in triples(text))
+
+
+def test_either_side_after_to_is_both_recipients() -> None:
+    found = triples(WAR + "The UAE has denied supplying arms to either side.")
+    assert ("ARMS_TRANSFER", "uae", "sudanese-armed-forces") in found
+    assert ("ARMS_TRANSFER", "uae", "rsf") in found
+
+
+def test_on_the_side_of_a_party_is_for_it_not_a_recipient_of_both() -> None:
+    found = triples(WAR + "Egypt fought on the side of the Sudanese Armed Forces.")
+    assert ("SUPPORT", "egypt", "sudanese-armed-forces") in found
+    assert ("SUPPORT", "egypt", "rsf") not in found
+
+
+def test_the_doers_own_ministry_and_spokeswoman_are_no_side() -> None:
+    found = triples(WAR + "The official representative of the Russian Ministry of Foreign "
+                    "Affairs Maria Zakharova said that Russia does not send weapons to either "
+                    "side.")
+    assert {(t, o) for t, s, o in found if s == "russia"} == {
+        ("ARMS_TRANSFER", "sudanese-armed-forces"), ("ARMS_TRANSFER", "rsf")}

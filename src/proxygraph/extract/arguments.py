@@ -186,13 +186,17 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
             modified = first_conjunct(tok.doc[m.end - 1])
             # "Russian officers", "(under the command of) Russian officers", "Israeli jets"
             noun = modified.head
+            if noun.dep_ == "compound" and noun.head.i > noun.i and (
+                    noun.head.lemma_.lower() in lex.military_heads
+                    or noun.head.lemma_.lower() in lex.state_agent_heads):
+                noun = noun.head  # "Belarusian drone operators", "Iranian missile experts"
             lemma = noun.lemma_.lower()
             # "Rwandan and Mozambican forces": the army word names each state's forces
             army = noun.lower_ in WORDS.army_words
             if modified.dep_ not in ("amod", "compound", "nmod") or not (
                     army or lemma in lex.military_heads or lemma in lex.equipment_heads
                     or lemma in lex.state_agent_heads
-                    or _operated_weapon(noun, lex)):
+                    or _operated_weapon(noun, lex, sm)):
                 continue
             if _named_body_of(noun, sm):
                 continue  # "Russian instructors from the Africa Corps": the Africa Corps'
@@ -413,12 +417,15 @@ def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:
     return first_conjunct(tok).head.i == head.i and head.lemma_.lower() in lex.state_heads
 
 
-def _operated_weapon(noun: Token, lex: Lexicon) -> bool:
-    """"Turkish drones struck SDF positions": a weapon that strikes is its operator's, so
-    its demonym names the attacker, and one brought down names the side fired upon;
-    "Iranian drones" anywhere else are where they come from."""
+def _operated_weapon(noun: Token, lex: Lexicon, sm: SentenceMentions) -> bool:
+    """"Turkish drones struck SDF positions", "a Turkish F-16 shot down an Armenian Su-25":
+    a weapon that strikes is its operator's, so its demonym names the attacker, and one
+    brought down names the side fired upon; "Iranian drones" anywhere else are where they
+    come from."""
     verb = noun.head
-    if noun.lemma_.lower() not in WORDS.operated_weapons:
+    weapon = sm.at(noun)
+    if noun.lemma_.lower() not in WORDS.operated_weapons and (
+            weapon is None or not weapon.is_item):
         return False
     if noun.dep_ == "dobj" and verb.lemma_.lower() in WORDS.interception_verbs:
         # "shot down 82 Ukrainian drones": the side that flew them was fired upon

@@ -54,8 +54,12 @@ def prep_objects(tok: Token, words: Collection[str]) -> list[Token]:
         for pobj in below:
             if dep[pobj] not in ("pobj", "pcomp"):
                 continue
-            if a.lemma[pobj] in WORDS.side_nouns:
-                continue  # "on Hamas's behalf", "on the side of": for, not against
+            if a.lemma[pobj] in WORDS.side_nouns and not (
+                    lower[prep] in ("to", "against") and any(
+                        lower[d] in WORDS.war_side_determiners for d in children[pobj])):
+                continue  # "on Hamas's behalf", "on the side of": for, not against; but
+                # "sent arms to either side" names the sides ("in contact with both
+                # sides" is a mediator's, train gold: no claim)
             out.append(tokens[pobj])
             if dep[pobj] == "pcomp":  # "with targeting data": the gerund's object
                 out.extend(tokens[j] for j in children[pobj] if dep[j] == "dobj")

@@ -103,8 +103,11 @@ def _denies_a_statement(verb: Token) -> bool:
     if objects:
         return all(o.lemma_.lower() in WORDS.denied_statements for o in objects)
     # no object: "which Cairo denies" (the relative pronoun is the object), "denied that
-    # it was involved"
-    return verb.dep_ == "relcl" or any(c.dep_ == "ccomp" for c in verb.children)
+    # it was involved"; "a charge Abu Dhabi denies" that the parser read as the subject
+    # "a charge Abu Dhabi"
+    return verb.dep_ == "relcl" or any(c.dep_ == "ccomp" for c in verb.children) or any(
+        w.lemma_.lower() in WORDS.denied_statements and w.i < s.i
+        for s in verb.children if s.dep_ == "nsubj" for w in s.lefts)
 
 
 def _misread_denial(tok: Token) -> bool:

@@ -101,10 +101,11 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
     members = [e for e in actors_in_phrase(target, v.sm, v.lex)
                if not is_label_collective(e, v.lex.backing_participles)
                and all(e.id != s.id for s in sponsors)]
-    if all(not e.resolved for e in members):
+    whole = {e.id for e in v.actors(prep_objects(target, {"of"}))}
+    if all(not e.resolved for e in members) or all(e.id in whole for e in members):
         # "Kata'ib Hezbollah, an Iran-backed militia" / "... is an Iran-backed militia";
         # "Kata'ib Hezbollah, the Iran-backed Iraqi faction" is that group, not a group of
-        # Iraqi factions
+        # Iraqi factions; "KSS, an Iran-backed faction of the PMF" is KSS, not the whole
         members = [e for e in _described_by(v, target)
                    if e.resolved and all(e.id != s.id for s in sponsors)] or members
     if not members and ctype == "ARMS_TRANSFER":

@@ -37,6 +37,7 @@ from proxygraph.registry import default_registry, normalize
 # "kataib hizbollah" / "kataib hezbollah" 0.94; "rwanda security forces" / "rapid support
 # forces" 0.71 is another group.
 SPELLING_SIMILARITY = 0.85
+_HYPHENS = ("-", "–")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,7})\)")
 _WORD = re.compile(r"[\w'’.\-]+")
 # 'the United Arab Emirates (the "Respondent")', 'Ural Radio Systems JSC ("URS")',
@@ -378,9 +379,15 @@ def _named(ent: Span) -> Mention | None:
         return None  # "El Fasher" tagged as an organisation is a town (guide 19)
     if words[0].lower_ in WORDS.not_party_name_starts:
         return None  # "Operation Shujaa" is what the parties did, not a party
-    capitalised = all(t.text[:1].isupper() or t.lower_ in WORDS.name_joiners for t in span)
+    # "Ansar al-Sharia", "Jaysh al-Fatah": an Arabic group name the parser takes for a
+    # person's, hyphens and all (other hyphenated names stay out: "al-Khadim" is a base)
+    arabic_group = words[0].lower_ in WORDS.arabic_armed_heads and words[0].text[:1].isupper()
+    capitalised = all(t.text[:1].isupper() or t.lower_ in WORDS.name_joiners
+                      or (arabic_group and t.text in _HYPHENS) for t in span)
     if not capitalised:
         return None
+    if arabic_group:
+        return Mention(start, end, unregistered(text, "armed_group"), text)
     if ent.label_ == "PERSON":
         if len(span) < 2 or any(t.pos_ not in ("PROPN", "NOUN", "ADP", "DET", "PART")
                                 for t in span):

@@ -87,6 +87,9 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if lemma in WORDS.qualified_nouns and not any(
             a.lower[c] in WORDS.qualified_nouns[lemma] for c in a.children[i]):
         return  # humanitarian aid is not support (guide 16): "military aid" is
+    if ctype in ("SUPPORT", "FUNDING") and any(
+            a.lower[c] in WORDS.civilian_aid_modifiers for c in a.children[i]):
+        return  # "humanitarian funding for Afghanistan", "medical assistance" (guide 16)
     instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and dep[i] == "pobj" and (
         a.lower[heads_of[i]] in ("with", "thanks", "without", "through"))
     if instrumental:

@@ -44,7 +44,12 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         here = named_actors([m for m in mentions if m.end <= tok.i
                               and not doers.intersection(range(m.start, m.end))],
                              sent, kinds)
+        doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
         before = [] if here else [e for e in ctx.last_actors if e.kind in kinds]
+        if either:
+            # "Zakharova said Russia does not send arms to either side": the doer's own
+            # ministry and spokeswoman are no side
+            here = [e for e in here if e.id not in doing and e.affiliation not in doing]
         for named in (here, before):
             if len(named) == size or (size < 0 and len(named) >= 2):
                 out[tok.i] = tuple(named)
@@ -60,7 +65,6 @@ def pair_references(sent: Span, mentions: list[Mention], ctx: DocumentContext
         if tok.i not in out and either:
             # only a named third party's act ("Iran denied arming either side"): in
             # "neither side confirmed the meeting" the sides may be any two just named
-            doing = {m.entity.id for m in mentions if doers.intersection(range(m.start, m.end))}
             sides = ctx.belligerents(but=doing) if doing else ()
             if sides:
                 out[tok.i] = sides

@@ -1,10 +1,12 @@
 """Troops kept in another state: "Ethiopia has about 3,000 troops in Somalia", "some 1,500
 Russian troops are stationed in Transnistria", "US forces based in Iraq", "Russia keeps
-bases in Syria".
+bases in Syria", "Russian instructors are present in Mali", "Cuban advisers embedded in
+Venezuela's military".
 
 Sending troops is SUPPORT (guide 4), and so is keeping them there: a state's forces held
 in another state support it (SUPPORT the forces' owner -> the host). The host must be a
 state named after "in" or "on"; a place ("in South Kivu") is where, not whom (guide 19).
+Forces embedded in a body, or present at its sites, support that body.
 """
 
 from __future__ import annotations
@@ -21,15 +23,19 @@ from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 
-@rule_family("stationed", roles=("verb",))
+@rule_family("stationed", roles=("token",))
 class Stationed:
-    """Forces a state keeps or has stationed in another state."""
+    """Forces a state keeps, has stationed or has present in another state."""
 
     def candidates(self, v: SentenceView, tok: Token | None) -> Iterator[Candidate]:
         if tok is None:
             return
         lemma = v.arrays.lemma[tok.i]
-        if lemma in WORDS.keeping_verbs:
+        if lemma in WORDS.presence_words:
+            yield from _presence(v, tok)
+        elif not v.is_verb(tok):
+            return
+        elif lemma in WORDS.keeping_verbs:
             # "Ethiopia has 3,000 troops in Somalia": the keeper's forces, held there
             troops = [o for o in kids(tok, "dobj") if names_forces(v, o)
                       or v.arrays.lemma[o.i] in WORDS.base_nouns]  # "has bases in Syria"
@@ -41,14 +47,47 @@ class Stationed:
             troops = kids(tok, "nsubjpass") + ([tok.head] if tok.dep_ == "acl" else [])
             troops = [t for t in troops if names_forces(v, t)]
             if troops:
-                yield from _support(v, v.actors(troops), _hosts(v, [tok]), tok)
+                hosts = _hosts(v, [tok])
+                if lemma in WORDS.embedding_verbs:  # "embedded in Venezuela's military"
+                    hosts += _sites(v, tok, {"in", "with"})
+                yield from _support(v, v.actors(troops), hosts, tok)
 
     def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
         a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
         words = a.lemma[start:end]
-        if WORDS.keeping_verbs.isdisjoint(words) and WORDS.stationing_verbs.isdisjoint(words):
+        if (WORDS.keeping_verbs.isdisjoint(words) and WORDS.stationing_verbs.isdisjoint(words)
+                and WORDS.presence_words.isdisjoint(words)):
             return ()
         return range(start, end)
+
+
+def _presence(v: SentenceView, tok: Token) -> Iterator[Candidate]:
+    """ "Russian instructors are present in Mali", "the instructors present in Mali",
+    "Iranian advisers were present at Kata'ib Hezbollah's workshops". Negation ("are not
+    present") comes from the trigger's status as for any claim."""
+    if tok.pos_ not in ("ADJ", "VERB"):  # not "the present"
+        return
+    if tok.dep_ == "acomp":  # "instructors are present in Mali"
+        troops = kids(tok.head, "nsubj")
+    elif tok.dep_ in ("amod", "acl") and tok.i > tok.head.i:  # "instructors present in"
+        troops = [tok.head]
+    else:
+        troops = kids(tok, "nsubj")  # the parser's "instructors present(VERB) in Mali"
+    troops = [t for t in troops if _armed_people(v, t)]
+    hosts = _hosts(v, [tok]) + _sites(v, tok, {"at"})
+    yield from _support(v, v.actors(troops), hosts, tok)
+
+
+def _armed_people(v: SentenceView, tok: Token) -> bool:
+    """Troops, or the experts a state sends ("instructors", "advisers", "technicians")."""
+    return names_forces(v, tok) or v.arrays.lemma[tok.i] in v.lex.state_agent_heads
+
+
+def _sites(v: SentenceView, tok: Token, preps: set[str]) -> list[Entity]:
+    """The bodies whose sites or ranks the forces are at or in: "at Kata'ib Hezbollah's
+    workshops", "in Venezuela's military" (any actor but a place)."""
+    found = v.actors([o for o in prep_objects(tok, preps)])
+    return [e for e in found if e.kind not in ("place", "item", "person")]
 
 
 def _doing(troops: Token) -> bool:
@@ -65,7 +104,7 @@ def _hosts(v: SentenceView, heads: list[Token]) -> list[Entity]:
 
 def _support(v: SentenceView, keepers: list[Entity], hosts: list[Entity],
              tok: Token) -> Iterator[Candidate]:
-    keepers = [k for k in keepers if k.kind in ("state", "state_organ")]
+    keepers = [k for k in keepers if k.kind in ("state", "state_organ", "pmc")]
     for host in hosts:
         owners = [k for k in keepers if host.id not in (k.id, k.affiliation)]
         yield from v.pairs("SUPPORT", owners, [host], tok, [], False)

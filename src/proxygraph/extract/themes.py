@@ -33,6 +33,15 @@ def as_money(ctype: str | None, i: int, a: DocArrays) -> str | None:
     return ctype
 
 
+def _money_among_kinds(i: int, a: DocArrays) -> bool:
+    """ "military, financial and political support": a monetary modifier among coordinated
+    ones (the first is the noun's modifier, the others its conjuncts)."""
+    mods = [c for c in a.children[i] if a.dep[c] == "amod"]
+    mods += [x for c in mods for x in a.children[c] if a.dep[x] == "conj"]
+    money = [m for m in mods if a.lemma[m] in WORDS.monetary_modifiers]
+    return bool(money) and len(money) < len(mods)
+
+
 def names_forces(v: SentenceView, tok: Token) -> bool:
     """ "troops", "3,000 soldiers", "forces", "a contingent": a word for armed people."""
     return (v.arrays.lower[tok.i] in WORDS.army_words
@@ -41,6 +50,7 @@ def names_forces(v: SentenceView, tok: Token) -> bool:
 
 def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> list[str]:
     found: list[str] = []
+    in_kind = False  # a support noun of people or shelter ("advisers", "safe haven")
     a = v.arrays  # (the phrase's words read by token index)
     lemma, lower, text, themes = a.lemma, a.lower, a.text, v.lex.themes
     for head in (with_conjuncts(heads) if conjuncts else heads):
@@ -71,12 +81,21 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
                 held = [o for p in a.children[head.i] if lower[p] == "of"
                         for o in a.children[p] if a.dep[o] == "pobj"]
                 ctype = next((themes[lemma[o]] for o in held if lemma[o] in themes), None)
+        if ctype == "SUPPORT" and lemma[head.i] in WORDS.support_in_kind_nouns:
+            in_kind = True
         if ctype and ctype not in found:
             found.append(ctype)
+        if ctype == "SUPPORT" and _money_among_kinds(head.i, a):
+            # "military, financial and political support": support and funding
+            in_kind = True
+            if "FUNDING" not in found:
+                found.append("FUNDING")
     if "ARMS_TRANSFER" in found and commodities_only(v, heads):
         found[found.index("ARMS_TRANSFER")] = "TRADE"
-    if len(found) > 1 and "SUPPORT" in found:
-        found.remove("SUPPORT")  # "weapons and other resources" is an arms transfer
+    if len(found) > 1 and "SUPPORT" in found and not in_kind:
+        # "weapons and other resources" is an arms transfer; "drones and military
+        # advisers" is an arms transfer and support
+        found.remove("SUPPORT")
     return found
 
 

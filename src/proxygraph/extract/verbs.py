@@ -217,7 +217,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             objects = (v.served(verb) or v.actors(destinations)
                        or (objects if any(o.resolved for o in objects) else []))
         if ctype == "RECRUITMENT":
-            objects = recruits(patients, objects, v.sm)  # "recruited young men"
+            # "recruited young men"; "recruits among Tajiks and Uzbeks"
+            patients = patients or prep_objects(verb, {"among"})
+            objects = recruits(patients, objects or v.actors(patients), v.sm)
         if not objects:
             # not "financed groups on the territory of Benin": a place is no beneficiary
             objects = v.actors(kids(verb, "dative") + [
@@ -525,6 +527,8 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
             recipients = v.actors(
                 prep_objects(verb, {"with"}) + [o for t in theme for o in prep_objects(t, {"with"})]
             )
+        recipients = recipients or v.stray_recipients(verb) or (  # hung astray by the parser
+            v.stray_recipients(verb, "with") if lemma in v.lex.with_recipient_verbs else [])
     types = theme_types(v, theme)
     if not types:
         default = [

@@ -265,6 +265,19 @@ class SentenceView:
             return self.actors([head])
         return []
 
+    def stray_recipients(self, verb: Token, prep: str = "to") -> list[Entity]:
+        """ "supplied Su-30 jets, S-300 systems and Kalashnikov rifles to Venezuela", "shared
+        information on ISKP networks with the Taliban" where the parser hung "to X" or
+        "with X" outside the verb's phrase: the first such preposition after the verb,
+        before any other verb or clause break, names the recipient."""
+        a = self.arrays
+        for j in range(verb.i + 1, self.sm.sent.end):
+            if a.pos[j] in ("VERB", "AUX") or a.lower[j] in (";", ":", "which", "who"):
+                return []
+            if a.lower[j] == prep and a.dep[j] == "prep":
+                return self.actors([a.tokens[c] for c in a.children[j] if a.dep[c] == "pobj"])
+        return []
+
     def patients(self, verb: Token) -> list[Token]:
         # the words around the verb are read by token index (`Token` attributes cost more)
         a, i = self.arrays, verb.i

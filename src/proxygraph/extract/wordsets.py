@@ -42,6 +42,7 @@ class WordSets:
     pair_nouns: dict[str, frozenset[str]]
     # local names
     armed_heads: frozenset[str]
+    arabic_armed_heads: frozenset[str]
     state_organ_heads: frozenset[str]
     name_joiners: frozenset[str]
     not_parties: frozenset[str]
@@ -54,6 +55,9 @@ class WordSets:
     light_verb_objects: frozenset[str]
     keeping_verbs: frozenset[str]
     stationing_verbs: frozenset[str]
+    embedding_verbs: frozenset[str]
+    presence_words: frozenset[str]
+    support_in_kind_nouns: frozenset[str]
     base_nouns: frozenset[str]
     capability_nouns: frozenset[str]
     subject_control_verbs: frozenset[str]
