@@ -13,7 +13,7 @@ from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.sides import shipping_targets
-from proxygraph.extract.themes import as_money, commodities_only, origins, theme_types
+from proxygraph.extract.themes import as_money, civilian_aid, commodities_only, origins, theme_types
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
@@ -87,8 +87,7 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if lemma in WORDS.qualified_nouns and not any(
             a.lower[c] in WORDS.qualified_nouns[lemma] for c in a.children[i]):
         return  # humanitarian aid is not support (guide 16): "military aid" is
-    if ctype in ("SUPPORT", "FUNDING") and any(
-            a.lower[c] in WORDS.civilian_aid_modifiers for c in a.children[i]):
+    if ctype in ("SUPPORT", "FUNDING") and civilian_aid(i, a):
         return  # "humanitarian funding for Afghanistan", "medical assistance" (guide 16)
     instrumental = ctype in ("SUPPORT", "FUNDING", "TRAINING") and dep[i] == "pobj" and (
         a.lower[heads_of[i]] in ("with", "thanks", "without", "through"))

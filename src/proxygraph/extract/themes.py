@@ -33,6 +33,12 @@ def as_money(ctype: str | None, i: int, a: DocArrays) -> str | None:
     return ctype
 
 
+def civilian_aid(i: int, a: DocArrays) -> bool:
+    """ "humanitarian aid", "medical assistance", "food funding": help to civilians, which
+    is no support of anyone (guide 16)."""
+    return any(a.lower[c] in WORDS.civilian_aid_modifiers for c in a.children[i])
+
+
 def _money_among_kinds(i: int, a: DocArrays) -> bool:
     """ "military, financial and political support": a monetary modifier among coordinated
     ones (the first is the noun's modifier, the others its conjuncts)."""
@@ -57,7 +63,7 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
         ctype = None
         tokens = phrase_tokens(head, v.lex)
         own = as_money(themes.get(lemma[head.i]), head.i, a)  # "provided financial assistance"
-        if any(lower[c] in WORDS.civilian_aid_modifiers for c in a.children[head.i]):
+        if civilian_aid(head.i, a):
             continue  # "humanitarian aid" is not support (guide 16)
         if head.ent_type_ == "MONEY" and not any(
                 (m := v.sm.at(t)) is not None and m.is_item for t in tokens):
