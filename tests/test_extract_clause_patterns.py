@@ -95,6 +95,19 @@ def test_force_reports_to_a_ministry() -> None:
     assert claim.status == "ongoing"
 
 
+@pytest.mark.parametrize("text", [
+    "The Africa Corps, a formation under the Russian Ministry of Defence, now holds the base.",
+    "The Africa Corps, a force answering to the Russian Ministry of Defence, took the base.",
+])
+def test_a_force_described_as_under_a_ministry_is_part_of_it(text) -> None:
+    assert ("INTEGRATION", "africa-corps", "russian-mod") in triples(text)
+
+
+def test_a_force_under_sanctions_is_under_no_one() -> None:
+    text = "The Wagner Group, a force under sanctions since 2023, left Mali."
+    assert not any(t == "INTEGRATION" for t, _, _ in triples(text))
+
+
 def test_a_news_report_to_someone_is_not_integration() -> None:
     text = "Reuters reported to its readers that the NDF had moved north."
     assert not any(t == "INTEGRATION" for t, _, _ in triples(text))

@@ -42,6 +42,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "casualties",
         "epithets",
         "gratitude",
+        "obligations",
         "stationed",
         "learned",
     ]

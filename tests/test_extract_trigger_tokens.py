@@ -22,6 +22,7 @@ TEXT = (
     "Two Hezbollah fighters were killed in an Israeli strike. "
     "Iran's support for Hamas grew, and the PMF became brigades of the Iraqi army. "
     "Hamas thanked Iran for its support. "
+    "Turkey said the SDF must disarm. "
     "Ethiopia has about 3,000 troops in Somalia. "
     "Only Russian instructors are present in Mali. "
     "The weather was calm on Tuesday."

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from proxygraph.extract.arguments import is_pronoun
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.dateline import dateline_date
-from proxygraph.extract.lexicon import reporting_verbs
+from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
 from proxygraph.extract.mentions import FIRST_PERSON, Mention
 from proxygraph.extract.modifiers import sponsor_ends_at
 from proxygraph.extract.nlp import span_text
@@ -145,7 +145,8 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                     tok.dep_ == "poss" and lower[tok.head.i] in _LEADERS_BODIES):
                 target = _reporting_person(tok, mentions)
         elif is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
-            controller = _object_controller(tok, actors) or _relative_speaker(tok, mentions)
+            controller = (_object_controller(tok, actors) or _relative_speaker(tok, mentions)
+                          or _office_speaker(tok, actors))
             receiver = _receiver_of_purpose(tok, actors)
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
@@ -161,12 +162,16 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # an object pronoun is not its own verb's subject: in "the Houthis said
                 # Iran had armed them", "them" is not Iran
                 own_verb = _governing_verb(tok)
+                # ("Russia fired missiles at its cities": an attack's target is not the
+                # attacker's either)
+                target_of = _attacked_possession(tok)
+                not_own = tok.dep_ in ("dobj", "pobj", "dative") or target_of is not None
+                own_verb = target_of or own_verb
                 # ("Iran supplies the Houthis and provides them with ...": the verbs
                 # conjoined with its own share its subject, who is not "them" either)
                 earlier = [m for m in actors if m.start < tok.i
                            and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
-                           and not (tok.dep_ in ("dobj", "pobj", "dative")
-                                    and sent.doc[m.end - 1].head.i == own_verb.i)]
+                           and not (not_own and sent.doc[m.end - 1].head.i == own_verb.i)]
                 if tok.dep_ in ("dobj", "pobj", "dative"):
                     # "Iran supplies the Houthis with missiles and provides them with
                     # intelligence": "them" is the first verb's object
@@ -211,6 +216,18 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                     if groups:
                         fallback = Mention(tok.i, tok.i + 1, groups[-1], tok.text)
                 target = earlier[-1] if earlier else (None if unnamed else fallback)
+                verb = tok.head.head if _copula_attribute(tok) else own_verb
+                doers = {m.entity.id for m in actors
+                         if sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+                         and sent.doc[m.end - 1].head.i == verb.i}
+                if target is not None and target.entity.id in doers and (
+                        not_own or verb is not own_verb):
+                    # "Rwanda arms it, Rwanda pays it": never its own verb's doer, even
+                    # when the last sentence's subject was that doer, but the group named
+                    # last; "the UAE is its sponsor": not the copula's subject either
+                    others = [e for e in ctx.last_actors
+                              if e.id not in doers and e.kind in _GROUP_KINDS]
+                    target = Mention(tok.i, tok.i + 1, others[-1], tok.text) if others else None
         elif ((lemma := tok.lemma_.lower()) in WORDS.pmc_nouns and tok.i > 0 and tok.tag_ == "NNS"
               and sent.doc[tok.i - 1].lower_ == "the"):
             # "the contractors", "the mercenaries": the private military company named before
@@ -235,7 +252,8 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             # about (guide 17); never guessed from a country alone
             top = max(ctx.army_mention.values(), key=lambda m: ctx.army_salience[m.entity.id])
             target = top
-        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0 and tok.tag_ == "NN"
+        elif (lemma in WORDS.anaphoric_nouns and tok.i > 0
+              and (tok.tag_ == "NN" or _capitalised_description(tok))
               and sent.doc[(first := _past_epithet(tok))].lower_
               in WORDS.anaphoric_determiners):
             word = lemma
@@ -308,6 +326,20 @@ def _own_subject(tok: Token, actors: list[Mention]) -> Mention | None:
     verb = _governing_verb(tok)
     return next((m for m in actors if tok.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                  and tok.doc[m.end - 1].head.i == verb.i), None)
+
+
+def _copula_attribute(tok: Token) -> bool:
+    """"its" in what the copula's subject is said to be ("the UAE is its main sponsor")."""
+    return tok.dep_ == "poss" and tok.head.dep_ == "attr"
+
+
+def _attacked_possession(tok: Token) -> Token | None:
+    """The attack verb whose target "its"/"their" possesses ("fired missiles at its
+    cities", "shelled their positions"), or None."""
+    if tok.dep_ != "poss" or tok.head.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = _governing_verb(tok.head)
+    return verb if load_lexicon().verb_gives(verb.lemma_.lower(), "CLASH") else None
 
 
 def _first_conjunct_object(verb: Token, pronoun: Token, actors: list[Mention]
@@ -440,6 +472,38 @@ def _relative_speaker(tok: Token, mentions: list[Mention]) -> Mention | None:
     antecedent = speech.head.i
     found = [m for m in mentions if m.start <= antecedent < m.end and not m.is_item]
     return found[0] if found else None
+
+
+def _office_speaker(tok: Token, actors: list[Mention]) -> Mention | None:
+    """"South Korea's presidential office said it would consider sending weapons": what an
+    unnamed office or ministry says of "it" is said of the body it speaks for, named as
+    its possessor or modifier ("Germany's defence ministry", "the Iranian foreign
+    ministry")."""
+    if tok.lower_ not in ("its", "it"):
+        return None
+    clause = _up_to(tok, lambda t: t.dep_ == "ccomp")
+    speech = clause.head
+    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in reporting_verbs():
+        return None
+    for office in (c for c in speech.children if c.dep_ == "nsubj"):
+        if office.lemma_.lower() not in WORDS.office_organ_words or any(
+                m.start <= office.i < m.end for m in actors):
+            return None
+        owners = [m for m in actors if office.left_edge.i <= m.start and m.end <= office.i
+                  and m.entity.kind in ("state", "armed_group", "organization")]
+        return owners[-1] if owners else None
+    return None
+
+
+def _capitalised_description(tok: Token) -> bool:
+    """"The Coalition confirms its support", "The Division reiterates its call": a
+    formation word written as a name, standing alone, points back at the armed body
+    named before (not "The Group" or "The Panel" of a UN panel, nor "The Ministry")."""
+    doc = tok.doc
+    return (tok.tag_ == "NNP" and tok.text[:1].isupper()
+            and tok.lemma_.lower() in WORDS.formation_nouns
+            and tok.dep_ != "compound" and not any(c.dep_ == "compound" for c in tok.children)
+            and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN"))
 
 
 def _bare_army(tok: Token) -> bool:

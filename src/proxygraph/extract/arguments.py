@@ -168,6 +168,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
     holder = place_holder(head, sm)
     if holder is not None:
         return [holder]  # "Houthi-controlled areas of Yemen": the Houthis
+    launcher = _launcher(head, sm)
+    if launcher is not None:
+        return [launcher]  # "shot down drones launched by the RSF": the RSF
     tokens = phrase_tokens(head, lex)
     found: list[tuple[Mention, bool]] = []
     seen_mentions: set[int] = set()
@@ -415,6 +418,22 @@ def _demonym_is_actor(tok: Token, head: Token, lex: Lexicon) -> bool:
         return True  # "the Iranians"
     # ("Iranian and Russian officials": the second demonym hangs on the first)
     return first_conjunct(tok).head.i == head.i and head.lemma_.lower() in lex.state_heads
+
+
+def _launcher(noun: Token, sm: SentenceMentions) -> Entity | None:
+    """Who launched the weapons a side brought down: "shot down three drones launched by
+    the RSF", "intercepted missiles fired by the Houthis" (the side fired upon)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in WORDS.interception_verbs or (
+            noun.lemma_.lower() not in WORDS.operated_weapons):
+        return None
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for by in (p for p in acl.children if p.dep_ == "agent"):
+            for obj in (o for o in by.children if o.dep_ == "pobj"):
+                m = sm.at(obj)
+                if m is not None and not m.is_item:
+                    return m.entity
+    return None
 
 
 def _operated_weapon(noun: Token, lex: Lexicon, sm: SentenceMentions) -> bool:

@@ -339,7 +339,12 @@ def _speaks_of_itself(verb: int, ha: int, hb: int, sm: SentenceMentions, a: DocA
         if a.head[clause] != verb or a.dep[clause] not in ("ccomp", "xcomp", "advcl"):
             continue
         top = a.tokens[clause]
-        if any(a.lower[i] in _SELF_PRONOUNS and i not in sm.by_token and i < other
+        speaker = sm.by_token.get(reporter)
+        # (a pronoun no mention took, or one the anaphora gave the reporter itself:
+        # "CENTCOM said its forces destroyed two Houthi drones")
+        if any(a.lower[i] in _SELF_PRONOUNS and i < other and (
+                i not in sm.by_token or (speaker is not None
+                                         and sm.by_token[i].entity.id == speaker.entity.id))
                for i in range(top.left_edge.i, top.right_edge.i + 1)):
             return clause
     return None

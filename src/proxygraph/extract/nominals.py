@@ -192,6 +192,9 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         objects = shipping_targets(v, prep_objects(noun, {"against", "on", "upon"}))
     if ctype == "CLASH" and not objects and not between and lemma in WORDS.territorial_clash_nouns:
         objects = _accusing_state(v, noun)
+    if ctype == "CLASH" and not objects and not between:
+        attackers, objects = _blamed_attack(v, noun)
+        subjects = subjects or attackers
     symmetric = ONTOLOGY.is_symmetric(ctype)
     if ctype == "CLASH" and lemma not in v.lex.mutual_clash_nouns and (
             _through_container(noun).head.lemma_.lower() not in v.lex.reciprocal_clash_verbs):
@@ -341,6 +344,11 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
         if head.lemma_.lower() in WORDS.judging_verbs:
             return []  # "Washington condemned the pact": the judge is no party to it
         return v.subjects(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and (
+            head.head.lemma_.lower() in WORDS.involvement_nouns
+            and head.head.dep_ in ("dobj", "attr") and head.head.head.pos_ in ("VERB", "AUX")):
+        # "denied any involvement in the supply of weapons to the RSF"
+        return v.subjects(head.head.head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         if head.head.lemma_.lower() in WORDS.blame_verbs and kids(head.head, "dobj"):
             return v.actors(kids(head.head, "dobj"))  # "blamed X for the attack"
@@ -363,6 +371,30 @@ def _accusing_state(v: SentenceView, noun: Token) -> list[Entity]:
     if verb.lemma_.lower() not in WORDS.charge_verbs:
         return []
     return [e for e in v.subjects(verb) if e.kind == "state"]
+
+
+def _blamed_attack(v: SentenceView, noun: Token) -> tuple[list[Entity], list[Entity]]:
+    """An attack whose target is not named, blamed on someone: "Washington blamed Kataib
+    Hezbollah for the attack", "Iran blamed the strike on Israel", "holds Israel
+    responsible for the attack", "accused the RSF of the attack". The blamer is the
+    attacked: (attackers, blamer), or two empty lists."""
+    noun = _through_container(noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of"):
+        holder = noun.head.head  # the verb, "responsible", or the accused (parsed "of")
+        verb = holder.head if holder.lower_ == "responsible" or (
+            holder.dep_ == "dobj" and holder.pos_ in ("NOUN", "PROPN")) else holder
+        blamed = [holder] if holder.dep_ == "dobj" else kids(holder, "nsubj")
+        attackers = v.actors(blamed + kids(verb, "dobj"))
+        verbs = WORDS.charging_verbs if noun.head.lower_ == "of" else WORDS.blaming_verbs
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+        attackers = v.actors(prep_objects(verb, {"on"}))
+        verbs = WORDS.blaming_verbs
+    else:
+        return [], []
+    if verb.lemma_.lower() not in verbs or v.is_passive(verb) or not attackers:
+        return [], []
+    return attackers, v.subjects(verb)
 
 
 # A verb of these types relates its subjects to someone else, not to each other.

@@ -35,6 +35,19 @@ class Sides:
             yield from _on_behalf(v, tok)
         if lemma in WORDS.under_fire_verbs:
             yield from _under_fire(v, tok)
+        if lemma in WORDS.permission_verbs:
+            yield from _lets_use(v, tok)
+
+
+def _lets_use(v: SentenceView, verb: Token) -> Iterator[Candidate]:
+    """"Pakistan lets the Taliban operate from its territory", "accused Azerbaijan of
+    allowing Israel to use its airspace": letting a force use one's ground is SUPPORT."""
+    acts = [x for x in kids(verb, "xcomp", "ccomp")
+            if x.lemma_.lower() in WORDS.ground_use_verbs]
+    if not acts:
+        return
+    allowed = v.actors(kids(verb, "dobj") + [s for x in acts for s in kids(x, "nsubj")])
+    yield from v.pairs("SUPPORT", v.subjects(verb), allowed, verb, [], False)
 
 
 def _on_behalf(v: SentenceView, verb: Token) -> Iterator[Candidate]:
@@ -55,9 +68,12 @@ def _on_behalf(v: SentenceView, verb: Token) -> Iterator[Candidate]:
         beside = prep_objects(verb, {"alongside"})
         against = prep_objects(verb, {"against"})
         if lemma in WORDS.fight_verbs and against:
-            beside = beside + prep_objects(verb, {"with"})
+            lent = _lent(v, verb)  # ("with Iranian instructors": they support it)
+            beside = beside + [h for h in prep_objects(verb, {"with"}) if h not in lent]
             preps = preps | {"with"}
-        allies = v.actors(prep_objects(verb, preps))
+        else:
+            lent = []
+        allies = v.actors([h for h in prep_objects(verb, preps) if h not in lent])
         yield from v.pairs("SUPPORT", v.subjects(verb), allies, verb, [], False)
         # "fought alongside the army against IS": the ally fights that enemy too
         comrades = v.actors(beside)
@@ -77,6 +93,23 @@ def _under_fire(v: SentenceView, verb: Token) -> Iterator[Candidate]:
         return
     attackers = v.actors(prep_objects(verb, {"from", "by"}))
     yield from v.pairs("CLASH", attackers, v.subjects(verb), verb, [], False)
+
+
+def fight_companions(v: SentenceView, verb: Token, beside: set[str]
+                     ) -> tuple[list[Entity], list[Entity]]:
+    """Whom a fighter fought beside ("alongside the Syrian army", "with Hezbollah", "on
+    Assad's side"), whom it supports, and who lent it people or help ("with advisers from
+    the Quds Force", "with Russian air support"), who support it."""
+    heads = prep_objects(verb, beside) + side_of(v, verb)
+    lent = _lent(v, verb)
+    return v.actors([h for h in heads if h not in lent]), v.actors(lent)
+
+
+def _lent(v: SentenceView, verb: Token) -> list[Token]:
+    """The people or help a fighter fought "with" that others lent it: "with advisers
+    from the Quds Force", "with Russian air support"."""
+    return [h for h in prep_objects(verb, {"with"})
+            if h.lemma_.lower() in v.lex.state_agent_heads or h.lemma_.lower() in WORDS.help_nouns]
 
 
 def side_of(v: SentenceView, verb: Token) -> list[Token]:

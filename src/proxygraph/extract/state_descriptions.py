@@ -140,7 +140,7 @@ class Governments:
             return []  # (most sentences, told by a set test)
         out = []
         for i in range(sent.start, sent.end):
-            army = a.lower[i] in WORDS.army_words
+            army = a.lower[i] in WORDS.army_words or a.lemma[i] == "unit"
             # "shelled government positions": the site names whose forces hold it
             site = a.lemma[i] in WORDS.military_site_nouns
             if not (army or site) or i in taken or a.pos[i] != "NOUN":

@@ -51,12 +51,27 @@ class Stationed:
                 if lemma in WORDS.embedding_verbs:  # "embedded in Venezuela's military"
                     hosts += _sites(v, tok, {"in", "with"})
                 yield from _support(v, v.actors(troops), hosts, tok)
+        elif lemma in WORDS.troop_arrival_verbs or lemma in WORDS.intervention_verbs:
+            # "a contingent of Russian instructors arrived in Ouagadougou", "Wagner
+            # arrived in Mali in 2021": forces or a military company arriving in a state;
+            # "Russia intervened in Syria": a state (or its forces) intervening there
+            subjects = kids(tok, "nsubj")
+            keepers = v.subjects(tok) if lemma in WORDS.intervention_verbs else v.actors(
+                [t for t in subjects if _armed_people(v, t)
+                 or any(e.kind == "pmc" for e in v.actors([t]))])
+            # (not "arrived in southern Lebanon": a region is where they went, guide 19)
+            whole = [o for o in prep_objects(tok, {"in"}) if not kids(o, "amod")]
+            hosts = [e for e in v.actors(whole) if e.kind == "state"]
+            if not prep_objects(tok, {"against"}):  # "intervened against Hezbollah in Beirut"
+                yield from _support(v, keepers, hosts, tok)
 
     def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
         a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
         words = a.lemma[start:end]
         if (WORDS.keeping_verbs.isdisjoint(words) and WORDS.stationing_verbs.isdisjoint(words)
-                and WORDS.presence_words.isdisjoint(words)):
+                and WORDS.presence_words.isdisjoint(words)
+                and WORDS.troop_arrival_verbs.isdisjoint(words)
+                and WORDS.intervention_verbs.isdisjoint(words)):
             return ()
         return range(start, end)
 
@@ -105,6 +120,10 @@ def _hosts(v: SentenceView, heads: list[Token]) -> list[Entity]:
 def _support(v: SentenceView, keepers: list[Entity], hosts: list[Entity],
              tok: Token) -> Iterator[Candidate]:
     keepers = [k for k in keepers if k.kind in ("state", "state_organ", "pmc")]
+    # ("Russian troops deployed in Ukraine shelled Kharkiv": forces fighting the host)
+    fought = {frozenset((c.subject.id, c.object.id)) for claims in v.verb_claims.values()
+              for c in claims if c.type == "CLASH" and c.object is not None}
     for host in hosts:
-        owners = [k for k in keepers if host.id not in (k.id, k.affiliation)]
+        owners = [k for k in keepers if host.id not in (k.id, k.affiliation)
+                  and frozenset((k.id, host.id)) not in fought]
         yield from v.pairs("SUPPORT", owners, [host], tok, [], False)

@@ -1,7 +1,8 @@
 """Subordination rules: one force placed under another (INTEGRATION, guide 4).
 
 - "X, a new formation under the direct control of Y" / "X operates under the command of Y";
-- "X reports directly to Y" / "X answers to Y".
+- "X reports directly to Y" / "X answers to Y";
+- "X, a formation under Y" / "X, a force answering to Y".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Token
 
 from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.families import rule_family
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 if TYPE_CHECKING:
@@ -38,13 +40,16 @@ class Subordination:
                 yield from _reports_to(v, tok)
         elif lemma in v.lex.command_nouns:
             yield from _under_command(v, tok)
+        elif lemma in WORDS.subordinate_body_nouns and tok.dep_ == "appos":
+            yield from _body_under(v, tok)
 
     def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
         """Every token of a sentence that holds one of the family's trigger words, else
         none (most sentences, told by set tests on the sentence's words)."""
         a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
-        if (v.lex.subordination_verbs.isdisjoint(a.lemma[start:end])
-                and v.lex.command_nouns.isdisjoint(a.lemma[start:end])):
+        words = a.lemma[start:end]
+        if (v.lex.subordination_verbs.isdisjoint(words)
+                and v.lex.command_nouns.isdisjoint(words) and "under" not in words):
             return ()
         return range(start, end)
 
@@ -78,13 +83,27 @@ def _under_command(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     yield from _subordinated(v, absorbed, commanders, noun)
 
 
+def _body_under(v: SentenceView, body: Token) -> Iterator[Candidate]:
+    """"The Africa Corps, a formation under the Russian Ministry of Defence": the force the
+    apposition describes is placed under the body it names."""
+    commanders = v.actors(prep_objects(body, {"under"}))
+    if commanders:
+        yield from _subordinated(v, v.actors([body.head]), commanders, body)
+
+
 def _reports_to(v: SentenceView, verb: Token) -> Iterator[Candidate]:
-    """'X reports directly to Y': a chain of command, not a news report."""
+    """'X reports directly to Y': a chain of command, not a news report; "X, a formation
+    answering to Y"."""
     if verb.lemma_.lower() not in v.lex.subordination_verbs or kids(
             verb, "ccomp", "dobj", "xcomp"):
         return
-    if verb.tag_ not in ("VBZ", "VBP") or prep_objects(verb, {"on", "about", "that"}):
+    described = verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.dep_ == "appos" and (
+        verb.head.lemma_.lower() in WORDS.subordinate_body_nouns)
+    if (verb.tag_ not in ("VBZ", "VBP") and not described) or prep_objects(
+            verb, {"on", "about", "that"}):
         return  # a standing chain of command; "reported to Iran on the talks" informs
     commanders = v.actors(prep_objects(verb, {"to"}))
+    # ("a formation answering to Y": the force the apposition describes)
+    doers = v.actors([verb.head.head]) if described else v.subjects(verb)
     if commanders:
-        yield from _subordinated(v, v.subjects(verb), commanders, verb)
+        yield from _subordinated(v, doers, commanders, verb)

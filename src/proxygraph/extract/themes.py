@@ -17,6 +17,7 @@ from proxygraph.extract.candidates import prep_objects, with_conjuncts
 from proxygraph.extract.mentions import Mention
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
+from proxygraph.registry import default_registry
 
 if TYPE_CHECKING:
     from proxygraph.extract.view import SentenceView
@@ -121,12 +122,16 @@ def _item_mentions(v: SentenceView, heads: list[Token], conjuncts: bool = True
     return found
 
 
-def origins(v: SentenceView, theme: list[Token], conjuncts: bool = True) -> list[Entity]:
+def origins(v: SentenceView, theme: list[Token], conjuncts: bool = True,
+            made_in: bool = False) -> list[Entity]:
     """States the text names as origin of the given items: the sender when none is named.
     With `conjuncts` false, only the given heads ("Saudi funding" of "American training
-    and Saudi funding")."""
+    and Saudi funding"). With `made_in`, a registered weapon the text gives no origin
+    comes from its maker's state ("Niger received Bayraktar drones": Turkey)."""
     out: list[Entity] = []
-    origins = [stated_origin(m, v.sm) for m in _item_mentions(v, theme, conjuncts)]
+    items = _item_mentions(v, theme, conjuncts)
+    origins = [stated_origin(m, v.sm) or (_maker(m.entity) if made_in else None)
+               for m in items]
     for head in (with_conjuncts(theme) if conjuncts else theme):
         kind = v.lex.themes.get(v.arrays.lemma[head.i])
         if kind is not None and kind != "ARMS_TRANSFER":
@@ -167,3 +172,14 @@ def is_item_phrase(v: SentenceView, heads: list[Token]) -> bool:
         if v.arrays.lemma[head.i] in v.lex.themes and m is None:
             return True
     return False
+
+
+def _maker(item: Entity) -> Entity | None:
+    """The registry's origin state of a named major weapon (a drone, a missile, an air
+    defence system): none for rifles and shells, made and copied everywhere, nor for a
+    state that no longer exists ("AK-pattern rifles" are no Soviet delivery)."""
+    if (item.origin is None or item.category not in WORDS.made_in_categories
+            or item.origin in WORDS.defunct_states):
+        return None
+    state = default_registry().get(item.origin)
+    return state if state is not None and state.kind == "state" else None

@@ -21,7 +21,7 @@ from proxygraph.extract.production_aid import (
     mentions_product,
     production_complement,
 )
-from proxygraph.extract.sides import located_targets, shipping_targets, side_of
+from proxygraph.extract.sides import fight_companions, located_targets, shipping_targets
 from proxygraph.extract.themes import (
     commodities_only,
     is_item_phrase,
@@ -311,8 +311,9 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 yield from v.pairs("CLASH", joint, objects, verb, [], False)
             # "fought alongside the Syrian army" is SUPPORT (guide 5)
             beside = {"alongside", "with"} if lemma in WORDS.fight_verbs else {"alongside"}
-            allies = v.actors(prep_objects(verb, beside) + side_of(v, verb)) + joint
-            yield from v.pairs("SUPPORT", subjects, allies, verb, [], False)
+            allies, helpers = fight_companions(v, verb, beside)
+            yield from v.pairs("SUPPORT", subjects, allies + joint, verb, [], False)
+            yield from v.pairs("SUPPORT", helpers, subjects, verb, [], False)
     elif frame == "none":
         # "producing missiles for Russia": for whom, on the verb or on what is made
         objects = v.actors(prep_objects(verb, {"for"})) or v.actors(
@@ -562,7 +563,7 @@ def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
         subjects = v.subjects(verb)
         objects = recipients
     if not subjects and (receiving or v.is_passive(verb)):
-        subjects = origins(v, theme)  # "Russia received Iranian drones" (guide 7)
+        subjects = origins(v, theme, made_in=receiving)  # "received Iranian drones" (guide 7)
         parts = with_conjuncts(theme)
         givers = [origins(v, [p], False) for p in parts] if len(subjects) > 1 else []
         if len(parts) > 1 and givers and all(givers):

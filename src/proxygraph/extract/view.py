@@ -22,7 +22,7 @@ from proxygraph.extract.arguments import (
 )
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.candidates import Candidate, first_conjunct, kids, prep_objects
-from proxygraph.extract.lexicon import Lexicon, load_lexicon, typo_trigger
+from proxygraph.extract.lexicon import Lexicon, load_lexicon, reporting_verbs, typo_trigger
 from proxygraph.extract.mentions import default_index
 from proxygraph.extract.modifiers import hyphen_participle
 from proxygraph.extract.themes import is_item_phrase
@@ -193,6 +193,10 @@ class SentenceView:
                 return []  # "urged all external actors to stop arming": none named
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
+            if lemma[g] in WORDS.involvement_nouns and dep[g] in ("dobj", "attr") and (
+                    pos[heads_of[g]] in ("VERB", "AUX")):
+                # "denied any role in arming the RSF", "played a part in training X"
+                return self.subjects(tokens[heads_of[g]], depth + 1)
             if dep[g] == "pobj" and dep[heads_of[g]] == "agent" and (
                     lemma[heads_of[heads_of[g]]] in WORDS.object_control_verbs):
                 # "was accused by a UN group of arming": the parser hung "of" on the accuser
@@ -236,7 +240,15 @@ class SentenceView:
         if relation in ("xcomp", "advcl", "conj", "pcomp") and (
             pos[g] in ("VERB", "AUX") or self.verb_like(tokens[g])
         ):
-            return self.subjects(tokens[g], depth + 1)
+            found = self.subjects(tokens[g], depth + 1)
+            reporter = heads_of[g]
+            if (not found and relation == "conj" and dep[g] == "ccomp"
+                    and lemma[reporter] in reporting_verbs()
+                    and self.lex.verb_gives(lemma[i], "DEMAND")):
+                # "Petro said the killing was murder and urged Washington to ...": the
+                # parser hangs the demand on the reported clause; the speaker demands
+                return self.subjects(tokens[reporter], depth + 1)
+            return found
         head = heads_of[i]
         if (
             relation == "acl"
@@ -398,7 +410,8 @@ class SentenceView:
                           and (n := self.sm.at(c)) is not None and not n.is_item]
         found = self.actors(heads)
         if not found:
-            found = self.actors(prep_objects(noun, WORDS.noun_subject_preps))
+            found = self.actors([o for o in prep_objects(noun, WORDS.noun_subject_preps)
+                                 if not _compass_placed(o)])
         if not found:
             found = self._possessor_to_left(noun)
         return found
@@ -475,3 +488,9 @@ class SentenceView:
         registry = default_index().registry
         body = registry.get(entity.affiliation) if entity.affiliation in registry else None
         return body if body is not None and body.kind in kinds else entity
+
+
+def _compass_placed(tok: Token) -> bool:
+    """"from northern Afghanistan", "from north-eastern Nigeria": a part of a country."""
+    return any(c.dep_ == "amod" and c.lower_.replace("-", "") in WORDS.compass_adjectives
+               for c in tok.children)
