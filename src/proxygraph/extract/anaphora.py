@@ -485,14 +485,13 @@ def _office_speaker(tok: Token, actors: list[Mention]) -> Mention | None:
     speech = clause.head
     if clause.dep_ != "ccomp" or speech.lemma_.lower() not in reporting_verbs():
         return None
-    for office in (c for c in speech.children if c.dep_ == "nsubj"):
-        if office.lemma_.lower() not in WORDS.office_organ_words or any(
-                m.start <= office.i < m.end for m in actors):
-            return None
-        owners = [m for m in actors if office.left_edge.i <= m.start and m.end <= office.i
-                  and m.entity.kind in ("state", "armed_group", "organization")]
-        return owners[-1] if owners else None
-    return None
+    office = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    if office is None or office.lemma_.lower() not in WORDS.office_organ_words or any(
+            m.start <= office.i < m.end for m in actors):
+        return None
+    owners = [m for m in actors if office.left_edge.i <= m.start and m.end <= office.i
+              and m.entity.kind in ("state", "armed_group", "organization")]
+    return owners[-1] if owners else None
 
 
 def _capitalised_description(tok: Token) -> bool:

@@ -84,3 +84,11 @@ def pair_key(ctype: str, subject: Entity, obj: Entity | None) -> tuple[str, str,
         a, b = sorted((subject.id, obj_id))
         return (ctype, a, b)
     return (ctype, subject.id, obj_id)
+
+
+def involvement_verb(noun: Token) -> Token | None:
+    """The verb whose object is a part in an act ("denied any role in", "played a part
+    in", "had a hand in"): its subject is the act's doer. None for any other word."""
+    if noun.lemma_.lower() not in WORDS.involvement_nouns or noun.dep_ not in ("dobj", "attr"):
+        return None
+    return noun.head if noun.head.pos_ in ("VERB", "AUX") else None

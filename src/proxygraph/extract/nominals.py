@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.candidates import Candidate, involvement_verb, kids, prep_objects
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.sides import shipping_targets
@@ -344,11 +344,10 @@ def _inherited_subjects(v: SentenceView, noun: Token) -> list[Entity]:
         if head.lemma_.lower() in WORDS.judging_verbs:
             return []  # "Washington condemned the pact": the judge is no party to it
         return v.subjects(head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and (
-            head.head.lemma_.lower() in WORDS.involvement_nouns
-            and head.head.dep_ in ("dobj", "attr") and head.head.head.pos_ in ("VERB", "AUX")):
+    involved = involvement_verb(head.head) if noun.dep_ == "pobj" and head.dep_ == "prep" else None
+    if involved is not None:
         # "denied any involvement in the supply of weapons to the RSF"
-        return v.subjects(head.head.head)
+        return v.subjects(involved)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         if head.head.lemma_.lower() in WORDS.blame_verbs and kids(head.head, "dobj"):
             return v.actors(kids(head.head, "dobj"))  # "blamed X for the attack"

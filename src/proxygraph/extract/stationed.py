@@ -55,15 +55,15 @@ class Stationed:
             # "a contingent of Russian instructors arrived in Ouagadougou", "Wagner
             # arrived in Mali in 2021": forces or a military company arriving in a state;
             # "Russia intervened in Syria": a state (or its forces) intervening there
-            subjects = kids(tok, "nsubj")
+            if prep_objects(tok, {"against"}):
+                return  # "intervened against Hezbollah in Beirut"
             keepers = v.subjects(tok) if lemma in WORDS.intervention_verbs else v.actors(
-                [t for t in subjects if _armed_people(v, t)
+                [t for t in kids(tok, "nsubj") if _armed_people(v, t)
                  or any(e.kind == "pmc" for e in v.actors([t]))])
             # (not "arrived in southern Lebanon": a region is where they went, guide 19)
             whole = [o for o in prep_objects(tok, {"in"}) if not kids(o, "amod")]
             hosts = [e for e in v.actors(whole) if e.kind == "state"]
-            if not prep_objects(tok, {"against"}):  # "intervened against Hezbollah in Beirut"
-                yield from _support(v, keepers, hosts, tok)
+            yield from _support(v, keepers, hosts, tok)
 
     def trigger_tokens(self, v: SentenceView) -> range | tuple[()]:
         a, start, end = v.arrays, v.sm.sent.start, v.sm.sent.end
@@ -120,6 +120,8 @@ def _hosts(v: SentenceView, heads: list[Token]) -> list[Entity]:
 def _support(v: SentenceView, keepers: list[Entity], hosts: list[Entity],
              tok: Token) -> Iterator[Candidate]:
     keepers = [k for k in keepers if k.kind in ("state", "state_organ", "pmc")]
+    if not keepers or not hosts:
+        return
     # ("Russian troops deployed in Ukraine shelled Kharkiv": forces fighting the host)
     fought = {frozenset((c.subject.id, c.object.id)) for claims in v.verb_claims.values()
               for c in claims if c.type == "CLASH" and c.object is not None}

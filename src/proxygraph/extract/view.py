@@ -21,7 +21,13 @@ from proxygraph.extract.arguments import (
     relative_antecedent,
 )
 from proxygraph.extract.arrays import arrays
-from proxygraph.extract.candidates import Candidate, first_conjunct, kids, prep_objects
+from proxygraph.extract.candidates import (
+    Candidate,
+    first_conjunct,
+    involvement_verb,
+    kids,
+    prep_objects,
+)
 from proxygraph.extract.lexicon import Lexicon, load_lexicon, reporting_verbs, typo_trigger
 from proxygraph.extract.mentions import default_index
 from proxygraph.extract.modifiers import hyphen_participle
@@ -193,10 +199,10 @@ class SentenceView:
                 return []  # "urged all external actors to stop arming": none named
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
-            if lemma[g] in WORDS.involvement_nouns and dep[g] in ("dobj", "attr") and (
-                    pos[heads_of[g]] in ("VERB", "AUX")):
+            involved = involvement_verb(tokens[g])
+            if involved is not None:
                 # "denied any role in arming the RSF", "played a part in training X"
-                return self.subjects(tokens[heads_of[g]], depth + 1)
+                return self.subjects(involved, depth + 1)
             if dep[g] == "pobj" and dep[heads_of[g]] == "agent" and (
                     lemma[heads_of[heads_of[g]]] in WORDS.object_control_verbs):
                 # "was accused by a UN group of arming": the parser hung "of" on the accuser
