@@ -10,17 +10,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from proxygraph.extract.antecedents import (
+    attacked_possession,
+    copula_attribute,
+    first_conjunct_object,
+    governing_verb,
+    object_controller,
+    office_speaker,
+    own_subject,
+    receiver_of_purpose,
+    relative_speaker,
+    reporting_person,
+)
 from proxygraph.extract.arguments import is_pronoun
 from proxygraph.extract.arrays import arrays
 from proxygraph.extract.dateline import dateline_date
-from proxygraph.extract.lexicon import load_lexicon, reporting_verbs
+from proxygraph.extract.lexicon import reporting_verbs
 from proxygraph.extract.mentions import FIRST_PERSON, Mention
 from proxygraph.extract.modifiers import sponsor_ends_at
 from proxygraph.extract.nlp import span_text
@@ -143,11 +155,11 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             # "his" only before his government or army ("his forces" may be a group's)
             if lower[i] in ("he", "she") or (
                     tok.dep_ == "poss" and lower[tok.head.i] in _LEADERS_BODIES):
-                target = _reporting_person(tok, mentions)
+                target = reporting_person(tok, mentions)
         elif is_pronoun(tok) and tok.lower_ in ("it", "its", "they", "their", "them", "itself"):
-            controller = (_object_controller(tok, actors) or _relative_speaker(tok, mentions)
-                          or _office_speaker(tok, actors))
-            receiver = _receiver_of_purpose(tok, actors)
+            controller = (object_controller(tok, actors) or relative_speaker(tok, mentions)
+                          or office_speaker(tok, actors))
+            receiver = receiver_of_purpose(tok, actors)
             if main_subject is not None and tok.i < main_subject.start and tok.i < sent.root.i:
                 target = main_subject
             elif receiver is not None:
@@ -161,10 +173,10 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             else:
                 # an object pronoun is not its own verb's subject: in "the Houthis said
                 # Iran had armed them", "them" is not Iran
-                own_verb = _governing_verb(tok)
+                own_verb = governing_verb(tok)
                 # ("Russia fired missiles at its cities": an attack's target is not the
                 # attacker's either)
-                target_of = _attacked_possession(tok)
+                target_of = attacked_possession(tok)
                 not_own = tok.dep_ in ("dobj", "pobj", "dative") or target_of is not None
                 own_verb = target_of or own_verb
                 # ("Iran supplies the Houthis and provides them with ...": the verbs
@@ -175,7 +187,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 if tok.dep_ in ("dobj", "pobj", "dative"):
                     # "Iran supplies the Houthis with missiles and provides them with
                     # intelligence": "them" is the first verb's object
-                    earlier = _first_conjunct_object(own_verb, tok, actors) or earlier
+                    earlier = first_conjunct_object(own_verb, tok, actors) or earlier
                 if earlier and earlier[-1].entity.kind == "state" and tok.lower_ in (
                         "they", "them", "their"):
                     # "Russia provided Houthi rebels with data for their attacks": a plural
@@ -216,7 +228,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                     if groups:
                         fallback = Mention(tok.i, tok.i + 1, groups[-1], tok.text)
                 target = earlier[-1] if earlier else (None if unnamed else fallback)
-                verb = tok.head.head if _copula_attribute(tok) else own_verb
+                verb = tok.head.head if copula_attribute(tok) else own_verb
                 doers = {m.entity.id for m in actors
                          if sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
                          and sent.doc[m.end - 1].head.i == verb.i}
@@ -238,7 +250,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
               and sent.doc[tok.i - 1].lower_ in _MEMBER_DETERMINERS and not any(
                   c.dep_ in ("amod", "compound", "nmod") for c in tok.children)):
             # "the militants", "the rebels": the armed group the story is about (guide 17)
-            doer = _own_subject(tok, actors)
+            doer = own_subject(tok, actors)
             groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"
                       and m is not doer]
             last = ctx.topic_group({"armed_group"}, but=doer.entity.id if doer else None)
@@ -262,7 +274,7 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             named = [m for m in actors if m.start < first
                      and word in m.entity.name.lower().replace("-", " ").split()]
             # ("Wagner supplied the militia": the militia is not Wagner)
-            doer = _own_subject(tok, actors)
+            doer = own_subject(tok, actors)
             groups = [m for m in actors if m.start < first and m.entity.kind in _GROUP_KINDS
                       and m is not doer]
             earlier_named = ctx.named_by_word.get(word)
@@ -294,70 +306,16 @@ def _name_head(name: str) -> str:
     return words[cut - 1] if cut else ""
 
 
-def _reporting_person(pronoun: Token, actors: list[Mention]) -> Mention | None:
-    """The person a "he"/"his" in reported speech refers to: the subject of the reporting
-    verb the pronoun's clause hangs on ("X said he had met Y", "X said his government
-    would ..."); None anywhere else."""
-    if pronoun.pos_ not in ("PRON", "DET"):
-        return None
-    clause = pronoun.head if pronoun.dep_ in ("nsubj", "nsubjpass") else pronoun.head.head
-    for _ in range(3):
-        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in reporting_verbs():
-            speaker = clause.head
-            found = [m for m in actors if m.entity.kind == "person" and m.start < pronoun.i
-                     and pronoun.doc[m.end - 1].dep_ == "nsubj"
-                     and pronoun.doc[m.end - 1].head.i == speaker.i]
-            return found[-1] if found else None
-        clause = clause.head
-    return None
 
 
-def _governing_verb(tok: Token) -> Token:
-    """The word an argument hangs on, past its preposition ("armed [them]", "provides
-    [them] with", "supplied [to] them")."""
-    return tok.head.head if tok.dep_ == "pobj" else tok.head
 
 
-def _own_subject(tok: Token, actors: list[Mention]) -> Mention | None:
-    """The actor that is the subject of the verb an object description hangs on ("Wagner"
-    in "Wagner supplied the militia with missiles"), which the description cannot be."""
-    if tok.dep_ not in ("dobj", "pobj", "dative"):
-        return None
-    verb = _governing_verb(tok)
-    return next((m for m in actors if tok.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
-                 and tok.doc[m.end - 1].head.i == verb.i), None)
 
 
-def _copula_attribute(tok: Token) -> bool:
-    """"its" in what the copula's subject is said to be ("the UAE is its main sponsor")."""
-    return tok.dep_ == "poss" and tok.head.dep_ == "attr"
 
 
-def _attacked_possession(tok: Token) -> Token | None:
-    """The attack verb whose target "its"/"their" possesses ("fired missiles at its
-    cities", "shelled their positions"), or None."""
-    if tok.dep_ != "poss" or tok.head.dep_ not in ("dobj", "pobj"):
-        return None
-    verb = _governing_verb(tok.head)
-    return verb if load_lexicon().verb_gives(verb.lemma_.lower(), "CLASH") else None
 
 
-def _first_conjunct_object(verb: Token, pronoun: Token, actors: list[Mention]
-                           ) -> list[Mention]:
-    """The actor a conjoined verb's object pronoun takes from the verb it shares a subject
-    with: "supplies the Houthis ... and provides them" (none when the verb has its own
-    subject, or the first verb's object is no actor)."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return []
-    first = verb.head
-    objects = []
-    for m in actors:
-        last = pronoun.doc[m.end - 1]
-        if not (first.i < m.start < verb.i and last.dep_ in ("dobj", "dative", "pobj")):
-            continue
-        if _governing_verb(last).i == first.i:
-            objects.append(m)
-    return objects[-1:]
 
 
 def _past_epithet(tok: Token) -> int:
@@ -415,83 +373,14 @@ def _is_national_army(entity: Entity) -> bool:
     return any(word in name for name in names for word in WORDS.army_names)
 
 
-def _up_to(tok: Token, found: Callable[[Token], bool]) -> Token:
-    """From the pronoun's head up at most six heads: the first token `found` accepts, else
-    where the walk stopped (the root, or six heads up)."""
-    clause = tok.head
-    for _ in range(6):
-        if found(clause) or clause.head.i == clause.i:
-            break
-        clause = clause.head
-    return clause
 
 
-def _object_controller(tok: Token, actors: list[Mention]) -> Mention | None:
-    """The object of a verb that hands its act to it ("urged Pyongyang to stop ...",
-    "asked Iran to rein in ..."), when the pronoun lies in that act's clause."""
-    clause = _up_to(tok, lambda t: t.pos_ in ("VERB", "AUX"))
-    if clause.dep_ != "xcomp" or clause.i > tok.i + 6:
-        return None
-    objects = {c.i for c in clause.head.children if c.dep_ == "dobj"}
-    found = [m for m in actors if m.end - 1 in objects and m.end <= tok.i]
-    return found[-1] if found else None
 
 
-def _receiver_of_purpose(tok: Token, actors: list[Mention]) -> Mention | None:
-    """The one given to, for a possessive in the purpose of a gift: "gave the militias
-    drones for their attacks", "supplies Hezbollah with rockets for its war"."""
-    noun = tok.head
-    if tok.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return None
-    verb = noun.head.head
-    for _ in range(3):  # "rockets for its war", "data (targeting) for their attacks"
-        if verb.pos_ == "VERB" and verb.dep_ != "acl":
-            break
-        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
-    if verb.pos_ != "VERB":
-        return None
-    heads = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")} | {
-        o.i for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
-        for o in p.children if o.dep_ == "pobj"}
-    found = [m for m in actors if m.end - 1 in heads and m.end <= tok.i]
-    return found[0] if len(found) == 1 else None
 
 
-def _relative_speaker(tok: Token, mentions: list[Mention]) -> Mention | None:
-    """"Russia's defence ministry, which said its forces had shot down ...": the pronoun
-    in what a relative clause's subject says is that subject's antecedent."""
-    if tok.lower_ not in ("its", "their", "it", "they"):
-        return None
-    clause = _up_to(tok, lambda t: t.dep_ == "ccomp")
-    speech = clause.head
-    if clause.dep_ != "ccomp" or speech.dep_ != "relcl":
-        return None
-    if not any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that")
-               for c in speech.children):
-        return None
-    antecedent = speech.head.i
-    found = [m for m in mentions if m.start <= antecedent < m.end and not m.is_item]
-    return found[0] if found else None
 
 
-def _office_speaker(tok: Token, actors: list[Mention]) -> Mention | None:
-    """"South Korea's presidential office said it would consider sending weapons": what an
-    unnamed office or ministry says of "it" is said of the body it speaks for, named as
-    its possessor or modifier ("Germany's defence ministry", "the Iranian foreign
-    ministry")."""
-    if tok.lower_ not in ("its", "it"):
-        return None
-    clause = _up_to(tok, lambda t: t.dep_ == "ccomp")
-    speech = clause.head
-    if clause.dep_ != "ccomp" or speech.lemma_.lower() not in reporting_verbs():
-        return None
-    office = next((c for c in speech.children if c.dep_ == "nsubj"), None)
-    if office is None or office.lemma_.lower() not in WORDS.office_organ_words or any(
-            m.start <= office.i < m.end for m in actors):
-        return None
-    owners = [m for m in actors if office.left_edge.i <= m.start and m.end <= office.i
-              and m.entity.kind in ("state", "armed_group", "organization")]
-    return owners[-1] if owners else None
 
 
 def _capitalised_description(tok: Token) -> bool:

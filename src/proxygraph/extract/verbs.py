@@ -1,6 +1,6 @@
 """Verb rules: verbs with a frame from the lexicon (X trains Y, Y was armed by X, X clashed
-with Y, X was absorbed into Y), in actives, passives, relative clauses and verb lists, and
-"giving" verbs typed by what is given (provide weapons / funds / intelligence / troops).
+with Y, X was absorbed into Y), in actives, passives, relative clauses and verb lists; the
+"giving" verbs typed by what is given (provide weapons / funds / troops) are in `giving.py`.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_conjuncts
+from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
-from proxygraph.extract.inducements import recruited_by_governing_verb
+from proxygraph.extract.giving import fused_receivers, giving_claims, with_gerund_objects
 from proxygraph.extract.lexicon import VerbTrigger
-from proxygraph.extract.mentions import default_index
 from proxygraph.extract.production_aid import (
     helped_party,
     mentions_product,
@@ -47,7 +46,7 @@ class VerbFrames:
             return
         lemma = v.verb_lemma(tok)
         if lemma in v.lex.giving_verbs:
-            produced = list(_giving(v, tok, lemma))
+            produced = list(giving_claims(v, tok, lemma))
             if produced:
                 yield from produced
                 return
@@ -95,37 +94,6 @@ def _phoned(v: SentenceView, verb: Token) -> bool:
         for o in objects for c in o.children)
 
 
-def _with_gerund_objects(heads: list[Token]) -> list[Token]:
-    """The things given, with the object of a gerund the model read as a verb on them:
-    "passed satellite targeting data to X", "provided the Houthis with satellite targeting
-    data" (the parser reads "targeting" as a verb taking "data"; the data are given)."""
-    return heads + [o for t in heads for g in kids(t, "acl") if g.tag_ == "VBG"
-                    for o in kids(g, "dobj")]
-
-
-def _fused_receivers(v: SentenceView, patients: list[Token]) -> list[Entity]:
-    """ "Iran sent the Houthis missiles", "Turkey sold the junta Bayraktar drones": the
-    model reads the two objects as one phrase, the receiver a modifier of the things
-    given. An actor opening an item phrase right after its "the" receives them ("Houthi
-    missiles" without "the" stay the Houthis' own)."""
-    out: list[Entity] = []
-    doc = v.sm.sent.doc
-    for head in patients:
-        if (not is_item_phrase(v, [head]) or head.i < 2
-                or theme_types(v, [head], conjuncts=False) == ["SUPPORT"]):
-            continue  # ("sent the Wagner fighters home": the fighters are what is sent)
-        first = head.left_edge
-        if first.lower_ != "the" or first.i + 1 >= head.i:
-            continue
-        m = v.sm.at(doc[first.i + 1])
-        last = doc[m.end - 1] if m is not None else head
-        if (m is None or m.is_item or m.demonym or m.end > head.i
-                or head not in last.ancestors or last.dep_ not in ("compound", "nmod", "amod")):
-            continue
-        out.append(m.entity)
-    return out
-
-
 def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
     ctype, frame = trig.claim_type, trig.frame
     lemma = v.arrays.lemma[verb.i]  # (the verb's own lemma, read once: asked below often)
@@ -159,7 +127,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
     if frame == "recipient":
         objects = v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
         if not objects:
-            objects = _fused_receivers(v, patients)  # "sold the junta Bayraktar drones"
+            objects = fused_receivers(v, patients)  # "sold the junta Bayraktar drones"
         patient_actors = v.actors(patients)
         # "Hezbollah fighters equipped with X": the modified noun of a passive
         # participle receives, even when it is a word for troops
@@ -172,7 +140,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
         armed = lemma in WORDS.arming_verbs or bool(given_with)
         if patient_actors and (receiver or armed or not is_item_phrase(v, patients)):
             objects = patient_actors + objects
-            theme = _with_gerund_objects(given_with)  # "the Houthis, armed with Iranian X"
+            theme = with_gerund_objects(given_with)  # "the Houthis, armed with Iranian X"
         else:
             theme = patients + given_with
         if not objects:  # "shipped millions of shells to Russia": hung on the theme
@@ -480,118 +448,3 @@ def _members(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate]:
     bodies = [e for e in v.subjects(verb) if e.kind in (*_GROUP_KINDS, "organization")]
     members = [e for e in v.actors(kids(verb, "dobj")) if e.kind in _GROUP_KINDS]
     yield from v.pairs(ctype, members, bodies, verb, [], False)
-
-
-def _giving(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate]:
-    receiving = lemma in v.lex.receiving_verbs
-    # ("passed satellite targeting data to X": "to X" hangs on "targeting"; see below)
-    patients = _with_gerund_objects(v.patients(verb))
-    if not patients:
-        # "passing targeting information to X": read as "passing" + a gerund complement
-        patients = [
-            o
-            for g in kids(verb, "xcomp")
-            if g.tag_ == "VBG" and not kids(g, "aux")
-            for o in kids(g, "dobj")
-        ]
-    theme = patients
-    recipients: list[Entity] = []
-    if not receiving:
-        direct = v.actors(patients)
-        passive = v.is_passive(verb)
-        given_with = prep_objects(verb, {"with"})
-        # "provided the Houthis with data" / "the Houthis were provided with data"; but in
-        # "soldiers were sent to Kursk" the passive subject is what is given.
-        if (
-            direct
-            and not is_item_phrase(v, patients)
-            and (not passive or given_with)
-        ):
-            recipients = direct  # "provided the Houthis with targeting data"
-            theme = _with_gerund_objects(given_with)
-        recipients = recipients + v.actors(kids(verb, "dative") + prep_objects(verb, {"to", "for"}))
-        if not recipients:
-            recipients = _fused_receivers(v, patients)  # "gave the RSF drones and money"
-        if not recipients:
-            # "budgeted $2.6 billion for the PMF": the parser hangs the recipient on the
-            # amount; "shared data with the IDF": sharing is with the recipient.
-            recipients = v.actors(
-                [o for t in theme for o in prep_objects(t, {"to", "for"})]
-                + [
-                    o
-                    for t in theme
-                    if t.dep_ == "dobj" and t.head.tag_ == "VBG" and t.head.dep_ in ("acl", "xcomp")
-                    for o in prep_objects(t.head, {"to", "for"})
-                ]
-            )
-        if not recipients and lemma in v.lex.with_recipient_verbs:
-            recipients = v.actors(
-                prep_objects(verb, {"with"}) + [o for t in theme for o in prep_objects(t, {"with"})]
-            )
-        recipients = recipients or v.stray_recipients(verb) or (  # hung astray by the parser
-            v.stray_recipients(verb, "with") if lemma in v.lex.with_recipient_verbs else [])
-    types = theme_types(v, theme)
-    if not types:
-        default = [
-            t.claim_type for t in v.lex.verbs.get(lemma, ()) if t.claim_type == "ARMS_TRANSFER"
-        ]
-        if not default:
-            return
-        types = default
-    if not receiving and not recipients:
-        recipients = v.shared_objects(verb)
-    if not receiving and not recipients and "FUNDING" in types:
-        recipients = recruited_by_governing_verb(v, verb)  # "recruited X, offering $500"
-    if receiving:
-        # "received drones from Iran": the parser often hangs "from" on the theme
-        # "from" on a conjunct of the theme ("received money and arms from X"); "from its
-        # founding" is a time, not a giver
-        objects = v.subjects(verb)
-        receivers = {e.id for e in objects}
-        subjects = [e for e in v.actors(prep_objects(verb, {"from"})) if e.id not in receivers]
-        subjects = subjects or v.actors(
-            [o for t in with_conjuncts(theme) for o in prep_objects(t, {"from"})])
-        # "receives rockets and drones that are shipped from Iran": the giver on a clause
-        # of what is received, or on a word the parser took for a second object
-        # ("smuggled overland from Iran": "overland" read as the verb's object)
-        subjects = subjects or v.actors(
-            [o for t in with_conjuncts(theme) for c in kids(t, "relcl", "acl")
-             for o in prep_objects(c, {"from"})]
-            + [o for t in kids(verb, "dobj") if t not in theme
-               for o in prep_objects(t, {"from"})])
-    else:
-        subjects = v.subjects(verb)
-        objects = recipients
-    if not subjects and (receiving or v.is_passive(verb)):
-        subjects = origins(v, theme, made_in=receiving)  # "received Iranian drones" (guide 7)
-        parts = with_conjuncts(theme)
-        givers = [origins(v, [p], False) for p in parts] if len(subjects) > 1 else []
-        if len(parts) > 1 and givers and all(givers):
-            # "received American training and Saudi funding": each its own giver
-            mutual = lemma in v.lex.with_recipient_verbs and not receiving
-            for part, own in zip(parts, givers, strict=True):
-                for ctype in theme_types(v, [part], False) or types:
-                    yield from v.pairs(ctype, own, objects, verb, [part], mutual)
-            return
-    if not subjects and not receiving and v.is_passive(verb):
-        subjects = _senders_of_troops(v, theme)
-    # "Iran and Russia exchanged intelligence": the partners give to each other
-    mutual = lemma in v.lex.with_recipient_verbs and not receiving
-    for ctype in types:
-        yield from v.pairs(ctype, subjects, objects, verb, theme, mutual)
-
-
-def _senders_of_troops(v: SentenceView, theme: list[Token]) -> list[Entity]:
-    """'North Korean soldiers were sent to Kursk': the state whose forces are sent."""
-    registry = default_index().registry
-    out: list[Entity] = []
-    for entity in v.actors(theme):
-        if (
-            entity.kind == "state_organ"
-            and entity.affiliation is not None
-            and (entity.affiliation in registry)
-        ):
-            state = registry.get(entity.affiliation)
-            if state.kind == "state" and all(e.id != state.id for e in out):
-                out.append(state)
-    return out
