@@ -87,6 +87,16 @@ def test_candidates_pair_a_named_actor_with_its_earlier_counterparts_only() -> N
     assert not [p for p in named if p.counterpart.name == "Angola"]
 
 
+def test_an_actor_new_to_a_relation_is_offered_the_reports_counterpart_of_its_type() -> None:
+    _, second = _pairs("Germany has armed Ukraine with Leopard tanks since 2023. Prague has "
+                       "supplied dozens of howitzers since 2022.")
+    borrowed = [p for p in second if "src=type" in p.features]
+    assert ("ARMS_TRANSFER", "Czech Republic", "Ukraine") in {
+        (p.ctype, p.subject.name, p.object.name) for p in borrowed}
+    assert all(p.named.text == "Prague" for p in borrowed)
+    assert all("src=party" in p.features for p in second if p not in borrowed)
+
+
 def test_training_labels_a_candidate_by_the_gold_claim_of_its_sentence(tmp_path) -> None:
     pytest.importorskip("sklearn")
     from proxygraph.extract.train_relations import document_implied, fit

@@ -64,7 +64,8 @@ def _label_candidates(v: SentenceView, tok: Token) -> Iterator[Candidate]:
     pass `Epithets.trigger_tokens` too.)"""
     if is_backing_modifier(tok, v.lex):
         yield from _backed(v, tok)
-    elif tok.dep_ in _PREDICATES and tok.lower_ in v.lex.backing_participles:
+    elif (tok.dep_ in _PREDICATES or _object_of_as(tok)) and (
+            tok.lower_ in v.lex.backing_participles):
         yield from _backed_predicate(v, tok)
     lemma = tok.lemma_.lower()
     if lemma in v.lex.agent_nouns and tok.pos_ == "NOUN":
@@ -123,6 +124,11 @@ def _backed(v: SentenceView, mod: Token) -> Iterator[Candidate]:
 _PREDICATES = ("acomp", "advcl", "oprd", "xcomp")  # "is Iran-backed", "seen as Iran-aligned"
 
 
+def _object_of_as(word: Token) -> bool:
+    """"described as China-backed": the parser makes the epithet the object of "as"."""
+    return word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.head.pos_ == "VERB"
+
+
 def _backed_predicate(v: SentenceView, word: Token) -> Iterator[Candidate]:
     """'Kata'ib Hezbollah is Iran-backed', '... are widely described as Iran-aligned':
     the epithet said of the clause's subject is the same standing relation."""
@@ -130,7 +136,7 @@ def _backed_predicate(v: SentenceView, word: Token) -> Iterator[Candidate]:
         return  # "the militia is backed by Iran" is the verb frames' passive
     if word.lower_ in v.lex.weak_participles:
         return  # "Iran-linked" says nothing (guide 5)
-    verb = word.head
+    verb = word.head.head if _object_of_as(word) else word.head
     if word.dep_ == "advcl" and not any(c.lower_ == "as" for c in word.children):
         return  # only "described as", "seen as", "regarded as"
     sponsors = _sponsor_of(v, word)

@@ -99,7 +99,8 @@ def _destined(v: SentenceView, tok: Token) -> Iterator[Candidate]:
 
 
 def _reliance(v: SentenceView, tok: Token) -> Iterator[Candidate]:
-    """'X relies on Y for weapons' / 'X depends on Y's funding' / 'X's reliance on Y'."""
+    """'X relies on Y for weapons' / 'X depends on Y's funding' / 'X's reliance on Y';
+    'X relies on Y' alone is support."""
     lemma = tok.lemma_.lower()
     if lemma in WORDS.rely_verbs and tok.pos_ == "VERB":
         dependents = v.subjects(tok)
@@ -118,5 +119,9 @@ def _reliance(v: SentenceView, tok: Token) -> Iterator[Candidate]:
         givers = [e for r in relied for e in v.noun_subjects(r)]
         theme = [r for r in relied if v.sm.at(r) is None or v.sm.at(r).is_item]
     types = theme_types(v, theme)
+    if not types and not wanted and lemma != "lean":
+        # "Kinshasa has relied on Wazalendo militias and Burundian troops": support ("China
+        # leaned on the rebels" is pressure)
+        givers, types = v.actors(relied), ["SUPPORT"]
     for ctype in types:
         yield from v.pairs(ctype, givers, dependents, tok, theme, False)

@@ -14,6 +14,7 @@ from proxygraph.extract.candidates import Candidate, kids, prep_objects, with_co
 from proxygraph.extract.inducements import recruited_by_governing_verb
 from proxygraph.extract.mentions import default_index
 from proxygraph.extract.themes import is_item_phrase, origins, theme_types
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 
 if TYPE_CHECKING:
@@ -32,12 +33,15 @@ def fused_receivers(v: SentenceView, patients: list[Token]) -> list[Entity]:
     """ "Iran sent the Houthis missiles", "Turkey sold the junta Bayraktar drones": the
     model reads the two objects as one phrase, the receiver a modifier of the things
     given. An actor opening an item phrase right after its "the" receives them ("Houthi
-    missiles" without "the" stay the Houthis' own)."""
+    missiles" without "the" stay the Houthis' own), and so does one opening a phrase of
+    aid or shelter ("gave the LNA covert military assistance", "the ELN safe haven")."""
     out: list[Entity] = []
     doc = v.sm.sent.doc
     for head in patients:
-        if (not is_item_phrase(v, [head]) or head.i < 2
-                or theme_types(v, [head], conjuncts=False) == ["SUPPORT"]):
+        lemma = head.lemma_.lower()
+        aid = lemma in WORDS.help_nouns or lemma in WORDS.shelter_nouns
+        if head.i < 2 or not (aid or is_item_phrase(v, [head])) or (
+                not aid and theme_types(v, [head], conjuncts=False) == ["SUPPORT"]):
             continue  # ("sent the Wagner fighters home": the fighters are what is sent)
         first = head.left_edge
         if first.lower_ != "the" or first.i + 1 >= head.i:

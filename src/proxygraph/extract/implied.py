@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 IMPLIED_FILE = "implied.json"
 IMPLIED = "implied"  # the model's one class: the sentence states the pair's relation
 _ANCESTORS = 8  # how far up from a mention its governing trigger is looked for
+# Candidates from the report's claims of the type, for an actor it has not paired in that
+# role before (see `_borrowed`)
+TYPE_COUNTERPARTS = True
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,19 @@ def _object_slot(trigger: int, sm: SentenceMentions, a: DocArrays) -> str:
     return "none"
 
 
+def _subject_slot(trigger: int, sm: SentenceMentions, a: DocArrays) -> str:
+    """Who the trigger's subject is: an actor the sentence names, a name the registry lacks
+    ("Rep. Kim Do-hyun met Shoigu"), something else ("the envoy"), or nobody ("sending
+    troops")."""
+    for c in a.children[trigger]:
+        if a.dep[c] in ("nsubj", "nsubjpass"):
+            m = sm.by_token.get(c)
+            if m is not None and not m.is_item:
+                return "actor"
+            return "name" if a.pos[c] == "PROPN" else "thing"
+    return "none"
+
+
 def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Claim]]
                   ) -> dict[tuple[bool, str], list[tuple[int, Claim, Entity]]]:
     """(the entity is the subject, counterpart id) -> [(sentences ago, claim, counterpart)],
@@ -120,6 +136,46 @@ def _counterparts(entity_id: str, named: set[str], before: Sequence[Sequence[Cla
         if other.id in named or other.kind == "item":
             continue
         out.setdefault((is_subject, other.id), []).append((len(before) - n, c, other))
+    return out
+
+
+def _type_counterparts(before: Sequence[Sequence[Claim]], types: set[str]
+                       ) -> dict[tuple[str, bool], list[tuple[int, Claim, Entity]]]:
+    """(type, the named actor would be the subject) -> [(sentences ago, claim, the party it
+    would be paired with)], oldest first, over the earlier claims of the sentence's types."""
+    out: dict[tuple[str, bool], list[tuple[int, Claim, Entity]]] = {}
+    for n, claims in enumerate(before):
+        for c in claims:
+            if c.type not in types or c.object is None:
+                continue
+            out.setdefault((c.type, True), []).append((len(before) - n, c, c.object))
+            out.setdefault((c.type, False), []).append((len(before) - n, c, c.subject))
+    return out
+
+
+def _borrowed(entity_id: str, named: set[str],
+              own: dict[tuple[bool, str], list[tuple[int, Claim, Entity]]],
+              by_type: dict[tuple[str, bool], list[tuple[int, Claim, Entity]]]
+              ) -> dict[tuple[str, tuple[bool, str]], list[tuple[int, Claim, Entity]]]:
+    """For a type and role the actor has no earlier claim in, the party the report's
+    earlier claims of that type paired most often in the other role (the latest on a tie),
+    with those claims: (type, (is subject, party id)) -> [(sentences ago, claim, party)]."""
+    mine = {(c.type, is_subject) for (is_subject, _), stated in own.items()
+            for _, c, _ in stated}
+    out: dict[tuple[str, tuple[bool, str]], list[tuple[int, Claim, Entity]]] = {}
+    for (ctype, is_subject), stated in by_type.items():
+        if (ctype, is_subject) in mine:
+            continue
+        counts: Counter[str] = Counter()
+        latest: dict[str, int] = {}
+        for k, (_, c, other) in enumerate(stated):
+            if (other.id not in named and other.kind != "item"
+                    and entity_id not in (c.subject.id, c.object.id if c.object else None)):
+                counts[other.id] += 1
+                latest[other.id] = k
+        if counts:
+            best = max(counts, key=lambda o: (counts[o], latest[o]))
+            out[ctype, (is_subject, best)] = [s for s in stated if s[2].id == best]
     return out
 
 
@@ -172,18 +228,24 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
         (c.type, False, c.object.id) for c in here if c.object is not None}
     out: list[ImpliedPair] = []
     seen: set[tuple[str, bool, str, str]] = set()
+    by_type = _type_counterparts(before, types) if TYPE_COUNTERPARTS else {}
     for m in actors:
         counterparts = _counterparts(m.entity.id, named, before)
-        if not counterparts:
+        # ("Prague has supplied dozens of the systems": Prague's first claim; the report
+        # armed Ukraine before)
+        borrowed = {} if m.demonym else _borrowed(m.entity.id, named, counterparts, by_type)
+        if not counterparts and not borrowed:
             continue
         head = mention_head(m, sm.tokens).i
         above = set(ancestor_indexes(head, a.head)[1:_ANCESTORS + 1])
         per_role = Counter(is_subject for is_subject, _ in counterparts)
-        for (is_subject, other_id), stated in counterparts.items():
+        sources = [(k, stated, sorted(types), "party") for k, stated in counterparts.items()]
+        sources += [(k, stated, [ctype], "type") for (ctype, k), stated in borrowed.items()]
+        for (is_subject, other_id), stated, ctypes, source in sources:
             gap, _, other = stated[-1]
             earlier_types = sorted({c.type for _, c, _ in stated})
             role = "s" if is_subject else "o"
-            for ctype in sorted(types):
+            for ctype in ctypes:
                 key = (ctype, is_subject, m.entity.id, other_id)
                 symmetric = ONTOLOGY.is_symmetric(ctype)
                 if key in seen or (ctype, is_subject, m.entity.id) in filled or (
@@ -207,6 +269,9 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
                     f"direct={direct}|{a.dep[head]}|{role}", f"deny={denial}|{role}",
                     f"first={actors[0] is m}", f"path={_path(head, first, a)}|{role}",
                     f"tobj={_object_slot(first, sm, a)}|{ctype}",
+                    f"src={source}", f"src|T={source}|{ctype}", f"src|role={source}|{role}",
+                    f"src|tobj={source}|{_object_slot(first, sm, a)}|{role}",
+                    f"tsubj={_subject_slot(first, sm, a)}|{role}",
                     *(f"ht={t}" for t in earlier_types),
                     *(f"ht|T={t}|{ctype}" for t in earlier_types))
                 out.append(ImpliedPair(ctype, m, other, is_subject, first, features))

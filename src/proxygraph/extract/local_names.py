@@ -38,7 +38,9 @@ from proxygraph.registry import default_registry, normalize
 # forces" 0.71 is another group.
 SPELLING_SIMILARITY = 0.85
 _HYPHENS = ("-", "–")
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,7})\)")
+# "Jaish-e-Mohammed (JeM)", and in encyclopedic prose "(JeM; 'Army of Muhammad')",
+# "(HTS, formerly ...)": the short form opens the parenthesis
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,7})(?:\)|[;,]\s)")
 _WORD = re.compile(r"[\w'’.\-]+")
 # 'the United Arab Emirates (the "Respondent")', 'Ural Radio Systems JSC ("URS")',
 # '(hereinafter "the Company")': a filing's defined term for the name before it

@@ -5,6 +5,7 @@ drones to Russia", "clashes between A and B", "X became brigades of Y").
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -13,7 +14,14 @@ from proxygraph.extract.candidates import Candidate, involvement_verb, kids, pre
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.sides import shipping_targets
-from proxygraph.extract.themes import as_money, civilian_aid, commodities_only, origins, theme_types
+from proxygraph.extract.themes import (
+    as_money,
+    civilian_aid,
+    commodities_only,
+    money_among_kinds,
+    origins,
+    theme_types,
+)
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
 from proxygraph.ontology import ONTOLOGY
@@ -38,7 +46,12 @@ class Nominals:
                 ctype is not None and _object_of_same_claim(tok, ctype, v.verb_claims)):
             pass  # no noun trigger, and no idiom noun ("exchanges of fire")
         else:
-            yield from _noun_candidates(v, tok)
+            mixed = ctype == "SUPPORT" and money_among_kinds(tok.i, v.arrays)
+            for candidate in _noun_candidates(v, tok):
+                yield candidate
+                if mixed and candidate.type == "FUNDING":
+                    # "Iran's financial and military support": funding and support
+                    yield replace(candidate, type="SUPPORT")
         if lemma in v.lex.part_nouns:
             yield from _part_of(v, tok)
 
@@ -60,6 +73,11 @@ def _calls_on_to_act(v: SentenceView, noun: Token) -> bool:
         c.dep_ in ("acl", "xcomp", "advcl", "relcl") and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         for t in (noun, *called) for c in t.children)
+
+
+# Nouns of what is given, whose receiver the parser may hang on the verb the noun is the
+# object of
+_GIVEN_TO = frozenset({"SUPPORT", "FUNDING", "ARMS_TRANSFER", "TRAINING", "INTELLIGENCE"})
 
 
 def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
@@ -138,6 +156,11 @@ def _noun_candidates(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     if instrumental and not subjects:
         subjects = v.actors(prep_objects(noun, {"of"}))
     objects = v.actors([h for h in object_heads if h not in between])
+    if not objects and dep[i] == "dobj" and ctype in _GIVEN_TO and (
+            a.lemma[heads_of[i]] in WORDS.denial_verbs):
+        # "Kampala denies any support to the rebels": the parser hangs "to X" on the verb
+        # (on other verbs "to X" is as often the verb's: "described the flow as ...")
+        objects = v.actors(prep_objects(noun.head, preps & {"to", "for"}))
     if ctype == "RECRUITMENT":
         objects = recruits(object_heads, objects, v.sm)  # "the recruitment of minors"
     theme: list[Token] = prep_objects(noun, {"of"}) if ctype in (
@@ -285,7 +308,7 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
         # "a unit of Belarusian volunteers" says what it is made of, not what it belongs to
         kinds = _ARMED_BODIES if noun.lemma_.lower() in WORDS.membership_nouns else (
             *_ARMED_BODIES, "organization")
-        targets = [t for t in v.actors(prep_objects(noun, {"of"})) if t.kind in kinds]
+        targets = [t for t in _wholes(v, noun) if t.kind in kinds]
         # a description of what the group is: a standing relation, as an epithet
         yield from v.pairs("INTEGRATION", [owner.entity], targets, noun, [], False, label=True)
         return
@@ -294,13 +317,23 @@ def _part_of(v: SentenceView, noun: Token) -> Iterator[Candidate]:
     verb = noun.head
     if verb.lemma_.lower() not in WORDS.becoming_verbs:
         return
-    targets = v.actors(prep_objects(noun, {"of"}))
+    targets = _wholes(v, noun)
     absorbed = v.actors(kids(verb, "dobj")) if noun.dep_ == "oprd" else v.subjects(verb)
     if noun.lemma_.lower() in WORDS.membership_nouns:
         # "a member of the PMF" joins a force; "a member of BRICS" or of the UN does not
         absorbed = [e for e in absorbed if e.kind in ("armed_group", "pmc")]
         targets = [e for e in targets if e.kind in _ARMED_BODIES]
     yield from v.pairs("INTEGRATION", absorbed, targets, verb, [], False)
+
+
+def _wholes(v: SentenceView, noun: Token) -> list[Entity]:
+    """What a part noun is part of: "a faction of the PMF", or an armed body naming it
+    ("a PMF faction", "an IRGC unit"; a demonym's state is no whole: "a Syrian faction")."""
+    named = v.actors(prep_objects(noun, {"of"}))
+    if named:
+        return named
+    return [e for e in v.actors([c for c in kids(noun, "compound", "nmod") if c.i < noun.i])
+            if e.kind in _ARMED_BODIES]
 
 
 def _entity_in(v: SentenceView, entity: Entity, heads: list[Token]) -> bool:

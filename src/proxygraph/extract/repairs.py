@@ -38,6 +38,8 @@ def repair(doc: Doc) -> Doc:
                 _gerund_after_aspect(tok, triggers)
         elif tok.dep_ in ("nmod", "amod") and tok.lower_.endswith("ing"):
             _gerund_after_preposition(tok, triggers)
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "pcomp") and tok.lower_.endswith("ing"):
+            _gerund_list_after_preposition(tok, triggers)
     return doc
 
 
@@ -256,6 +258,23 @@ def _gerund_after_preposition(tok: Token, triggers: Mapping[str, object]) -> boo
         if other is not None:
             c.tag_, c.pos_, c.lemma_ = "VBG", "VERB", other
     return True
+
+
+def _gerund_list_after_preposition(tok: Token, triggers: Mapping[str, object]) -> None:
+    """"accused Tehran of funding and arming Hamas": the model reads the first -ing word
+    as a noun under "of" and hangs the verb after "and" on it or on "accused". The first
+    is a verb too, and the second its conjunct (they share the accused and the object)."""
+    doc = tok.doc
+    prep = tok.head
+    lemma = _gerund_lemma(tok.lower_, triggers)
+    if lemma is None or prep.pos_ != "ADP" or tok.i + 2 >= len(doc):
+        return
+    cc, second = doc[tok.i + 1], doc[tok.i + 2]
+    if cc.dep_ != "cc" or second.tag_ != "VBG" or second.dep_ != "conj" or (
+            second.head.i not in (tok.i, prep.head.i)):
+        return
+    tok.dep_, tok.tag_, tok.pos_, tok.lemma_ = "pcomp", "VBG", "VERB", lemma
+    cc.head, second.head = tok, tok
 
 
 def _past_lemma(word: str, triggers: Mapping[str, object]) -> str | None:

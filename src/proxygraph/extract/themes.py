@@ -40,7 +40,7 @@ def civilian_aid(i: int, a: DocArrays) -> bool:
     return any(a.lower[c] in WORDS.civilian_aid_modifiers for c in a.children[i])
 
 
-def _money_among_kinds(i: int, a: DocArrays) -> bool:
+def money_among_kinds(i: int, a: DocArrays) -> bool:
     """ "military, financial and political support": a monetary modifier among coordinated
     ones (the first is the noun's modifier, the others its conjuncts)."""
     mods = [c for c in a.children[i] if a.dep[c] == "amod"]
@@ -64,6 +64,9 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
         ctype = None
         tokens = phrase_tokens(head, v.lex)
         own = as_money(themes.get(lemma[head.i]), head.i, a)  # "provided financial assistance"
+        if own == "FUNDING" and themes.get(lemma[head.i]) == "SUPPORT" and (
+                money_among_kinds(head.i, a)):
+            own = "SUPPORT"  # "financial and military support": both (below)
         if civilian_aid(head.i, a):
             continue  # "humanitarian aid" is not support (guide 16)
         if head.ent_type_ == "MONEY" and not any(
@@ -92,7 +95,7 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
             in_kind = True
         if ctype and ctype not in found:
             found.append(ctype)
-        if ctype == "SUPPORT" and _money_among_kinds(head.i, a):
+        if ctype == "SUPPORT" and money_among_kinds(head.i, a):
             # "military, financial and political support": support and funding
             in_kind = True
             if "FUNDING" not in found:

@@ -155,6 +155,9 @@ class SentenceView:
         else:
             # "X's Guards have armed Y": the parser may hang the subject on the auxiliary
             heads = kids(verb, "nsubj") or [s for x in kids(verb, "aux") for s in kids(x, "nsubj")]
+            if not heads and pos[i] == "VERB":
+                # "Kigali denies arming X": the model made the name a modifier of the verb
+                heads = [c for c in kids(verb, "amod", "compound") if c.i == i - 1]
             if heads and relation == "relcl" and a.tag[heads[0].i] in ("WDT", "WP"):
                 heads = [relative_antecedent(verb, self.sm)]
             if len(heads) > 1:

@@ -210,6 +210,7 @@ class WordSets:
     recurrence_adjectives: frozenset[str]
     recruited_nouns: frozenset[str]
     help_nouns: frozenset[str]
+    shelter_nouns: frozenset[str]
     membership_nouns: frozenset[str]
 
 

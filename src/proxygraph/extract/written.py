@@ -4,7 +4,8 @@ A claim's subject and object are registry entities ("Rapid Support Forces"), but
 sentence may have named them otherwise: "the militia", "Russian instructors", "Pyongyang".
 The analyst reading a claim wants that wording, and the gold format lists a party's names
 as written. This step gives each claim the sentence's names of its parties that the entity
-does not already carry (never a bare pronoun: "it" names nobody on its own).
+does not already carry (never a bare pronoun: "it" names nobody on its own, "our units"
+does).
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ def with_written(claims: list[Claim], sent: Span, mentions: list[Mention]) -> li
     by_state: dict[str, list[str]] = {}
     owner_of = {i: m.entity.id for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
-        if m.end - m.start == 1 and a.pos[m.start] in ("PRON", "DET"):
-            continue  # "it", "they", "its"
+        pronoun = m.end - m.start == 1 and a.pos[m.start] in ("PRON", "DET")
+        if pronoun and a.dep[m.start] != "poss":
+            continue  # "it", "they"
         text = sent.doc[m.start:m.end].text.strip()  # as written (m.text may be rebuilt)
-        if text and len(text) <= _MAX_CHARS:
+        if text and len(text) <= _MAX_CHARS and not pronoun:  # ("its" alone names nobody)
             by_entity.setdefault(m.entity.id, []).append(text)
         phrase = _phrase(m, sent.doc, a)
         if phrase is not None and owner_of.get(a.head[m.end - 1], m.entity.id) == m.entity.id:
@@ -75,7 +77,8 @@ def _new_names(entity: Entity, by_entity: dict[str, list[str]],
     texts = by_entity.get(entity.id, [])
     if entity.kind == "state_organ" and entity.affiliation:
         texts = texts + by_state.get(entity.affiliation, [])
-    elif entity.kind == "state":
+    elif entity.kind in ("state", "armed_group", "pmc"):
+        # "our units", "Russia's army"; "its fighters", "Hezbollah's fighters" are the group
         texts = texts + by_state.get(entity.id, [])
     for text in texts:
         key = normalize_name(text)
