@@ -5,10 +5,13 @@ and leaves the other to the reader.
 RDF." The second sentence states the ARMS_TRANSFER to the M23 again (guide 1) without
 naming the M23: real reports do this all the time ("Havana responded by sending
 reinforcements", "Moscow denied sending the aircraft"). For every actor a sentence names,
-every counterpart the report's earlier claims gave that actor in the same role, and every
-claim type the sentence's trigger words name, a small classifier (`implied.json`, trained
-with the relation layer by `python -m proxygraph.extract.train_relations`) decides whether
-the sentence states that relation again. Registered as the echo rule `implied_party`.
+every counterpart the report's earlier claims gave that actor in the same role (or, for a
+type the actor has no claim of in that role, the party the report's claims of that type
+paired most often: "Prague has supplied dozens of the systems" in a report on arms for
+Ukraine), and every claim type the sentence's trigger words name, a small classifier
+(`implied.json`, trained with the relation layer by `python -m
+proxygraph.extract.train_relations`) decides whether the sentence states that relation
+again. Registered as the echo rule `implied_party`.
 """
 
 from __future__ import annotations
@@ -41,9 +44,6 @@ if TYPE_CHECKING:
 IMPLIED_FILE = "implied.json"
 IMPLIED = "implied"  # the model's one class: the sentence states the pair's relation
 _ANCESTORS = 8  # how far up from a mention its governing trigger is looked for
-# Candidates from the report's claims of the type, for an actor it has not paired in that
-# role before (see `_borrowed`)
-TYPE_COUNTERPARTS = True
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,7 @@ def implied_pairs(sm: SentenceMentions, here: Sequence[Claim],
         (c.type, False, c.object.id) for c in here if c.object is not None}
     out: list[ImpliedPair] = []
     seen: set[tuple[str, bool, str, str]] = set()
-    by_type = _type_counterparts(before, types) if TYPE_COUNTERPARTS else {}
+    by_type = _type_counterparts(before, types)
     for m in actors:
         counterparts = _counterparts(m.entity.id, named, before)
         # ("Prague has supplied dozens of the systems": Prague's first claim; the report
