@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from proxygraph.extract import extract_text
 from proxygraph.model import Claim
 
 
 def triples(text: str) -> set[tuple[str, str, str | None]]:
     return {(c.type, c.subject.id, c.object.id if c.object else None) for c in extract_text(text)}
+
+
+def triples_without(text: str, components: str, monkeypatch: Any
+                    ) -> set[tuple[str, str, str | None]]:
+    """`triples` with the comma-separated components switched off, as
+    PROXYGRAPH_EXTRACT_WITHOUT does ("learned,implied_party": the rules alone)."""
+    from proxygraph.extract.families import active_components
+
+    monkeypatch.setenv("PROXYGRAPH_EXTRACT_WITHOUT", components)
+    active_components.cache_clear()
+    try:
+        return triples(text)
+    finally:
+        monkeypatch.delenv("PROXYGRAPH_EXTRACT_WITHOUT")
+        active_components.cache_clear()
 
 
 def named_triples(text: str) -> set[tuple[str, str, str | None]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import triples
+from extract_helpers import triples, triples_without
 
 
 @pytest.mark.parametrize("text, claims", [
@@ -128,15 +128,8 @@ def test_financial_assistance_alone_is_funding_only() -> None:
 
 def test_the_foe_in_an_anti_modifier_is_no_party_of_the_rules(monkeypatch) -> None:
     # (the learned layer still reads "anti-X" pairs: "the anti-Houthi forces" fight them)
-    from proxygraph.extract.families import active_components
-
-    monkeypatch.setenv("PROXYGRAPH_EXTRACT_WITHOUT", "learned,implied_party")
-    active_components.cache_clear()
-    try:
-        found = triples("In the 1990s Tehran armed the anti-Taliban Northern Alliance.")
-    finally:
-        monkeypatch.delenv("PROXYGRAPH_EXTRACT_WITHOUT")
-        active_components.cache_clear()
+    found = triples_without("In the 1990s Tehran armed the anti-Taliban Northern Alliance.",
+                            "learned,implied_party", monkeypatch)
     assert not any("taliban" in (o or "") for _, _, o in found)
 
 

@@ -287,9 +287,10 @@ def _host_of_sides(ha: int, hb: int, sides: dict[int, int | None], a: DocArrays)
 
 
 def _declined_by_rules(lca: int, ha: int, hb: int, a: DocArrays) -> bool:
-    """Words the rules read as no relation on purpose: bare reliance ("Hamas relies on
-    Iran"), engaging *with* someone ("engaged with the Taliban on trade") and naming
-    someone something ("called Hezbollah a political force", "described X as a proxy")."""
+    """Words the rules decide alone: reliance ("Hamas relies on Iran" is support, "relies
+    on Iran for arms" the arms), engaging *with* someone ("engaged with the Taliban on
+    trade") and naming someone something ("called Hezbollah a political force",
+    "described X as a proxy")."""
     lemma = a.lemma[lca]
     if lemma in WORDS.rely_verbs or lemma in WORDS.rely_nouns:
         return True
