@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from proxygraph.extract import extract_text
@@ -12,19 +14,26 @@ def triples(text: str) -> set[tuple[str, str, str | None]]:
     return {(c.type, c.subject.id, c.object.id if c.object else None) for c in extract_text(text)}
 
 
-def triples_without(text: str, components: str, monkeypatch: Any
-                    ) -> set[tuple[str, str, str | None]]:
-    """`triples` with the comma-separated components switched off, as
+@contextmanager
+def components_off(components: str, monkeypatch: Any) -> Iterator[None]:
+    """The comma-separated components switched off inside the block, as
     PROXYGRAPH_EXTRACT_WITHOUT does ("learned,implied_party": the rules alone)."""
     from proxygraph.extract.families import active_components
 
     monkeypatch.setenv("PROXYGRAPH_EXTRACT_WITHOUT", components)
     active_components.cache_clear()
     try:
-        return triples(text)
+        yield
     finally:
         monkeypatch.delenv("PROXYGRAPH_EXTRACT_WITHOUT")
         active_components.cache_clear()
+
+
+def triples_without(text: str, components: str, monkeypatch: Any
+                    ) -> set[tuple[str, str, str | None]]:
+    """`triples` with the comma-separated components switched off."""
+    with components_off(components, monkeypatch):
+        return triples(text)
 
 
 def named_triples(text: str) -> set[tuple[str, str, str | None]]:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from extract_helpers import components_off
 from proxygraph.extract import extract_text
 from proxygraph.extract.families import active_components
 from proxygraph.extract.implied import IMPLIED, implied_pairs, implied_party, load_implied_model
@@ -22,13 +23,8 @@ def _claims(text: str) -> list[tuple[str, str, str, str, str]]:
 @pytest.fixture
 def without_implied(monkeypatch: pytest.MonkeyPatch):
     def claims(text: str) -> list[tuple[str, str, str, str, str]]:
-        monkeypatch.setenv("PROXYGRAPH_EXTRACT_WITHOUT", "implied_party")
-        active_components.cache_clear()
-        try:
+        with components_off("implied_party", monkeypatch):
             return _claims(text)
-        finally:
-            monkeypatch.delenv("PROXYGRAPH_EXTRACT_WITHOUT")
-            active_components.cache_clear()
     return claims
 
 
@@ -115,7 +111,7 @@ def test_training_labels_a_candidate_by_the_gold_claim_of_its_sentence(tmp_path)
 
 
 def test_the_indexed_history_gives_what_walking_every_claim_gives() -> None:
-    from proxygraph.extract.implied import _counterparts
+    from proxygraph.extract.implied import _counterparts, _type_counterparts
     from proxygraph.extract.pipeline import ClaimHistory
 
     text = ("Iran armed the Houthis in 2015. Russia sold jets to Iran. Iran funded Hamas. "
@@ -128,5 +124,10 @@ def test_the_indexed_history_gives_what_walking_every_claim_gives() -> None:
     plain = [list(claims) for claims in history]
     for entity in ("iran", "houthis", "russia", "hamas"):
         assert _counterparts(entity, set(), history) == _counterparts(entity, set(), plain)
+    types = {"ARMS_TRANSFER", "TRADE", "FUNDING", "CLASH"}
+    by_type = _type_counterparts(history, types)
+    assert by_type == _type_counterparts(plain, types)
+    assert list(by_type) == list(_type_counterparts(plain, types))  # same order
+    assert {other.id for _, _, other in by_type["ARMS_TRANSFER", True]} >= {"houthis"}
     assert {other for _, other in _counterparts("iran", set(), history)} >= {
         "houthis", "russia", "hamas"}

@@ -38,7 +38,6 @@ _RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # the only relations a backing modifier or a hyphenated participle can have ("pro-X" aside:
 # `modifiers.py`), tested before either is asked
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "acl", "npadvmod"})
-_HYPHENS = frozenset({"-", "–"})
 _PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves", "he", "his", "him",
              "she", "her", "who", "which", "that", "whom", "whose"}
 
@@ -103,7 +102,7 @@ def phrase_tokens(head: Token, lex: Lexicon | None = None) -> list[Token]:
             if (dep in _MODIFIER_DEPS or a.lower[c].startswith("pro")) and (
                     backing_modifier_at(c, a, lex) or hyphen_participle(c, a)):
                 continue  # the sponsor in "X-backed Y", the UN in "UN-recognised government"
-            if c > 1 and a.lower[c - 1] in _HYPHENS and a.lower[c - 2] == "anti":
+            if hyphen_before(c, a) and a.lower[c - 2] == "anti":
                 continue  # the foe in "the anti-Taliban Northern Alliance"
             inner = in_appos or (dep == "appos" and pos[i] == "PROPN")
             if dep in _NP_EDGES:

@@ -144,10 +144,14 @@ def _type_counterparts(before: Sequence[Sequence[Claim]], types: set[str]
     """(type, the named actor would be the subject) -> [(sentences ago, claim, the party it
     would be paired with)], oldest first, over the earlier claims of the sentence's types."""
     out: dict[tuple[str, bool], list[tuple[int, Claim, Entity]]] = {}
-    for n, claims in enumerate(before):
-        for c in claims:
-            if c.type not in types or c.object is None:
-                continue
+    # a pipeline.ClaimHistory gives each type's claims; any other list is walked
+    indexed = getattr(before, "by_type", None)
+    earlier = (sorted((e for t in types for e in indexed.get(t, ())), key=lambda e: e[:2])
+               if indexed is not None
+               else [(n, k, c) for n, claims in enumerate(before)
+                     for k, c in enumerate(claims) if c.type in types])
+    for n, _, c in earlier:
+        if c.object is not None:
             out.setdefault((c.type, True), []).append((len(before) - n, c, c.object))
             out.setdefault((c.type, False), []).append((len(before) - n, c, c.subject))
     return out

@@ -476,19 +476,23 @@ def _build_claim(document: Document, offset: int, sent: Span, sm: SentenceMentio
 
 
 class ClaimHistory(list[list[Claim]]):
-    """The claims of the sentences before, one list per sentence, with each party's claims
-    indexed as sentences are added: an echo rule asking for one actor's earlier claims reads
-    them without walking the whole document again (which grows with its square)."""
+    """The claims of the sentences before, one list per sentence, with each party's and
+    each type's claims indexed as sentences are added: an echo rule asking for one actor's
+    (or one type's) earlier claims reads them without walking the whole document again
+    (which grows with its square)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.by_party: dict[str, list[tuple[int, Claim]]] = {}
+        # type -> (sentence, place in it, claim): `implied.py` borrows counterparts by type
+        self.by_type: dict[str, list[tuple[int, int, Claim]]] = {}
 
     def append(self, claims: list[Claim]) -> None:
         n = len(self)
         super().append(claims)
-        for c in claims:
+        for k, c in enumerate(claims):
             self.by_party.setdefault(c.subject.id, []).append((n, c))
+            self.by_type.setdefault(c.type, []).append((n, k, c))
             if c.object is not None and c.object.id != c.subject.id:
                 self.by_party.setdefault(c.object.id, []).append((n, c))
 

@@ -63,9 +63,9 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
     for head in (with_conjuncts(heads) if conjuncts else heads):
         ctype = None
         tokens = phrase_tokens(head, v.lex)
-        own = as_money(themes.get(lemma[head.i]), head.i, a)  # "provided financial assistance"
-        if own == "FUNDING" and themes.get(lemma[head.i]) == "SUPPORT" and (
-                money_among_kinds(head.i, a)):
+        named = themes.get(lemma[head.i])
+        own = as_money(named, head.i, a)  # "provided financial assistance"
+        if own == "FUNDING" and named == "SUPPORT" and money_among_kinds(head.i, a):
             own = "SUPPORT"  # "financial and military support": both (below)
         if civilian_aid(head.i, a):
             continue  # "humanitarian aid" is not support (guide 16)
