@@ -44,6 +44,8 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "gratitude",
         "obligations",
         "stationed",
+        "territory",
+        "exchanges",
         "learned",
     ]
     assert {r["name"] for r in rows if r["kind"] != "family"} == {

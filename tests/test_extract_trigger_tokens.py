@@ -25,6 +25,7 @@ TEXT = (
     "Turkey said the SDF must disarm. "
     "Ethiopia has about 3,000 troops in Somalia. "
     "Only Russian instructors are present in Mali. "
+    "The M23 took Goma from the FARDC in January. "
     "The weather was calm on Tuesday."
 )
 QUIET = "The weather was calm on Tuesday."

@@ -14,6 +14,7 @@ from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.quantity import find_quantities
 from proxygraph.extract.timex import TimeMention, best_time
+from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity, Quantity, TimeSpan
 
 _ROUTE = re.compile(
@@ -46,8 +47,22 @@ def items_for(cand: Candidate, tokens: list[Token], sm: SentenceMentions) -> tup
         m = sm.at(tok)
         if m is None or not m.is_item or m.entity.id in seen or m.covers(cand.trigger.i):
             continue
+        returned = _given_in_return(tok)
+        if returned is not None and returned.i != cand.trigger.i:
+            continue  # "shipped shells to Russia in exchange for oil": the oil comes back
         seen[m.entity.id] = with_origin(m, sm)
     return tuple(seen.values())
+
+
+def _given_in_return(tok: Token) -> Token | None:
+    """The "exchange" of "in exchange for" (or "return") above a token, or None."""
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        if tok.lower_ in WORDS.exchange_nouns and tok.head.lower_ == "in":
+            return tok
+        tok = tok.head
+    return None
 
 
 def via_and_route(tokens: list[Token], sm: SentenceMentions) -> tuple[tuple[Entity, ...],

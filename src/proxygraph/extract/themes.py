@@ -63,6 +63,11 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
     for head in (with_conjuncts(heads) if conjuncts else heads):
         ctype = None
         tokens = phrase_tokens(head, v.lex)
+        if conjuncts:
+            # each conjunct is typed on its own: "advisers and drones" are support and arms,
+            # not two arms because the first one's phrase holds the drones
+            others = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in others]
         named = themes.get(lemma[head.i])
         own = as_money(named, head.i, a)  # "provided financial assistance"
         if own == "FUNDING" and named == "SUPPORT" and money_among_kinds(head.i, a):

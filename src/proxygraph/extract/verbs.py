@@ -14,6 +14,7 @@ from proxygraph.extract.candidates import Candidate, kids, prep_objects
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.giving import fused_receivers, giving_claims, with_gerund_objects
+from proxygraph.extract.inducements import pay_phrases, recruited_by_governing_verb
 from proxygraph.extract.lexicon import VerbTrigger
 from proxygraph.extract.production_aid import (
     helped_party,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from proxygraph.extract.view import SentenceView
 
 _FORCE_KINDS = ("state_organ", "pmc")  # forces a state sends (entity kinds, not vocabulary)
+_SERVED_KINDS = ("state", "state_organ", "armed_group")  # who a hired company serves
 
 
 @rule_family("verb_frames", roles=("verb",))
@@ -188,12 +190,31 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             # "recruited young men"; "recruits among Tajiks and Uzbeks"
             patients = patients or prep_objects(verb, {"among"})
             objects = recruits(patients, objects or v.actors(patients), v.sm)
+            if lemma in WORDS.hiring_verbs:
+                # "Mali hired the Wagner Group", "hired a private security firm": a company
+                # hired is paid, and serves the hirer; people hired are recruited
+                firms = [o for o in objects if _is_firm(o)]
+                yield from v.pairs("FUNDING", subjects, firms, verb, [], False)
+                if any(s.kind in _SERVED_KINDS for s in subjects):
+                    yield from v.pairs("SUPPORT", firms, subjects, verb, [], False)
+                objects = [o for o in objects if not _is_firm(o)]
+            # "recruited fighters with salaries of $300 a month": paid too (not "recruited
+            # Georgians from Abkhazia with money": a state is where recruits come from)
+            paid = pay_phrases(v, verb) if objects else []
+            if paid:
+                people = [o for o in objects if o.kind != "state"]
+                yield from v.pairs("FUNDING", subjects, people, verb, paid, False)
+        if ctype == "FUNDING" and not objects:
+            # "recruited Azande youths, paying them 30,000 CFA francs a month"
+            objects = [o for o in recruited_by_governing_verb(v, verb) if o.kind != "state"]
         if not objects:
             # not "financed groups on the territory of Benin": a place is no beneficiary
             objects = v.actors(kids(verb, "dative") + [
                 o for o in prep_objects(verb, {"for", "to", "on"})
                 if o.lemma_.lower() not in WORDS.settlement_nouns])
-        theme = prep_objects(verb, {"on", "with", "in"})
+        # ("armed the RUF in exchange for diamonds": what comes back is no theme)
+        theme = [t for t in prep_objects(verb, {"on", "with", "in"})
+                 if t.lower_ not in WORDS.exchange_nouns]
         helped = (objects or v.actors(helped_party(verb))) if (
             ctype == "SUPPORT" and lemma in WORDS.help_verbs) else []
         if helped and production_complement(v, verb) is not None:
@@ -440,6 +461,14 @@ def _integration(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate
 
 
 _GROUP_KINDS = ("armed_group", "pmc")
+
+
+def _is_firm(e: Entity) -> bool:
+    """A company: a military company or firm the registry knows, or one written as such
+    ("a private security firm")."""
+    if e.kind in ("pmc", "organization"):
+        return True
+    return e.kind == "collective" and e.name.lower().split()[-1] in WORDS.firm_nouns
 
 
 def _members(v: SentenceView, verb: Token, ctype: str) -> Iterator[Candidate]:

@@ -149,6 +149,15 @@ class WordSets:
     destination_participles: frozenset[str]
     destination_participle_preps: frozenset[str]
     capture_verbs: frozenset[str]
+    # territory
+    taking_verbs: frozenset[str]
+    control_nouns: frozenset[str]
+    taken_place_nouns: frozenset[str]
+    # hiring
+    hiring_verbs: frozenset[str]
+    firm_nouns: frozenset[str]
+    # exchanges
+    exchange_nouns: frozenset[str]
     # learned layer
     unannotated_topics: frozenset[str]
     place_preps: frozenset[str]
