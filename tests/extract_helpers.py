@@ -29,6 +29,9 @@ def components_off(components: str, monkeypatch: Any) -> Iterator[None]:
         active_components.cache_clear()
 
 
+RULES_ONLY = "learned,implied_party"  # the components to switch off for the rules alone
+
+
 def triples_without(text: str, components: str, monkeypatch: Any
                     ) -> set[tuple[str, str, str | None]]:
     """`triples` with the comma-separated components switched off."""

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import components_off, triples_without
+from extract_helpers import RULES_ONLY, components_off, triples_without
 from proxygraph.extract import extract_text
-
-RULES_ONLY = "learned,implied_party"
 
 
 @pytest.mark.parametrize("text, claims", [

@@ -6,9 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from extract_helpers import triples_without
-
-RULES_ONLY = "learned,implied_party"
+from extract_helpers import RULES_ONLY, triples_without
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ from spacy.tokens import Span, Token
 
 from proxygraph.extract.arguments import SentenceMentions, actors_in_phrase, with_origin
 from proxygraph.extract.arrays import arrays
-from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.candidates import Candidate, is_return_noun
 from proxygraph.extract.nlp import doc_text, span_text
 from proxygraph.extract.quantity import find_quantities
 from proxygraph.extract.timex import TimeMention, best_time
-from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity, Quantity, TimeSpan
 
 _ROUTE = re.compile(
@@ -59,7 +58,7 @@ def _given_in_return(tok: Token) -> Token | None:
     for _ in range(6):
         if tok.head.i == tok.i:
             return None
-        if tok.lower_ in WORDS.exchange_nouns and tok.head.lower_ == "in":
+        if is_return_noun(tok):
             return tok
         tok = tok.head
     return None

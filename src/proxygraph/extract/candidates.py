@@ -34,6 +34,12 @@ def kids(tok: Token, *deps: str) -> list[Token]:
     return [tokens[j] for j in a.children[tok.i] if dep[j] in deps]
 
 
+def is_return_noun(tok: Token) -> bool:
+    """The "exchange" of "in exchange for" (or "return" of "in return for"): what follows
+    it comes back to the giver (exchanges.py), so it is no theme or item of the gift."""
+    return tok.lower_ in WORDS.exchange_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in"
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first of the coordination the token is in ("funded" of "funded, armed and
     trained"; "American" of "American and British"); the token itself when it is none."""

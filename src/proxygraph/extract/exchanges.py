@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, kids
+from proxygraph.extract.candidates import Candidate, is_return_noun, kids
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.themes import theme_types
 from proxygraph.extract.view import SentenceView
@@ -41,13 +41,12 @@ class Exchanges:
 
 
 def _returned(v: SentenceView, noun: Token, made: list[Candidate]) -> Iterator[Candidate]:
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in":
+    if not is_return_noun(noun):
         return
     returns = [o for p in kids(noun, "prep") if p.lower_ == "for" for o in kids(p, "pobj")]
     if not returns:
         return
-    verb = prep.head
+    verb = noun.head.head  # the verb "in" hangs on
     on_verb = {verb.i, *(t.i for t in verb.children)}
     gifts: dict[tuple[str, str], tuple[Entity, Entity]] = {}  # (giver, receiver) by ids
     for c in made:

@@ -64,7 +64,7 @@ def _taken(verb: Token) -> list[Token]:
     for t in found:
         out.append(t)
         if t.lemma_.lower() in WORDS.control_nouns:  # "took control of Sinjar"
-            out += [o for p in kids(t, "prep") if p.lower_ == "of" for o in kids(p, "pobj")]
+            out += _of_objects(t)
     return out
 
 
@@ -72,8 +72,13 @@ def _controlled(v: SentenceView, tok: Token) -> bool:
     """"control of Sinjar": control of something no actor names is control of ground."""
     if tok.lemma_.lower() not in WORDS.control_nouns:
         return False
-    held = [o for p in kids(tok, "prep") if p.lower_ == "of" for o in kids(p, "pobj")]
-    return any((m := v.sm.at(o)) is None or m.entity.kind in ("place", "state") for o in held)
+    return any((m := v.sm.at(o)) is None or m.entity.kind in ("place", "state")
+               for o in _of_objects(tok))
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """What a noun's "of" names: Sinjar in "control of Sinjar"."""
+    return [o for p in kids(tok, "prep") if p.lower_ == "of" for o in kids(p, "pobj")]
 
 
 def _is_place(v: SentenceView, tok: Token) -> bool:

@@ -66,7 +66,7 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
         if conjuncts:
             # each conjunct is typed on its own: "advisers and drones" are support and arms,
             # not two arms because the first one's phrase holds the drones
-            others = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+            others = _conjunct_words(head)
             tokens = [t for t in tokens if t.i not in others]
         named = themes.get(lemma[head.i])
         own = as_money(named, head.i, a)  # "provided financial assistance"
@@ -114,13 +114,17 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
     return found
 
 
+def _conjunct_words(head: Token) -> set[int]:
+    """The indices of the words of a head's conjuncts, which its phrase holds too."""
+    return {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+
+
 def _item_mentions(v: SentenceView, heads: list[Token], conjuncts: bool = True
                    ) -> list[Mention]:
     found = []
     for head in (with_conjuncts(heads) if conjuncts else heads):
         # (a head's phrase holds its conjuncts' words too)
-        others = set() if conjuncts else {t.i for c in head.children if c.dep_ == "conj"
-                                          for t in c.subtree}
+        others = set() if conjuncts else _conjunct_words(head)
         for tok in phrase_tokens(head, v.lex):
             if tok.i in others:
                 continue

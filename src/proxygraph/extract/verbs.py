@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from proxygraph.extract.candidates import Candidate, kids, prep_objects
+from proxygraph.extract.candidates import Candidate, is_return_noun, kids, prep_objects
 from proxygraph.extract.collectives import recruits
 from proxygraph.extract.families import rule_family
 from proxygraph.extract.giving import fused_receivers, giving_claims, with_gerund_objects
@@ -213,8 +213,7 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                 o for o in prep_objects(verb, {"for", "to", "on"})
                 if o.lemma_.lower() not in WORDS.settlement_nouns])
         # ("armed the RUF in exchange for diamonds": what comes back is no theme)
-        theme = [t for t in prep_objects(verb, {"on", "with", "in"})
-                 if t.lower_ not in WORDS.exchange_nouns]
+        theme = [t for t in prep_objects(verb, {"on", "with", "in"}) if not is_return_noun(t)]
         helped = (objects or v.actors(helped_party(verb))) if (
             ctype == "SUPPORT" and lemma in WORDS.help_verbs) else []
         if helped and production_complement(v, verb) is not None:
