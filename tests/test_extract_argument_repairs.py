@@ -116,3 +116,19 @@ def test_a_demonym_on_a_compound_names_the_forces_of_the_head_noun() -> None:
     # the parser hangs "Belarusian" on "drone" in "Belarusian drone operators"
     found = triples("Russian instructors trained Belarusian drone operators last year.")
     assert ("TRAINING", "russia", "belarusian-armed-forces") in found
+
+
+def test_a_reported_story_of_punctuation_alone_is_left_as_parsed() -> None:
+    # A broken line can parse a dash as the first of two subjects of "say": the repair
+    # that moves a trailing source ("<story>, Seoul says") must leave it alone, not fail.
+    from spacy.tokens import Doc
+
+    from proxygraph.extract.nlp import load_nlp
+    from proxygraph.extract.repairs import _trailing_source
+
+    words = ["—", "Officials", "privately", "say"]
+    doc = Doc(load_nlp().vocab, words=words, heads=[3, 3, 3, 3],
+              deps=["nsubj", "nsubj", "advmod", "ROOT"],
+              lemmas=["—", "official", "privately", "say"])
+    _trailing_source(doc[3], frozenset({"say"}))
+    assert [t.dep_ for t in doc] == ["nsubj", "nsubj", "advmod", "ROOT"]

@@ -640,6 +640,26 @@ def test_instructed_without_an_order_is_teaching() -> None:
         "Rwanda instructed the M23 to withdraw from Goma."))
 
 
+def test_destroying_a_sides_tanks_is_a_clash() -> None:
+    assert ("CLASH", "turkey", "syrian-arab-army") in triples(
+        "Turkish drones destroyed dozens of Syrian army tanks near Saraqib.")
+    assert not triples("The army destroyed the weapons it had seized.")
+
+
+def test_advising_a_force_is_support_and_advising_it_to_act_is_not() -> None:
+    found = triples("The Sandinista army, advised by Cuba, fought the Contras.")
+    assert any(t == "SUPPORT" and s == "cuba" for t, s, _ in found)
+    assert not any(t == "SUPPORT" for t, _, _ in triples("Qatar advised Hamas to accept the deal."))
+
+
+def test_telling_someone_to_act_is_a_demand_and_telling_them_news_is_not() -> None:
+    assert ("DEMAND", "united-states", "ukraine") in triples(
+        "Washington told Kyiv to stop striking Russian refineries.")
+    for text in ("Putin told Erdogan that Russia would keep supplying Iran.",
+                 "A US official told reporters on Monday that Iran armed the Houthis."):
+        assert not any(t == "DEMAND" for t, _, _ in triples(text)), text
+
+
 @pytest.mark.parametrize("text", [
     "The FDLR fought under the command of the FARDC.",
     "FDLR combatants fought under FARDC command in 2024.",

@@ -103,3 +103,57 @@ def test_a_written_group_needs_the_layer_to_be_surer() -> None:
     assert 0.3 < 0.45 < COLLECTIVE_THRESHOLD
     assert ("M23", "young men") not in found(-0.2007)
     assert ("M23", "young men") in found(0.4055)  # p 0.6
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("From 1986 the United States provided Stinger missiles to the mujahideen.",
+     ("ARMS_TRANSFER", "United States", "mujahideen")),
+    ("Pakistan armed the rebels.", ("ARMS_TRANSFER", "Pakistan", "rebels")),
+    ("The Pakistani government helps the refugees and it helps the mujahideen.",
+     ("SUPPORT", "Pakistan", "mujahideen")),
+])
+def test_fighters_named_by_what_they_are_and_by_no_group_are_a_collective(text, expected
+                                                                         ) -> None:
+    assert expected in named_triples(text)
+
+
+def test_the_rebels_after_a_named_group_are_still_that_group() -> None:
+    found = named_triples("The M23 seized Bunagana in June. Rwanda armed the rebels.")
+    assert ("ARMS_TRANSFER", "Rwanda", "M23") in found
+    assert not any(o == "rebels" for _, _, o in found)
+
+
+def test_the_fighters_alone_make_no_collective() -> None:
+    # "fighters" is no word for a kind of fighter: with no group before it, no party
+    assert not triples("Pakistan armed the fighters.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Houthis purchased drone engines from Chinese suppliers.",
+     ("ARMS_TRANSFER", "Chinese suppliers", "Houthis")),
+    ("Iran sold crude oil to Chinese buyers.", ("TRADE", "Iran", "Chinese buyers")),
+    ("Libyan smugglers moved rifles to Boko Haram.",
+     ("ARMS_TRANSFER", "Libyan smugglers", "Boko Haram")),
+])
+def test_suppliers_buyers_and_smugglers_of_a_country_are_a_collective(text, expected) -> None:
+    assert expected in named_triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Western countries supplied Ukraine with tanks.",
+     ("ARMS_TRANSFER", "Western countries", "Ukraine")),
+    ("Western intelligence services shared satellite data with Kyiv.",
+     ("INTELLIGENCE", "Western intelligence services", "Ukraine")),
+    ("Foreign governments funded the RSF.",
+     ("FUNDING", "Foreign governments", "Rapid Support Forces")),
+    ("Kyiv thanked its Western partners for the tanks.",
+     ("ARMS_TRANSFER", "Western partners", "Ukraine")),
+])
+def test_states_named_as_a_bloc_are_a_collective_as_written(text, expected) -> None:
+    assert expected in named_triples(text)
+
+
+def test_a_counted_bloc_is_no_collective() -> None:
+    assert ("FUNDING", "Gulf states", "rebels") in named_triples("Gulf states funded the rebels.")
+    assert not any("Gulf states" in (s, o) for _, s, o in named_triples(
+        "Two Gulf states funded the rebels."))

@@ -39,6 +39,9 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
         # "thousands of Afghan Shia men": the counted noun names the group
         counted = _counted(head)
         return collective_for(counted, sm, lex) if counted is not None else None
+    bloc = _bloc_collective(head)
+    if bloc is not None:
+        return bloc
     if not _group_head(lemma, lex):
         # "Iran's proxy network", "its proxy forces": a client modifier makes a collective.
         client = next((c for c in head.children if c.dep_ in ("compound", "amod")
@@ -71,15 +74,32 @@ def collective_for(head: Token, sm: SentenceMentions, lex: Lexicon | None = None
     return _indefinite_collective(head, plural)
 
 
+def _bloc_collective(head: Token) -> Entity | None:
+    """'Western countries', 'foreign intelligence services', 'Gulf states': states of a bloc
+    no state of which is named, as written."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in WORDS.bloc_nouns:
+        return None
+    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ != "the")
+           for c in head.children):
+        return None  # "two Gulf states", "some Western capitals": some of them
+    lefts = sorted((t for c in head.lefts if c.dep_ in ("amod", "compound")
+                    for t in c.subtree), key=lambda t: t.i)
+    if not lefts or not all(t.is_alpha for t in lefts) or not any(
+            t.lower_ in WORDS.bloc_modifiers for t in lefts):
+        return None
+    return collective(" ".join([*(t.text for t in lefts), head.text]))
+
+
 def _group_head(lemma: str, lex: Lexicon) -> bool:
     """A noun for people acting together: "fighters", "militias", "recruits"."""
-    return lemma in lex.group_nouns or lemma in WORDS.indefinite_group_nouns
+    return (lemma in lex.group_nouns or lemma in WORDS.indefinite_group_nouns
+            or lemma in WORDS.definite_collective_nouns)
 
 
 def plural_of(head: Token) -> str:
     """The plural a collective is named with: "fighters", "men", "companies"."""
     word = head.text.lower()
-    if head.tag_ in ("NNS", "NNPS"):
+    if head.tag_ in ("NNS", "NNPS") or word in WORDS.invariant_plural_nouns:
         return word
     if head.lemma_.lower() == "man":
         return "men"
@@ -96,10 +116,18 @@ def lemma_plural_only(head: Token) -> bool:
 def _indefinite_collective(head: Token, plural: str) -> Entity | None:
     """'recruited volunteers', 'thousands of convicts', 'armed terrorists': an indefinite
     plural introduces a new group (guide 6), named as written; "the fighters" or "its
-    men" point back to a group already named (guide 17), so they make none."""
-    if head.tag_ not in ("NNS", "NNPS") or head.lemma_.lower() not in WORDS.indefinite_group_nouns:
+    men" point back to a group already named (guide 17), so they make none. "The rebels",
+    "the mujahideen" (`definite_collective_nouns`) reach here only when anaphora found no
+    group behind them: then they are a group of their own, named as written."""
+    lemma = head.lemma_.lower()
+    if head.tag_ not in ("NNS", "NNPS") and lemma not in WORDS.invariant_plural_nouns:
         return None
-    if any(c.dep_ in ("det", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+    definite = lemma in WORDS.definite_collective_nouns and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if lemma not in WORDS.indefinite_group_nouns and not definite:
+        return None
+    if any((c.dep_ == "det" and not definite) or c.dep_ == "poss"
+           or (c.dep_ == "prep" and c.lower_ == "of")
            or (c.dep_ in ("amod", "acl") and any(g.dep_ == "prep" for g in c.children))
            for c in head.children):
         return None  # "fighters of the 106th Brigade", "fighters loyal to the TPLF"

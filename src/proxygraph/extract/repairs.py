@@ -369,8 +369,10 @@ def _trailing_source(root: Token, reporting: frozenset[str]) -> None:
         source, appositive = found, True
     else:
         return
-    last = max(t.i for t in story.subtree
-               if not t.is_punct and t.i < source.i and not (appositive and source.is_ancestor(t)))
+    last = max((t.i for t in story.subtree if not t.is_punct and t.i < source.i
+                and not (appositive and source.is_ancestor(t))), default=None)
+    if last is None:
+        return  # a story of punctuation alone (a parse of a broken line): nothing to move
     if [t.text for t in root.doc[last + 1:source.left_edge.i]] != [","]:
         return
     if appositive:

@@ -96,16 +96,23 @@ def _phoned(v: SentenceView, verb: Token) -> bool:
         for o in objects for c in o.children)
 
 
+def _bids(verb: Token) -> bool:
+    """The verb takes "to" and a verb: "told Kyiv to stop", "instructed UN forces to remain"."""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in verb.children)
+
+
 def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
     ctype, frame = trig.claim_type, trig.frame
     lemma = v.arrays.lemma[verb.i]  # (the verb's own lemma, read once: asked below often)
-    if ctype == "TRAINING" and lemma in WORDS.order_sense_verbs and any(
-            c.dep_ == "xcomp" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+    if ctype in ("TRAINING", "SUPPORT") and lemma in WORDS.order_sense_verbs and (
+            _bids(verb)):
         ctype = "DEMAND"  # "instructed UN forces to remain": an order, not a course
     elif ctype == "DEMAND" and lemma in WORDS.order_sense_verbs and not any(
             c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return  # "recruits were instructed by RDF personnel": taught, not ordered
+    if ctype == "DEMAND" and lemma in WORDS.bidding_verbs and not _bids(verb):
+        return  # "told reporters that ...": said, not bidden
     if ctype == "DEMAND" and lemma in WORDS.warning_verbs and (
             prep_objects(verb, {"about", "of"})
             or any(c.lower_ == "advance" for c in verb.subtree)):

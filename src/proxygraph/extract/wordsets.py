@@ -26,6 +26,10 @@ class WordSets:
     list_preps: frozenset[str]
     descriptive_preps: frozenset[str]
     indefinite_group_nouns: frozenset[str]
+    definite_collective_nouns: frozenset[str]
+    invariant_plural_nouns: frozenset[str]
+    bloc_modifiers: frozenset[str]
+    bloc_nouns: frozenset[str]
     count_words: frozenset[str]
     # anaphora
     generic_group_nouns: frozenset[str]
@@ -81,6 +85,7 @@ class WordSets:
     region_prefixes: frozenset[str]
     landform_prefixes: frozenset[str]
     order_sense_verbs: frozenset[str]
+    bidding_verbs: frozenset[str]
     army_words: frozenset[str]
     compass_adjectives: frozenset[str]
     blaming_verbs: frozenset[str]
