@@ -82,12 +82,17 @@ def _bloc_collective(head: Token) -> Entity | None:
     if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ != "the")
            for c in head.children):
         return None  # "two Gulf states", "some Western capitals": some of them
-    lefts = sorted((t for c in head.lefts if c.dep_ in ("amod", "compound")
-                    for t in c.subtree), key=lambda t: t.i)
+    lefts = _modifier_words(head)
     if not lefts or not all(t.is_alpha for t in lefts) or not any(
             t.lower_ in WORDS.bloc_modifiers for t in lefts):
         return None
     return collective(" ".join([*(t.text for t in lefts), head.text]))
+
+
+def _modifier_words(head: Token) -> list[Token]:
+    """The words of the adjectives and nouns before a head ("young Afghan men"), in order."""
+    return sorted((t for c in head.lefts if c.dep_ in ("amod", "compound") for t in c.subtree),
+                  key=lambda t: t.i)
 
 
 def _group_head(lemma: str, lex: Lexicon) -> bool:
@@ -131,8 +136,7 @@ def _indefinite_collective(head: Token, plural: str) -> Entity | None:
            or (c.dep_ in ("amod", "acl") and any(g.dep_ == "prep" for g in c.children))
            for c in head.children):
         return None  # "fighters of the 106th Brigade", "fighters loyal to the TPLF"
-    lefts = [t for c in head.lefts if c.dep_ in ("amod", "compound")
-             for t in c.subtree if t.is_alpha]
+    lefts = [t for t in _modifier_words(head) if t.is_alpha]
     if any(t.lower_ in WORDS.count_words or t.ent_type_ for t in lefts):
         return None  # "many fighters" say nothing; "Iranian fighters" are another rule's
     written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
@@ -296,7 +300,7 @@ def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
     if any(a.dep[c] in ("det", "poss") and a.lower[c] not in ("some", "many", "several")
            for c in a.children[i]):
         return None
-    lefts = [t for c in head.lefts if c.dep_ in ("amod", "compound") for t in c.subtree
+    lefts = [t for t in _modifier_words(head)
              if t.is_alpha and t.lower_ not in WORDS.count_words]
     written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
     aliases = [head.text]
