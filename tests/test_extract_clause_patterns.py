@@ -700,3 +700,11 @@ def test_subjects_fighting_alongside_or_against_a_third_do_not_fight_each_other(
     assert not any(t == "CLASH" for t, _, _ in found)
     found = triples("The SDF and the SNA fought against the Islamic State.")
     assert not {("CLASH", "sdf", "sna"), ("CLASH", "sna", "sdf")} & found
+
+
+def test_the_one_urged_acts_not_the_one_urging() -> None:
+    # an unresolved pronoun is urged: the urger never signs in its place
+    assert not any(s == "kenya" and t == "AGREEMENT" for t, s, _ in triples(
+        "Kenya urged him to negotiate with Machar."))
+    found = triples("Qatar met Hamas leaders and asked them to sign the truce with Israel.")
+    assert ("AGREEMENT", "hamas", "israel") in found

@@ -23,6 +23,7 @@ TEXT = (
     "Iran's support for Hamas grew, and the PMF became brigades of the Iraqi army. "
     "Hamas thanked Iran for its support. "
     "Turkey said the SDF must disarm. "
+    "Hamas receives its instructions from Iran. "
     "Ethiopia has about 3,000 troops in Somalia. "
     "Only Russian instructors are present in Mali. "
     "The M23 took Goma from the FARDC in January. "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import named_triples, triples
+from extract_helpers import RULES_ONLY, named_triples, triples, triples_without
 from proxygraph.extract.pipeline import analysed_sentences
 from proxygraph.ingest import read_text_stream
 
@@ -157,3 +157,17 @@ def test_a_counted_bloc_is_no_collective() -> None:
     assert ("FUNDING", "Gulf states", "rebels") in named_triples("Gulf states funded the rebels.")
     assert not any("Gulf states" in (s, o) for _, s, o in named_triples(
         "Two Gulf states funded the rebels."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a head of state's forces are the state's army
+    ("Forces loyal to Salva Kiir attacked the SPLM-IO base at Jebel.",
+     ("CLASH", "sspdf", "splm-io")),
+    # a commander's fighters are the group he leads
+    ("Fighters loyal to Khalifa Haftar attacked the GNA.",
+     ("CLASH", "lna", "libyan-government-of-national-accord")),
+])
+def test_armed_men_loyal_to_a_leader_are_his_forces(text, expected, monkeypatch) -> None:
+    found = triples_without(text, RULES_ONLY, monkeypatch)
+    assert expected in found
+    assert not any(s in ("salva-kiir", "khalifa-haftar") for _, s, _ in found)

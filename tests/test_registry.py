@@ -174,6 +174,19 @@ def test_default_registry_is_loaded_once() -> None:
         ("UAVs", "drones"),
         ("Astros", "astros-ii"),
         ("crude oil", "oil"),
+        # actors of older theatres and sanctions lists (registry of extractor 0.25.0)
+        ("IRA", "provisional-ira"),
+        ("the Provos", "provisional-ira"),
+        ("Euskadi Ta Askatasuna", "eta"),
+        ("Jaysh al-Mahdi", "mahdi-army"),
+        ("Ministry for State Security", "stasi"),
+        ("Qaddafi", "muammar-gaddafi"),
+        ("Saeed al-Jamal", "said-al-jamal"),
+        ("armoured cars", "armored-vehicles"),
+        ("frigates", "naval-vessels"),
+        ("anti-personnel mines", "landmines"),
+        ("Los Chapitos", "los-chapitos"),
+        ("Quwat al-Ridha", "quwat-al-ridha"),
     ],
 )
 def test_lookup(reg: Registry, text: str, entity_id: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from proxygraph.extract.arrays import DocArrays, arrays, lazy
-from proxygraph.extract.candidates import first_conjunct
+from proxygraph.extract.candidates import first_conjunct, prep_objects, with_conjuncts
 from proxygraph.extract.collectives import (
     collective_for,
     conjoined_collectives,
@@ -240,6 +240,9 @@ def actors_in_phrase(head: Token, sm: SentenceMentions,
         seat = _state_by_its_seat(head, sm, lex)
         if seat is not None:
             return [seat]
+        loyal = _loyal_forces(head, sm, lex)
+        if loyal:
+            return loyal
     if not named:
         person = _unregistered_person(head, tokens, sm)
         if person is not None:
@@ -286,6 +289,35 @@ def _leads_it(person: Token, head: Token) -> bool:
     of = person.head
     return (person.dep_ == "pobj" and of.lower_ == "of" and of.head.i == head.i
             and head.lemma_.lower() in WORDS.governing_heads)
+
+
+def _loyal_forces(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
+    """ "forces loyal to Salva Kiir", "fighters loyal to Haftar", "troops loyal to the
+    junta": armed men named by whom they are loyal to are that one's forces: a leader's
+    army (the state's) or group (`affiliation`), a state's military, a group itself."""
+    if head.lower_ not in WORDS.army_words and head.lemma_.lower() not in lex.military_heads and (
+            head.lemma_.lower() not in lex.group_nouns):
+        return []
+    from proxygraph.extract.mentions import default_index
+
+    registry = default_index().registry
+    out: list[Entity] = []
+    for adjective in head.children:
+        if adjective.dep_ != "amod" or adjective.lemma_.lower() not in WORDS.loyalty_adjectives:
+            continue
+        for obj in with_conjuncts(prep_objects(adjective, {"to"})):
+            m = sm.at(obj)
+            if m is None or m.is_item:
+                continue
+            entity: Entity | None = m.entity
+            if m.entity.kind == "person":
+                body = m.entity.affiliation
+                entity = registry.get(body) if body and body in registry else None
+            if entity is not None and entity.kind == "state":
+                entity = military_of(entity)
+            if entity is not None and entity.kind != "person":
+                out.append(entity)
+    return out
 
 
 def _leader_state(m: Mention) -> Mention | None:

@@ -47,8 +47,8 @@ WITHOUT_ENV = "PROXYGRAPH_EXTRACT_WITHOUT"
 ROLES = ("verb", "noun", "token", "sentence")
 # Modules whose import registers the built-in components.
 _BUILTIN = ("sides", "verbs", "nominals", "subordination", "flows", "casualties", "epithets",
-            "gratitude", "obligations", "stationed", "territory", "exchanges", "rules", "filters",
-            "echoes", "implied", "restatements")
+            "gratitude", "obligations", "orders", "stationed", "territory", "exchanges", "rules",
+            "filters", "echoes", "implied", "restatements")
 
 
 class RuleFamily(Protocol):

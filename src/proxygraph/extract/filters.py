@@ -143,6 +143,37 @@ def _word_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
+@candidate_filter("venue_capital")
+def venue_capital(cand: Candidate) -> bool:
+    """ "the Minsk agreements", "the Doha talks", "the Astana process": a capital naming a
+    meeting or an accord is where it was held, not a party to it (guide 19), unless the
+    sentence names its state otherwise too."""
+    sentence = cand.trigger.sent
+    text = None
+    for party in (cand.subject, cand.object):
+        if party is None or party.kind != "state":
+            continue
+        text = text if text is not None else span_text(sentence)
+        named = _only_as_capital(party, text)
+        if named and all(_names_an_event(t) for t in _words_of(named, sentence)):
+            return True
+    return False
+
+
+def _names_an_event(token: Token) -> bool:
+    """ "Minsk" in "the Minsk Protocol", "Doha" in "the Doha talks": a modifier of a word
+    for a meeting or an accord."""
+    doc = token.doc
+    if any(0 <= j < len(doc) and doc[j].text in ("-", "–", "—")
+           for j in (token.i - 1, token.i + 1)):
+        return False  # "the Tehran-Moscow pact", "Kinshasa-M23 talks": the parties
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "the Minsk II agreement"
+    return token.dep_ in ("compound", "nmod", "amod") and (
+        head.lemma_.lower() in WORDS.venue_event_nouns)
+
+
 @candidate_filter("exchanged_goods")
 def exchanged_goods(cand: Candidate) -> bool:
     """ "Exchanged oil, grain and weapons" is TRADE only (undirected), not ARMS_TRANSFER."""
@@ -169,12 +200,14 @@ def attacked_site(cand: Candidate) -> bool:
 @candidate_filter("hosted_troops")
 def hosted_troops(cand: Candidate) -> bool:
     """ "Belarus hosts Russian troops", "Niger received Russian instructors", "Iran hosts
-    millions of Afghan refugees": receiving forces or a people is no meeting (CONTACT is
-    for delegations and leaders)."""
+    millions of Afghan refugees": receiving forces, a people or orders is no meeting
+    (CONTACT is for delegations and leaders)."""
     if cand.type != "CONTACT" or cand.trigger.lemma_.lower() not in WORDS.hosting_verbs:
         return False
     lex = load_lexicon()
     objects = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    if any(o.lower_ in WORDS.order_nouns for o in objects):
+        return True  # "received orders from X": a demand (orders.py), no meeting
     # "hosts millions of Afghan refugees", "hosts 100,000 Malians": the people counted
     objects += [g for o in objects if o.lemma_.lower() in WORDS.count_words or o.like_num
                 for g in prep_objects(o, {"of"})]

@@ -95,7 +95,7 @@ def _behaviour_digest() -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"0.24.0+{_behaviour_digest()}"
+EXTRACTOR_VERSION = f"0.25.0+{_behaviour_digest()}"
 
 _HEADER_CHARS = 400
 

@@ -85,6 +85,14 @@ def _noun_read_verb(tok: Token, triggers: Mapping[str, object], plural: bool) ->
     return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in triggers), None)
 
 
+def _subject_lost(verb: Token, first_name: Token, triggers: Mapping[str, object],
+                  plural: bool) -> bool:
+    """ "Kim and Putin sign defence pact", "Kim, Putin sign ...": the tagger saw the verb
+    but hung the first name on it as a modifier, so the names are no subjects."""
+    return (plural and verb.tag_ in ("VBP", "VB") and verb.lemma_ in triggers
+            and first_name.dep_ != "nsubj")
+
+
 def _name_word(tok: Token) -> bool:
     """A word of a name: a proper noun, or a capitalised noun the tagger missed ("Tehran")."""
     return tok.pos_ == "PROPN" or (tok.tag_ == "NN" and tok.text[:1].isupper() and tok.is_alpha)
@@ -93,7 +101,9 @@ def _name_word(tok: Token) -> bool:
 def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
     """"Iran arms and funds Hamas", "Tehran funds and arms Hamas": after a proper name the
     small model reads "arms" and "funds" as plural nouns and the clause as one noun phrase,
-    so no verb has a subject or an object. When the sentence is exactly name, verb list,
+    so no verb has a subject or an object. Headlines join two subjects by a comma ("Russia,
+    Iran sign drone deal"), and the model then reads the verb as a noun or hangs the first
+    name on it as a modifier. When the sentence is exactly name, verb list,
     object phrase (what may follow is punctuation or a new clause), it is re-hung as the
     clause it is. Nothing changes unless every piece is found and the tree stays a tree."""
     doc = sent.doc
@@ -109,16 +119,18 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
     while name_end < sent.end and (_name_word(doc[name_end]) or (
             doc[name_end].lower_ in ("and", ",") and name_end > start
             and name_end + 1 < sent.end and _name_word(doc[name_end + 1]))):
-        plural = plural or doc[name_end].lower_ == "and"
+        # "France and Ukraine finance", headline "Russia, Iran sign": two subjects
+        plural = plural or doc[name_end].lower_ in ("and", ",")
         name_end += 1
     if name_end == start or name_end >= sent.end:
         return
     verbs, lemmas, i = [], [], name_end
     while i < sent.end:
         lemma = _noun_read_verb(doc[i], triggers, plural)
-        if lemma is None and verbs and doc[i].tag_ in ("VBZ", "VBP", "VB") and (
+        if lemma is None and (verbs or plural) and doc[i].tag_ in ("VBZ", "VBP", "VB") and (
                 doc[i].lemma_ in triggers):
-            lemma = doc[i].lemma_  # "arms and trains the militia": the second one is a verb
+            # "arms and trains the militia": the second one is a verb; "Kim, Putin sign"
+            lemma = doc[i].lemma_
         if lemma is None:
             break
         verbs.append(doc[i])
@@ -128,7 +140,11 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
             i += 1
         else:
             break
-    if not verbs or not _noun_read_verb(verbs[0], triggers, plural) or doc[i - 1].lower_ == "and":
+    if not verbs or doc[i - 1].lower_ == "and":
+        return
+    first_name = next(t for t in doc[start:name_end] if _name_word(t))
+    if not _noun_read_verb(verbs[0], triggers, plural) and not _subject_lost(
+            verbs[0], first_name, triggers, plural):
         return
     obj_end = i
     while obj_end < sent.end and doc[obj_end].pos_ in _OBJECT_WORDS:
@@ -137,8 +153,10 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
     if not heads:
         return
     if obj_end < sent.end and not (doc[obj_end].is_punct or doc[obj_end].pos_ == "SPACE"
-                                   or doc[obj_end].lower_ in ("and", "but", "in", "since")):
-        return
+                                   or doc[obj_end].lower_ in ("and", "but", "in", "since")
+                                   or (plural and doc[obj_end].pos_ == "ADP"
+                                       and doc[obj_end].lower_ != "of")):
+        return  # ("Iran, Taliban trade fire on border": a place or time may follow)
     subject, obj, first = doc[name_end - 1], doc[heads[-1]], verbs[0]
     root = sent.root
     label = colon is not None and root.i < start  # "Q:" heads the parse

@@ -68,6 +68,8 @@ def theme_types(v: SentenceView, heads: list[Token], conjuncts: bool = True) -> 
             # not two arms because the first one's phrase holds the drones
             others = _conjunct_words(head)
             tokens = [t for t in tokens if t.i not in others]
+        if lower[head.i] in WORDS.order_nouns:
+            continue  # "received instructions from": orders (orders.py), not training
         named = themes.get(lemma[head.i])
         own = as_money(named, head.i, a)  # "provided financial assistance"
         if own == "FUNDING" and named == "SUPPORT" and money_among_kinds(head.i, a):

@@ -67,6 +67,9 @@ def _framed_verb(v: SentenceView, verb: Token, lemma: str) -> Iterator[Candidate
                 yield from _framed(v, verb, VerbTrigger("CONTACT", "patient"))
             return
     triggers = v.lex.verbs.get(lemma, ())
+    if not triggers and lemma in WORDS.abduction_verbs and _taken_to_serve(verb):
+        # "abducts children to serve as porters and fighters": taken to serve, recruited
+        triggers = (VerbTrigger("RECRUITMENT", "patient"),)
     idiom = v.lex.verb_object_idioms.get(lemma)
     if idiom:
         for obj in kids(verb, "dobj"):
@@ -94,6 +97,13 @@ def _phoned(v: SentenceView, verb: Token) -> bool:
         c.dep_ == "appos" and (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].is_quote
                                or any(d.lower_ in ("a", "an") for d in c.children))
         for o in objects for c in o.children)
+
+
+def _taken_to_serve(verb: Token) -> bool:
+    """The verb has a purpose of serving: "to serve as fighters", "to fight for it"."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in WORDS.service_verbs
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in verb.children)
 
 
 def _bids(verb: Token) -> bool:

@@ -200,6 +200,9 @@ class SentenceView:
                 return self.actors(controller)  # "asked China to press Tehran": China
             if controller and self.lex.verb_gives(lemma[g], "DEMAND"):
                 return []  # "urged all external actors to stop arming": none named
+            if told and self.lex.verb_gives(lemma[g], "DEMAND"):
+                # "urged him to negotiate": the one urged acts, never the one urging
+                return self.actors([o for o in told if o.i < i])
         if relation == "pcomp" and dep[g] == "prep":
             g = heads_of[g]  # "is suspected of supplying", "accused of sending"
             involved = involvement_verb(tokens[g])
