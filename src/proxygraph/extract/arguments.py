@@ -292,8 +292,8 @@ def _leads_it(person: Token, head: Token) -> bool:
 
 
 def _loyal_forces(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entity]:
-    """ "forces loyal to Salva Kiir", "fighters loyal to Haftar", "troops loyal to the
-    junta": armed men named by whom they are loyal to are that one's forces: a leader's
+    """ "forces loyal to Salva Kiir", "fighters loyal to Haftar", "militiamen loyal to the
+    Houthis": armed men named by whom they are loyal to are that one's forces: a leader's
     army (the state's) or group (`affiliation`), a state's military, a group itself."""
     if head.lower_ not in WORDS.army_words and head.lemma_.lower() not in lex.military_heads and (
             head.lemma_.lower() not in lex.group_nouns):

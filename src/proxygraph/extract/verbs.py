@@ -102,14 +102,17 @@ def _phoned(v: SentenceView, verb: Token) -> bool:
 def _taken_to_serve(verb: Token) -> bool:
     """The verb has a purpose of serving: "to serve as fighters", "to fight for it"."""
     return any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in WORDS.service_verbs
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in verb.children)
+               and _infinitive(c) for c in verb.children)
 
 
 def _bids(verb: Token) -> bool:
     """The verb takes "to" and a verb: "told Kyiv to stop", "instructed UN forces to remain"."""
-    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in verb.children)
+    return any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
+
+
+def _infinitive(clause: Token) -> bool:
+    """The clause's verb follows "to": "to stop", "to serve"."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candidate]:
