@@ -139,7 +139,7 @@ def _indefinite_collective(head: Token, plural: str) -> Entity | None:
     lefts = [t for t in _modifier_words(head) if t.is_alpha]
     if any(t.lower_ in WORDS.count_words or t.ent_type_ for t in lefts):
         return None  # "many fighters" say nothing; "Iranian fighters" are another rule's
-    written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
+    written = " ".join([*(t.text for t in lefts), head.text])  # (already in order)
     core = " ".join([*(t.text for t in lefts if t.pos_ in ("NOUN", "PROPN")), head.text])
     aliases = [core, plural]
     pobj = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -302,7 +302,7 @@ def recruited_people(head: Token, sm: SentenceMentions) -> Entity | None:
         return None
     lefts = [t for t in _modifier_words(head)
              if t.is_alpha and t.lower_ not in WORDS.count_words]
-    written = " ".join([*(t.text for t in sorted(lefts, key=lambda t: t.i)), head.text])
+    written = " ".join([*(t.text for t in lefts), head.text])  # (already in order)
     aliases = [head.text]
     # "young women from Africa and Central Asia", "young men in Rutshuru": the phrase with
     # where they come from, as annotators often name them

@@ -36,9 +36,8 @@ class Orders:
             # "take (their) orders from Tehran", "received instructions from a handler"
             takers = v.subjects(head)
             takers_ids = {e.id for e in takers}
-            named = _givers(v, tok) + (_givers(v, first) if first is not tok else [])
-            givers = [e for e in named + v.actors(prep_objects(head, {"from"}))
-                      if e.id not in takers_ids]
+            named = _givers(v, tok, first) + v.actors(prep_objects(head, {"from"}))
+            givers = [e for e in _once(named) if e.id not in takers_ids]
             yield from v.pairs("DEMAND", givers, takers, head, [tok], False)
         elif dep in ("dobj", "dative") and head_lemma in WORDS.order_giving_verbs:
             # "Iran gives orders to the groups", "gave the group no instructions"
@@ -61,9 +60,15 @@ class Orders:
         return range(start, end)
 
 
-def _givers(v: SentenceView, noun: Token) -> list[Entity]:
-    """Who the orders come from, named on the noun: "Tehran's orders", "Iranian
-    instructions", "the orders of the Quds Force", "instructions from a handler" (once
-    each)."""
-    found = v.noun_subjects(noun) + v.actors(prep_objects(noun, {"of", "from"}))
-    return list({e.id: e for e in found}.values())
+def _givers(v: SentenceView, *nouns: Token) -> list[Entity]:
+    """Who the orders come from, named on the nouns (the orders and the first of their
+    conjuncts): "Tehran's orders", "Iranian instructions", "the orders of the Quds Force",
+    "instructions from a handler"; each once."""
+    found = [e for noun in dict.fromkeys(nouns)
+             for e in v.noun_subjects(noun) + v.actors(prep_objects(noun, {"of", "from"}))]
+    return _once(found)
+
+
+def _once(entities: list[Entity]) -> list[Entity]:
+    """The entities without repeats, in order."""
+    return list({e.id: e for e in entities}.values())

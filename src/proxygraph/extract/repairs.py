@@ -85,12 +85,11 @@ def _noun_read_verb(tok: Token, triggers: Mapping[str, object], plural: bool) ->
     return next((s for s in (word[:-1], word[:-2], word[:-3] + "y") if s in triggers), None)
 
 
-def _subject_lost(verb: Token, first_name: Token, triggers: Mapping[str, object],
-                  plural: bool) -> bool:
+def _subject_lost(verb: Token, first_name: Token) -> bool:
     """ "Kim and Putin sign defence pact", "Kim, Putin sign ...": the tagger saw the verb
-    but hung the first name on it as a modifier, so the names are no subjects."""
-    return (plural and verb.tag_ in ("VBP", "VB") and verb.lemma_ in triggers
-            and first_name.dep_ != "nsubj")
+    but hung the first name on it as a modifier, so the names are no subjects. (The verb
+    list admits a tagged trigger first only after two names.)"""
+    return verb.tag_ in ("VBP", "VB") and first_name.dep_ != "nsubj"
 
 
 def _name_word(tok: Token) -> bool:
@@ -144,7 +143,7 @@ def _verbs_read_as_nouns(sent: Span, triggers: Mapping[str, object]) -> None:
         return
     first_name = next(t for t in doc[start:name_end] if _name_word(t))
     if not _noun_read_verb(verbs[0], triggers, plural) and not _subject_lost(
-            verbs[0], first_name, triggers, plural):
+            verbs[0], first_name):
         return
     obj_end = i
     while obj_end < sent.end and doc[obj_end].pos_ in _OBJECT_WORDS:
