@@ -124,6 +124,16 @@ def fmt(thresholds: dict[str, float]) -> str:
     return " ".join(f"{t}={v:.2f}" for t, v in sorted(thresholds.items()))
 
 
+def _held_out(k: int, folds: int, parts: list[str], by_part: bool,
+              paths: list[Path]) -> set[str]:
+    """The documents fold `k` holds out: every `folds`-th document, or every `folds`-th
+    part's documents."""
+    if not by_part:
+        return {p.name for p in paths[k::folds]}
+    held_parts = set(sorted(parts)[k::folds])
+    return {p.name for p in paths if p.parent.parent.name in held_parts}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=4)
@@ -138,6 +148,9 @@ def main() -> None:
                         help="corpus train parts scored by folds (default: all)")
     parser.add_argument("--also-train", nargs="*", default=[],
                         help="more corpus train parts the models always train on")
+    parser.add_argument("--fold-by-part", action="store_true",
+                        help="hold out whole parts (each part is one writer's), not every "
+                             "k-th document: closer to text the models never saw")
     args = parser.parse_args()
     started = time.perf_counter()
     docs = corpus_docs(args.parts)
@@ -161,7 +174,7 @@ def main() -> None:
         tr.REGULARISATION_C = c
         fold_models = []
         for k in range(args.folds):
-            held = {p.name for p in paths[k::args.folds]}
+            held = _held_out(k, args.folds, args.parts, args.fold_by_part, paths)
             raw = tr.fit([r for r in rows if r[0] not in held])
             own = tr.fit([r for r in implied_rows if r[0] not in held], (IMPLIED,))
             fold_models.append((held, raw, learned.RelationModel(

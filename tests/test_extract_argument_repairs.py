@@ -132,3 +132,4 @@ def test_a_reported_story_of_punctuation_alone_is_left_as_parsed() -> None:
               lemmas=["—", "official", "privately", "say"])
     _trailing_source(doc[3], frozenset({"say"}))
     assert [t.dep_ for t in doc] == ["nsubj", "nsubj", "advmod", "ROOT"]
+

@@ -58,6 +58,7 @@ def test_the_config_declares_every_registered_component_in_order() -> None:
         "attacked_site",
         "hosted_troops",
         "recruited_state",
+        "state_absorbed",
         "commodities",
         "denial_echo",
         "implied_party",

@@ -148,3 +148,12 @@ def test_children_abducted_to_serve_are_recruited() -> None:
 def test_donations_received_are_funding() -> None:
     assert ("FUNDING", "saudi-arabia", "haqqani-network") in triples(
         "The Haqqani network receives donations from Saudi Arabia.")
+
+
+def test_the_one_asked_in_a_that_clause_or_for_a_thing() -> None:
+    found = triples("Mali requested that the Security Council lift the embargo.")
+    assert ("DEMAND", "mali", "un-security-council") in found
+    found = triples("Haftar requested drones from Turkey in 2019.")
+    assert ("DEMAND", "khalifa-haftar", "turkey") in found
+    # a warning of what someone will do asks nothing of them
+    assert not any(t == "DEMAND" for t, _, _ in triples("Israel warned that Iran would attack."))

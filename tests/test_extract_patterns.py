@@ -498,6 +498,7 @@ def test_backing_with_money_and_weapons_is_each_kind_of_help() -> None:
 def test_receiving_what_a_state_gives_is_no_meeting_with_it() -> None:
     found = triples("The SAF receives U.S. and Qatari funding for salaries.")
     assert ("FUNDING", "united-states", "sudanese-armed-forces") in found
+    assert ("FUNDING", "qatar", "sudanese-armed-forces") in found  # each state named on it
     assert not any(t == "CONTACT" for t, _, _ in found)
 
 

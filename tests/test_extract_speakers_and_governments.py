@@ -269,3 +269,103 @@ def test_government_troops_of_a_state_without_a_registered_army_are_nobody() -> 
     found = triples("Libya's government denied the report. Government troops attacked the "
                     "rebels near the port.")
     assert not any(s == "libya" and t == "CLASH" for t, s, _ in found)
+
+
+def test_a_leader_named_for_his_government_is_his_state_before_any_pronoun() -> None:
+    found = triples("The Yoon government warned that it might supply weapons to Ukraine.")
+    assert ("ARMS_TRANSFER", "South Korea", "Ukraine") in found
+    found = triples("The government of Gustavo Petro signed a ceasefire with the ELN.")
+    assert any(t == "AGREEMENT" and {s, o} == {"Colombia", "National Liberation Army"}
+               for t, s, o in found)
+    assert not any("Gustavo Petro" in (s, o) for _, s, o in found)
+    # "it" after a state's government is the state, not a group named before
+    text = ("Fano fighters hold Lalibela. South Korea's government warned that it might "
+            "supply weapons to Ukraine.")
+    assert ("ARMS_TRANSFER", "South Korea", "Ukraine") in triples(text)
+    assert not any(s == "Fano" for _, s, _ in triples(text))
+
+
+def test_government_as_a_modifier_is_the_reports_state() -> None:
+    text = ("Somalia's government has fought al-Shabaab since 2007. Ankara has flown "
+            "drones in support of government offensives against al-Shabaab.")
+    found = triples(text)
+    assert ("SUPPORT", "Turkey", "Somalia") in found
+    text = "Yemen's government lost Aden in 2019. Riyadh pays government salaries."
+    assert ("FUNDING", "Saudi Arabia", "Yemen") in triples(text)
+    # an anti-government group is no act of the government
+    text = ("Yemen's government lost Aden in 2019. Iran arms anti-government fighters.")
+    assert not any(o == "Yemen" for _, _, o in triples(text))
+    # nor is there a government with no state named before
+    assert not triples("Riyadh pays government salaries.")
+
+
+def test_the_capitalised_government_of_a_communique_is_its_state() -> None:
+    text = ("The Government of Niger condemns the attack in Tillaberi. Finally, the "
+            "Government calls on the United Nations Security Council to act.")
+    assert ("DEMAND", "Niger", "UN Security Council") in triples(text)
+    text = ("The Government of the Democratic Republic of the Congo informs the public. "
+            "Congo will not negotiate. Since Sunday, Rwandan troops have attacked the "
+            "Republic.")
+    assert ("CLASH", "Rwanda Defence Force", "Democratic Republic of the Congo") in (
+        triples(text))
+
+
+def test_an_army_site_is_held_by_the_reports_army() -> None:
+    text = ("Mali's junta expelled the French in 2022 and hired Russians to fight in Mali. "
+            "JNIM on Sunday attacked the army camp at Boulkessi.")
+    assert ("CLASH", "Jama'at Nusrat al-Islam wal-Muslimin", "Malian Armed Forces") in (
+        triples(text))
+    # with no state the report is about, an army camp is nobody's
+    assert not triples("JNIM on Sunday attacked the army camp at Boulkessi.")
+
+
+def test_the_resistance_is_the_armed_group_the_report_is_about() -> None:
+    text = ("Hezbollah fired rockets at Israel on Monday. Iran has armed the Resistance "
+            "for decades, Nasrallah said.")
+    assert ("ARMS_TRANSFER", "Iran", "Hezbollah") in triples(text)
+
+
+def test_a_leaders_men_are_his_army_or_his_group() -> None:
+    found = triples("Iran trained Machar's forces in 2015.")
+    assert ("TRAINING", "Iran", "Sudan People's Liberation Movement-in-Opposition") in found
+    assert not any(o == "Riek Machar" for _, _, o in found)
+    found = triples("The UAE paid Haftar's fighters through a Dubai firm.")
+    assert ("FUNDING", "United Arab Emirates", "Libyan National Army") in found
+    # a leader's man by name is no body of men
+    assert not any(o == "Libyan National Army" for _, _, o in triples(
+        "The UAE paid Haftar's son Saddam through a Dubai firm."))
+
+
+def test_our_capitalised_armed_forces_are_the_voices_army() -> None:
+    text = ("Statement by the Ministry of Defence of Niger\n\n"
+            "Russian instructors arrived in Niamey in April to train our Defence and "
+            "Security Forces in the use of air defence systems.")
+    found = triples(text)
+    assert ("TRAINING", "Russia", "Niger Armed Forces") in found
+    assert not any(o == "Defence and Security Forces" for _, _, o in found)
+
+
+
+def test_the_force_is_the_body_written_with_forces_before() -> None:
+    text = ("The Rapid Support Forces grew out of the Janjaweed. The UAE armed the force "
+            "through Chad.")
+    assert ("ARMS_TRANSFER", "United Arab Emirates", "Rapid Support Forces") in triples(text)
+
+
+def test_the_fighters_are_the_group_or_the_unnamed_fighters_named_before() -> None:
+    text = ("Hezbollah sent units to Qusayr in 2013. The fighters clashed with the Free "
+            "Syrian Army.")
+    assert ("CLASH", "Hezbollah", "Free Syrian Army") in triples(text)
+    text = ("Turkey recruited Syrian fighters for Libya. The fighters were paid $2,000 a "
+            "month by Turkey.")
+    assert ("FUNDING", "Turkey", "Syrian fighters") in triples(text)
+
+
+def test_a_state_is_never_absorbed_into_a_group_or_a_state() -> None:
+    for text in ("Syria is the backbone of Hezbollah.", "Syria joined Hezbollah's camp in 2006.",
+                 'Hezbollah leader Hassan Nasrallah said: "Syria is the backbone of the '
+                 'resistance. Our fighters are in Qusayr."'):
+        assert not any(t == "INTEGRATION" for t, _, _ in triples(text))
+    # a group into a group still is
+    assert ("INTEGRATION", "Wagner Group", "Africa Corps") in triples(
+        "The Wagner Group was absorbed into the Africa Corps.")

@@ -273,10 +273,9 @@ def test_a_relation_denied_and_asserted_in_one_sentence_is_two_statements() -> N
 def test_a_headline_present_of_a_standing_relation_stays_ongoing() -> None:
     assert only("Hezbollah backs Houthis\n\nThe group said so on Monday.", "SUPPORT",
                 "hezbollah", "houthis").status == "ongoing"
-    # an act told in the headline present is past (the clash is the learned layer's, which
-    # may give its two sides either way round: CLASH is symmetric)
+    # an act told in the headline present is past (CLASH is symmetric: either way round)
     claims = extract_text(
-        "Houthis attack US destroyer in Red Sea\n\nThe group said so on Monday.")
+        "Houthis strike US destroyer in Red Sea\n\nThe group said so on Monday.")
     sides = {"houthis", "united-states"}
     [clash] = [c for c in claims if c.type == "CLASH"
                and {c.subject.id, c.object.id if c.object else None} == sides]

@@ -187,6 +187,17 @@ def test_default_registry_is_loaded_once() -> None:
         ("anti-personnel mines", "landmines"),
         ("Los Chapitos", "los-chapitos"),
         ("Quwat al-Ridha", "quwat-al-ridha"),
+        # regional and historical wars (registry of extractor 0.26.0)
+        ("Sea Tigers", "sea-tigers"),
+        ("Karuna faction", "tmvp"),
+        ("Kopassus", "kopassus"),
+        ("Aitarak", "aitarak"),
+        ("Mujahedin-e Khalq", "mek"),
+        ("Badr Brigades", "badr-organization"),
+        ("Islamic Courts", "islamic-courts-union"),
+        ("Hizbul Islam", "hizbul-islam"),
+        ("Velupillai Prabhakaran", "velupillai-prabhakaran"),
+        ("Mehdi Army", "mahdi-army"),
     ],
 )
 def test_lookup(reg: Registry, text: str, entity_id: str) -> None:

@@ -182,8 +182,8 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
                 # ("Iran supplies the Houthis and provides them with ...": the verbs
                 # conjoined with its own share its subject, who is not "them" either)
                 earlier = [m for m in actors if m.start < tok.i
-                           and sent.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
-                           and not (not_own and sent.doc[m.end - 1].head.i == own_verb.i)]
+                           and (subject := _as_subject(sent.doc[m.end - 1])) is not None
+                           and not (not_own and subject.head.i == own_verb.i)]
                 if tok.dep_ in ("dobj", "pobj", "dative"):
                     # "Iran supplies the Houthis with missiles and provides them with
                     # intelligence": "them" is the first verb's object
@@ -254,7 +254,10 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
             groups = [m for m in actors if m.start < tok.i and m.entity.kind == "armed_group"
                       and m is not doer]
             last = ctx.topic_group({"armed_group"}, but=doer.entity.id if doer else None)
-            target = groups[-1] if groups else last
+            # ("Syrian fighters were paid ... the fighters": the unnamed group so named)
+            named_so = ctx.collectives.get(tok.lower_)
+            target = groups[-1] if groups else (
+                Mention(tok.i, tok.i + 1, named_so, tok.text) if named_so else last)
         elif (home := _national_description(tok)) is not None:
             # "the Yemeni rebels", "the Iraqi militia" after the Houthis or Kata'ib
             # Hezbollah: the group of that country the report is about (guide 17)
@@ -293,6 +296,18 @@ def resolve_anaphora(sent: Span, mentions: list[Mention], ctx: DocumentContext) 
 
 
 _MULTINATIONAL = ("coalition", "alliance", "multinational", "task force")
+
+
+def _as_subject(last: Token) -> Token | None:
+    """The subject a mention's last token is, or heads as its government ("Seoul's
+    government warned that it ..."): the token that is the subject, or None."""
+    if last.dep_ in ("nsubj", "nsubjpass"):
+        return last
+    head = last.head
+    if (last.dep_ in ("poss", "compound", "amod") and head.dep_ in ("nsubj", "nsubjpass")
+            and head.lemma_.lower() in WORDS.governing_heads):
+        return head
+    return None
 
 
 _NAME_PREPOSITIONS = frozenset({"of", "for", "against", "in", "to"})
@@ -451,9 +466,12 @@ def update_context(sent: Span, mentions: list[Mention], ctx: DocumentContext) ->
         if sponsor_ends_at(m.end, a):
             continue  # the sponsor in "Islamic State-linked insurgents" is not who they are
         if m.entity.kind in _NAMED_BODY_KINDS:
-            word = _name_head(m.entity.name)
-            if word in WORDS.anaphoric_nouns:
-                ctx.named_by_word[word] = m.entity
+            # by its name's head, or by the head it was written with ("the Security Belt
+            # Forces ... the force")
+            written = _name_head(m.text)
+            for word in (_name_head(m.entity.name), written, written.removesuffix("s")):
+                if word in WORDS.anaphoric_nouns:
+                    ctx.named_by_word[word] = m.entity
         if m.entity.kind in _GROUP_KINDS:
             ctx.group_salience[m.entity.id] += 2 if subject else 1
             ctx.group_mention.pop(m.entity.id, None)  # re-inserted: now the latest

@@ -226,6 +226,15 @@ def recruited_state(cand: Candidate) -> bool:
         cand.object.kind == "state")
 
 
+@candidate_filter("state_absorbed")
+def state_absorbed(cand: Candidate) -> bool:
+    """A state is not made part of an armed group or of another state: "Syria is the
+    backbone of the resistance" says where it stands, not that it was absorbed (train,
+    0.25.0: 1 right of 25 such claims into a group, 0 of 19 into a state)."""
+    return cand.type == "INTEGRATION" and cand.subject.kind == "state" and (
+        cand.object is not None and cand.object.kind in ("armed_group", "state"))
+
+
 @claim_filter("commodities")
 def commodities(document: Document, claim: Claim) -> Claim | None:
     """Commodities are traded, not armed (guide 13): an ARMS_TRANSFER of only commodities

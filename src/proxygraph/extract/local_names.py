@@ -404,4 +404,7 @@ def _named(ent: Span) -> Mention | None:
         return None  # "HOST:", "HOST (Carla Reyes):" label a turn; nobody acts there
     if span[-1].lower_ in WORDS.state_body_words and len(span) <= 2:
         return None  # "Kenyan government": a state the demonym rules read
+    if (start > 0 and ent.doc[start - 1].lower_ in ("our", "their", "its")
+            and all(t.lower_ in WORDS.generic_force_words for t in span)):
+        return None  # "our Armed Forces": the speaker's forces (mentions.with_pronoun_forces)
     return Mention(start, end, unregistered(text, guess_kind(text)), text)

@@ -42,7 +42,7 @@ from proxygraph.extract.nlp import MODEL_NAME, doc_text, parse, span_text
 from proxygraph.extract.plural_references import pair_references
 from proxygraph.extract.rules import sentence_candidates
 from proxygraph.extract.speakers import headline_source, speaker_label
-from proxygraph.extract.state_descriptions import Governments
+from proxygraph.extract.state_descriptions import Governments, leaders_bodies
 from proxygraph.extract.surnames import Surnames, with_surnames
 from proxygraph.extract.timex import find_times
 from proxygraph.extract.voice import (
@@ -95,7 +95,7 @@ def _behaviour_digest() -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"0.25.0+{_behaviour_digest()}"
+EXTRACTOR_VERSION = f"0.26.0+{_behaviour_digest()}"
 
 _HEADER_CHARS = 400
 
@@ -209,7 +209,8 @@ def analysed_sentences(document: Document, progress: Callable[[int, int], None] 
                                                               voices)
         for n, sent in enumerate(chunk.sents):
             source = headline_source(sent) if _is_headline(sent) else None
-            mentions = resolve_anaphora(sent, _mentions_in(sent, chunk_mentions, source), ctx)
+            mentions = resolve_anaphora(
+                sent, leaders_bodies(sent, _mentions_in(sent, chunk_mentions, source)), ctx)
             mentions = with_pronoun_forces(chunk, with_first_person(
                 sent, mentions, voices, turn, new_paragraph and n == 0))
             mentions = governments.resolve(sent, mentions)

@@ -17,7 +17,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from proxygraph.extract.arrays import arrays
+from proxygraph.extract.arrays import DocArrays, arrays
 from proxygraph.extract.mentions import Mention, national_army
 from proxygraph.extract.wordsets import WORDS
 from proxygraph.model import Entity
@@ -107,11 +107,20 @@ class Governments:
             lemma = a.lemma[i]
             if (lemma not in words and lemma not in home_words) or i in taken:
                 continue
-            wanted = ("NNS",) if lemma == "authority" else (
-                ("NN", "NNP") if lemma == "kingdom" else ("NN",))  # "the Kingdom"
+            # "the Kingdom", "the Government", "the Republic" (a communique's capitals)
+            wanted = ("NNS",) if lemma == "authority" else ("NNP",) if lemma == "republic" else (
+                "NN", "NNP")
             if a.pos[i] not in ("NOUN", "PROPN") or a.tag[i] not in wanted:
                 continue  # "the two governments" are a pair (plural_references.pair_references)
             tok = a.tokens[i]
+            if a.tag[i] == "NNP" and (lemma not in ("kingdom", "government", "republic")
+                                      or a.dep[i] == "compound" or not a.text[i][:1].isupper()):
+                continue  # "Government House" names a place
+            if lemma in ("government", "army", "military") and a.dep[i] in ("compound", "amod"):
+                body = self._modifier_body(i, a, taken, home)
+                if body is not None:
+                    extra.append(Mention(i, i + 1, body, tok.text))
+                continue
             children = list(tok.children)
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
                 continue
@@ -130,6 +139,26 @@ class Governments:
         if not extra:
             return mentions
         return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _modifier_body(self, i: int, a: DocArrays, taken: set[int],
+                       home: Entity | None) -> Entity | None:
+        """"Government offensives", "pays government salaries": the state the report's
+        "government" was tied to (else its home country) acts or pays through the noun
+        "government" modifies; "attacked the army camp", "overran an army post": its army
+        holds the site. Not "anti-government", nor a noun another mention already names
+        ("Yemen's government salaries"); "government troops" and "government positions"
+        are `_government_forces`'."""
+        noun = a.head[i]
+        if (noun == i or a.pos[noun] != "NOUN" or noun in taken
+                or a.lower[noun] in WORDS.army_words or a.lemma[noun] == "unit"
+                or (i > 0 and a.lower[i - 1] in ("-", "anti", "non"))
+                or any(c in taken for c in a.children[noun])):
+            return None
+        state = self.tied.get("government") or home
+        if a.lemma[i] == "government":
+            return None if a.lemma[noun] in WORDS.military_site_nouns else state
+        site = a.lemma[noun] in WORDS.military_site_nouns or a.lemma[noun] == "camp"
+        return national_army(state) if site and state is not None else None
 
     def _government_forces(self, sent: Span, taken: set[int]) -> list[Mention]:
         """"Government troops", "federal forces", "regime soldiers": the armed forces of the
@@ -172,6 +201,41 @@ class Governments:
                 continue  # "the North Korean army", "the South China Sea"
             out.append(Mention(i, i + 1, default_registry().get(state_id), a.text[i]))
         return out
+
+
+def leaders_bodies(sent: Span, mentions: list[Mention]) -> list[Mention]:
+    """"Abiy's government", "the Yoon government", "the administration of Gustavo
+    Petro": a leader named for the government he heads stands for his state there, as
+    "Ethiopia's government" does (guide 18); "Kiir's forces", "Haftar's fighters": a
+    leader named for the men he commands stands for his army or his group. Before
+    anaphora, so "it" in "the Yoon government said it might arm Kyiv" finds the state."""
+    a = arrays(sent.doc)
+    lemmas = a.lemma[sent.start:sent.end]
+    if WORDS.governing_heads.isdisjoint(lemmas) and WORDS.army_words.isdisjoint(
+            a.lower[sent.start:sent.end]) and WORDS.leader_men_nouns.isdisjoint(lemmas):
+        return mentions
+    registry = default_registry()
+    out = []
+    for m in mentions:
+        home = m.entity.affiliation if m.entity.kind == "person" else None
+        if home and home in registry:
+            body = registry.get(home)
+            last = m.end - 1
+            head = a.head[last]
+            if a.dep[last] == "pobj" and a.lower[head] == "of" and a.head[head] != head:
+                head = a.head[head]  # "the government of Gustavo Petro"
+            elif a.dep[last] not in ("poss", "compound", "amod"):
+                head = last
+            if head != last and a.lemma[head] in WORDS.governing_heads and body.kind == "state":
+                m = Mention(m.start, m.end, body, m.text)
+            elif head != last and a.dep[last] == "poss" and (
+                    a.lower[head] in WORDS.army_words or a.lemma[head] in WORDS.leader_men_nouns):
+                # his state's army ("Kiir's forces"), or the group he leads ("Machar's")
+                forces = national_army(body) if body.kind == "state" else body
+                if forces is not None and forces.kind != "person":
+                    m = Mention(m.start, m.end, forces, m.text)
+        out.append(m)
+    return out
 
 
 def _clear_lead(counts: Counter[str]) -> str | None:

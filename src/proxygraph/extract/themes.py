@@ -150,8 +150,10 @@ def origins(v: SentenceView, theme: list[Token], conjuncts: bool = True,
         kind = v.lex.themes.get(v.arrays.lemma[head.i])
         if kind is not None and kind != "ARMS_TRANSFER":
             # "received Iranian support", "Qatari funding": the state named on the help
-            origins += [m.entity for c in head.children if c.dep_ in ("amod", "compound", "poss")
-                        and (m := v.sm.at(c)) is not None and not m.is_item
+            # ("U.S. and Qatari funding": the parser may hang the first as "nmod", the
+            # second as its conjunct)
+            origins += [m.entity for c in _modifiers(head, ("amod", "compound", "poss", "nmod"))
+                        if (m := v.sm.at(c)) is not None and not m.is_item
                         and (m.demonym or m.entity.kind == "state")]
         if kind == "ARMS_TRANSFER":
             # "Russian T-90 tanks": a weapon word with a demonym, no registry item
@@ -170,6 +172,11 @@ def origins(v: SentenceView, theme: list[Token], conjuncts: bool = True,
         if origin is not None and all(e.id != origin.id for e in out):
             out.append(origin)
     return out
+
+
+def _modifiers(head: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The head's modifiers of those relations, each with its conjuncts."""
+    return [t for c in head.children if c.dep_ in deps for t in (c, *c.conjuncts)]
 
 
 def commodities_only(v: SentenceView, heads: list[Token]) -> bool:

@@ -224,6 +224,8 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
             if paid:
                 people = [o for o in objects if o.kind != "state"]
                 yield from v.pairs("FUNDING", subjects, people, verb, paid, False)
+        if ctype == "DEMAND" and not objects:
+            objects = _asked(v, verb)
         if ctype == "FUNDING" and not objects:
             # "recruited Azande youths, paying them 30,000 CFA francs a month"
             objects = [o for o in recruited_by_governing_verb(v, verb) if o.kind != "state"]
@@ -366,6 +368,19 @@ def _framed(v: SentenceView, verb: Token, trig: VerbTrigger) -> Iterator[Candida
                                        and not prep_objects(verb, {"alongside", "against"}))
     )
     yield from v.pairs(ctype, subjects, objects, verb, theme, reciprocal)
+
+
+def _asked(v: SentenceView, verb: Token) -> list[Entity]:
+    """Who is asked when no one is the verb's object: the subject of a bare-verb "that"
+    clause ("requested that the Security Council lift the embargo"; not "warned that Iran
+    would attack"), else the one a thing is asked from ("demanded ammunition from the
+    Defence Ministry")."""
+    clauses = [c for c in kids(verb, "ccomp") if c.tag_ == "VB" and not any(
+        a.dep_ == "aux" and a.lower_ not in ("should", "must") for a in c.children)]
+    asked = v.actors([s for c in clauses for s in kids(c, "nsubj")])
+    if asked or not kids(verb, "dobj"):
+        return asked
+    return v.actors(prep_objects(verb, {"from"}))
 
 
 def _each_other(tok: Token) -> bool:

@@ -206,6 +206,8 @@ class WordSets:
     former_words: frozenset[str]
     call_on_nouns: frozenset[str]
     performing_participles: frozenset[str]
+    leader_men_nouns: frozenset[str]
+    generic_force_words: frozenset[str]
     governing_heads: frozenset[str]
     state_descriptions: frozenset[str]
     home_state_descriptions: frozenset[str]
