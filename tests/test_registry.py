@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -691,3 +692,11 @@ def test_mention_index_finds_short_coded_plurals(reg: Registry) -> None:
         found = index.match_text(text)
         assert found is not None and found.id == entity_id, text
     assert index.match_text("kab") is None  # an all-capital code needs its capitals
+
+
+def test_affiliate_is_the_body_an_entity_belongs_to(reg: Registry) -> None:
+    kiir = reg.lookup_actor("Salva Kiir")
+    assert kiir is not None and reg.affiliate(kiir) == reg.get("south-sudan")
+    # a state belongs to nothing; an unknown affiliation is no body
+    assert reg.affiliate(reg.get("south-sudan")) is None
+    assert reg.affiliate(replace(kiir, affiliation="no-such-id")) is None

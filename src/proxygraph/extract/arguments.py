@@ -309,10 +309,7 @@ def _loyal_forces(head: Token, sm: SentenceMentions, lex: Lexicon) -> list[Entit
             m = sm.at(obj)
             if m is None or m.is_item:
                 continue
-            entity: Entity | None = m.entity
-            if m.entity.kind == "person":
-                body = m.entity.affiliation
-                entity = registry.get(body) if body and body in registry else None
+            entity = registry.affiliate(m.entity) if m.entity.kind == "person" else m.entity
             if entity is not None and entity.kind == "state":
                 entity = military_of(entity)
             if entity is not None and entity.kind != "person":
@@ -324,11 +321,10 @@ def _leader_state(m: Mention) -> Mention | None:
     """The state a person leads or serves, as a mention at the person's words."""
     from proxygraph.extract.mentions import default_index
 
-    registry = default_index().registry
-    state_id = m.entity.affiliation
-    if not state_id or state_id not in registry or registry.get(state_id).kind != "state":
+    state = default_index().registry.affiliate(m.entity)
+    if state is None or state.kind != "state":
         return None
-    return Mention(m.start, m.end, registry.get(state_id), m.text)
+    return Mention(m.start, m.end, state, m.text)
 
 
 def _origin_of_people(tok: Token, head: Token) -> bool:

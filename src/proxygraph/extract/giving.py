@@ -159,12 +159,7 @@ def _senders_of_troops(v: SentenceView, theme: list[Token]) -> list[Entity]:
     registry = default_index().registry
     out: list[Entity] = []
     for entity in v.actors(theme):
-        if (
-            entity.kind == "state_organ"
-            and entity.affiliation is not None
-            and (entity.affiliation in registry)
-        ):
-            state = registry.get(entity.affiliation)
-            if state.kind == "state" and all(e.id != state.id for e in out):
-                out.append(state)
+        state = registry.affiliate(entity) if entity.kind == "state_organ" else None
+        if state is not None and state.kind == "state" and all(e.id != state.id for e in out):
+            out.append(state)
     return out

@@ -56,8 +56,8 @@ class Governments:
         registry = default_registry()
         for m in mentions:
             state = m.entity
-            if state.kind == "state_organ" and state.affiliation in registry:
-                state = registry.get(state.affiliation)
+            if state.kind == "state_organ" and (home := registry.affiliate(state)) is not None:
+                state = home
             elif (state.kind == "armed_group" and state.countries
                   and state.countries[0] in registry):
                 # where a report's armed groups fight is its home: a report on Myanmar's
@@ -217,9 +217,8 @@ def leaders_bodies(sent: Span, mentions: list[Mention]) -> list[Mention]:
     registry = default_registry()
     out = []
     for m in mentions:
-        home = m.entity.affiliation if m.entity.kind == "person" else None
-        if home and home in registry:
-            body = registry.get(home)
+        body = registry.affiliate(m.entity) if m.entity.kind == "person" else None
+        if body is not None:
             last = m.end - 1
             head = a.head[last]
             if a.dep[last] == "pobj" and a.lower[head] == "of" and a.head[head] != head:

@@ -57,8 +57,7 @@ def named_by_first_word(person: Entity) -> bool:
         return False
     if person.affiliation in states:
         return True
-    registry = default_registry()
-    body = registry.get(person.affiliation) if person.affiliation in registry else None
+    body = default_registry().affiliate(person)
     return body is not None and bool(body.countries) and body.countries[0] in states
 
 

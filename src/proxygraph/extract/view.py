@@ -497,8 +497,7 @@ class SentenceView:
         """The body a person belongs to, when it is of one of `kinds`; else the person."""
         if entity.kind != "person" or not entity.affiliation:
             return entity
-        registry = default_index().registry
-        body = registry.get(entity.affiliation) if entity.affiliation in registry else None
+        body = default_index().registry.affiliate(entity)
         return body if body is not None and body.kind in kinds else entity
 
 

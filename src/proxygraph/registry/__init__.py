@@ -289,6 +289,11 @@ class Registry:
         except KeyError:
             raise NotFoundError(f"no registry entry with id {entity_id!r}") from None
 
+    def affiliate(self, entity: Entity) -> Entity | None:
+        """The entry of the body an entity belongs to (a person's group or state, an
+        organ's state), or None when it names none the registry has."""
+        return self._by_id.get(entity.affiliation) if entity.affiliation else None
+
     def is_generic_item(self, entity_id: str) -> bool:
         return entity_id in self._generic
 
